@@ -1,0 +1,161 @@
+"""The audit trail, written by the session itself in the same transaction as each change.
+
+Every flush of a user record adds entries: one for an insert or delete (a snapshot of the record),
+one per changed field for an update. Entries are chained: each hash covers the one before it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import event, inspect, insert, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from .models import AuditEntry, RecordMixin
+from .models.base import utcnow
+
+GENESIS_HASH = "0" * 64
+_BOOKKEEPING = frozenset({"id", "created_at", "created_by", "updated_at", "updated_by", "version"})
+
+
+@dataclass(frozen=True)
+class Change:
+    action: str
+    table_name: str
+    record_id: int
+    record_uid: str
+    field: str | None = None
+    old_value: str | None = None
+    new_value: str | None = None
+
+
+def encode(value) -> str | None:
+    """A value as the audit trail stores it."""
+    if value is None:
+        return None
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _label(item) -> str:
+    return getattr(item, "code", None) or str(getattr(item, "id", item))
+
+
+def _plain(value):
+    return value.isoformat() if isinstance(value, date | datetime) else value
+
+
+def snapshot(record: RecordMixin) -> dict:
+    """The record's columns and many-to-many links, as plain JSON-ready values."""
+    mapper = inspect(record).mapper
+    values = {c.key: _plain(getattr(record, c.key)) for c in mapper.column_attrs if c.key not in _BOOKKEEPING}
+    for rel in mapper.relationships:
+        if rel.secondary is not None:
+            values[rel.key] = [_label(item) for item in getattr(record, rel.key)]
+    return values
+
+
+def _changes(session: Session) -> Iterator[Change]:
+    for record in session.new:
+        if isinstance(record, RecordMixin):
+            yield Change("insert", record.__tablename__, record.id, record.uid, new_value=encode(snapshot(record)))
+    for record in session.dirty:
+        if not isinstance(record, RecordMixin):
+            continue
+        state = inspect(record)
+        for attr in state.mapper.column_attrs:
+            if attr.key in _BOOKKEEPING:
+                continue
+            history = state.attrs[attr.key].history
+            if history.has_changes():
+                old = history.deleted[0] if history.deleted else None
+                new = history.added[0] if history.added else None
+                if old != new:
+                    yield Change("update", record.__tablename__, record.id, record.uid, attr.key,
+                                 encode(old), encode(new))
+        for rel in state.mapper.relationships:
+            history = state.attrs[rel.key].history
+            if rel.secondary is not None and history.has_changes():
+                old = [_label(i) for i in (*history.unchanged, *history.deleted)]
+                new = [_label(i) for i in (*history.unchanged, *history.added)]
+                yield Change("update", record.__tablename__, record.id, record.uid, rel.key,
+                             encode(sorted(old)), encode(sorted(new)))
+    for record in session.deleted:
+        if isinstance(record, RecordMixin):
+            yield Change("delete", record.__tablename__, record.id, record.uid, old_value=encode(snapshot(record)))
+
+
+def entry_hash(previous: str, at: datetime, user: str, change: Change) -> str:
+    payload = json.dumps(
+        [previous, at.isoformat(), user, change.action, change.table_name, change.record_id,
+         change.record_uid, change.field, change.old_value, change.new_value],
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def write_entries(session: Session, changes: Iterable[Change], user: str) -> int:
+    """Append `changes` to the chained trail in the session's transaction; return how many."""
+    previous = session.execute(
+        select(AuditEntry.entry_hash).order_by(AuditEntry.id.desc()).limit(1)
+    ).scalar() or GENESIS_HASH
+    at = utcnow()
+    rows = []
+    for change in changes:
+        digest = entry_hash(previous, at, user, change)
+        rows.append({**change.__dict__, "at": at, "user": user, "previous_hash": previous, "entry_hash": digest})
+        previous = digest
+    if rows:
+        session.execute(insert(AuditEntry), rows)
+    return len(rows)
+
+
+def _stamp(session: Session, _context, _instances) -> None:
+    user = session.info.get("user", "unknown")
+    now = utcnow()
+    for record in session.new:
+        if isinstance(record, RecordMixin):
+            record.created_by = record.updated_by = user
+            record.created_at = record.updated_at = now
+    for record in session.dirty:
+        if isinstance(record, RecordMixin) and session.is_modified(record):
+            record.updated_by = user
+            record.updated_at = now
+
+
+def _record(session: Session, _context) -> None:
+    write_entries(session, list(_changes(session)), session.info.get("user", "unknown"))
+
+
+def install(factory: sessionmaker) -> None:
+    """Make every session from `factory` stamp and audit the records it flushes."""
+    event.listen(factory, "before_flush", _stamp)
+    event.listen(factory, "after_flush", _record)
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    entry_id: int
+    reason: str
+
+
+def verify_chain(session: Session) -> ChainBreak | None:
+    """The first entry whose hash does not follow from its content and predecessor, if any."""
+    previous = GENESIS_HASH
+    rows = session.execute(select(AuditEntry).order_by(AuditEntry.id).execution_options(yield_per=5000))
+    for entry in rows.scalars():
+        change = Change(entry.action, entry.table_name, entry.record_id, entry.record_uid,
+                        entry.field, entry.old_value, entry.new_value)
+        if entry.previous_hash != previous:
+            return ChainBreak(entry.id, "does not follow the entry before it")
+        if entry_hash(previous, entry.at, entry.user, change) != entry.entry_hash:
+            return ChainBreak(entry.id, "its content does not match its hash")
+        previous = entry.entry_hash
+    return None

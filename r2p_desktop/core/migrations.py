@@ -1,0 +1,102 @@
+"""Bringing a database's schema to the version this program expects.
+
+Alembic is imported only when a migration is really needed: an up-to-date database opens without it.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from sqlalchemy import inspect, text
+from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.orm import Session
+
+from .. import paths
+from .backup import timestamped_backup
+from .catalogue import load_catalogue
+from .errors import DatabaseOpenError, NewerDatabaseError
+
+log = logging.getLogger(__name__)
+
+# The newest revision in db/versions; a test keeps the two in step.
+SCHEMA_HEAD = "0001_initial"
+
+
+def current_revision(connection) -> str | None:
+    try:
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except (OperationalError, ProgrammingError):
+        connection.rollback()
+        return None
+
+
+def alembic_config():
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(paths.migrations_dir()))
+    return config
+
+
+def ensure_schema(database, backup_dir: Path | None) -> bool:
+    """Migrate to SCHEMA_HEAD if needed; return True when a migration ran.
+
+    A database from a newer version of the program, or one that is not ours, is refused untouched."""
+    with database.engine.connect().execution_options(sqlite_begin="DEFERRED") as connection:
+        revision = current_revision(connection)
+        table_names = inspect(connection).get_table_names()
+        connection.rollback()
+    if revision == SCHEMA_HEAD:
+        return False
+
+    from alembic.script import ScriptDirectory
+
+    config = alembic_config()
+    scripts = ScriptDirectory.from_config(config)
+    if revision is not None:
+        try:
+            scripts.get_revision(revision)
+        except Exception as exc:
+            raise NewerDatabaseError(
+                f"{database.describe()} was written by a newer version of R2P Desktop "
+                f"(schema {revision}); install that version to open it. The file was not changed."
+            ) from exc
+    elif table_names:
+        raise DatabaseOpenError(
+            f"{database.describe()} is not an R2P Desktop database (it has tables but no schema "
+            "version); it was left untouched."
+        )
+
+    if revision is not None and database.is_sqlite and backup_dir is not None:
+        saved = timestamped_backup(database.path, backup_dir, f"before-{scripts.get_current_head()}")
+        log.info("backed up %s to %s before migrating", database.describe(), saved)
+    _upgrade(database, config)
+    return True
+
+
+def _upgrade(database, config) -> None:
+    """Run every pending migration and reload the catalogue in one transaction, foreign keys off."""
+    from alembic import command
+
+    with database.engine.connect() as connection:
+        raw = connection.connection.dbapi_connection
+        if database.is_sqlite:
+            raw.execute("PRAGMA foreign_keys=OFF")  # outside a transaction, or SQLite ignores it
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if database.is_sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise DatabaseOpenError(
+                            f"migration stopped: {len(broken)} rows would break foreign keys "
+                            f"(first in table {broken[0][0]}); the database was left as it was"
+                        )
+                with Session(bind=connection) as session:
+                    load_catalogue(session)
+                    session.flush()
+        finally:
+            if database.is_sqlite:
+                raw.execute("PRAGMA foreign_keys=ON")

@@ -1,0 +1,357 @@
+"""The committee's own records (DESIGN §2): people and bodies, questions, budget items, debates,
+follow-ups, documents, and the committee's assessments of the catalogue."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, RecordMixin, enum_check, non_negative, not_before
+from .catalogue import Commitment, Instrument, RiskFactor
+
+
+class BodyKind(StrEnum):
+    MINISTRY = "ministry"
+    NHRI = "nhri"
+    OMBUDSPERSON = "ombudsperson"
+    FOCAL_POINT = "focal_point"
+    COMMITTEE = "committee"
+    OTHER = "other"
+
+
+class PersonKind(StrEnum):
+    MP = "mp"
+    MINISTER = "minister"
+    OFFICIAL = "official"
+    EXPERT = "expert"
+    OTHER = "other"
+
+
+class QuestionType(StrEnum):
+    WRITTEN = "written"
+    ORAL = "oral"
+    URGENT = "urgent"
+    COMMITTEE = "committee"
+
+
+class QuestionStatus(StrEnum):
+    DRAFT = "draft"
+    TABLED = "tabled"
+    HOLDING_ANSWER = "holding_answer"
+    ANSWERED = "answered"
+    WITHDRAWN = "withdrawn"
+    CLOSED = "closed"
+
+
+class Assessment(StrEnum):
+    SATISFACTORY = "satisfactory"
+    PARTIAL = "partial"
+    UNSATISFACTORY = "unsatisfactory"
+    NO_ANSWER = "no_answer"
+
+
+class BudgetScope(StrEnum):
+    DOMESTIC_PREVENTION = "domestic_prevention"
+    INTERNATIONAL_ASSISTANCE = "international_assistance"
+    PEACEKEEPING = "peacekeeping"
+    HUMANITARIAN = "humanitarian"
+    OTHER = "other"
+
+
+class DebateStatus(StrEnum):
+    PLANNED = "planned"
+    HELD = "held"
+
+
+class FollowUpKind(StrEnum):
+    GOVERNMENT_UNDERTAKING = "government_undertaking"
+    COMMITTEE_ACTION = "committee_action"
+    RECOMMENDATION = "recommendation"
+
+
+class FollowUpStatus(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class DocumentKind(StrEnum):
+    NHRI_ANNUAL_REPORT = "nhri_annual_report"
+    RISK_ASSESSMENT = "risk_assessment"
+    UPR_REPORT = "upr_report"
+    SHADOW_REPORT = "shadow_report"
+    GOVERNMENT_REPLY = "government_reply"
+    OTHER = "other"
+
+
+class AssessmentStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    ACHIEVED = "achieved"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class TreatyStatus(StrEnum):
+    NOT_SIGNED = "not_signed"
+    SIGNED = "signed"
+    RATIFIED = "ratified"
+    ACCEDED = "acceded"
+
+
+def _link_table(name: str, owner: str, target: str) -> Table:
+    """A many-to-many link: removing the owner removes its links; a catalogue entry in use stays."""
+    return Table(
+        name,
+        Base.metadata,
+        Column(f"{owner}_id", ForeignKey(f"{owner}s.id", ondelete="CASCADE"), primary_key=True),
+        Column(f"{target}_id", ForeignKey(f"{target}s.id", ondelete="RESTRICT"), primary_key=True, index=True),
+    )
+
+
+question_commitments = _link_table("question_commitments", "question", "commitment")
+question_risk_factors = _link_table("question_risk_factors", "question", "risk_factor")
+question_instruments = _link_table("question_instruments", "question", "instrument")
+budget_item_commitments = _link_table("budget_item_commitments", "budget_item", "commitment")
+
+
+class Body(RecordMixin, Base):
+    """A ministry or other answering body, an NHRI, ombudsperson, focal point office or committee."""
+
+    __tablename__ = "bodies"
+    __table_args__ = (*RecordMixin.record_checks(), enum_check("kind", BodyKind))
+
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), default=BodyKind.MINISTRY.value)
+    abbreviation: Mapped[str] = mapped_column(String(40), default="")
+
+
+class Person(RecordMixin, Base):
+    __tablename__ = "people"
+    __table_args__ = (
+        *RecordMixin.record_checks(),
+        enum_check("kind", PersonKind),
+        not_before("active_until", "active_from"),
+    )
+
+    full_name: Mapped[str] = mapped_column(String(200), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default=PersonKind.MP.value)
+    party: Mapped[str] = mapped_column(String(120), default="")
+    constituency: Mapped[str] = mapped_column(String(120), default="")
+    role: Mapped[str] = mapped_column(String(200), default="")
+    body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id", ondelete="SET NULL"), index=True)
+    active_from: Mapped[date | None] = mapped_column(Date)
+    active_until: Mapped[date | None] = mapped_column(Date)
+
+
+class Question(RecordMixin, Base):
+    """A question put to the government. *Overdue* is derived from `answer_due`, never stored."""
+
+    __tablename__ = "questions"
+    __table_args__ = (
+        *RecordMixin.record_checks(),
+        enum_check("type", QuestionType),
+        enum_check("status", QuestionStatus),
+        enum_check("assessment", Assessment, nullable=True),
+        not_before("answer_due", "date_tabled"),
+        not_before("date_answered", "date_tabled"),
+        CheckConstraint("status <> 'answered' OR length(answer_text) > 0", name="answered_has_answer"),
+        CheckConstraint("status = 'draft' OR date_tabled IS NOT NULL", name="tabled_has_date"),
+        Index("ix_questions_status_answer_due", "status", "answer_due"),
+    )
+
+    reference: Mapped[str | None] = mapped_column(String(60), unique=True)
+    type: Mapped[str] = mapped_column(String(12), default=QuestionType.WRITTEN.value)
+    title: Mapped[str] = mapped_column(String(500), index=True)
+    question_text: Mapped[str] = mapped_column(Text, default="")
+    asked_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="RESTRICT"), index=True)
+    addressed_to_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id", ondelete="RESTRICT"), index=True)
+    date_tabled: Mapped[date | None] = mapped_column(Date, index=True)
+    answer_due: Mapped[date | None] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(16), default=QuestionStatus.DRAFT.value)
+    holding_answer_date: Mapped[date | None] = mapped_column(Date)
+    answer_text: Mapped[str] = mapped_column(Text, default="")
+    date_answered: Mapped[date | None] = mapped_column(Date)
+    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="RESTRICT"), index=True)
+    assessment: Mapped[str | None] = mapped_column(String(16))
+    pillar_number: Mapped[int | None] = mapped_column(ForeignKey("pillars.number", ondelete="RESTRICT"))
+
+    asked_by: Mapped[Person | None] = relationship(foreign_keys=[asked_by_id])
+    addressed_to: Mapped[Body | None] = relationship()
+    answered_by: Mapped[Person | None] = relationship(foreign_keys=[answered_by_id])
+    commitments: Mapped[list[Commitment]] = relationship(secondary=question_commitments, order_by=Commitment.code)
+    risk_factors: Mapped[list[RiskFactor]] = relationship(
+        secondary=question_risk_factors, order_by=RiskFactor.number
+    )
+    instruments: Mapped[list[Instrument]] = relationship(secondary=question_instruments, order_by=Instrument.id)
+
+
+class BudgetItem(RecordMixin, Base):
+    """A line of the budget debate on resources for atrocity prevention; amounts in minor units."""
+
+    __tablename__ = "budget_items"
+    __table_args__ = (
+        *RecordMixin.record_checks(),
+        enum_check("scope", BudgetScope),
+        CheckConstraint("fiscal_year BETWEEN 1900 AND 2200", name="fiscal_year_range"),
+        CheckConstraint("length(currency) = 3 AND currency = upper(currency)", name="currency_iso"),
+        non_negative("amount_requested"),
+        non_negative("amount_allocated"),
+        non_negative("amount_spent"),
+    )
+
+    fiscal_year: Mapped[int] = mapped_column(Integer, index=True)
+    debate_date: Mapped[date | None] = mapped_column(Date)
+    body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id", ondelete="RESTRICT"), index=True)
+    programme: Mapped[str] = mapped_column(String(300))
+    scope: Mapped[str] = mapped_column(String(30), default=BudgetScope.DOMESTIC_PREVENTION.value)
+    currency: Mapped[str] = mapped_column(String(3))
+    amount_requested: Mapped[int | None] = mapped_column(Integer)
+    amount_allocated: Mapped[int | None] = mapped_column(Integer)
+    amount_spent: Mapped[int | None] = mapped_column(Integer)
+    question_raised: Mapped[str] = mapped_column(Text, default="")
+    government_response: Mapped[str] = mapped_column(Text, default="")
+    committee_position: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(Text, default="")
+
+    body: Mapped[Body | None] = relationship()
+    commitments: Mapped[list[Commitment]] = relationship(
+        secondary=budget_item_commitments, order_by=Commitment.code
+    )
+
+
+class Debate(RecordMixin, Base):
+    __tablename__ = "debates"
+    __table_args__ = (
+        *RecordMixin.record_checks(),
+        enum_check("status", DebateStatus),
+        non_negative("sitting_minutes"),
+    )
+
+    title: Mapped[str] = mapped_column(String(300))
+    chamber: Mapped[str] = mapped_column(String(120), default="")
+    date: Mapped[date | None] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(10), default=DebateStatus.PLANNED.value)
+    sitting_minutes: Mapped[int | None] = mapped_column(Integer)
+    motion: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(Text, default="")
+
+    agenda_items: Mapped[list[AgendaItem]] = relationship(
+        back_populates="debate", order_by="AgendaItem.position", cascade="all, delete-orphan"
+    )
+
+
+class AgendaItem(RecordMixin, Base):
+    __tablename__ = "agenda_items"
+    __table_args__ = (*RecordMixin.record_checks(), non_negative("allotted_minutes"), non_negative("position"))
+
+    debate_id: Mapped[int] = mapped_column(ForeignKey("debates.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    speakers: Mapped[str] = mapped_column(Text, default="")
+    allotted_minutes: Mapped[int | None] = mapped_column(Integer)
+    outcome_notes: Mapped[str] = mapped_column(Text, default="")
+
+    debate: Mapped[Debate] = relationship(back_populates="agenda_items")
+    links: Mapped[list[AgendaItemLink]] = relationship(cascade="all, delete-orphan")
+
+
+class AgendaItemLink(Base):
+    """A record discussed under an agenda item: exactly one of the target columns is set."""
+
+    __tablename__ = "agenda_item_links"
+    __table_args__ = (
+        CheckConstraint(
+            "(question_id IS NOT NULL) + (budget_item_id IS NOT NULL) + (follow_up_id IS NOT NULL)"
+            " + (commitment_id IS NOT NULL) + (document_id IS NOT NULL) = 1",
+            name="one_target",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_items.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"), index=True)
+    budget_item_id: Mapped[int | None] = mapped_column(ForeignKey("budget_items.id", ondelete="CASCADE"))
+    follow_up_id: Mapped[int | None] = mapped_column(ForeignKey("follow_ups.id", ondelete="CASCADE"))
+    commitment_id: Mapped[int | None] = mapped_column(ForeignKey("commitments.id", ondelete="CASCADE"))
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+
+
+class FollowUp(RecordMixin, Base):
+    """Something someone owes by a date; its parent is at most one record (a question, budget item,
+    debate or agenda item), and a parent with follow-ups cannot be deleted."""
+
+    __tablename__ = "follow_ups"
+    __table_args__ = (
+        *RecordMixin.record_checks(),
+        enum_check("kind", FollowUpKind),
+        enum_check("status", FollowUpStatus),
+        CheckConstraint(
+            "(question_id IS NOT NULL) + (budget_item_id IS NOT NULL) + (debate_id IS NOT NULL)"
+            " + (agenda_item_id IS NOT NULL) <= 1",
+            name="one_parent",
+        ),
+        CheckConstraint("status <> 'done' OR completed_on IS NOT NULL", name="done_has_date"),
+        Index("ix_follow_ups_status_due_date", "status", "due_date"),
+    )
+
+    kind: Mapped[str] = mapped_column(String(30), default=FollowUpKind.GOVERNMENT_UNDERTAKING.value)
+    description: Mapped[str] = mapped_column(Text)
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="RESTRICT"), index=True)
+    budget_item_id: Mapped[int | None] = mapped_column(ForeignKey("budget_items.id", ondelete="RESTRICT"))
+    debate_id: Mapped[int | None] = mapped_column(ForeignKey("debates.id", ondelete="RESTRICT"))
+    agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_items.id", ondelete="RESTRICT"))
+    owner_body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id", ondelete="SET NULL"), index=True)
+    owner_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    due_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(12), default=FollowUpStatus.OPEN.value)
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    completed_on: Mapped[date | None] = mapped_column(Date)
+
+    question: Mapped[Question | None] = relationship()
+    owner_body: Mapped[Body | None] = relationship()
+
+
+class Document(RecordMixin, Base):
+    __tablename__ = "documents"
+    __table_args__ = (*RecordMixin.record_checks(), enum_check("kind", DocumentKind))
+
+    title: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[str] = mapped_column(String(30), default=DocumentKind.OTHER.value)
+    author_body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id", ondelete="SET NULL"))
+    published_on: Mapped[date | None] = mapped_column(Date)
+    file_name: Mapped[str] = mapped_column(String(300), default="")
+    file_sha256: Mapped[str] = mapped_column(String(64), default="")
+
+
+class CommitmentAssessment(RecordMixin, Base):
+    """The committee's self-assessment of one catalogue commitment."""
+
+    __tablename__ = "commitment_assessments"
+    __table_args__ = (*RecordMixin.record_checks(), enum_check("status", AssessmentStatus))
+
+    commitment_id: Mapped[int] = mapped_column(ForeignKey("commitments.id", ondelete="RESTRICT"), unique=True)
+    status: Mapped[str] = mapped_column(String(16), default=AssessmentStatus.NOT_STARTED.value)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    assessed_on: Mapped[date | None] = mapped_column(Date)
+
+    commitment: Mapped[Commitment] = relationship()
+
+
+class InstrumentStatus(RecordMixin, Base):
+    """The country's position on one core treaty."""
+
+    __tablename__ = "instrument_statuses"
+    __table_args__ = (*RecordMixin.record_checks(), enum_check("status", TreatyStatus))
+
+    instrument_id: Mapped[int] = mapped_column(ForeignKey("instruments.id", ondelete="RESTRICT"), unique=True)
+    status: Mapped[str] = mapped_column(String(12), default=TreatyStatus.NOT_SIGNED.value)
+    status_date: Mapped[date | None] = mapped_column(Date)
+    implementing_legislation: Mapped[str] = mapped_column(Text, default="")
+    reservations: Mapped[str] = mapped_column(Text, default="")
+
+    instrument: Mapped[Instrument] = relationship()

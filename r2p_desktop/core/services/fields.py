@@ -1,0 +1,85 @@
+"""Turning plain input (typed values or text from a form or a file) into column values,
+collecting one message per wrong field."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Date, Integer, String, inspect
+from sqlalchemy.types import JSON
+
+from ..errors import ValidationError
+from ..models import RecordMixin
+
+READ_ONLY = frozenset({"id", "uid", "created_at", "updated_at", "created_by", "updated_by", "version"})
+
+
+def parse_date(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a date; write it as YYYY-MM-DD") from None
+
+
+def parse_int(value) -> int | None:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    text = str(value).strip().replace(",", "").replace("_", "")
+    if not text:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise ValueError(f"'{value}' is not a whole number") from None
+
+
+def parse_tags(value) -> list[str]:
+    if value is None:
+        return []
+    items = value.split(";") if isinstance(value, str) else value
+    return sorted({str(item).strip() for item in items if str(item).strip()})
+
+
+def coerce(model: type[RecordMixin], values: dict, errors: dict[str, str]) -> dict:
+    """Column values for `model` from `values`; problems go into `errors`, keyed by field."""
+    columns = inspect(model).columns
+    result = {}
+    for field, value in values.items():
+        column = columns.get(field)
+        if column is None or field in READ_ONLY:
+            errors[field] = "is not a field that can be set"
+            continue
+        try:
+            if isinstance(column.type, Date):
+                value = parse_date(value)
+            elif isinstance(column.type, Integer):
+                value = parse_int(value)
+            elif isinstance(column.type, JSON):
+                value = parse_tags(value)
+            elif isinstance(column.type, String) and value is not None:
+                value = str(value)
+                if column.nullable and not value.strip():
+                    value = None
+                elif column.type.length and len(value) > column.type.length:
+                    raise ValueError(f"is longer than {column.type.length} characters")
+            elif value is not None:
+                value = str(value)
+        except ValueError as exc:
+            errors[field] = str(exc)
+            continue
+        if value is None and not column.nullable:
+            if column.default is None:
+                errors[field] = "is required"
+            continue  # left out: a new record takes the default, an edited one keeps its value
+        result[field] = value
+    return result
+
+
+def raise_if(errors: dict[str, str]) -> None:
+    if errors:
+        raise ValidationError(errors)

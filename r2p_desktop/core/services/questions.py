@@ -1,0 +1,130 @@
+"""Questions to the government: filtered, SQL-sorted id lists and the rows a table shows.
+
+*Overdue* is derived: tabled or holding an answer, with its answer due before today."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from ..models import Body, Commitment, Person, Question, QuestionStatus
+from ..models.records import question_commitments
+
+AWAITING_ANSWER = (QuestionStatus.TABLED.value, QuestionStatus.HOLDING_ANSWER.value)
+OVERDUE = "overdue"
+
+_asker = aliased(Person)
+
+
+@dataclass(frozen=True)
+class QuestionFilter:
+    text: str = ""
+    status: str | None = None  # a QuestionStatus value, or "overdue"
+    addressed_to_id: int | None = None
+    asked_by_id: int | None = None
+    pillar: int | None = None
+    commitment_code: str | None = None
+    tabled_from: date | None = None
+    tabled_to: date | None = None
+    confidentiality: str | None = None
+
+
+@dataclass(frozen=True)
+class QuestionRow:
+    id: int
+    reference: str
+    title: str
+    asked_by: str
+    addressed_to: str
+    date_tabled: date | None
+    answer_due: date | None
+    status: str
+    days_overdue: int | None
+
+
+def is_overdue(today: date):
+    return and_(Question.status.in_(AWAITING_ANSWER), Question.answer_due < today)
+
+
+def days_overdue(status: str, answer_due: date | None, today: date) -> int | None:
+    if status in AWAITING_ANSWER and answer_due is not None and answer_due < today:
+        return (today - answer_due).days
+    return None
+
+
+# Column keys a table can sort by, and what each sorts on.
+SORT_KEYS = {
+    "reference": (Question.reference,),
+    "title": (Question.title,),
+    "asked_by": (_asker.full_name,),
+    "addressed_to": (Body.name,),
+    "date_tabled": (Question.date_tabled,),
+    "answer_due": (Question.answer_due,),
+    "status": (Question.status,),
+    "days_overdue": (Question.answer_due,),  # the earlier the due date, the more days overdue
+}
+
+
+def _apply_filter(query: Select, flt: QuestionFilter, today: date) -> Select:
+    if flt.status == OVERDUE:
+        query = query.where(is_overdue(today))
+    elif flt.status:
+        query = query.where(Question.status == flt.status)
+    for column, value in ((Question.addressed_to_id, flt.addressed_to_id), (Question.asked_by_id, flt.asked_by_id),
+                          (Question.pillar_number, flt.pillar), (Question.confidentiality, flt.confidentiality)):
+        if value is not None:
+            query = query.where(column == value)
+    if flt.tabled_from:
+        query = query.where(Question.date_tabled >= flt.tabled_from)
+    if flt.tabled_to:
+        query = query.where(Question.date_tabled <= flt.tabled_to)
+    if flt.commitment_code:
+        linked = (select(question_commitments.c.question_id)
+                  .join(Commitment, Commitment.id == question_commitments.c.commitment_id)
+                  .where(Commitment.code == flt.commitment_code))
+        query = query.where(Question.id.in_(linked))
+    if flt.text.strip():
+        pattern = f"%{flt.text.strip()}%"
+        query = query.where(or_(Question.title.ilike(pattern), Question.reference.ilike(pattern)))
+    return query
+
+
+def question_ids(session: Session, flt: QuestionFilter | None = None, *, sort: str = "date_tabled",
+                 descending: bool = True, today: date | None = None) -> list[int]:
+    """The ids of the questions matching `flt`, in the order the table shows them."""
+    today = today or date.today()
+    query = select(Question.id)
+    if sort == "asked_by":
+        query = query.outerjoin(_asker, _asker.id == Question.asked_by_id)
+    elif sort == "addressed_to":
+        query = query.outerjoin(Body, Body.id == Question.addressed_to_id)
+    query = _apply_filter(query, flt or QuestionFilter(), today)
+    reverse = descending != (sort == "days_overdue")
+    order = [c.desc() if reverse else c.asc() for c in SORT_KEYS[sort]]
+    query = query.order_by(*order, Question.id.desc() if reverse else Question.id.asc())
+    return list(session.scalars(query))
+
+
+def question_rows(session: Session, ids: list[int], *, today: date | None = None) -> dict[int, QuestionRow]:
+    """The table rows of the questions `ids`, keyed by id."""
+    today = today or date.today()
+    answerer = aliased(Body)
+    query = (
+        select(Question.id, Question.reference, Question.title, _asker.full_name, answerer.name,
+               Question.date_tabled, Question.answer_due, Question.status)
+        .outerjoin(_asker, _asker.id == Question.asked_by_id)
+        .outerjoin(answerer, answerer.id == Question.addressed_to_id)
+        .where(Question.id.in_(ids))
+    )
+    return {
+        row[0]: QuestionRow(row[0], row[1] or "", row[2], row[3] or "", row[4] or "", row[5], row[6], row[7],
+                            days_overdue(row[7], row[6], today))
+        for row in session.execute(query)
+    }
+
+
+def count_questions(session: Session) -> int:
+    return session.scalar(select(func.count(Question.id))) or 0

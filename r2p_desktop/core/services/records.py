@@ -1,0 +1,257 @@
+"""Create, read, update, delete and list for every kind of user record, with validation that names
+the field and says what is wrong. Each kind's own rules live in its `RecordKind`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy import inspect, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..errors import NotFoundError, R2PError
+from ..models import (
+    AgendaItem,
+    Body,
+    BudgetItem,
+    BudgetScope,
+    Commitment,
+    Confidentiality,
+    Debate,
+    DebateStatus,
+    Document,
+    DocumentKind,
+    FollowUp,
+    FollowUpKind,
+    FollowUpStatus,
+    Instrument,
+    Person,
+    PersonKind,
+    Question,
+    RecordMixin,
+    RiskFactor,
+)
+from ..models.records import Assessment, BodyKind, QuestionStatus, QuestionType
+from .fields import coerce, raise_if
+
+Rule = Callable[[dict, dict[str, str]], None]
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    """What the generic services need to know about one kind of record."""
+
+    model: type[RecordMixin]
+    label: str
+    enums: dict[str, type[StrEnum]] = field(default_factory=dict)
+    required: dict[str, str] = field(default_factory=dict)  # field -> label, must not be blank
+    links: dict[str, type] = field(default_factory=dict)  # relationship -> catalogue model, set by code
+    rules: tuple[Rule, ...] = ()
+
+
+def _dates_in_order(later: str, earlier: str, message: str) -> Rule:
+    def rule(values: dict, errors: dict[str, str]) -> None:
+        first, second = values.get(earlier), values.get(later)
+        if isinstance(first, date) and isinstance(second, date) and second < first:
+            errors.setdefault(later, message)
+
+    return rule
+
+
+def _question_answered_has_answer(values: dict, errors: dict[str, str]) -> None:
+    if values.get("status") == QuestionStatus.ANSWERED and not (values.get("answer_text") or "").strip():
+        errors.setdefault("answer_text", "an answered question needs the text of its answer")
+
+
+def _question_tabled_has_date(values: dict, errors: dict[str, str]) -> None:
+    if values.get("status", QuestionStatus.DRAFT) != QuestionStatus.DRAFT and values.get("date_tabled") is None:
+        errors.setdefault("date_tabled", "a question that has been tabled needs the date it was tabled")
+
+
+def _follow_up_done_has_date(values: dict, errors: dict[str, str]) -> None:
+    if values.get("status") == FollowUpStatus.DONE and values.get("completed_on") is None:
+        errors.setdefault("completed_on", "a follow-up marked done needs its completion date")
+
+
+def _follow_up_one_parent(values: dict, errors: dict[str, str]) -> None:
+    parents = [key for key in ("question_id", "budget_item_id", "debate_id", "agenda_item_id") if values.get(key)]
+    if len(parents) > 1:
+        errors.setdefault(parents[1], "a follow-up belongs to one record only")
+
+
+def _non_negative(*names: str) -> Rule:
+    def rule(values: dict, errors: dict[str, str]) -> None:
+        for name in names:
+            if isinstance(values.get(name), int) and values[name] < 0:
+                errors.setdefault(name, "cannot be negative")
+
+    return rule
+
+
+def _currency(values: dict, errors: dict[str, str]) -> None:
+    code = values.get("currency")
+    if code is not None:
+        code = code.strip().upper()
+        values["currency"] = code
+        if len(code) != 3 or not code.isalpha():
+            errors.setdefault("currency", f"'{code}' is not a three-letter ISO 4217 code such as EUR")
+
+
+def _fiscal_year(values: dict, errors: dict[str, str]) -> None:
+    year = values.get("fiscal_year")
+    if isinstance(year, int) and not 1900 <= year <= 2200:
+        errors.setdefault("fiscal_year", f"{year} is not a plausible fiscal year")
+
+
+QUESTIONS = RecordKind(
+    Question, "question",
+    enums={"type": QuestionType, "status": QuestionStatus, "assessment": Assessment},
+    required={"title": "the title"},
+    links={"commitments": Commitment, "risk_factors": RiskFactor, "instruments": Instrument},
+    rules=(
+        _dates_in_order("answer_due", "date_tabled", "the answer cannot be due before the question was tabled"),
+        _dates_in_order("date_answered", "date_tabled", "the answer cannot come before the question was tabled"),
+        _question_answered_has_answer,
+        _question_tabled_has_date,
+    ),
+)
+BODIES = RecordKind(Body, "body", enums={"kind": BodyKind}, required={"name": "the name"})
+PEOPLE = RecordKind(
+    Person, "person", enums={"kind": PersonKind}, required={"full_name": "the name"},
+    rules=(_dates_in_order("active_until", "active_from", "cannot end before it starts"),),
+)
+BUDGET_ITEMS = RecordKind(
+    BudgetItem, "budget item", enums={"scope": BudgetScope},
+    required={"programme": "the programme", "currency": "the currency"},
+    links={"commitments": Commitment},
+    rules=(_currency, _fiscal_year, _non_negative("amount_requested", "amount_allocated", "amount_spent")),
+)
+DEBATES = RecordKind(
+    Debate, "debate", enums={"status": DebateStatus}, required={"title": "the title"},
+    rules=(_non_negative("sitting_minutes"),),
+)
+AGENDA_ITEMS = RecordKind(
+    AgendaItem, "agenda item", required={"title": "the title"},
+    rules=(_non_negative("allotted_minutes", "position"),),
+)
+FOLLOW_UPS = RecordKind(
+    FollowUp, "follow-up", enums={"kind": FollowUpKind, "status": FollowUpStatus},
+    required={"description": "the description"},
+    rules=(_follow_up_done_has_date, _follow_up_one_parent),
+)
+DOCUMENTS = RecordKind(Document, "document", enums={"kind": DocumentKind}, required={"title": "the title"})
+
+KINDS = {kind.model: kind for kind in (QUESTIONS, BODIES, PEOPLE, BUDGET_ITEMS, DEBATES, AGENDA_ITEMS,
+                                       FOLLOW_UPS, DOCUMENTS)}
+
+
+def _check_enums(kind: RecordKind, values: dict, errors: dict[str, str]) -> None:
+    enums = {"confidentiality": Confidentiality, **kind.enums}
+    for name, enum in enums.items():
+        value = values.get(name)
+        if value is not None and value not in enum._value2member_map_:
+            choices = ", ".join(member.value for member in enum)
+            errors.setdefault(name, f"'{value}' is not one of: {choices}")
+
+
+def _resolve_links(session: Session, kind: RecordKind, links: dict, errors: dict[str, str]) -> dict:
+    resolved = {}
+    for name, codes in links.items():
+        model = kind.links[name]
+        wanted = [c.strip() for c in (codes.split(";") if isinstance(codes, str) else codes or []) if c.strip()]
+        found = {row.code: row for row in session.scalars(select(model).where(model.code.in_(wanted)))}
+        unknown = [code for code in wanted if code not in found]
+        if unknown:
+            errors[name] = f"unknown code {unknown[0]!r}"
+        else:
+            resolved[name] = [found[code] for code in dict.fromkeys(wanted)]
+    return resolved
+
+
+def _prepare(session: Session, kind: RecordKind, values: dict, current: dict) -> tuple[dict, dict]:
+    """Validated column values and link targets; raises ValidationError naming each wrong field."""
+    errors: dict[str, str] = {}
+    links = {k: v for k, v in values.items() if k in kind.links}
+    columns = coerce(kind.model, {k: v for k, v in values.items() if k not in kind.links}, errors)
+    for name, label in kind.required.items():
+        if name in errors:
+            continue
+        if name in columns and not str(columns[name] or "").strip():
+            errors[name] = f"{label.capitalize()} cannot be empty"
+        elif name not in columns and name not in current:
+            errors[name] = f"{label.capitalize()} is required"
+    merged = {**current, **columns}
+    _check_enums(kind, merged, errors)
+    for rule in kind.rules:
+        rule(merged, errors)
+    columns.update({k: merged[k] for k in merged if k in columns})  # rules may normalise values
+    resolved = _resolve_links(session, kind, links, errors)
+    raise_if(errors)
+    return columns, resolved
+
+
+def _load(session: Session, model: type[RecordMixin], record_id: int) -> RecordMixin:
+    record = session.get(model, record_id)
+    if record is None:
+        raise NotFoundError(f"there is no {KINDS[model].label} with id {record_id}")
+    return record
+
+
+def _integrity_message(kind: RecordKind, error: IntegrityError) -> str:
+    detail = str(error.orig).splitlines()[0]
+    if "UNIQUE" in detail.upper():
+        column = detail.rsplit(".", 1)[-1]
+        return f"another {kind.label} already has this {column.replace('_', ' ')}"
+    if "FOREIGN KEY" in detail.upper():
+        return f"this {kind.label} is still referred to by other records, or refers to one that does not exist"
+    return f"the database refused this {kind.label}: {detail}"
+
+
+def _flush(session: Session, kind: RecordKind) -> None:
+    try:
+        session.flush()
+    except IntegrityError as error:
+        session.rollback()
+        raise R2PError(_integrity_message(kind, error)) from error
+
+
+def create(session: Session, model: type[RecordMixin], values: dict) -> int:
+    """Add a record of `model` from plain `values`; return its id. The caller commits."""
+    kind = KINDS[model]
+    columns, links = _prepare(session, kind, values, {})
+    record = model(**columns, **links)
+    session.add(record)
+    _flush(session, kind)
+    return record.id
+
+
+def update(session: Session, model: type[RecordMixin], record_id: int, values: dict,
+           *, expected_version: int | None = None) -> None:
+    """Change the given fields of a record. With `expected_version`, refuse if someone saved it since."""
+    kind = KINDS[model]
+    record = _load(session, model, record_id)
+    if expected_version is not None and record.version != expected_version:
+        raise R2PError(f"this {kind.label} was changed by {record.updated_by} since you opened it")
+    current = {c.key: getattr(record, c.key) for c in inspect(model).column_attrs}
+    columns, links = _prepare(session, kind, values, current)
+    for name, value in {**columns, **links}.items():
+        setattr(record, name, value)
+    _flush(session, kind)
+
+
+def delete(session: Session, model: type[RecordMixin], record_id: int) -> None:
+    kind = KINDS[model]
+    session.delete(_load(session, model, record_id))
+    _flush(session, kind)
+
+
+def get(session: Session, model: type[RecordMixin], record_id: int) -> dict:
+    """Every column of the record, plus its links as lists of catalogue codes."""
+    record = _load(session, model, record_id)
+    values = {c.key: getattr(record, c.key) for c in inspect(model).column_attrs}
+    for name in KINDS[model].links:
+        values[name] = [item.code for item in getattr(record, name)]
+    return values
