@@ -1,13 +1,12 @@
 """The whole schema of R2P Desktop 0.1: catalogue, records, links and the audit trail.
 
 Revision ID: 0001_initial
-Revises: 
+Revises:
 Create Date: 2026-11-22
 """
 
 import sqlalchemy as sa
 from alembic import op
-
 
 revision = '0001_initial'
 down_revision = None

@@ -6,6 +6,7 @@ Alembic is imported only when a migration is really needed: an up-to-date databa
 from __future__ import annotations
 
 import logging
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import inspect, text
@@ -39,14 +40,32 @@ def alembic_config():
     return config
 
 
+def _inspect_untouched(database) -> tuple[str | None, list[str]]:
+    """The schema revision and table names, read without changing a byte of the file.
+
+    (Our connections switch a SQLite file to WAL, which rewrites its header: not for a file we refuse.)"""
+    if database.is_sqlite:
+        if not database.path.exists():
+            return None, []
+        raw = sqlite3.connect(f"{database.path.as_uri()}?mode=ro", uri=True)
+        try:
+            tables = [row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            revision = raw.execute("SELECT version_num FROM alembic_version").fetchone()[0] \
+                if "alembic_version" in tables else None
+            return revision, tables
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseOpenError(f"{database.describe()} is not a readable database: {exc}") from None
+        finally:
+            raw.close()
+    with database.engine.connect() as connection:
+        return current_revision(connection), inspect(connection).get_table_names()
+
+
 def ensure_schema(database, backup_dir: Path | None) -> bool:
     """Migrate to SCHEMA_HEAD if needed; return True when a migration ran.
 
     A database from a newer version of the program, or one that is not ours, is refused untouched."""
-    with database.engine.connect().execution_options(sqlite_begin="DEFERRED") as connection:
-        revision = current_revision(connection)
-        table_names = inspect(connection).get_table_names()
-        connection.rollback()
+    revision, table_names = _inspect_untouched(database)
     if revision == SCHEMA_HEAD:
         return False
 

@@ -85,7 +85,7 @@ class RecordMixin:
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     @declared_attr.directive
-    def __mapper_args__(cls):  # noqa: N805
+    def __mapper_args__(cls):
         return {"version_id_col": cls.__table__.c.version}
 
     @classmethod

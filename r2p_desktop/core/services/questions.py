@@ -128,3 +128,30 @@ def question_rows(session: Session, ids: list[int], *, today: date | None = None
 
 def count_questions(session: Session) -> int:
     return session.scalar(select(func.count(Question.id))) or 0
+
+
+def iter_question_records(session: Session, *, batch: int = 2000):
+    """Every question with names instead of ids and links as code lists, in id order, for exports."""
+    from sqlalchemy.orm import selectinload
+
+    answerer, body = aliased(Person), aliased(Body)
+    query = (
+        select(Question, _asker.full_name, body.name, answerer.full_name)
+        .outerjoin(_asker, _asker.id == Question.asked_by_id)
+        .outerjoin(body, body.id == Question.addressed_to_id)
+        .outerjoin(answerer, answerer.id == Question.answered_by_id)
+        .options(selectinload(Question.commitments))
+        .order_by(Question.id)
+        .execution_options(yield_per=batch)
+    )
+    for question, asked_by, addressed_to, answered_by in session.execute(query):
+        yield {
+            "reference": question.reference or "", "type": question.type, "title": question.title,
+            "question_text": question.question_text, "asked_by": asked_by or "",
+            "addressed_to": addressed_to or "", "date_tabled": question.date_tabled,
+            "answer_due": question.answer_due, "status": question.status, "answer_text": question.answer_text,
+            "date_answered": question.date_answered, "answered_by": answered_by or "",
+            "assessment": question.assessment or "", "pillar": question.pillar_number,
+            "commitments": [c.code for c in question.commitments], "tags": list(question.tags or []),
+            "confidentiality": question.confidentiality,
+        }

@@ -19,6 +19,7 @@ from ..models import (
     BudgetItem,
     BudgetScope,
     Commitment,
+    CommitmentAssessment,
     Confidentiality,
     Debate,
     DebateStatus,
@@ -28,13 +29,21 @@ from ..models import (
     FollowUpKind,
     FollowUpStatus,
     Instrument,
+    InstrumentStatus,
     Person,
     PersonKind,
     Question,
     RecordMixin,
     RiskFactor,
 )
-from ..models.records import Assessment, BodyKind, QuestionStatus, QuestionType
+from ..models.records import (
+    Assessment,
+    AssessmentStatus,
+    BodyKind,
+    QuestionStatus,
+    QuestionType,
+    TreatyStatus,
+)
 from .fields import coerce, raise_if
 
 Rule = Callable[[dict, dict[str, str]], None]
@@ -144,8 +153,11 @@ FOLLOW_UPS = RecordKind(
 )
 DOCUMENTS = RecordKind(Document, "document", enums={"kind": DocumentKind}, required={"title": "the title"})
 
+ASSESSMENTS = RecordKind(CommitmentAssessment, "commitment assessment", enums={"status": AssessmentStatus})
+TREATY_STATUSES = RecordKind(InstrumentStatus, "treaty status", enums={"status": TreatyStatus})
+
 KINDS = {kind.model: kind for kind in (QUESTIONS, BODIES, PEOPLE, BUDGET_ITEMS, DEBATES, AGENDA_ITEMS,
-                                       FOLLOW_UPS, DOCUMENTS)}
+                                       FOLLOW_UPS, DOCUMENTS, ASSESSMENTS, TREATY_STATUSES)}
 
 
 def _check_enums(kind: RecordKind, values: dict, errors: dict[str, str]) -> None:
@@ -214,7 +226,6 @@ def _flush(session: Session, kind: RecordKind) -> None:
     try:
         session.flush()
     except IntegrityError as error:
-        session.rollback()
         raise R2PError(_integrity_message(kind, error)) from error
 
 

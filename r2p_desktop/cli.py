@@ -1,0 +1,223 @@
+"""The `r2p` command: everything a secretariat needs in batch, without a display (no Qt here).
+
+Each subcommand exits 0 on success and otherwise prints one line on stderr; user errors never
+print a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from . import APP_NAME, __version__, paths
+from .core.errors import R2PError
+
+log = logging.getLogger("r2p")
+
+
+class UsageError(R2PError):
+    pass
+
+
+def _database(args):
+    from .core.database import open_database
+
+    location = args.db or paths.default_database()
+    backups = paths.backup_dir_for(location) if "://" not in location else None
+    return open_database(location, backup_dir=backups)
+
+
+def cmd_init(args) -> int:
+    database = _database(args)
+    with database.read_session() as session:
+        from .core.services.listings import record_counts
+
+        counts = record_counts(session)
+    print(f"{database.describe()}: ready ({counts['questions']} questions)")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from .core.demo import generate_demo
+
+    if args.questions < 0:
+        raise UsageError("--questions must be zero or more")
+    database = _database(args)
+    with database.session() as session:
+        created = generate_demo(session, questions=args.questions, seed=args.seed)
+        session.commit()
+    print(f"{database.describe()}: added " + ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in created.items()))
+    return 0
+
+
+def cmd_check(args) -> int:
+    from .core.check import check_database
+
+    findings = check_database(_database(args))
+    for finding in findings:
+        print(f"{'ok  ' if finding.ok else 'FAIL'}  {finding.check}: {finding.detail}")
+    failed = [f.check for f in findings if not f.ok]
+    if failed:
+        print(f"r2p: check failed: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_catalogue(args) -> int:
+    from .core import catalogue
+
+    database = _database(args)
+    with database.read_session() as session:
+        data = {
+            "pillars": catalogue.list_pillars(session),
+            "commitments": [asdict(c) for c in catalogue.list_commitments(session)],
+            "instruments": catalogue.list_instruments(session),
+            "risk_factors": catalogue.list_risk_factors(session),
+        }
+    if args.json:
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    print(f"Commitments ({len(data['commitments'])})")
+    for c in data["commitments"]:
+        print(f"  {c['code']:<40} {c['actor']:<13} pillar {c['pillar']}  {c['title']}")
+    print(f"\nInstruments ({len(data['instruments'])})")
+    for i in data["instruments"]:
+        print(f"  {i['code']:<40} {i['year']}  {i['short_title']}")
+    print(f"\nRisk factors ({len(data['risk_factors'])})")
+    for r in data["risk_factors"]:
+        print(f"  {r['code']:<6} {r['applies_to']:<24} {r['title']}")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from .core.backup import backup_file, sqlite_file, timestamped_backup
+
+    database = _database(args)
+    if database.path is None:
+        raise UsageError("backup copies SQLite files; back up a server database with its own tools")
+    source = sqlite_file(database.url)
+    target = backup_file(source, Path(args.to)) if args.to else timestamped_backup(
+        source, paths.backup_dir_for(str(source)), "manual")
+    print(f"backed up {source} to {target}")
+    return 0
+
+
+def cmd_import_questions(args) -> int:
+    from .exchange.questions_csv import import_questions
+
+    path = Path(args.file)
+    if path.suffix.lower() != ".csv":
+        raise UsageError(f"{path.name}: only CSV files can be imported in this version")
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file")
+    database = _database(args)
+    with database.session() as session:
+        report = import_questions(session, path, dry_run=args.dry_run)
+    for error in report.errors:
+        print(f"{path.name}: {error}", file=sys.stderr)
+    if report.errors:
+        print(f"r2p: nothing imported: {len(report.errors)} errors in {path.name}", file=sys.stderr)
+        return 1
+    verb = "would import" if args.dry_run else "imported"
+    print(f"{verb} {report.questions} questions")
+    for kind, names in (("members and other people", report.new_people), ("bodies", report.new_bodies)):
+        if names:
+            print(f"{'would create' if args.dry_run else 'created'} {len(names)} {kind}: {'; '.join(names)}")
+    return 0
+
+
+def cmd_export_questions(args) -> int:
+    from .exchange.questions_csv import export_questions
+
+    if args.format != "csv":
+        raise UsageError(f"format {args.format} is not available yet; use --format csv")
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise UsageError(f"{out.parent}: no such folder")
+    database = _database(args)
+    with database.read_session() as session:
+        count = export_questions(session, out)
+    print(f"exported {count} questions to {out}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH_OR_URL",
+                        help=f"database file or URL (default: ${paths.DB_ENV} or the file in the data folder)")
+    parser = argparse.ArgumentParser(prog="r2p", description=f"{APP_NAME} {__version__} on the command line")
+    parser.add_argument("--version", action="version", version=f"r2p {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    commands.add_parser("init", parents=[common], help="create or migrate the database").set_defaults(run=cmd_init)
+    demo = commands.add_parser("demo", parents=[common], help="add realistic sample records")
+    demo.add_argument("--questions", type=int, default=500, metavar="N")
+    demo.add_argument("--seed", type=int, default=2017, metavar="S")
+    demo.set_defaults(run=cmd_demo)
+    commands.add_parser("check", parents=[common], help="check integrity, foreign keys and the audit chain"
+                        ).set_defaults(run=cmd_check)
+    cat = commands.add_parser("catalogue", parents=[common], help="list commitments, instruments, risk factors")
+    cat.add_argument("--json", action="store_true")
+    cat.set_defaults(run=cmd_catalogue)
+    backup = commands.add_parser("backup", parents=[common], help="consistent online backup of the database")
+    backup.add_argument("--to", metavar="FILE")
+    backup.set_defaults(run=cmd_backup)
+
+    imp = commands.add_parser("import", help="import records").add_subparsers(dest="what", required=True)
+    imp_q = imp.add_parser("questions", parents=[common], help="import questions from a CSV file")
+    imp_q.add_argument("file", metavar="FILE")
+    imp_q.add_argument("--dry-run", action="store_true", help="check the file and say what would be created")
+    imp_q.set_defaults(run=cmd_import_questions)
+
+    exp = commands.add_parser("export", help="export records").add_subparsers(dest="what", required=True)
+    exp_q = exp.add_parser("questions", parents=[common], help="export questions as CSV")
+    exp_q.add_argument("--format", default="csv", choices=["csv", "xlsx"])
+    exp_q.add_argument("--out", required=True, metavar="FILE")
+    exp_q.set_defaults(run=cmd_export_questions)
+    return parser
+
+
+def _log_to_data_folder() -> Path | None:
+    try:
+        log_file = paths.data_dir() / "r2p.log"
+        handler = logging.FileHandler(log_file, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    logging.getLogger().setLevel(logging.INFO)
+    return log_file
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    log_file = _log_to_data_folder()
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        return args.run(args)
+    except R2PError as error:
+        print(f"r2p: error: {error}", file=sys.stderr)
+    except OperationalError as error:
+        reason = str(error.orig).splitlines()[0] if error.orig else str(error)
+        print(f"r2p: error: the database could not be used: {reason}", file=sys.stderr)
+    except BrokenPipeError:  # the reader went away (r2p catalogue | head): not an error of ours
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return 0
+    except KeyboardInterrupt:
+        print("r2p: interrupted; nothing was saved from the unfinished step", file=sys.stderr)
+        return 130
+    except Exception as error:
+        log.exception("r2p %s failed", args.command)
+        where = f"; details in {log_file}" if log_file else ""
+        print(f"r2p: internal error: {type(error).__name__}: {error}{where}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""Every test gets its own data folder and a fresh SQLite file migrated to the newest schema."""
+
+from __future__ import annotations
+
+import pytest
+
+from r2p_desktop import cli
+from r2p_desktop.core.database import open_database
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_folder(tmp_path, monkeypatch):
+    """Keep tests out of the user's data folder and make the acting user predictable."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("R2P_DATA_DIR", str(folder))
+    monkeypatch.delenv("R2P_DB", raising=False)
+    monkeypatch.setenv("R2P_USER", "test-clerk")
+    return folder
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "committee.sqlite"
+
+
+@pytest.fixture
+def database(db_path):
+    db = open_database(str(db_path))
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def session(database):
+    with database.session() as s:
+        yield s
+
+
+class CliResult:
+    def __init__(self, code: int, out: str, err: str):
+        self.code, self.out, self.err = code, out, err
+
+
+@pytest.fixture
+def r2p(capsys, db_path):
+    """Run the `r2p` command in-process against the test database; returns exit code and output."""
+
+    def run(*args: str, db: str | None = None) -> CliResult:
+        argv = list(args)
+        if "--db" not in argv and args[0] not in ("--version",):
+            argv += ["--db", db or str(db_path)]
+        try:
+            code = cli.main(argv)
+        except SystemExit as stop:  # argparse usage errors
+            code = stop.code
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
