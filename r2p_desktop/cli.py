@@ -42,10 +42,10 @@ def cmd_init(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from .core.demo import generate_demo
-
     if args.questions < 0:
         raise UsageError("--questions must be zero or more")
+    from .core.demo import generate_demo
+
     database = _database(args)
     with database.session() as session:
         created = generate_demo(session, questions=args.questions, seed=args.seed)

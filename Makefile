@@ -1,0 +1,34 @@
+# R2P Desktop. `make run` starts the application, `make test` runs every check; both set up what they need.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test lint bundle benchmark clean
+
+run: $(INSTALLED)
+	@scripts/debian-packages.sh run
+	$(BIN)/r2p-desktop
+
+test: $(INSTALLED)
+	@scripts/debian-packages.sh test
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+
+$(INSTALLED): pyproject.toml
+	@scripts/debian-packages.sh test
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+bundle: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet -e '.[bundle]'
+	$(BIN)/pyinstaller --noconfirm --clean build_installer.spec
+
+benchmark: $(INSTALLED)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/questions_view.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
