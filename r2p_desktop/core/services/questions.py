@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ..models import Body, Commitment, Person, Question, QuestionStatus
@@ -64,8 +64,19 @@ SORT_KEYS = {
     "date_tabled": (Question.date_tabled,),
     "answer_due": (Question.answer_due,),
     "status": (Question.status,),
-    "days_overdue": (Question.answer_due,),  # the earlier the due date, the more days overdue
+    "days_overdue": (),  # depends on today: see _order_by
 }
+
+
+def _order_by(sort: str, descending: bool, today: date) -> list:
+    if sort == "days_overdue":
+        # Overdue questions by due date (earliest = most days overdue); all others count as 0 days.
+        due_if_overdue = case((is_overdue(today), Question.answer_due), else_=None)
+        if descending:
+            return [due_if_overdue.asc().nulls_last(), Question.id.desc()]
+        return [due_if_overdue.desc().nulls_first(), Question.id.asc()]
+    columns = [*SORT_KEYS[sort], Question.id]
+    return [c.desc() if descending else c.asc() for c in columns]
 
 
 def _apply_filter(query: Select, flt: QuestionFilter, today: date) -> Select:
@@ -101,10 +112,7 @@ def question_ids(session: Session, flt: QuestionFilter | None = None, *, sort: s
         query = query.outerjoin(_asker, _asker.id == Question.asked_by_id)
     elif sort == "addressed_to":
         query = query.outerjoin(Body, Body.id == Question.addressed_to_id)
-    query = _apply_filter(query, flt or QuestionFilter(), today)
-    reverse = descending != (sort == "days_overdue")
-    order = [c.desc() if reverse else c.asc() for c in SORT_KEYS[sort]]
-    query = query.order_by(*order, Question.id.desc() if reverse else Question.id.asc())
+    query = _apply_filter(query, flt or QuestionFilter(), today).order_by(*_order_by(sort, descending, today))
     return list(session.scalars(query))
 
 
