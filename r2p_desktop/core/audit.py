@@ -113,7 +113,7 @@ def write_entries(session: Session, changes: Iterable[Change], user: str) -> int
         rows.append({**change.__dict__, "at": at, "user": user, "previous_hash": previous, "entry_hash": digest})
         previous = digest
     if rows:
-        session.execute(insert(AuditEntry), rows)
+        session.execute(insert(AuditEntry.__table__), rows)  # Core executemany: the ORM adds nothing here
     return len(rows)
 
 
