@@ -1,0 +1,117 @@
+"""How quickly the Questions view shows 100,000 questions, next to the same work done the bare way.
+
+Builds (once) a 100,000-question database with `r2p demo`, then measures in this process:
+- first rows: the view's model reads the ordered ids and the first page, and the table paints;
+- re-sort: the model re-sorts by title, then by member (asked by), and the table paints again.
+The bare way is a raw sqlite3 query for the same ids and page, shown in a QStandardItemModel.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/questions_view.py [--questions N] [--repeat R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QTableView
+
+from r2p_desktop.core.database import open_database
+from r2p_desktop.ui.models.question_table_model import ASKED_BY, TITLE, QuestionTableModel
+
+OUT = Path(__file__).resolve().parent / "out"
+PAGE = 200
+
+
+def build(questions: int) -> Path:
+    path = OUT / f"questions-{questions}.sqlite"
+    if not path.exists():
+        OUT.mkdir(exist_ok=True)
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "r2p_desktop.cli", "demo", "--questions", str(questions),
+                        "--db", str(path)], check=True)
+        print(f"built {path.name} with `r2p demo` in {time.perf_counter() - started:.1f} s")
+    return path
+
+
+def painted(view: QTableView) -> None:
+    view.viewport().grab()  # renders every visible cell, asking the model for its data
+
+
+def timed(action) -> float:
+    started = time.perf_counter()
+    action()
+    return (time.perf_counter() - started) * 1000
+
+
+def bare_model(path: Path, order: str) -> QStandardItemModel:
+    raw = sqlite3.connect(path)
+    ids = [row[0] for row in raw.execute(f"SELECT id FROM questions ORDER BY {order}, id")]
+    marks = ",".join("?" * min(PAGE, len(ids)))
+    rows = raw.execute(
+        "SELECT q.reference, q.title, p.full_name, b.name, q.date_tabled, q.answer_due, q.status "
+        f"FROM questions q LEFT JOIN people p ON p.id = q.asked_by_id LEFT JOIN bodies b ON b.id = q.addressed_to_id "
+        f"WHERE q.id IN ({marks})", ids[:PAGE]).fetchall()
+    raw.close()
+    model = QStandardItemModel(len(rows), 7)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            model.setItem(r, c, QStandardItem("" if value is None else str(value)))
+    return model
+
+
+def report(label: str, ours: list[float], bare: list[float]) -> None:
+    a, b = statistics.median(ours), statistics.median(bare)
+    print(f"{label:<34} {a:8.1f} ms   bare {b:8.1f} ms   ratio {a / b:5.2f}x   (first run {ours[0]:.1f} ms)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--questions", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    path = build(args.questions)
+    app = QApplication.instance() or QApplication([])
+    database = open_database(str(path))
+    view = QTableView()
+    view.resize(1400, 800)
+    view.show()
+    app.processEvents()
+
+    first, first_bare, by_title, by_title_bare, by_member, by_member_bare = ([] for _ in range(6))
+    for _ in range(args.repeat):
+        model = QuestionTableModel(database)
+
+        def show_first(model=model):
+            model.reload()
+            view.setModel(model)
+            painted(view)
+
+        first.append(timed(show_first))
+        first_bare.append(timed(lambda: (view.setModel(bare_model(path, "date_tabled DESC")), painted(view))))
+        view.setModel(model)
+        by_title.append(timed(lambda m=model: (m.sort(TITLE, Qt.SortOrder.AscendingOrder), painted(view))))
+        by_title_bare.append(timed(lambda: (view.setModel(bare_model(path, "title")), painted(view))))
+        view.setModel(model)
+        by_member.append(timed(lambda m=model: (m.sort(ASKED_BY, Qt.SortOrder.AscendingOrder), painted(view))))
+        by_member_bare.append(timed(lambda: (view.setModel(bare_model(
+            path, "(SELECT full_name FROM people WHERE id = asked_by_id)")), painted(view))))
+
+    print(f"{args.questions:,} questions, median of {args.repeat} runs, Python {sys.version.split()[0]}")
+    report("Questions view: first rows", first, first_bare)
+    report("re-sort by title", by_title, by_title_bare)
+    report("re-sort by member (asked by)", by_member, by_member_bare)
+    database.dispose()
+
+
+if __name__ == "__main__":
+    main()

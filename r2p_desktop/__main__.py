@@ -1,0 +1,257 @@
+"""`r2p-desktop`: start the application. Everything happens here, in order: arguments, data folder,
+logging, database (opened and migrated), then Qt and the main window. Nothing runs at import."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from . import APP_NAME, __version__
+
+log = logging.getLogger("r2p_desktop")
+
+LOG_FILE_NAME = "r2p-desktop.log"
+ORGANISATION = "R2PDesktop"
+EXIT_NO_DISPLAY = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="r2p-desktop", description="R2P Desktop: the committee's record.")
+    parser.add_argument("--db", metavar="PATH_OR_URL",
+                        help="database to open (default: R2P_DB, else r2p.sqlite in the data folder)")
+    parser.add_argument("--lang", metavar="LANG", help="language of the interface, e.g. en or fr")
+    parser.add_argument("--self-test", action="store_true",
+                        help="run a headless end-to-end check of this build and exit 0 when it passes")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def _needs_display_message() -> str | None:
+    """Why Qt cannot start here, or None. Without a display Qt aborts the process on Linux."""
+    if not sys.platform.startswith("linux"):
+        return None
+    if any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        return None
+    return ("R2P Desktop needs a display: neither DISPLAY nor WAYLAND_DISPLAY is set. Start it from a "
+            "desktop session, or use the `r2p` command for work without a screen.")
+
+
+def _start_logging(folder: Path) -> logging.Handler | None:
+    """Log to a rotated file in the data folder; returns the handler, or None when it cannot be written."""
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(folder / LOG_FILE_NAME, maxBytes=1_000_000, backupCount=3,
+                                      encoding="utf-8")
+    except OSError as error:
+        print(f"r2p-desktop: not logging to a file: {error}", file=sys.stderr)
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    return handler
+
+
+def _route_qt_messages():
+    """Qt's own warnings go to the log file rather than the terminal; returns the previous handler."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+    qt_log = logging.getLogger("qt")
+
+    def handler(kind, context, message) -> None:
+        qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
+
+    return qInstallMessageHandler(handler)
+
+
+def _open_database(location: str):
+    """The migrated database, or raises with a one-line message fit for the user."""
+    from .core.database import open_database
+    from .core.errors import DatabaseOpenError, R2PError
+    from .paths import backup_dir_for
+
+    backups = backup_dir_for(location) if "://" not in location else None
+    try:
+        return open_database(location, backup_dir=backups)
+    except R2PError:
+        raise
+    except Exception as error:
+        log.exception("could not open %s", location)
+        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+        raise DatabaseOpenError(f"{location} could not be opened: {reason}") from error
+
+
+def _application(qt_args: list[str]):
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "r2p-desktop", *qt_args])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def _show_error(message: str, qt_args: list[str]) -> None:
+    """One line on stderr and, when a screen is there, a message box (never a traceback)."""
+    print(f"r2p-desktop: {message}", file=sys.stderr)
+    if _needs_display_message() is None:
+        from PySide6.QtWidgets import QMessageBox
+
+        _route_qt_messages()
+        _application(qt_args)
+        QMessageBox.critical(None, APP_NAME, message)
+
+
+def _install_excepthook(log_file: Path | None) -> None:
+    """An error in an event handler is logged and reported in one line, and the program goes on."""
+
+    def report(kind, value, traceback) -> None:
+        log.error("unexpected error", exc_info=(kind, value, traceback))
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is not None:
+            where = f"\n\nDetails are in {log_file}." if log_file else ""
+            QMessageBox.critical(None, APP_NAME, f"Something went wrong: {value}{where}")
+
+    sys.excepthook = report
+
+
+def run(args: argparse.Namespace, qt_args: list[str]) -> int:
+    from .paths import data_dir
+
+    handler = _start_logging(data_dir())
+    try:
+        return _run_logged(args, qt_args, Path(handler.baseFilename) if handler else None)
+    finally:
+        if handler is not None:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+
+
+def _run_logged(args: argparse.Namespace, qt_args: list[str], log_file: Path | None) -> int:
+    from .paths import default_database
+
+    location = args.db or default_database()
+    log.info("R2P Desktop %s starting on %s (language %s)", __version__, location, args.lang or "default")
+    from .core.errors import R2PError
+
+    try:
+        database = _open_database(location)
+    except R2PError as error:
+        _show_error(str(error), qt_args)
+        return 1
+
+    from PySide6.QtCore import QSettings
+
+    from .ui.main_window import MainWindow
+    from .ui.records_changed import RecordsChanged
+
+    try:
+        _route_qt_messages()
+        app = _application(qt_args)
+        _install_excepthook(log_file)
+        window = MainWindow(database, RecordsChanged(), QSettings())
+        window.show()
+        return app.exec()
+    finally:
+        database.dispose()
+
+
+def self_test(qt_args: list[str]) -> int:
+    """Open a temporary database, add a question through the services, show the main window and
+    check the question is listed. Prints one line; 0 when everything worked."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    root = logging.getLogger()
+    with tempfile.TemporaryDirectory(prefix="r2p-self-test-") as folder:
+        log_handler = logging.FileHandler(Path(folder) / LOG_FILE_NAME, encoding="utf-8")
+        root.addHandler(log_handler)
+        from PySide6.QtCore import qInstallMessageHandler
+
+        previous = _route_qt_messages()
+        try:
+            problem = _self_test_in(Path(folder), qt_args)
+        except Exception as error:
+            log.exception("self-test failed")
+            problem = f"{type(error).__name__}: {error}"
+        finally:
+            qInstallMessageHandler(previous)
+            root.removeHandler(log_handler)
+            log_handler.close()
+    if problem:
+        print(f"r2p-desktop self-test failed: {problem}", file=sys.stderr)
+        return 1
+    print("r2p-desktop self-test passed")
+    return 0
+
+
+def _self_test_in(folder: Path, qt_args: list[str]) -> str | None:
+    from datetime import date
+
+    from PySide6.QtCore import QSettings
+
+    from .core.models import Question
+    from .core.services import records
+    from .ui.models.roles import RECORD_ID_ROLE
+    from .ui.records_changed import RecordsChanged
+
+    database = _open_database(str(folder / "self-test.sqlite"))
+    window = None
+    try:
+        with database.session() as session:
+            question_id = records.create(session, Question, {
+                "reference": "SELF-TEST 1", "title": "Self-test: national focal point for atrocity prevention",
+                "status": "tabled", "date_tabled": date.today().isoformat()})
+            session.commit()
+        _application(qt_args)
+        from .ui.main_window import MainWindow
+
+        settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(database, RecordsChanged(), settings)
+        window.show()
+        window.show_view(window.views.index(window.questions_view))
+        model = window.questions_view.model
+        listed = [model.index(row, 0).data(RECORD_ID_ROLE) for row in range(model.rowCount())]
+        if question_id not in listed:
+            return f"question {question_id} is not in the Questions table (it lists {listed})"
+        title = model.index(listed.index(question_id), 1).data()
+        if "focal point" not in (title or ""):
+            return f"the Questions table shows the wrong title: {title!r}"
+        if not window.database_label.text().endswith(database.describe()):
+            return "the status bar does not name the database"
+        if "reportlab" in sys.modules:
+            return "the window imported ReportLab, which it does not need"
+        return None
+    finally:
+        if window is not None:
+            window.close()
+            window.deleteLater()
+        database.dispose()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args, qt_args = parser.parse_known_args(argv)
+    unknown = [arg for arg in qt_args if arg.startswith("--")]
+    if unknown:
+        parser.error(f"unrecognised arguments: {' '.join(unknown)}")
+    if args.self_test:
+        return self_test(qt_args)
+    problem = _needs_display_message()
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_NO_DISPLAY
+    return run(args, qt_args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,319 @@
+"""Adding or changing a question to the government. The services check the values; each problem
+is shown in red under its field and nothing is saved until all are put right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import catalogue
+from ...core.database import Database
+from ...core.errors import R2PError, ValidationError
+from ...core.models import Assessment, Confidentiality, Question, QuestionStatus, QuestionType
+from ...core.services import directory, listings, records
+from ..formatting import human_label
+from ..records_changed import BODIES, PEOPLE, QUESTIONS, RecordsChanged
+from ..widgets.date_field import DateField
+
+ERROR_COLOUR = "#b3261e"
+
+# Service field names that belong to a differently named widget.
+_FIELD_OF = {"asked_by_id": "asked_by", "addressed_to_id": "addressed_to", "pillar_number": "pillar"}
+
+
+class QuestionDialog(QDialog):
+    def __init__(self, database: Database, records_changed: RecordsChanged, question_id: int | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._database = database
+        self._records_changed = records_changed
+        self.question_id = question_id
+        self._version: int | None = None
+        self.fields: dict[str, QWidget] = {}
+        self.error_labels: dict[str, QLabel] = {}
+
+        self._build()
+        self._fill_choices()
+        if question_id is not None:
+            self._load(question_id)
+        self.setWindowTitle("New question" if question_id is None else self._edit_title())
+        self.fields["title"].setFocus()
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.reference_edit = QLineEdit()
+        self.reference_edit.setPlaceholderText("The parliament's own number, e.g. WQ 2017/145")
+        self.type_combo = self._enum_combo(QuestionType)
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText("What the question is about, in a line")
+        self.question_text_edit = QPlainTextEdit()
+        self.question_text_edit.setTabChangesFocus(True)
+        self.asked_by_combo = self._name_combo("Member who asked; a new name is added to People")
+        self.addressed_to_combo = self._name_combo("Ministry or body that must answer; a new name is added to Bodies")
+        self.date_tabled_edit = DateField()
+        self.answer_due_edit = DateField()
+        self.status_combo = self._enum_combo(QuestionStatus)
+        self.answer_text_edit = QPlainTextEdit()
+        self.answer_text_edit.setTabChangesFocus(True)
+        self.date_answered_edit = DateField()
+        self.assessment_combo = self._enum_combo(Assessment, none="Not assessed")
+        self.pillar_combo = QComboBox()
+        self.confidentiality_combo = self._enum_combo(Confidentiality)
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setPlaceholderText("Separate tags with ;")
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setTabChangesFocus(True)
+
+        question = self._group("Question", [
+            ("reference", "&Reference", self.reference_edit),
+            ("type", "T&ype", self.type_combo),
+            ("title", "&Title", self.title_edit),
+            ("asked_by", "&Asked by", self.asked_by_combo),
+            ("addressed_to", "Addressed &to", self.addressed_to_combo),
+            ("date_tabled", "Date ta&bled", self.date_tabled_edit),
+            ("answer_due", "Answer d&ue", self.answer_due_edit),
+            ("status", "&Status", self.status_combo),
+            ("question_text", "&Question text", self.question_text_edit),
+        ])
+        answer = self._group("Answer", [
+            ("answer_text", "Answer te&xt", self.answer_text_edit),
+            ("date_answered", "Date a&nswered", self.date_answered_edit),
+            ("assessment", "Our assess&ment", self.assessment_combo),
+        ])
+        filing = self._group("Filing", [
+            ("pillar", "&Pillar", self.pillar_combo),
+            ("confidentiality", "&Confidentiality", self.confidentiality_combo),
+            ("tags", "Ta&gs", self.tags_edit),
+            ("notes", "N&otes", self.notes_edit),
+        ])
+        self.question_text_edit.setMinimumHeight(130)
+        self.answer_text_edit.setMinimumHeight(130)
+        self.notes_edit.setMinimumHeight(70)
+
+        right = QVBoxLayout()
+        right.addWidget(answer, 3)
+        right.addWidget(filing, 2)
+        columns = QHBoxLayout()
+        columns.addWidget(question, 1)
+        columns.addLayout(right, 1)
+
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+        self.summary_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.buttons)
+        self.resize(980, 640)
+
+    def _group(self, title: str, rows: list[tuple[str, str, QWidget]]) -> QGroupBox:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        for name, label_text, widget in rows:
+            error = QLabel()
+            error.setObjectName(f"{name}_error")
+            error.setWordWrap(True)
+            error.setStyleSheet(f"color: {ERROR_COLOUR};")
+            error.hide()
+            cell = QWidget()
+            cell_layout = QVBoxLayout(cell)
+            cell_layout.setContentsMargins(0, 0, 0, 0)
+            cell_layout.setSpacing(2)
+            cell_layout.addWidget(widget)
+            cell_layout.addWidget(error)
+            label = QLabel(label_text)
+            label.setBuddy(widget)
+            form.addRow(label, cell)
+            self.fields[name] = widget
+            self.error_labels[name] = error
+        return box
+
+    @staticmethod
+    def _enum_combo(enum, *, none: str | None = None) -> QComboBox:
+        combo = QComboBox()
+        if none is not None:
+            combo.addItem(none, None)
+        for member in enum:
+            combo.addItem(human_label(member.value), member.value)
+        return combo
+
+    @staticmethod
+    def _name_combo(tooltip: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.setToolTip(tooltip)
+        completer = combo.completer()
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        return combo
+
+    # --- reading and writing ------------------------------------------------------------------
+
+    def _fill_choices(self) -> None:
+        with self._database.read_session() as session:
+            people = listings.people(session)
+            bodies = listings.bodies(session)
+            pillars = catalogue.list_pillars(session)
+        self.asked_by_combo.addItem("", None)
+        for person in people:
+            self.asked_by_combo.addItem(person["full_name"], person["id"])
+        self.addressed_to_combo.addItem("", None)
+        for body in bodies:
+            self.addressed_to_combo.addItem(body["name"], body["id"])
+        self.pillar_combo.addItem("None", None)
+        for pillar in pillars:
+            self.pillar_combo.addItem(f"Pillar {pillar['number']}: {pillar['title']}", pillar["number"])
+        self._set_combo(self.confidentiality_combo, Confidentiality.COMMITTEE.value)
+
+    def _load(self, question_id: int) -> None:
+        with self._database.read_session() as session:
+            values = records.get(session, Question, question_id)
+        self._version = values.get("version")
+        self.reference_edit.setText(values.get("reference") or "")
+        self._set_combo(self.type_combo, values.get("type"))
+        self.title_edit.setText(values.get("title") or "")
+        self.question_text_edit.setPlainText(values.get("question_text") or "")
+        self._set_combo(self.asked_by_combo, values.get("asked_by_id"))
+        self._set_combo(self.addressed_to_combo, values.get("addressed_to_id"))
+        self.date_tabled_edit.set_date(values.get("date_tabled"))
+        self.answer_due_edit.set_date(values.get("answer_due"))
+        self._set_combo(self.status_combo, values.get("status"))
+        self.answer_text_edit.setPlainText(values.get("answer_text") or "")
+        self.date_answered_edit.set_date(values.get("date_answered"))
+        self._set_combo(self.assessment_combo, values.get("assessment"))
+        self._set_combo(self.pillar_combo, values.get("pillar_number"))
+        self._set_combo(self.confidentiality_combo, values.get("confidentiality"))
+        self.tags_edit.setText("; ".join(values.get("tags") or []))
+        self.notes_edit.setPlainText(values.get("notes") or "")
+
+    def _edit_title(self) -> str:
+        reference = self.reference_edit.text().strip()
+        return f"Question {reference}" if reference else "Edit question"
+
+    @staticmethod
+    def _set_combo(combo: QComboBox, value) -> None:
+        index = combo.findData(value)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def values(self) -> dict:
+        """The form as plain values for records.create/update (names resolved separately)."""
+        return {
+            "reference": self.reference_edit.text(),
+            "type": self.type_combo.currentData(),
+            "title": self.title_edit.text(),
+            "question_text": self.question_text_edit.toPlainText(),
+            "date_tabled": self.date_tabled_edit.date_text(),
+            "answer_due": self.answer_due_edit.date_text(),
+            "status": self.status_combo.currentData(),
+            "answer_text": self.answer_text_edit.toPlainText(),
+            "date_answered": self.date_answered_edit.date_text(),
+            "assessment": self.assessment_combo.currentData(),
+            "pillar_number": self.pillar_combo.currentData(),
+            "confidentiality": self.confidentiality_combo.currentData(),
+            "tags": self.tags_edit.text(),
+            "notes": self.notes_edit.toPlainText(),
+        }
+
+    @staticmethod
+    def _chosen_id(combo: QComboBox) -> tuple[int | None, str]:
+        """The id of the entry named in an editable combo, or None and the name typed."""
+        text = combo.currentText().strip()
+        if not text:
+            return None, ""
+        if combo.currentIndex() >= 0 and combo.itemText(combo.currentIndex()) == text:
+            return combo.currentData(), text
+        index = combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        return (combo.itemData(index), text) if index >= 0 else (None, text)
+
+    def _resolve(self, session, combo: QComboBox, field: str, make_new) -> int | None:
+        record_id, name = self._chosen_id(combo)
+        if record_id is not None or not name:
+            return record_id
+        try:
+            return make_new(session, name)
+        except ValidationError as error:
+            raise ValidationError({field: next(iter(error.errors.values()))}) from error
+
+    def accept(self) -> None:
+        self.clear_errors()
+        values = self.values()
+        try:
+            with self._database.session() as session:
+                values["asked_by_id"] = self._resolve(session, self.asked_by_combo, "asked_by",
+                                                      directory.person_or_new)
+                values["addressed_to_id"] = self._resolve(session, self.addressed_to_combo, "addressed_to",
+                                                          directory.body_or_new)
+                if self.question_id is None:
+                    saved_id = records.create(session, Question, values)
+                else:
+                    saved_id = self.question_id
+                    records.update(session, Question, saved_id, values, expected_version=self._version)
+                session.commit()
+        except ValidationError as error:
+            self.show_errors(error.errors)
+            return
+        except R2PError as error:
+            message = str(error)
+            self.show_errors({"reference" if "reference" in message else "": message})
+            return
+        self.question_id = saved_id
+        self._records_changed.notify(QUESTIONS, PEOPLE, BODIES)
+        super().accept()
+
+    # --- errors -------------------------------------------------------------------------------
+
+    def clear_errors(self) -> None:
+        for label in self.error_labels.values():
+            label.clear()
+            label.hide()
+        self.summary_label.hide()
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Each message under its field; anything without a field goes above the buttons."""
+        unplaced = []
+        first_field = None
+        for field, message in errors.items():
+            name = _FIELD_OF.get(field, field)
+            label = self.error_labels.get(name)
+            text = message[:1].upper() + message[1:]
+            if label is None:
+                unplaced.append(f"{human_label(field)}: {message}." if field else text)
+                continue
+            label.setText(text)
+            label.show()
+            first_field = first_field or name
+        placed = len(errors) - len(unplaced)
+        parts = ["Nothing was saved."]
+        if placed:
+            parts.append("Please correct the field marked in red." if placed == 1 else
+                         f"Please correct the {placed} fields marked in red.")
+        parts += unplaced
+        self.summary_label.setText(" ".join(parts))
+        self.summary_label.show()
+        if first_field:
+            self.fields[first_field].setFocus()

@@ -1,0 +1,212 @@
+"""The main window: navigation on the left, one page per kind of record, the open database in the
+status bar. It wires pages to dialogs; pages never reach into each other."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from .. import __version__
+from ..core.database import Database
+from .dialogs.question_dialog import QuestionDialog
+from .records_changed import RecordsChanged
+from .sample_data_loader import SampleDataLoader
+from .task_runner import TaskRunner
+from .views.base_view import BaseView
+from .views.budget_view import BudgetView
+from .views.commitments_view import CommitmentsView
+from .views.dashboard_view import DashboardView
+from .views.debates_view import DebatesView
+from .views.follow_ups_view import FollowUpsView
+from .views.people_bodies_view import PeopleBodiesView
+from .views.questions_view import QuestionsView
+from .views.treaties_view import TreatiesView
+
+APP_TITLE = "R2P Desktop"
+SETTINGS_GEOMETRY = "main_window/geometry"
+SETTINGS_VIEW = "main_window/view"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, database: Database, records_changed: RecordsChanged, settings: QSettings,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.database = database
+        self.records_changed = records_changed
+        self._settings = settings
+        self.tasks = TaskRunner(self)
+        self.sample_data = SampleDataLoader(database, records_changed, self.tasks, self)
+        self._dialogs: set[QuestionDialog] = set()
+        self.setWindowTitle(APP_TITLE)
+
+        self.dashboard_view = DashboardView(database, records_changed, self.sample_data)
+        self.questions_view = QuestionsView(database, records_changed, self.sample_data)
+        self.views: list[BaseView] = [
+            self.dashboard_view,
+            self.questions_view,
+            BudgetView(database, records_changed),
+            DebatesView(database, records_changed),
+            FollowUpsView(database, records_changed),
+            CommitmentsView(database, records_changed),
+            TreatiesView(database, records_changed),
+            PeopleBodiesView(database, records_changed),
+        ]
+        self._build_pages()
+        self._build_menus()
+        self._build_status_bar()
+
+        self.dashboard_view.new_question_requested.connect(self.new_question)
+        self.dashboard_view.edit_question_requested.connect(self.edit_question)
+        self.questions_view.new_question_requested.connect(self.new_question)
+        self.questions_view.edit_question_requested.connect(self.edit_question)
+        self.sample_data.started.connect(lambda: self.statusBar().showMessage("Loading sample data…"))
+        self.sample_data.finished.connect(self._sample_data_loaded)
+        self.sample_data.failed.connect(self._sample_data_failed)
+
+        self._restore_settings()
+
+    # --- building -----------------------------------------------------------------------------
+
+    def _build_pages(self) -> None:
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
+        self.navigation.setSpacing(2)
+        self.navigation.setIconSize(QSize(0, 0))
+        self.navigation.setStyleSheet(
+            "#navigation { background: palette(window); border-right: 1px solid palette(mid);"
+            " padding-top: 12px; }"
+            " #navigation::item { padding: 8px 14px; border-radius: 4px; margin: 0 6px; }"
+            " #navigation::item:selected { background: palette(highlight); color: palette(highlighted-text); }"
+        )
+        self.stack = QStackedWidget()
+        for number, view in enumerate(self.views, start=1):
+            item = QListWidgetItem(view.TITLE)
+            item.setToolTip(f"{view.TITLE} (Ctrl+{number})")
+            self.navigation.addItem(item)
+            self.stack.addWidget(view)
+        width = max(self.navigation.fontMetrics().horizontalAdvance(v.TITLE) for v in self.views) + 60
+        self.navigation.setFixedWidth(width)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        records_menu = self.menuBar().addMenu("&Records")
+        self.new_question_action = QAction("&New question…", self)
+        self.new_question_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_question_action.triggered.connect(self.new_question)
+        records_menu.addAction(self.new_question_action)
+        records_menu.addSeparator()
+        self.refresh_action = QAction("&Refresh", self)
+        self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.refresh_action.triggered.connect(self.refresh)
+        records_menu.addAction(self.refresh_action)
+
+        view_menu = self.menuBar().addMenu("&View")
+        self.view_actions = []
+        for number, view in enumerate(self.views, start=1):
+            action = QAction(view.TITLE, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, row=number - 1: self.show_view(row))
+            view_menu.addAction(action)
+            self.view_actions.append(action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About R2P Desktop", self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        self.database_label = QLabel(f"Database: {self.database.describe()}")
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.database_label)
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def show_view(self, row: int) -> None:
+        self.navigation.setCurrentRow(row)
+
+    def current_view(self) -> BaseView:
+        return self.views[self.stack.currentIndex()]
+
+    def refresh(self) -> None:
+        self.records_changed.notify()
+        self.statusBar().showMessage("Refreshed", 2000)
+
+    def new_question(self) -> QuestionDialog:
+        return self._open_dialog(QuestionDialog(self.database, self.records_changed, parent=self))
+
+    def edit_question(self, question_id: int) -> QuestionDialog:
+        return self._open_dialog(QuestionDialog(self.database, self.records_changed, question_id, parent=self))
+
+    def _open_dialog(self, dialog: QuestionDialog) -> QuestionDialog:
+        """Window-modal and non-blocking: the dialog reports back by the records-changed signal."""
+        self._dialogs.add(dialog)
+
+        def closed(_result: int) -> None:
+            self._dialogs.discard(dialog)
+            dialog.deleteLater()
+
+        dialog.finished.connect(closed)
+        dialog.open()
+        return dialog
+
+    def _sample_data_loaded(self, counts: dict) -> None:
+        total = sum(value for value in counts.values() if isinstance(value, int))
+        self.statusBar().showMessage(f"Sample data loaded: {total:,} records", 5000)
+
+    def _sample_data_failed(self, message: str) -> None:
+        self.statusBar().clearMessage()
+        QMessageBox.warning(self, APP_TITLE, f"The sample data could not be loaded.\n\n{message}")
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self, "About R2P Desktop",
+            f"<h3>R2P Desktop {__version__}</h3>"
+            "<p>Keeps a parliamentary committee's record of how it holds the government to account for "
+            "preventing genocide, war crimes, ethnic cleansing and crimes against humanity under the "
+            "Responsibility to Protect, and turns it into briefing packs.</p>"
+            f"<p>Database: {self.database.describe()}</p>",
+        )
+
+    # --- settings -----------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        geometry = self._settings.value(SETTINGS_GEOMETRY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            available = self.screen().availableGeometry()
+            self.resize(min(1320, int(available.width() * 0.9)), min(840, int(available.height() * 0.9)))
+        row = self._settings.value(SETTINGS_VIEW, 0, type=int)
+        self.show_view(row if 0 <= row < len(self.views) else 0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
+        self._settings.setValue(SETTINGS_VIEW, self.stack.currentIndex())
+        self._settings.sync()
+        self.tasks.wait()  # a running task holds a session on this database
+        super().closeEvent(event)

@@ -1,0 +1,168 @@
+"""Adding and changing questions through the dialog, as a clerk would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from r2p_desktop.core.models import Question
+from r2p_desktop.core.services import records
+from r2p_desktop.core.services.questions import count_questions
+from r2p_desktop.ui.dialogs.question_dialog import QuestionDialog
+from r2p_desktop.ui.models import question_table_model as qtm
+from r2p_desktop.ui.models.roles import RECORD_ID_ROLE
+
+TITLE = "Early warning capacity in the Ministry of Foreign Affairs"
+
+
+def save(qtbot, dialog: QuestionDialog) -> None:
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+
+def choose(combo, text: str) -> None:
+    combo.setCurrentIndex(combo.findText(text))
+
+
+def table_titles(main_window) -> list[str]:
+    model = main_window.questions_view.model
+    return [model.index(row, qtm.TITLE).data() for row in range(model.rowCount())]
+
+
+def question_count(database) -> int:
+    with database.read_session() as session:
+        return count_questions(session)
+
+
+def test_adding_a_question_lists_it_in_the_questions_table(main_window, qtbot, database):
+    main_window.show_view(1)
+    assert table_titles(main_window) == []
+    dialog = main_window.new_question()
+    qtbot.keyClicks(dialog.reference_edit, "WQ 2017/145")
+    qtbot.keyClicks(dialog.title_edit, TITLE)
+    qtbot.keyClicks(dialog.question_text_edit, "What capacity does the Ministry have to analyse risk?")
+    qtbot.keyClicks(dialog.asked_by_combo.lineEdit(), "Amina Okafor")
+    qtbot.keyClicks(dialog.addressed_to_combo.lineEdit(), "Ministry of Foreign Affairs")
+    choose(dialog.status_combo, "Tabled")
+    qtbot.keyClicks(dialog.date_tabled_edit, "2017-09-06")
+    qtbot.keyClicks(dialog.answer_due_edit, "2017-09-20")
+    choose(dialog.pillar_combo, "Pillar 1: Each State's own responsibility")
+    qtbot.keyClicks(dialog.tags_edit, "early warning; focal point")
+    save(qtbot, dialog)
+
+    assert not dialog.isVisible()
+    assert table_titles(main_window) == [TITLE]
+    model = main_window.questions_view.model
+    assert model.index(0, qtm.ASKED_BY).data() == "Amina Okafor"
+    assert model.index(0, qtm.ADDRESSED_TO).data() == "Ministry of Foreign Affairs"
+    assert model.index(0, qtm.STATUS).data() == "Tabled"
+    with database.read_session() as session:
+        saved = records.get(session, Question, model.index(0, 0).data(RECORD_ID_ROLE))
+    assert saved["reference"] == "WQ 2017/145"
+    assert saved["pillar_number"] == 1
+    assert saved["tags"] == ["early warning", "focal point"]
+    assert main_window.questions_view.count_label.text() == "1 question"
+
+
+def test_answer_due_before_tabled_is_shown_next_to_the_field(main_window, qtbot, database):
+    dialog = main_window.new_question()
+    qtbot.keyClicks(dialog.title_edit, TITLE)
+    choose(dialog.status_combo, "Tabled")
+    qtbot.keyClicks(dialog.date_tabled_edit, "2017-09-06")
+    qtbot.keyClicks(dialog.answer_due_edit, "2017-09-01")
+    save(qtbot, dialog)
+
+    error = dialog.error_labels["answer_due"]
+    assert dialog.isVisible()  # kept open so the clerk can put it right
+    assert error.isVisible()
+    assert "cannot be due before" in error.text()
+    assert error.styleSheet().startswith("color: #b3261e")
+    # directly under its own field, in the same cell of the form
+    assert error.parentWidget() is dialog.answer_due_edit.parentWidget()
+    assert error.geometry().top() >= dialog.answer_due_edit.geometry().bottom()
+    assert [name for name, label in dialog.error_labels.items() if label.isVisible()] == ["answer_due"]
+    assert "Nothing was saved" in dialog.summary_label.text()
+    assert question_count(database) == 0
+
+    # put right, it saves and the message goes
+    dialog.answer_due_edit.clear()
+    qtbot.keyClicks(dialog.answer_due_edit, "2017-09-20")
+    save(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert question_count(database) == 1
+
+
+def test_several_errors_each_under_their_field(main_window, qtbot, database):
+    dialog = main_window.new_question()
+    choose(dialog.status_combo, "Answered")
+    qtbot.keyClicks(dialog.date_answered_edit, "6 Sept 2017")
+    save(qtbot, dialog)
+    visible = {name: label.text() for name, label in dialog.error_labels.items() if label.isVisible()}
+    assert set(visible) == {"title", "date_tabled", "answer_text", "date_answered"}
+    assert visible["title"] == "The title cannot be empty"
+    assert "YYYY-MM-DD" in visible["date_answered"]
+    assert "4 fields" in dialog.summary_label.text()
+    assert question_count(database) == 0
+
+
+def test_a_new_name_in_asked_by_is_not_kept_when_saving_fails(main_window, qtbot, database):
+    dialog = main_window.new_question()
+    qtbot.keyClicks(dialog.asked_by_combo.lineEdit(), "Someone New")
+    save(qtbot, dialog)  # no title
+    assert dialog.error_labels["title"].isVisible()
+    main_window.show_view(7)
+    assert "Someone New" not in main_window.current_view().people_table.column_texts(0)
+
+
+def test_duplicate_reference_is_shown_next_to_reference(main_window, qtbot, database, add_questions):
+    add_questions(1)
+    dialog = main_window.new_question()
+    qtbot.keyClicks(dialog.reference_edit, "WQ 00000")
+    qtbot.keyClicks(dialog.title_edit, TITLE)
+    save(qtbot, dialog)
+    assert dialog.error_labels["reference"].isVisible()
+    assert "reference" in dialog.error_labels["reference"].text()
+    assert question_count(database) == 1
+
+
+def test_enter_on_a_row_opens_it_and_edits_are_saved(main_window, qtbot, database, add_questions):
+    ids = add_questions(5)
+    main_window.show_view(1)
+    view = main_window.questions_view
+    view.model.sort(qtm.REFERENCE, Qt.SortOrder.AscendingOrder)
+    view.table.selectRow(2)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+
+    dialogs = main_window.findChildren(QuestionDialog)
+    assert len(dialogs) == 1
+    dialog = dialogs[0]
+    assert dialog.question_id == ids[2]
+    assert dialog.windowTitle() == "Question WQ 00002"
+    assert dialog.reference_edit.text() == "WQ 00002"
+    assert dialog.asked_by_combo.currentText() == "Chen Wei"
+
+    dialog.title_edit.clear()
+    qtbot.keyClicks(dialog.title_edit, "Revised: national focal point for R2P")
+    choose(dialog.assessment_combo, "Partial")
+    save(qtbot, dialog)
+
+    assert not dialog.isVisible()
+    assert view.model.index(2, qtm.TITLE).data() == "Revised: national focal point for R2P"
+    assert view.table.current_record_id() == ids[2]  # still on the same question
+    with database.read_session() as session:
+        saved = records.get(session, Question, ids[2])
+    assert saved["assessment"] == "partial"
+    assert saved["asked_by_id"] is not None
+
+
+def test_double_click_opens_the_question(main_window, qtbot, add_questions):
+    add_questions(3)
+    main_window.show_view(1)
+    table = main_window.questions_view.table
+    rect = table.visualRect(table.model().index(1, qtm.TITLE))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    dialogs = main_window.findChildren(QuestionDialog)
+    assert len(dialogs) == 1
+    assert dialogs[0].question_id == table.model().index(1, 0).data(RECORD_ID_ROLE)
+    dialogs[0].reject()

@@ -1,0 +1,75 @@
+"""'Load sample data': the background function alone, then the button filling every view."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+
+from r2p_desktop.ui.sample_data_loader import load_sample_data, sample_data_available
+from r2p_desktop.ui.task_runner import TaskRunner
+
+needs_demo = pytest.mark.skipif(not sample_data_available(), reason="core/demo.py is not written yet")
+
+
+def test_task_runner_works_off_the_gui_thread_and_answers_on_it(qtbot):
+    runner = TaskRunner()
+    gui = threading.get_ident()
+    seen = {}
+
+    def task(report):
+        report(1, 2)
+        return threading.get_ident()
+
+    def done(worker):
+        seen["worker"], seen["done_on"] = worker, threading.get_ident()
+
+    with qtbot.waitCallback() as progressed:
+        runner.run(task, done, on_progress=progressed)
+    qtbot.waitUntil(lambda: "worker" in seen)
+    assert progressed.args == [1, 2]
+    assert seen["worker"] != gui and seen["done_on"] == gui
+    assert not runner.busy()
+
+
+def test_task_runner_reports_a_failure_as_one_line(qtbot):
+    runner = TaskRunner()
+
+    def task():
+        raise ValueError("the file is not a spreadsheet")
+
+    with qtbot.waitCallback() as failed:
+        runner.run(task, lambda _result: None, on_error=failed)
+    assert failed.args == ["ValueError: the file is not a spreadsheet"]
+
+
+@needs_demo
+def test_load_sample_data_returns_plain_counts(database):
+    counts = load_sample_data(database)
+    assert counts["questions"] > 0 and all(isinstance(v, int) for v in counts.values())
+
+
+@needs_demo
+def test_load_sample_data_button_fills_the_tables(main_window, qtbot):
+    dashboard = main_window.dashboard_view
+    panel = dashboard.sample_data_panel
+    assert panel.isVisible() and panel.load_button.isEnabled()
+
+    with qtbot.waitSignal(main_window.sample_data.finished, timeout=120_000) as loaded:
+        qtbot.mouseClick(panel.load_button, Qt.MouseButton.LeftButton)
+        assert not panel.load_button.isEnabled()  # busy while it runs, and the window stays responsive
+        assert panel.progress_bar.isVisible()
+    counts = loaded.args[0]
+    qtbot.waitUntil(lambda: not panel.isVisible())
+    assert dashboard.cards["questions"].value_label.text() == f"{counts['questions']:,}"
+
+    for row, table_of in ((1, lambda v: v.model), (2, lambda v: v.table.list_model),
+                          (3, lambda v: v.table.list_model), (4, lambda v: v.table.list_model),
+                          (7, lambda v: v.people_table.list_model)):
+        main_window.show_view(row)
+        view = main_window.current_view()
+        assert table_of(view).rowCount() > 0, view.TITLE
+    assert main_window.questions_view.model.rowCount() == counts["questions"]
+    assert not main_window.questions_view.sample_data_panel.isVisible()
+
