@@ -53,7 +53,7 @@ def timed(action) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def bare_model(path: Path, order: str) -> QStandardItemModel:
+def bare_model(path: Path, order: str, view: QTableView) -> QStandardItemModel:
     raw = sqlite3.connect(path)
     ids = [row[0] for row in raw.execute(f"SELECT id FROM questions ORDER BY {order}, id")]
     marks = ",".join("?" * min(PAGE, len(ids)))
@@ -62,7 +62,7 @@ def bare_model(path: Path, order: str) -> QStandardItemModel:
         f"FROM questions q LEFT JOIN people p ON p.id = q.asked_by_id LEFT JOIN bodies b ON b.id = q.addressed_to_id "
         f"WHERE q.id IN ({marks})", ids[:PAGE]).fetchall()
     raw.close()
-    model = QStandardItemModel(len(rows), 7)
+    model = QStandardItemModel(len(rows), 7, view)  # owned by the view, as the app's models are
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             model.setItem(r, c, QStandardItem("" if value is None else str(value)))
@@ -89,7 +89,7 @@ def main() -> None:
 
     first, first_bare, by_title, by_title_bare, by_member, by_member_bare = ([] for _ in range(6))
     for _ in range(args.repeat):
-        model = QuestionTableModel(database)
+        model = QuestionTableModel(database, view)
 
         def show_first(model=model):
             model.reload()
@@ -97,14 +97,14 @@ def main() -> None:
             painted(view)
 
         first.append(timed(show_first))
-        first_bare.append(timed(lambda: (view.setModel(bare_model(path, "date_tabled DESC")), painted(view))))
+        first_bare.append(timed(lambda: (view.setModel(bare_model(path, "date_tabled DESC", view)), painted(view))))
         view.setModel(model)
         by_title.append(timed(lambda m=model: (m.sort(TITLE, Qt.SortOrder.AscendingOrder), painted(view))))
-        by_title_bare.append(timed(lambda: (view.setModel(bare_model(path, "title")), painted(view))))
+        by_title_bare.append(timed(lambda: (view.setModel(bare_model(path, "title", view)), painted(view))))
         view.setModel(model)
         by_member.append(timed(lambda m=model: (m.sort(ASKED_BY, Qt.SortOrder.AscendingOrder), painted(view))))
         by_member_bare.append(timed(lambda: (view.setModel(bare_model(
-            path, "(SELECT full_name FROM people WHERE id = asked_by_id)")), painted(view))))
+            path, "(SELECT full_name FROM people WHERE id = asked_by_id)", view)), painted(view))))
 
     print(f"{args.questions:,} questions, median of {args.repeat} runs, Python {sys.version.split()[0]}")
     report("Questions view: first rows", first, first_bare)
