@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 from dataclasses import asdict
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from . import APP_NAME, __version__, paths
@@ -185,7 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _log_to_data_folder() -> Path | None:
     try:
         log_file = paths.data_dir() / "r2p.log"
-        handler = logging.FileHandler(log_file, encoding="utf-8")
+        handler = RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
