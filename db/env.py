@@ -4,6 +4,7 @@ over its connection; run stand-alone (`alembic -c db/alembic.ini ...`) it opens 
 from alembic import context
 from sqlalchemy import create_engine
 
+from r2p_desktop.core.migrations import is_modelled
 from r2p_desktop.core.models import Base
 
 config = context.config
@@ -15,6 +16,7 @@ def _configure_and_run(connection) -> None:
         target_metadata=Base.metadata,
         render_as_batch=True,  # SQLite alters tables by copying them
         compare_type=True,
+        include_name=is_modelled,
     )
     with context.begin_transaction():
         context.run_migrations()

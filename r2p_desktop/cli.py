@@ -95,6 +95,28 @@ def cmd_catalogue(args) -> int:
     return 0
 
 
+def cmd_search(args) -> int:
+    from .core.services.search import KIND_LABELS, search
+
+    database = _database(args)
+    with database.read_session() as session:
+        hits = search(session, args.query, limit=args.limit)
+    if args.json:
+        json.dump([asdict(hit) for hit in hits], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    if not hits:
+        print(f"nothing matches {args.query!r}")
+    for kind, label in KIND_LABELS.items():
+        group = [hit for hit in hits if hit.kind == kind]
+        if group:
+            print(f"{label} ({len(group)})")
+            for hit in group:
+                print(f"  {hit.record_id:>7}  {hit.title}")
+                print(f"           {hit.snippet}")
+    return 0
+
+
 def cmd_backup(args) -> int:
     from .core.backup import backup_file, sqlite_file, timestamped_backup
 
@@ -165,6 +187,11 @@ def build_parser() -> argparse.ArgumentParser:
     cat = commands.add_parser("catalogue", parents=[common], help="list commitments, instruments, risk factors")
     cat.add_argument("--json", action="store_true")
     cat.set_defaults(run=cmd_catalogue)
+    find = commands.add_parser("search", parents=[common], help="full-text search across all records")
+    find.add_argument("query", metavar="QUERY")
+    find.add_argument("--json", action="store_true")
+    find.add_argument("--limit", type=int, default=50, metavar="N")
+    find.set_defaults(run=cmd_search)
     backup = commands.add_parser("backup", parents=[common], help="consistent online backup of the database")
     backup.add_argument("--to", metavar="FILE")
     backup.set_defaults(run=cmd_backup)

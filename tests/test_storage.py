@@ -37,7 +37,8 @@ def test_schema_head_constant_names_the_newest_migration():
 
 def test_the_migrated_schema_matches_the_models(database):
     with database.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": migrations.is_modelled})
         differences = compare_metadata(context, Base.metadata)
     assert differences == []
 
@@ -103,21 +104,6 @@ def test_a_file_that_is_not_ours_is_refused_and_left_untouched(db_path):
     with pytest.raises(DatabaseOpenError, match="not an R2P Desktop database"):
         open_database(str(db_path))
     assert digest(db_path) == before
-
-
-def test_an_existing_database_is_backed_up_before_it_is_migrated(db_path, tmp_path, monkeypatch, session):
-    from r2p_desktop.core.models import Body
-    from r2p_desktop.core.services import records
-
-    records.create(session, Body, {"name": "Ministry of Justice"})
-    session.commit()
-    backups = tmp_path / "backups"
-    monkeypatch.setattr(migrations, "SCHEMA_HEAD", "0002_pretend_newer")  # the file now looks out of date
-    open_database(str(db_path), backup_dir=backups).dispose()
-    [backup] = backups.glob("*.sqlite")
-    with sqlite3.connect(backup) as raw:
-        assert raw.execute("SELECT name FROM bodies").fetchall() == [("Ministry of Justice",)]
-        assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_an_up_to_date_database_opens_without_importing_alembic(db_path):
