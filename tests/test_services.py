@@ -200,3 +200,45 @@ def test_commitment_assessment_and_treaty_status_are_upserted_by_code(session):
     assert (treaty["status"], treaty["status_date"]) == ("ratified", date(2014, 4, 2))
     with pytest.raises(R2PError, match="no catalogue entry"):
         directory.set_treaty_status(session, "no-such-treaty", "signed")
+
+
+def test_a_question_moves_through_its_workflow_and_keeps_its_dates(session):
+    qid = records.create(session, Question, {"title": "Early warning unit"})
+    records.update(session, Question, qid, {"status": "tabled", "date_tabled": date.today()})
+    records.update(session, Question, qid, {"status": "holding_answer"})
+    held_on = records.get(session, Question, qid)["holding_answer_date"]
+    assert held_on == date.today()
+    records.update(session, Question, qid, {"status": "answered", "answer_text": "The unit opens in May."})
+    records.update(session, Question, qid, {"status": "closed", "assessment": "satisfactory"})
+    session.commit()
+    stored = records.get(session, Question, qid)
+    assert (stored["status"], stored["holding_answer_date"], stored["date_answered"]) == \
+        ("closed", held_on, date.today())
+
+
+@pytest.mark.parametrize(("start", "target", "reason"), [
+    ("draft", "answered", "must be tabled before it can be answered"),
+    ("tabled", "closed", "record the answer before closing"),
+    ("tabled", "draft", "cannot go back to draft"),
+    ("withdrawn", "tabled", "finished; its status cannot change"),
+])
+def test_an_impossible_status_change_is_refused_with_the_reason(session, start, target, reason):
+    values = {"title": "Refused step", "status": start}
+    if start != "draft":
+        values["date_tabled"] = "2026-01-05"
+    qid = records.create(session, Question, values)
+    session.commit()
+    with pytest.raises(ValidationError) as caught:
+        records.update(session, Question, qid, {"status": target, "date_tabled": "2026-01-05",
+                                                "answer_text": "An answer"})
+    assert reason in caught.value.errors["status"]
+    session.rollback()
+    assert records.get(session, Question, qid)["status"] == start
+
+
+def test_next_statuses_follow_the_workflow():
+    from r2p_desktop.core.services.question_workflow import next_statuses
+
+    assert next_statuses("draft") == ["tabled"]
+    assert next_statuses("tabled") == ["holding_answer", "answered", "withdrawn"]
+    assert next_statuses("closed") == []

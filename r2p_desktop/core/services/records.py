@@ -44,6 +44,7 @@ from ..models.records import (
     QuestionType,
     TreatyStatus,
 )
+from . import question_workflow
 from .fields import coerce, raise_if
 
 Rule = Callable[[dict, dict[str, str]], None]
@@ -59,6 +60,7 @@ class RecordKind:
     required: dict[str, str] = field(default_factory=dict)  # field -> label, must not be blank
     links: dict[str, type] = field(default_factory=dict)  # relationship -> catalogue model, set by code
     rules: tuple[Rule, ...] = ()
+    on_change: Callable[..., None] | None = None  # (current, merged, errors, today=) on update only
 
 
 def _dates_in_order(later: str, earlier: str, message: str) -> Rule:
@@ -120,6 +122,7 @@ QUESTIONS = RecordKind(
     enums={"type": QuestionType, "status": QuestionStatus, "assessment": Assessment},
     required={"title": "the title"},
     links={"commitments": Commitment, "risk_factors": RiskFactor, "instruments": Instrument},
+    on_change=question_workflow.check_transition,
     rules=(
         _dates_in_order("answer_due", "date_tabled", "the answer cannot be due before the question was tabled"),
         _dates_in_order("date_answered", "date_tabled", "the answer cannot come before the question was tabled"),
@@ -197,9 +200,12 @@ def _prepare(session: Session, kind: RecordKind, values: dict, current: dict) ->
             errors[name] = f"{label.capitalize()} is required"
     merged = {**current, **columns}
     _check_enums(kind, merged, errors)
+    if current and kind.on_change:
+        kind.on_change(current, merged, errors, today=date.today())
     for rule in kind.rules:
         rule(merged, errors)
-    columns.update({k: merged[k] for k in merged if k in columns})  # rules may normalise values
+    # What to write: the fields given, as the rules normalised them, and any the rules filled in.
+    columns = {k: v for k, v in merged.items() if k in columns or current.get(k, v) != v}
     resolved = _resolve_links(session, kind, links, errors)
     raise_if(errors)
     return columns, resolved
