@@ -166,3 +166,19 @@ def test_double_click_opens_the_question(main_window, qtbot, add_questions):
     assert len(dialogs) == 1
     assert dialogs[0].question_id == table.model().index(1, 0).data(RECORD_ID_ROLE)
     dialogs[0].reject()
+
+
+def test_a_refused_status_change_says_why_under_status_and_saves_nothing(main_window, qtbot, database):
+    with database.session() as session:
+        question_id = records.create(session, Question, {"title": TITLE, "status": "tabled",
+                                                         "date_tabled": "2026-03-02"})
+        session.commit()
+    dialog = main_window.edit_question(question_id)
+    choose(dialog.status_combo, "Closed")
+    save(qtbot, dialog)
+
+    error = dialog.error_labels["status"]
+    assert dialog.isVisible() and error.isVisible()
+    assert "Record the answer before closing the question" in error.text()
+    with database.read_session() as session:
+        assert records.get(session, Question, question_id)["status"] == "tabled"
