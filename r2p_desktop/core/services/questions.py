@@ -15,6 +15,7 @@ from ..models.records import question_commitments
 
 AWAITING_ANSWER = (QuestionStatus.TABLED.value, QuestionStatus.HOLDING_ANSWER.value)
 OVERDUE = "overdue"
+AWAITING = "awaiting"  # tabled or holding an answer, overdue or not
 
 _asker = aliased(Person)
 
@@ -22,13 +23,15 @@ _asker = aliased(Person)
 @dataclass(frozen=True)
 class QuestionFilter:
     text: str = ""
-    status: str | None = None  # a QuestionStatus value, or "overdue"
+    status: str | None = None  # a QuestionStatus value, "overdue" or "awaiting"
     addressed_to_id: int | None = None
     asked_by_id: int | None = None
     pillar: int | None = None
     commitment_code: str | None = None
     tabled_from: date | None = None
     tabled_to: date | None = None
+    due_from: date | None = None
+    due_to: date | None = None
     confidentiality: str | None = None
 
 
@@ -82,6 +85,8 @@ def _order_by(sort: str, descending: bool, today: date) -> list:
 def _apply_filter(query: Select, flt: QuestionFilter, today: date) -> Select:
     if flt.status == OVERDUE:
         query = query.where(is_overdue(today))
+    elif flt.status == AWAITING:
+        query = query.where(Question.status.in_(AWAITING_ANSWER))
     elif flt.status:
         query = query.where(Question.status == flt.status)
     for column, value in ((Question.addressed_to_id, flt.addressed_to_id), (Question.asked_by_id, flt.asked_by_id),
@@ -92,6 +97,10 @@ def _apply_filter(query: Select, flt: QuestionFilter, today: date) -> Select:
         query = query.where(Question.date_tabled >= flt.tabled_from)
     if flt.tabled_to:
         query = query.where(Question.date_tabled <= flt.tabled_to)
+    if flt.due_from:
+        query = query.where(Question.answer_due >= flt.due_from)
+    if flt.due_to:
+        query = query.where(Question.answer_due <= flt.due_to)
     if flt.commitment_code:
         linked = (select(question_commitments.c.question_id)
                   .join(Commitment, Commitment.id == question_commitments.c.commitment_id)
