@@ -14,7 +14,6 @@ import argparse
 import os
 import sqlite3
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -24,23 +23,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTableView
+from sample_database import build
 
 from r2p_desktop.core.database import open_database
 from r2p_desktop.ui.models.question_table_model import ASKED_BY, TITLE, QuestionTableModel
 
-OUT = Path(__file__).resolve().parent / "out"
 PAGE = 200
-
-
-def build(questions: int) -> Path:
-    path = OUT / f"questions-{questions}.sqlite"
-    if not path.exists():
-        OUT.mkdir(exist_ok=True)
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "r2p_desktop.cli", "demo", "--questions", str(questions),
-                        "--db", str(path)], check=True)
-        print(f"built {path.name} with `r2p demo` in {time.perf_counter() - started:.1f} s")
-    return path
 
 
 def painted(view: QTableView) -> None:
