@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,11 +23,12 @@ from PySide6.QtWidgets import (
 from ...core import catalogue
 from ...core.database import Database
 from ...core.errors import R2PError, ValidationError
+from ...core.formatting import human_label
 from ...core.models import Assessment, Confidentiality, Question, QuestionStatus, QuestionType
-from ...core.services import directory, listings, records
-from ..formatting import human_label
+from ...core.services import directory, history, listings, records
 from ..records_changed import BODIES, PEOPLE, QUESTIONS, RecordsChanged
 from ..widgets.date_field import DateField
+from ..widgets.history_table import HistoryTable
 
 ERROR_COLOUR = "#b3261e"
 
@@ -44,6 +46,9 @@ class QuestionDialog(QDialog):
         self._version: int | None = None
         self.fields: dict[str, QWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
+        self.tabs: QTabWidget | None = None  # only when editing: the form and its history
+        self.history_table: HistoryTable | None = None
+        self._history_loaded = False
 
         self._build()
         self._fill_choices()
@@ -121,10 +126,37 @@ class QuestionDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
+        if self.question_id is None:
+            layout.addLayout(columns, 1)
+            self.resize(980, 640)
+        else:
+            layout.addWidget(self._build_tabs(columns), 1)
+            self.resize(980, 680)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.buttons)
-        self.resize(980, 640)
+
+    def _build_tabs(self, form: QHBoxLayout) -> QTabWidget:
+        self.question_page = QWidget()
+        self.question_page.setLayout(form)
+        form.setContentsMargins(0, 8, 0, 0)
+
+        self.history_page = QWidget()
+        hint = QLabel("Every saved change to this question, newest first. Point at a shortened value to "
+                      "read it in full.")
+        hint.setWordWrap(True)
+        self.history_table = HistoryTable()
+        self.history_table.setAccessibleName("History of this question")
+        history_layout = QVBoxLayout(self.history_page)
+        history_layout.setContentsMargins(0, 8, 0, 0)
+        history_layout.addWidget(hint)
+        history_layout.addWidget(self.history_table, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.question_page, "Qu&estion")  # Alt+Q and Alt+U belong to form fields
+        self.tabs.addTab(self.history_page, "&History")
+        self.tabs.currentChanged.connect(self._tab_shown)
+        return self.tabs
 
     def _group(self, title: str, rows: list[tuple[str, str, QWidget]]) -> QGroupBox:
         box = QGroupBox(title)
@@ -209,6 +241,16 @@ class QuestionDialog(QDialog):
         self._set_combo(self.confidentiality_combo, values.get("confidentiality"))
         self.tags_edit.setText("; ".join(values.get("tags") or []))
         self.notes_edit.setPlainText(values.get("notes") or "")
+
+    def _tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.history_page and not self._history_loaded:
+            self.load_history()
+
+    def load_history(self) -> None:
+        with self._database.read_session() as session:
+            entries = history.record_history(session, Question, self.question_id)
+        self.history_table.set_entries(entries)
+        self._history_loaded = True
 
     def _edit_title(self) -> str:
         reference = self.reference_edit.text().strip()
@@ -295,6 +337,8 @@ class QuestionDialog(QDialog):
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Each message under its field; anything without a field goes above the buttons."""
+        if self.tabs is not None:
+            self.tabs.setCurrentWidget(self.question_page)
         unplaced = []
         first_field = None
         for field, message in errors.items():

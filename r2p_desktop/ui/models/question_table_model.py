@@ -12,8 +12,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from ...core.database import Database
+from ...core.formatting import date_text, human_label
 from ...core.services.questions import QuestionFilter, QuestionRow, question_ids, question_rows
-from ..formatting import date_text, human_label
 from .roles import RECORD_ID_ROLE
 
 PAGE_SIZE = 200

@@ -11,7 +11,7 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from ..formatting import date_text, human_label, money
+from ...core.formatting import date_text, human_label, money
 from .roles import RECORD_ID_ROLE, SORT_ROLE
 
 TEXT, LABEL, DATE, MONEY, NUMBER, FLAG = "text", "label", "date", "money", "number", "flag"

@@ -1,4 +1,5 @@
-"""How values read on screen: enum values as words, money in major units, dates as YYYY-MM-DD."""
+"""How values read to a clerk, on screen and in print: enum values as words, money in major units,
+dates as YYYY-MM-DD."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from r2p_desktop.ui.formatting import date_text, human_label, money
+from r2p_desktop.core.formatting import date_text, human_label, money
 
 
 def test_enum_values_read_as_words():
