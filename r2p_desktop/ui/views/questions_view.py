@@ -1,20 +1,20 @@
 """Questions: everything the committee has asked the government, newest first; sorting and
-searching happen in SQL, rows are read as they scroll into view."""
+filtering happen in SQL, rows are read as they scroll into view."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...core.database import Database
-from ...core.models import QuestionStatus
 from ...core.services import listings
-from ...core.services.questions import OVERDUE, QuestionFilter, count_questions
-from ..formatting import human_label
+from ...core.services.questions import QuestionFilter, count_questions
 from ..models import question_table_model
 from ..models.question_table_model import QuestionTableModel
-from ..records_changed import BODIES, PEOPLE, QUESTIONS, RecordsChanged
+from ..records_changed import BODIES, COMMITMENTS, PEOPLE, QUESTIONS, RecordsChanged
 from ..sample_data_loader import SampleDataLoader
+from ..widgets.question_filter_bar import QuestionFilterBar
 from ..widgets.record_table_view import RecordTableView
 from ..widgets.sample_data_panel import SampleDataPanel
 from .base_view import BaseView
@@ -23,14 +23,13 @@ EMPTY_MESSAGE = (
     "No questions have been recorded yet. Add the committee's first question with New question, or load "
     "realistic, invented sample records to see how R2P Desktop tracks answers and deadlines."
 )
-SEARCH_DELAY_MS = 250
 
 
 class QuestionsView(BaseView):
     TITLE = "Questions"
     DESCRIPTION = ("Questions put to the government on what it does to prevent atrocity crimes; "
                    "answers overdue in red. Double-click a question or press Enter to open it.")
-    KINDS = frozenset({QUESTIONS, PEOPLE, BODIES})
+    KINDS = frozenset({QUESTIONS, PEOPLE, BODIES, COMMITMENTS})
 
     new_question_requested = Signal()
     edit_question_requested = Signal(int)
@@ -40,30 +39,34 @@ class QuestionsView(BaseView):
         super().__init__(database, records_changed, parent)
         self.total = 0
 
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setPlaceholderText("Search titles and references")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(180)
-        self.status_filter = QComboBox(self)
-        self.status_filter.addItem("All statuses", None)
-        self.status_filter.addItem("Overdue", OVERDUE)
-        for status in QuestionStatus:
-            self.status_filter.addItem(human_label(status.value), status.value)
+        self.filter_bar = QuestionFilterBar(self)
+        self.filter_bar.filter_changed.connect(self._apply_filter)
+        # The names the view had before the filter bar, for code that reaches for them.
+        self.search_edit = self.filter_bar.text_edit
+        self.status_filter = self.filter_bar.status_combo
         self.count_label = QLabel(self)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.new_button = QPushButton("New question…", self)
         self.new_button.clicked.connect(self.new_question_requested)
         self.edit_button = QPushButton("Open…", self)
         self.edit_button.setEnabled(False)
         self.edit_button.clicked.connect(self._open_current)
+        self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
+        self.find_shortcut.activated.connect(self._focus_search)
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.search_edit, 2)
-        bar.addWidget(self.status_filter)
-        bar.addWidget(self.count_label)
-        bar.addStretch(3)
-        bar.addWidget(self.edit_button)
-        bar.addWidget(self.new_button)
-        self.page_layout.addLayout(bar)
+        # The buttons share the title's row so the filter bar has the page's whole width.
+        heading = QHBoxLayout()
+        heading.setSpacing(8)
+        position = self.page_layout.indexOf(self.title_label)
+        self.page_layout.takeAt(position)
+        heading.addWidget(self.title_label)
+        heading.addStretch(1)
+        heading.addWidget(self.count_label)
+        heading.addSpacing(12)
+        heading.addWidget(self.edit_button)
+        heading.addWidget(self.new_button)
+        self.page_layout.insertLayout(position, heading)
+        self.page_layout.addWidget(self.filter_bar)
 
         self.sample_data_panel = SampleDataPanel(sample_data, EMPTY_MESSAGE, self, heading="No questions yet")
         self.sample_data_panel.hide()
@@ -84,35 +87,48 @@ class QuestionsView(BaseView):
         self.stretch_when_empty.hide()
         self.page_layout.addWidget(self.stretch_when_empty, 1)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._apply_filter)
-        self.search_edit.textChanged.connect(self._search_timer.start)
-        self.status_filter.currentIndexChanged.connect(self._apply_filter)
+        self._applied = QuestionFilter()
 
     def current_filter(self) -> QuestionFilter:
-        return QuestionFilter(text=self.search_edit.text(), status=self.status_filter.currentData())
+        return self.filter_bar.current_filter()
+
+    def show_questions(self, flt: QuestionFilter) -> None:
+        """Show the questions matching `flt`, e.g. those behind a figure on the dashboard."""
+        self.ensure_fresh()  # the bar needs its lists to name the body, member or commitment in `flt`
+        self.filter_bar.set_filter(flt)
+        self._apply_filter(self.filter_bar.current_filter())
 
     def load(self) -> None:
         selected = self.table.current_record_id()
         with self.database.read_session() as session:
             self.total = count_questions(session)
             database_empty = self.total == 0 and not any(listings.record_counts(session).values())
-        self.model.reload()
+            with QSignalBlocker(self.filter_bar):  # the filter is read below, in the same reload
+                self.filter_bar.reload_choices(session)
+        self._applied = self.filter_bar.current_filter()
+        self.model.set_filter(self._applied)
         self.table.select_record(selected)
         # An empty database gets the invitation instead of an empty table.
         self.sample_data_panel.setVisible(database_empty)
         self.table.setVisible(not database_empty)
+        self.filter_bar.setVisible(not database_empty)
         self.stretch_when_empty.setVisible(database_empty)
         self._update_count()
         self._update_buttons()
 
-    def _apply_filter(self) -> None:
-        self._search_timer.stop()
-        self.model.set_filter(self.current_filter())
+    def _apply_filter(self, flt: QuestionFilter) -> None:
+        if flt == self._applied:
+            return
+        selected = self.table.current_record_id()
+        self._applied = flt
+        self.model.set_filter(flt)
+        self.table.select_record(selected)
         self._update_count()
         self._update_buttons()
+
+    def _focus_search(self) -> None:
+        self.filter_bar.text_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.text_edit.selectAll()
 
     def _update_count(self) -> None:
         shown = self.model.rowCount()
