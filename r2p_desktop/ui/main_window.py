@@ -51,13 +51,16 @@ class MainWindow(QMainWindow):
 
         self.dashboard_view = DashboardView(database, records_changed, self.sample_data)
         self.questions_view = QuestionsView(database, records_changed, self.sample_data)
+        self.debates_view = DebatesView(database, records_changed)
+        self.follow_ups_view = FollowUpsView(database, records_changed)
+        self.commitments_view = CommitmentsView(database, records_changed)
         self.views: list[BaseView] = [
             self.dashboard_view,
             self.questions_view,
             BudgetView(database, records_changed),
-            DebatesView(database, records_changed),
-            FollowUpsView(database, records_changed),
-            CommitmentsView(database, records_changed),
+            self.debates_view,
+            self.follow_ups_view,
+            self.commitments_view,
             TreatiesView(database, records_changed),
             PeopleBodiesView(database, records_changed),
         ]
@@ -67,6 +70,8 @@ class MainWindow(QMainWindow):
 
         self.dashboard_view.new_question_requested.connect(self.new_question)
         self.dashboard_view.edit_question_requested.connect(self.edit_question)
+        self.dashboard_view.questions_requested.connect(self.open_questions)
+        self.dashboard_view.view_requested.connect(self._open_named_view)
         self.questions_view.new_question_requested.connect(self.new_question)
         self.questions_view.edit_question_requested.connect(self.edit_question)
         self.sample_data.started.connect(lambda: self.statusBar().showMessage("Loading sample data…"))
@@ -150,6 +155,16 @@ class MainWindow(QMainWindow):
 
     def show_view(self, row: int) -> None:
         self.navigation.setCurrentRow(row)
+
+    def open_questions(self, flt) -> None:
+        """Show the Questions view listing the questions that match `flt` (a QuestionFilter)."""
+        self.show_view(self.views.index(self.questions_view))
+        self.questions_view.show_questions(flt)
+
+    def _open_named_view(self, name: str) -> None:
+        view = {"follow_ups": self.follow_ups_view, "debates": self.debates_view,
+                "commitments": self.commitments_view}[name]
+        self.show_view(self.views.index(view))
 
     def current_view(self) -> BaseView:
         return self.views[self.stack.currentIndex()]

@@ -71,7 +71,7 @@ def test_hidden_views_refresh_when_shown(main_window, add_questions):
     main_window.show_view(0)
     add_questions(2)
     main_window.records_changed.notify()
-    assert main_window.dashboard_view.cards["questions"].value_label.text() == "2"
+    assert main_window.dashboard_view.ministry_table.list_model.rowCount() > 0
     main_window.show_view(1)
     assert main_window.questions_view.model.rowCount() == 2
 

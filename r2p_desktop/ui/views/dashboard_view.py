@@ -1,5 +1,5 @@
-"""Dashboard: how much the committee's record holds and what needs chasing now; an empty
-database offers to load sample data."""
+"""Dashboard: what a clerk should act on today, the commitments scorecard and each answering body's
+record; every figure opens the records behind it. An empty database offers to load sample data."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from sqlalchemy.orm import Session
 
 from ...core.database import Database
+from ...core.formatting import date_text
 from ...core.services import listings
+from ...core.services.dashboard import Dashboard, MinistryRecord, dashboard
 from ...core.services.questions import OVERDUE, QuestionFilter, question_ids, question_rows
-from ..models.record_list_model import DATE, LABEL, NUMBER, ListColumn
+from ..models.record_list_model import NUMBER, ListColumn
 from ..records_changed import RecordsChanged
 from ..sample_data_loader import SampleDataLoader
 from ..widgets.record_list_table import RecordListTable
@@ -18,19 +20,21 @@ from ..widgets.sample_data_panel import SampleDataPanel
 from ..widgets.stat_card import StatCard
 from .base_view import BaseView
 
-# (key, caption, shown in red when above zero)
-CARDS = (
-    ("questions", "Questions to the government", False),
-    ("questions_overdue", "Answers overdue", True),
-    ("follow_ups", "Follow-ups", False),
-    ("follow_ups_overdue", "Follow-ups overdue", True),
-    ("budget_items", "Budget lines", False),
-    ("debates", "Debates", False),
-    ("people", "People", False),
-    ("bodies", "Bodies", False),
+# (key, caption, shown in red when above zero, what a click opens)
+ACT_TODAY = (
+    ("overdue_answers", "Answers overdue", True, "Open the questions whose answer is overdue"),
+    ("answers_due_this_week", "Answers due this week", False, "Open the questions whose answer is due this week"),
+    ("follow_ups_overdue", "Follow-ups overdue", True, "Open the follow-ups"),
+    ("follow_ups_due_soon", "Follow-ups due within two weeks", False, "Open the follow-ups"),
+    ("next_debate", "Days to the next debate", False, "Open the debates"),
 )
-CARDS_PER_ROW = 4
-SHORT_LIST = 10  # rows in each 'to chase' list
+SCORECARD = (
+    ("achieved", "Commitments achieved"),
+    ("in_progress", "Commitments in progress"),
+    ("not_started", "Commitments not started"),
+    ("not_applicable", "Commitments not applicable"),
+)
+SHORT_LIST = 10  # rows in the list of answers most overdue
 
 OVERDUE_COLUMNS = (
     ListColumn("reference", "Reference", width=125),
@@ -38,12 +42,28 @@ OVERDUE_COLUMNS = (
     ListColumn("addressed_to", "Addressed to", width=190),
     ListColumn("days_overdue", "Days overdue", NUMBER, width=100),
 )
-DUE_COLUMNS = (
-    ListColumn("due_date", "Due", DATE, width=92, warn_key="overdue"),
-    ListColumn("description", "What is to be done"),
-    ListColumn("owner", "Owner", width=190),
-    ListColumn("status", "Status", LABEL, width=95),
+MINISTRY_COLUMNS = (
+    ListColumn("name", "Answering body"),
+    ListColumn("questions", "Questions", NUMBER, width=80),
+    ListColumn("on_time", "On time", NUMBER, width=70),
+    ListColumn("holding", "Holding answers", NUMBER, width=110),
+    ListColumn("days_late", "Avg. days late", NUMBER, width=100),
+    ListColumn("unsatisfactory", "Unsatisfactory", NUMBER, width=105),
 )
+
+
+def share(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0%}"
+
+
+def ministry_rows(ministries: list[MinistryRecord]) -> list[dict]:
+    return [
+        {"id": m.body_id, "name": m.name, "questions": m.questions, "on_time": share(m.on_time_share),
+         "holding": share(m.holding_answer_rate), "unsatisfactory": share(m.unsatisfactory_share),
+         "days_late": "–" if m.average_days_late is None else f"{m.average_days_late:.1f}"}
+        for m in ministries
+    ]
+
 
 EMPTY_MESSAGE = (
     "R2P Desktop keeps the committee's record of questions to the government, budget lines, debates and "
@@ -60,22 +80,21 @@ def most_overdue_answers(session: Session, limit: int) -> list[dict]:
             for i in ids if i in rows]
 
 
-def still_open(follow_ups: list[dict]) -> list[dict]:
-    """Follow-ups not yet done or dropped, in the listing's order: by due date, undated last."""
-    return [row for row in follow_ups if row["status"] in listings.OPEN_FOLLOW_UP]
-
-
 class DashboardView(BaseView):
     TITLE = "Dashboard"
-    DESCRIPTION = "The committee's accountability record at a glance, and what to chase next."
+    DESCRIPTION = ("What to act on today, the commitments scorecard and each answering body's record. "
+                   "Click a figure, or press Enter on it, to see the records behind it.")
 
     new_question_requested = Signal()
     edit_question_requested = Signal(int)
+    questions_requested = Signal(object)  # a QuestionFilter: the questions behind a figure
+    view_requested = Signal(str)  # "follow_ups", "debates" or "commitments"
 
     def __init__(self, database: Database, records_changed: RecordsChanged, sample_data: SampleDataLoader,
                  parent: QWidget | None = None):
         super().__init__(database, records_changed, parent)
-        self.counts: dict[str, int] = {}
+        self.board: Dashboard | None = None
+        self.record_count = 0
         self.sample_data_panel = SampleDataPanel(sample_data, EMPTY_MESSAGE, self)
         new_question = QPushButton("New question…", self.sample_data_panel)
         new_question.clicked.connect(self.new_question_requested)
@@ -86,46 +105,64 @@ class DashboardView(BaseView):
         self.cards: dict[str, StatCard] = {}
         grid = QGridLayout()
         grid.setSpacing(12)
-        for position, (key, caption, warning) in enumerate(CARDS):
-            card = StatCard(caption, self, warning=warning)
-            self.cards[key] = card
-            grid.addWidget(card, position // CARDS_PER_ROW, position % CARDS_PER_ROW)
+        for column, (key, caption, warning, opens) in enumerate(ACT_TODAY):
+            self.cards[key] = StatCard(caption, self, warning=warning, opens=opens)
+            grid.addWidget(self.cards[key], 0, column)
+        for column, (key, caption) in enumerate(SCORECARD):
+            self.cards[key] = StatCard(caption, self, opens="Open the commitments and their assessment")
+            grid.addWidget(self.cards[key], 1, column)
+            self.cards[key].clicked.connect(lambda: self.view_requested.emit("commitments"))
+        self.cards["overdue_answers"].clicked.connect(lambda: self._open_questions("overdue_filter"))
+        self.cards["answers_due_this_week"].clicked.connect(lambda: self._open_questions("due_this_week_filter"))
+        for key in ("follow_ups_overdue", "follow_ups_due_soon"):
+            self.cards[key].clicked.connect(lambda: self.view_requested.emit("follow_ups"))
+        self.cards["next_debate"].clicked.connect(lambda: self.view_requested.emit("debates"))
         self.page_layout.addLayout(grid)
 
+        self.ministry_table = RecordListTable(MINISTRY_COLUMNS, self, stretch=0)
+        self.ministry_table.record_activated.connect(
+            lambda body_id: self.questions_requested.emit(QuestionFilter(addressed_to_id=body_id)))
         self.overdue_table = RecordListTable(OVERDUE_COLUMNS, self, stretch=1)
         self.overdue_table.record_activated.connect(self.edit_question_requested)
-        self.due_table = RecordListTable(DUE_COLUMNS, self, stretch=1)
-        self.to_chase = QWidget(self)
-        lists = QHBoxLayout(self.to_chase)
+        self.details = QWidget(self)
+        lists = QHBoxLayout(self.details)
         lists.setContentsMargins(0, 8, 0, 0)
         lists.setSpacing(16)
-        for caption, table in (("Answers most overdue", self.overdue_table),
-                               ("Follow-ups due next", self.due_table)):
+        for caption, table in (("Each answering body's record", self.ministry_table),
+                               ("Answers most overdue", self.overdue_table)):
             column = QVBoxLayout()
-            column.addWidget(QLabel(f"<b>{caption}</b>", self.to_chase))
+            column.addWidget(QLabel(f"<b>{caption}</b>", self.details))
             column.addWidget(table, 1)
             lists.addLayout(column, 1)
-        self.page_layout.addWidget(self.to_chase, 1)
+        self.page_layout.addWidget(self.details, 1)
         self.stretch_when_empty = QWidget(self)
         self.page_layout.addWidget(self.stretch_when_empty, 1)
 
     def is_empty(self) -> bool:
-        return not any(self.counts.get(key, 0) for key, _caption, _warning in CARDS)
+        return self.record_count == 0
 
     def load(self) -> None:
         with self.database.read_session() as session:
-            counts = dict(listings.record_counts(session))
-            counts["questions_overdue"] = len(question_ids(session, QuestionFilter(status=OVERDUE)))
-            follow_ups = listings.follow_ups(session)
-            counts["follow_ups_overdue"] = sum(1 for row in follow_ups if row["overdue"])
+            board = dashboard(session)
+            self.record_count = sum(listings.record_counts(session).values())
             overdue = most_overdue_answers(session, SHORT_LIST)
-        due = still_open(follow_ups)[:SHORT_LIST]
-        self.counts = counts
-        for key, card in self.cards.items():
-            card.set_value(counts.get(key, 0))
+        self.board = board
+        for key, *_rest in ACT_TODAY[:4]:
+            self.cards[key].set_value(getattr(board, key))
+        debate = board.next_debate
+        self.cards["next_debate"].set_value(
+            debate.days_away if debate else "–",
+            f"Days to the next debate, {date_text(debate.date)}" if debate else "No debate planned")
+        self.cards["next_debate"].setToolTip(debate.title if debate else "")
+        for key, _caption in SCORECARD:
+            self.cards[key].set_value(board.scorecard.get(key, 0))
+        self.ministry_table.set_rows(ministry_rows(board.ministries))
         self.overdue_table.set_rows(overdue)
-        self.due_table.set_rows(due)
         empty = self.is_empty()
         self.sample_data_panel.setVisible(empty)
-        self.to_chase.setVisible(not empty)
+        self.details.setVisible(not empty)
         self.stretch_when_empty.setVisible(empty)
+
+    def _open_questions(self, which: str) -> None:
+        if self.board is not None:
+            self.questions_requested.emit(getattr(self.board, which))

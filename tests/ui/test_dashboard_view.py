@@ -1,0 +1,65 @@
+"""The dashboard as a clerk uses it: the figures of the day, and each one opening its records."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+
+from r2p_desktop.core.models import Question
+from r2p_desktop.core.services import directory, records
+
+
+def add(database, **values) -> int:
+    with database.session() as session:
+        question_id = records.create(session, Question, values)
+        session.commit()
+    return question_id
+
+
+def test_figures_change_as_a_question_moves_and_open_the_questions_behind_them(main_window, qtbot, database):
+    today = date.today()
+    with database.session() as session:
+        justice = directory.body_or_new(session, "Ministry of Justice")
+        session.commit()
+    late = add(database, title="Overdue answer", status="tabled", addressed_to_id=justice,
+               date_tabled=today - timedelta(days=30), answer_due=today - timedelta(days=3))
+    soon = add(database, title="Due in two days", status="tabled", addressed_to_id=justice,
+               date_tabled=today - timedelta(days=5), answer_due=today + timedelta(days=2))
+    main_window.show_view(0)
+    main_window.records_changed.notify()
+    cards = main_window.dashboard_view.cards
+    assert cards["overdue_answers"].value_label.text() == "1"
+    assert cards["answers_due_this_week"].value_label.text() == "1"
+
+    qtbot.mouseClick(cards["overdue_answers"], Qt.MouseButton.LeftButton)
+    assert main_window.current_view() is main_window.questions_view
+    model = main_window.questions_view.model
+    assert [model.record_id(row) for row in range(model.rowCount())] == [late]
+
+    main_window.show_view(0)
+    cards["answers_due_this_week"].setFocus()
+    qtbot.keyClick(cards["answers_due_this_week"], Qt.Key.Key_Return)
+    assert [model.record_id(row) for row in range(model.rowCount())] == [soon]
+
+    with database.session() as session:  # the ministry answers: the overdue figure drops
+        records.update(session, Question, late, {"status": "answered", "answer_text": "Done."})
+        session.commit()
+    main_window.records_changed.notify()
+    main_window.show_view(0)
+    assert cards["overdue_answers"].value_label.text() == "0"
+
+
+def test_each_answering_body_opens_its_questions(main_window, database):
+    with database.session() as session:
+        defence = directory.body_or_new(session, "Ministry of Defence")
+        session.commit()
+    mine = add(database, title="Peacekeeping", status="tabled", addressed_to_id=defence, date_tabled=date.today())
+    add(database, title="Unaddressed draft")
+    main_window.show_view(0)
+    main_window.records_changed.notify()
+    table = main_window.dashboard_view.ministry_table
+    assert table.list_model.rowCount() == 1
+    table.record_activated.emit(defence)
+    model = main_window.questions_view.model
+    assert [model.record_id(row) for row in range(model.rowCount())] == [mine]
