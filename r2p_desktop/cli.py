@@ -96,13 +96,14 @@ def cmd_catalogue(args) -> int:
 
 
 def cmd_search(args) -> int:
-    from .core.services.search import KIND_LABELS, search
+    from .core.services.search import KIND_LABELS, search, with_brackets
 
     database = _database(args)
     with database.read_session() as session:
         hits = search(session, args.query, limit=args.limit)
     if args.json:
-        json.dump([asdict(hit) for hit in hits], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump([asdict(hit) | {"snippet": with_brackets(hit.snippet)} for hit in hits], sys.stdout,
+                  ensure_ascii=False, indent=2)
         print()
         return 0
     if not hits:
@@ -113,7 +114,7 @@ def cmd_search(args) -> int:
             print(f"{label} ({len(group)})")
             for hit in group:
                 print(f"  {hit.record_id:>7}  {hit.title}")
-                print(f"           {hit.snippet}")
+                print(f"           {with_brackets(hit.snippet)}")
     return 0
 
 

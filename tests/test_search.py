@@ -11,7 +11,7 @@ from r2p_desktop.core import migrations
 from r2p_desktop.core.database import open_database
 from r2p_desktop.core.models import Body, BudgetItem, Debate, Question
 from r2p_desktop.core.services import records
-from r2p_desktop.core.services.search import search
+from r2p_desktop.core.services.search import search, snippet_parts, with_brackets
 
 
 def found(session, query):
@@ -32,7 +32,15 @@ def test_every_kind_of_record_is_found_and_title_matches_rank_first(session):
                          ("debate", debate)}
     assert hits.index(("question", in_title)) < hits.index(("question", in_answer))
     [hit] = search(session, "went")
-    assert hit.record_id == in_answer and "No licence [went] to Karsenia" in hit.snippet
+    assert hit.record_id == in_answer and "No licence [went] to Karsenia" in with_brackets(hit.snippet)
+
+
+def test_brackets_in_a_record_are_not_taken_for_match_marks(session):
+    records.create(session, Question, {"title": "Article [7] of the [draft] law on incitement"})
+    session.commit()
+    [hit] = search(session, "incitement")
+    assert [text for text, is_match in snippet_parts(hit.snippet) if is_match] == ["incitement"]
+    assert "[7]" in hit.snippet
 
 
 def test_the_index_follows_edits_and_deletions(session):

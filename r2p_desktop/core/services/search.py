@@ -18,9 +18,12 @@ KIND_LABELS = {
     "question": "Questions", "budget_item": "Budget lines", "debate": "Debates", "agenda_item": "Agenda items",
     "follow_up": "Follow-ups", "document": "Documents", "person": "People", "body": "Bodies",
 }
+# Where the words were found is marked in a snippet with two control characters nobody types, so
+# brackets or other text in a record can never be mistaken for a mark.
+MATCH_START, MATCH_END = "\x02", "\x03"
 _WORD = re.compile(r"\w+", re.UNICODE)
 _QUERY = text(
-    "SELECT rowid, kind, title, snippet(search_index, -1, '[', ']', '…', 12) AS snippet, "
+    "SELECT rowid, kind, title, snippet(search_index, -1, char(2), char(3), '…', 12) AS snippet, "
     "bm25(search_index, 0.0, 8.0, 1.0) AS rank "
     "FROM search_index WHERE search_index MATCH :match ORDER BY rank LIMIT :limit"
 )
@@ -33,6 +36,20 @@ class SearchHit:
     title: str
     snippet: str
     rank: float
+
+
+def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """A snippet as (text, is_match) pieces, without the marks."""
+    parts = []
+    for number, piece in enumerate(re.split(f"[{MATCH_START}{MATCH_END}]", snippet)):
+        if piece:
+            parts.append((piece, number % 2 == 1))
+    return parts
+
+
+def with_brackets(snippet: str) -> str:
+    """A snippet for plain text, matches in [brackets]."""
+    return snippet.replace(MATCH_START, "[").replace(MATCH_END, "]")
 
 
 def match_expression(query: str) -> str | None:
