@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
+from ...core.database import Database
 from ...core.services import listings
+from ..dialogs.treaty_status_dialog import TreatyStatusDialog
 from ..models.record_list_model import DATE, LABEL, ListColumn
-from ..records_changed import INSTRUMENTS
+from ..records_changed import INSTRUMENTS, RecordsChanged
 from .record_list_view import RecordListView
 
 
 class TreatiesView(RecordListView):
     TITLE = "Treaties"
     DESCRIPTION = ("Ratification and implementation of the core treaties for preventing genocide, war "
-                   "crimes, ethnic cleansing and crimes against humanity.")
+                   "crimes, ethnic cleansing and crimes against humanity. Press Enter or double-click a "
+                   "treaty to record the country's status.")
     KINDS = frozenset({INSTRUMENTS})
     NOUN = ("treaty", "treaties")
     STRETCH = 4
@@ -26,5 +30,28 @@ class TreatiesView(RecordListView):
         ListColumn("reservations", "Reservations", width=220),
     )
 
+    def __init__(self, database: Database, records_changed: RecordsChanged, parent: QWidget | None = None):
+        super().__init__(database, records_changed, parent)
+        self.status_dialog: TreatyStatusDialog | None = None
+        self._codes: dict[int, str] = {}
+        self.table.record_activated.connect(self._open_status)
+
     def rows(self, session: Session) -> list[dict]:
-        return listings.instruments_with_status(session)
+        rows = listings.instruments_with_status(session)
+        self._codes = {row["id"]: row["code"] for row in rows}
+        return rows
+
+    def _open_status(self, instrument_id: int) -> None:
+        code = self._codes.get(instrument_id)
+        if code is None:
+            return
+        dialog = TreatyStatusDialog(self.database, self.records_changed, code, parent=self)
+        self.status_dialog = dialog
+
+        def closed(_result: int) -> None:
+            if self.status_dialog is dialog:
+                self.status_dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(closed)
+        dialog.open()  # window-modal, not blocking: the view refreshes from the records-changed signal

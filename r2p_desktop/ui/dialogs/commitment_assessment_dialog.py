@@ -1,0 +1,205 @@
+"""The committee's self-assessment of one commitment: what the source asks, how far the country has
+got, on what evidence, and the questions and budget items that bear on it."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.database import Database
+from ...core.errors import R2PError, ValidationError
+from ...core.formatting import human_label
+from ...core.models import AssessmentStatus
+from ...core.services import directory, evidence
+from ..models.record_list_model import DATE, LABEL, ListColumn
+from ..records_changed import COMMITMENTS, RecordsChanged
+from ..widgets.date_field import DateField
+from ..widgets.record_list_table import RecordListTable
+
+ERROR_COLOUR = "#b3261e"
+
+EVIDENCE_COLUMNS = (
+    ListColumn("kind", "Record", LABEL, width=90),
+    ListColumn("reference", "Reference", width=130),
+    ListColumn("title", "Title"),
+    ListColumn("status", "Status", LABEL, width=120),
+    ListColumn("date", "Date", DATE, width=90),
+)
+
+
+class CommitmentAssessmentDialog(QDialog):
+    def __init__(self, database: Database, records_changed: RecordsChanged, code: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._database = database
+        self._records_changed = records_changed
+        self.code = code
+        self.fields: dict[str, QWidget] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        with database.read_session() as session:
+            commitment = evidence.commitment_detail(session, code)
+            linked = evidence.evidence_for(session, code)
+        self._build(commitment, linked)
+        self.setWindowTitle(f"Assess commitment {code}")
+        self.status_combo.setFocus()
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def _build(self, commitment: dict, linked: list[dict]) -> None:
+        about = QGroupBox("What the source asks")
+        about_form = QFormLayout(about)
+        about_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        about_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.code_label = self._text(commitment["code"])
+        self.title_label = self._text(f"<b>{escape(commitment['title'])}</b>", rich=True)
+        self.summary_text = self._text(commitment["summary"] or "No summary in the catalogue.")
+        source = f"{commitment['source_title']} ({commitment['source']})"
+        self.source_label = self._text(source)
+        self.reference_label = self._text(commitment["reference"])
+        asked_of = f"{human_label(commitment['actor'])} · Pillar {commitment['pillar']}: {commitment['pillar_title']}"
+        for label_text, widget in (
+            ("Code", self.code_label),
+            ("Commitment", self.title_label),
+            ("Summary", self.summary_text),
+            ("Source", self.source_label),
+            ("Where in the source", self.reference_label),
+            ("Asked of", self._text(asked_of)),
+        ):
+            about_form.addRow(label_text, widget)
+
+        assessment = QGroupBox("Our assessment")
+        form = QFormLayout(assessment)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.status_combo = QComboBox()
+        for status in AssessmentStatus:
+            self.status_combo.addItem(human_label(status.value), status.value)
+        self.status_combo.setCurrentIndex(self.status_combo.findData(commitment["status"]))
+        self.assessed_on_edit = DateField()
+        self.assessed_on_edit.set_date(commitment["assessed_on"])
+        self.evidence_edit = QPlainTextEdit(commitment["evidence"])
+        self.evidence_edit.setTabChangesFocus(True)
+        self.evidence_edit.setPlaceholderText("What shows the progress: a law, an appointment, a budget line…")
+        self.evidence_edit.setMinimumHeight(70)
+        self.evidence_edit.setMaximumHeight(110)  # the linked records below need the room more
+        for name, label_text, widget in (
+            ("status", "&Status", self.status_combo),
+            ("assessed_on", "Assessed &on", self.assessed_on_edit),
+            ("evidence", "&Evidence", self.evidence_edit),
+        ):
+            label = QLabel(label_text)
+            label.setBuddy(widget)
+            form.addRow(label, self._with_error(name, widget))
+
+        records_box = QGroupBox(f"Records that evidence it ({len(linked)})")
+        records_layout = QVBoxLayout(records_box)
+        self.evidence_table = RecordListTable(EVIDENCE_COLUMNS, stretch=2)
+        self.evidence_table.setAccessibleName("Questions and budget items linked to this commitment")
+        self.evidence_table.set_rows(linked)
+        self.no_evidence_label = QLabel("No question or budget item is linked to this commitment yet.")
+        records_layout.addWidget(self.evidence_table)
+        records_layout.addWidget(self.no_evidence_label)
+        self.evidence_table.setVisible(bool(linked))
+        self.no_evidence_label.setVisible(not linked)
+
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+        self.summary_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        # The evidence box takes Enter for new lines; Ctrl+Enter saves from anywhere.
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(about)
+        layout.addWidget(assessment)
+        layout.addWidget(records_box, 1)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.buttons)
+        self.resize(780, 700)
+
+    @staticmethod
+    def _text(text: str, *, rich: bool = False) -> QLabel:
+        label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def _with_error(self, name: str, widget: QWidget) -> QWidget:
+        error = QLabel()
+        error.setObjectName(f"{name}_error")
+        error.setWordWrap(True)
+        error.setStyleSheet(f"color: {ERROR_COLOUR};")
+        error.hide()
+        cell = QWidget()
+        cell_layout = QVBoxLayout(cell)
+        cell_layout.setContentsMargins(0, 0, 0, 0)
+        cell_layout.setSpacing(2)
+        cell_layout.addWidget(widget)
+        cell_layout.addWidget(error)
+        self.fields[name] = widget
+        self.error_labels[name] = error
+        return cell
+
+    # --- saving -------------------------------------------------------------------------------
+
+    def values(self) -> dict:
+        return {
+            "status": self.status_combo.currentData(),
+            "evidence": self.evidence_edit.toPlainText().strip(),
+            "assessed_on": self.assessed_on_edit.date_text(),
+        }
+
+    def accept(self) -> None:
+        self.clear_errors()
+        try:
+            with self._database.session() as session:
+                directory.assess_commitment(session, self.code, **self.values())
+                session.commit()
+        except ValidationError as error:
+            self.show_errors(error.errors)
+            return
+        except R2PError as error:
+            self.show_errors({"": str(error)})
+            return
+        self._records_changed.notify(COMMITMENTS)
+        super().accept()
+
+    def clear_errors(self) -> None:
+        for label in self.error_labels.values():
+            label.clear()
+            label.hide()
+        self.summary_label.hide()
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Each message under its field; anything without a field goes above the buttons."""
+        unplaced, first_field = [], None
+        for field, message in errors.items():
+            text = message[:1].upper() + message[1:]
+            label = self.error_labels.get(field)
+            if label is None:
+                unplaced.append(text)
+                continue
+            label.setText(text)
+            label.show()
+            first_field = first_field or field
+        self.summary_label.setText(" ".join(["Nothing was saved.", *unplaced]))
+        self.summary_label.show()
+        if first_field:
+            self.fields[first_field].setFocus()

@@ -1,0 +1,160 @@
+"""The country's status for one core treaty: signed, ratified or acceded, since when, the law that
+implements it and any reservations. A wrong value is shown in red under its field; nothing is saved."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.database import Database
+from ...core.errors import R2PError, ValidationError
+from ...core.formatting import human_label
+from ...core.models import TreatyStatus
+from ...core.services import directory, evidence
+from ..records_changed import INSTRUMENTS, RecordsChanged
+from ..widgets.date_field import DateField
+
+ERROR_COLOUR = "#b3261e"
+
+
+class TreatyStatusDialog(QDialog):
+    def __init__(self, database: Database, records_changed: RecordsChanged, code: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._database = database
+        self._records_changed = records_changed
+        self.code = code
+        self.fields: dict[str, QWidget] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        with database.read_session() as session:
+            treaty = evidence.instrument_detail(session, code)
+        self._build(treaty)
+        self.setWindowTitle(f"Status of the {treaty['short_title']}")
+        self.status_combo.setFocus()
+
+    def _build(self, treaty: dict) -> None:
+        self.title_label = QLabel(f"<b>{escape(treaty['title'])}</b> ({treaty['year']})")
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.status_combo = QComboBox()
+        for status in TreatyStatus:
+            self.status_combo.addItem(human_label(status.value), status.value)
+        self.status_combo.setCurrentIndex(self.status_combo.findData(treaty["status"]))
+        self.status_date_edit = DateField()
+        self.status_date_edit.set_date(treaty["status_date"])
+        self.status_date_edit.setToolTip("The date the country signed, ratified or acceded")
+        self.legislation_edit = QPlainTextEdit(treaty["implementing_legislation"])
+        self.legislation_edit.setTabChangesFocus(True)
+        self.legislation_edit.setPlaceholderText("The act that makes the treaty's crimes punishable at home")
+        self.reservations_edit = QPlainTextEdit(treaty["reservations"])
+        self.reservations_edit.setTabChangesFocus(True)
+        self.reservations_edit.setPlaceholderText("Reservations or declarations the country made, if any")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.addRow("Treaty", self.title_label)
+        for name, label_text, widget in (
+            ("status", "&Status", self.status_combo),
+            ("status_date", "&Date", self.status_date_edit),
+            ("implementing_legislation", "&Implementing legislation", self.legislation_edit),
+            ("reservations", "&Reservations", self.reservations_edit),
+        ):
+            form.addRow(self._label(label_text, widget), self._with_error(name, widget))
+
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+        self.summary_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        # The text boxes take Enter for new lines; Ctrl+Enter saves from anywhere.
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form, 1)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.buttons)
+        self.resize(620, 420)
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
+    def _with_error(self, name: str, widget: QWidget) -> QWidget:
+        error = QLabel()
+        error.setObjectName(f"{name}_error")
+        error.setWordWrap(True)
+        error.setStyleSheet(f"color: {ERROR_COLOUR};")
+        error.hide()
+        cell = QWidget()
+        cell_layout = QVBoxLayout(cell)
+        cell_layout.setContentsMargins(0, 0, 0, 0)
+        cell_layout.setSpacing(2)
+        cell_layout.addWidget(widget)
+        cell_layout.addWidget(error)
+        self.fields[name] = widget
+        self.error_labels[name] = error
+        return cell
+
+    def values(self) -> dict:
+        return {
+            "status": self.status_combo.currentData(),
+            "status_date": self.status_date_edit.date_text(),
+            "implementing_legislation": self.legislation_edit.toPlainText().strip(),
+            "reservations": self.reservations_edit.toPlainText().strip(),
+        }
+
+    def accept(self) -> None:
+        self.clear_errors()
+        try:
+            with self._database.session() as session:
+                directory.set_treaty_status(session, self.code, **self.values())
+                session.commit()
+        except ValidationError as error:
+            self.show_errors(error.errors)
+            return
+        except R2PError as error:
+            self.show_errors({"": str(error)})
+            return
+        self._records_changed.notify(INSTRUMENTS)
+        super().accept()
+
+    def clear_errors(self) -> None:
+        for label in self.error_labels.values():
+            label.clear()
+            label.hide()
+        self.summary_label.hide()
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Each message under its field; anything without a field goes above the buttons."""
+        unplaced, first_field = [], None
+        for field, message in errors.items():
+            text = message[:1].upper() + message[1:]
+            label = self.error_labels.get(field)
+            if label is None:
+                unplaced.append(text)
+                continue
+            label.setText(text)
+            label.show()
+            first_field = first_field or field
+        self.summary_label.setText(" ".join(["Nothing was saved.", *unplaced]))
+        self.summary_label.show()
+        if first_field:
+            self.fields[first_field].setFocus()
