@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..core.database import Database
 from .dialogs.question_dialog import QuestionDialog
+from .dialogs.search_dialog import SearchDialog
 from .records_changed import RecordsChanged
 from .sample_data_loader import SampleDataLoader
 from .task_runner import TaskRunner
@@ -54,15 +55,17 @@ class MainWindow(QMainWindow):
         self.debates_view = DebatesView(database, records_changed)
         self.follow_ups_view = FollowUpsView(database, records_changed)
         self.commitments_view = CommitmentsView(database, records_changed)
+        self.budget_view = BudgetView(database, records_changed)
+        self.people_bodies_view = PeopleBodiesView(database, records_changed)
         self.views: list[BaseView] = [
             self.dashboard_view,
             self.questions_view,
-            BudgetView(database, records_changed),
+            self.budget_view,
             self.debates_view,
             self.follow_ups_view,
             self.commitments_view,
             TreatiesView(database, records_changed),
-            PeopleBodiesView(database, records_changed),
+            self.people_bodies_view,
         ]
         self._build_pages()
         self._build_menus()
@@ -74,6 +77,7 @@ class MainWindow(QMainWindow):
         self.dashboard_view.view_requested.connect(self._open_named_view)
         self.questions_view.new_question_requested.connect(self.new_question)
         self.questions_view.edit_question_requested.connect(self.edit_question)
+        self.follow_ups_view.question_requested.connect(self.edit_question)
         self.sample_data.started.connect(lambda: self.statusBar().showMessage("Loading sample data…"))
         self.sample_data.finished.connect(self._sample_data_loaded)
         self.sample_data.failed.connect(self._sample_data_failed)
@@ -125,6 +129,10 @@ class MainWindow(QMainWindow):
         self.new_question_action.setShortcut(QKeySequence("Ctrl+N"))
         self.new_question_action.triggered.connect(self.new_question)
         records_menu.addAction(self.new_question_action)
+        self.find_action = QAction("&Find in all records…", self)
+        self.find_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.find_action.triggered.connect(self.find_records)
+        records_menu.addAction(self.find_action)
         records_menu.addSeparator()
         self.refresh_action = QAction("&Refresh", self)
         self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
@@ -160,6 +168,31 @@ class MainWindow(QMainWindow):
         """Show the Questions view listing the questions that match `flt` (a QuestionFilter)."""
         self.show_view(self.views.index(self.questions_view))
         self.questions_view.show_questions(flt)
+
+    def find_records(self) -> SearchDialog:
+        """One search across every kind of record; the record chosen opens."""
+        dialog = SearchDialog(self.database, self.tasks, parent=self)
+        dialog.record_chosen.connect(self.open_record)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """A question opens in its editor; another record shows the view that lists it."""
+        if kind == "question":
+            self.edit_question(record_id)
+            return
+        if kind == "follow_up":
+            self.show_view(self.views.index(self.follow_ups_view))
+            self.follow_ups_view.edit_follow_up(record_id)
+            return
+        views = {"budget_item": self.budget_view, "debate": self.debates_view, "agenda_item": self.debates_view,
+                 "person": self.people_bodies_view,
+                 "body": self.people_bodies_view}
+        if kind in views:
+            self.show_view(self.views.index(views[kind]))
+        else:
+            self.statusBar().showMessage("Documents have no view of their own yet", 4000)
 
     def _open_named_view(self, name: str) -> None:
         view = {"follow_ups": self.follow_ups_view, "debates": self.debates_view,

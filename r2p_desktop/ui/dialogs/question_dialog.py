@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,10 +26,11 @@ from ...core.database import Database
 from ...core.errors import R2PError, ValidationError
 from ...core.formatting import human_label
 from ...core.models import Assessment, Confidentiality, Question, QuestionStatus, QuestionType
-from ...core.services import directory, history, listings, records
+from ...core.services import directory, follow_ups, history, listings, records
 from ..records_changed import BODIES, PEOPLE, QUESTIONS, RecordsChanged
 from ..widgets.date_field import DateField
 from ..widgets.history_table import HistoryTable
+from .follow_up_dialog import FollowUpDialog
 
 ERROR_COLOUR = "#b3261e"
 
@@ -49,6 +51,8 @@ class QuestionDialog(QDialog):
         self.tabs: QTabWidget | None = None  # only when editing: the form and its history
         self.history_table: HistoryTable | None = None
         self._history_loaded = False
+        self.follow_up_button: QPushButton | None = None  # only for a question the government has answered
+        self.follow_up_dialog: FollowUpDialog | None = None
 
         self._build()
         self._fill_choices()
@@ -124,6 +128,10 @@ class QuestionDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        if self.question_id is not None and self._has_answer():
+            self.follow_up_button = QPushButton("Create &follow-up…")
+            self.follow_up_button.setToolTip("Record what the answer promises, to chase it by a date")
+            self.follow_up_button.clicked.connect(self.create_follow_up)
 
         layout = QVBoxLayout(self)
         if self.question_id is None:
@@ -133,7 +141,11 @@ class QuestionDialog(QDialog):
             layout.addWidget(self._build_tabs(columns), 1)
             self.resize(980, 680)
         layout.addWidget(self.summary_label)
-        layout.addWidget(self.buttons)
+        bottom = QHBoxLayout()
+        if self.follow_up_button is not None:  # on the left, apart from Save and Cancel
+            bottom.addWidget(self.follow_up_button)
+        bottom.addWidget(self.buttons, 1)
+        layout.addLayout(bottom)
 
     def _build_tabs(self, form: QHBoxLayout) -> QTabWidget:
         self.question_page = QWidget()
@@ -202,6 +214,20 @@ class QuestionDialog(QDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         return combo
+
+    # --- follow-ups ---------------------------------------------------------------------------
+
+    def _has_answer(self) -> bool:
+        with self._database.read_session() as session:
+            return follow_ups.question_has_answer(session, self.question_id)
+
+    def create_follow_up(self) -> FollowUpDialog:
+        """A follow-up of this question's answer, prefilled from it as saved, for the clerk to edit."""
+        dialog = FollowUpDialog(self._database, self._records_changed, question_id=self.question_id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.follow_up_dialog = dialog
+        dialog.open()
+        return dialog
 
     # --- reading and writing ------------------------------------------------------------------
 

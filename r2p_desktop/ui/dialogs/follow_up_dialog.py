@@ -1,0 +1,257 @@
+"""Adding or changing a follow-up: what is to be done, by whom, by when, and how it ended.
+
+The record it arose from is shown but not changed here. Each problem the services find is shown in red
+under its field and nothing is saved until all are put right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.database import Database
+from ...core.errors import R2PError, ValidationError
+from ...core.formatting import human_label
+from ...core.models import FollowUp, FollowUpKind, FollowUpStatus
+from ...core.services import directory, follow_ups, listings, records
+from ..records_changed import BODIES, FOLLOW_UPS, RecordsChanged
+from ..widgets.date_field import DateField
+
+ERROR_COLOUR = "#b3261e"
+
+# Service field names that belong to a differently named widget.
+_FIELD_OF = {"owner_body_id": "owner"}
+
+
+class FollowUpDialog(QDialog):
+    def __init__(self, database: Database, records_changed: RecordsChanged, follow_up_id: int | None = None,
+                 *, question_id: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._database = database
+        self._records_changed = records_changed
+        self.follow_up_id = follow_up_id
+        self._version: int | None = None
+        self._parent_values: dict = {"question_id": question_id} if question_id else {}
+        self.fields: dict[str, QWidget] = {}
+        self.error_labels: dict[str, QLabel] = {}
+
+        self._build()
+        self._fill_owners()
+        if follow_up_id is not None:
+            self._load(follow_up_id)
+        elif question_id is not None:
+            self._prefill_from_question(question_id)
+        self._show_parent()
+        self.setWindowTitle("New follow-up" if follow_up_id is None else "Edit follow-up")
+        self.description_edit.setFocus()
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.parent_label = QLabel()
+        self.parent_label.setWordWrap(True)
+        self.parent_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.kind_combo = self._enum_combo(FollowUpKind)
+        self.description_edit = QPlainTextEdit()
+        self.description_edit.setTabChangesFocus(True)
+        self.description_edit.setPlaceholderText("What is to be done, in a sentence or two")
+        self.description_edit.setMinimumHeight(80)
+        self.owner_combo = QComboBox()
+        self.owner_combo.setEditable(True)
+        self.owner_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.owner_combo.setToolTip("Ministry or body that must act; a new name is added to Bodies")
+        completer = self.owner_combo.completer()
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.due_date_edit = DateField()
+        self.status_combo = self._enum_combo(FollowUpStatus)
+        self.outcome_edit = QPlainTextEdit()
+        self.outcome_edit.setTabChangesFocus(True)
+        self.outcome_edit.setPlaceholderText("What was done, or why it was dropped")
+        self.outcome_edit.setMinimumHeight(60)
+        self.completed_on_edit = DateField()
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        parent_title = QLabel("Arising from")
+        form.addRow(parent_title, self.parent_label)
+        for name, label_text, widget in [
+            ("kind", "&Kind", self.kind_combo),
+            ("description", "&What is to be done", self.description_edit),
+            ("owner", "&Owner", self.owner_combo),
+            ("due_date", "&Due", self.due_date_edit),
+            ("status", "&Status", self.status_combo),
+            ("outcome", "O&utcome", self.outcome_edit),
+            ("completed_on", "&Completed on", self.completed_on_edit),
+        ]:
+            self._add_row(form, name, label_text, widget)
+
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+        self.summary_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form, 1)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.buttons)
+        self.resize(620, 470)
+
+    def _add_row(self, form: QFormLayout, name: str, label_text: str, widget: QWidget) -> None:
+        error = QLabel()
+        error.setObjectName(f"{name}_error")
+        error.setWordWrap(True)
+        error.setStyleSheet(f"color: {ERROR_COLOUR};")
+        error.hide()
+        cell = QWidget()
+        cell_layout = QVBoxLayout(cell)
+        cell_layout.setContentsMargins(0, 0, 0, 0)
+        cell_layout.setSpacing(2)
+        cell_layout.addWidget(widget)
+        cell_layout.addWidget(error)
+        label = QLabel(label_text)
+        label.setBuddy(widget)
+        form.addRow(label, cell)
+        self.fields[name] = widget
+        self.error_labels[name] = error
+
+    @staticmethod
+    def _enum_combo(enum) -> QComboBox:
+        combo = QComboBox()
+        for member in enum:
+            combo.addItem(human_label(member.value), member.value)
+        return combo
+
+    @staticmethod
+    def _set_combo(combo: QComboBox, value) -> None:
+        index = combo.findData(value)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    # --- reading and writing ------------------------------------------------------------------
+
+    def _fill_owners(self) -> None:
+        with self._database.read_session() as session:
+            bodies = listings.bodies(session)
+        self.owner_combo.addItem("", None)
+        for body in bodies:
+            self.owner_combo.addItem(body["name"], body["id"])
+
+    def _load(self, follow_up_id: int) -> None:
+        with self._database.read_session() as session:
+            values = records.get(session, FollowUp, follow_up_id)
+        self._version = values.get("version")
+        self._parent_values = {key: values[key] for key in follow_ups.PARENT_KEYS.values() if values.get(key)}
+        self._show_values(values)
+        self.due_date_edit.set_date(values.get("due_date"))
+        self.outcome_edit.setPlainText(values.get("outcome") or "")
+        self.completed_on_edit.set_date(values.get("completed_on"))
+
+    def _prefill_from_question(self, question_id: int) -> None:
+        with self._database.read_session() as session:
+            self._show_values(follow_ups.draft_from_question(session, question_id))
+
+    def _show_values(self, values: dict) -> None:
+        self._set_combo(self.kind_combo, values.get("kind"))
+        self.description_edit.setPlainText(values.get("description") or "")
+        self._set_combo(self.owner_combo, values.get("owner_body_id"))
+        self._set_combo(self.status_combo, values.get("status"))
+
+    def _show_parent(self) -> None:
+        with self._database.read_session() as session:
+            label = follow_ups.parent_label(session, self._parent_values)
+        self.parent_label.setText(label or "Nothing: a follow-up of its own")
+
+    def values(self) -> dict:
+        """The form as plain values for records.create/update (the owner resolved separately)."""
+        return {
+            "kind": self.kind_combo.currentData(),
+            "description": self.description_edit.toPlainText().strip(),
+            "due_date": self.due_date_edit.date_text(),
+            "status": self.status_combo.currentData(),
+            "outcome": self.outcome_edit.toPlainText().strip(),
+            "completed_on": self.completed_on_edit.date_text(),
+        }
+
+    def _owner_id(self, session) -> int | None:
+        """The body named in the owner box; a name not yet known is added to Bodies."""
+        text = self.owner_combo.currentText().strip()
+        if not text:
+            return None
+        index = self.owner_combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index >= 0 and self.owner_combo.itemData(index) is not None:
+            return self.owner_combo.itemData(index)
+        try:
+            return directory.body_or_new(session, text)
+        except ValidationError as error:
+            raise ValidationError({"owner": next(iter(error.errors.values()))}) from error
+
+    def accept(self) -> None:
+        self.clear_errors()
+        values = self.values()
+        try:
+            with self._database.session() as session:
+                values["owner_body_id"] = self._owner_id(session)
+                if self.follow_up_id is None:
+                    saved_id = records.create(session, FollowUp, {**values, **self._parent_values})
+                else:
+                    saved_id = self.follow_up_id
+                    records.update(session, FollowUp, saved_id, values, expected_version=self._version)
+                session.commit()
+        except ValidationError as error:
+            self.show_errors(error.errors)
+            return
+        except R2PError as error:
+            self.show_errors({"": str(error)})
+            return
+        self.follow_up_id = saved_id
+        self._records_changed.notify(FOLLOW_UPS, BODIES)
+        super().accept()
+
+    # --- errors -------------------------------------------------------------------------------
+
+    def clear_errors(self) -> None:
+        for label in self.error_labels.values():
+            label.clear()
+            label.hide()
+        self.summary_label.hide()
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Each message under its field; anything without a field goes above the buttons."""
+        unplaced = []
+        first_field = None
+        for field, message in errors.items():
+            name = _FIELD_OF.get(field, field)
+            label = self.error_labels.get(name)
+            text = message[:1].upper() + message[1:]
+            if label is None:
+                unplaced.append(f"{human_label(field)}: {message}." if field else text)
+                continue
+            label.setText(text)
+            label.show()
+            first_field = first_field or name
+        placed = len(errors) - len(unplaced)
+        parts = ["Nothing was saved."]
+        if placed:
+            parts.append("Please correct the field marked in red." if placed == 1 else
+                         f"Please correct the {placed} fields marked in red.")
+        parts += unplaced
+        self.summary_label.setText(" ".join(parts))
+        self.summary_label.show()
+        if first_field:
+            self.fields[first_field].setFocus()
