@@ -242,3 +242,26 @@ def test_next_statuses_follow_the_workflow():
     assert next_statuses("draft") == ["tabled"]
     assert next_statuses("tabled") == ["holding_answer", "answered", "withdrawn"]
     assert next_statuses("closed") == []
+
+
+@pytest.mark.parametrize("flt", [
+    QuestionFilter(),
+    QuestionFilter(status="overdue"),
+    QuestionFilter(status="awaiting", due_from=date(2026, 6, 1), due_to=date(2026, 6, 30)),
+    QuestionFilter(text="o'clock 50% under_score"),
+    QuestionFilter(tabled_from=date(2026, 5, 1), commitment_code="SG17-45-focal-point"),
+])
+@pytest.mark.parametrize("sort", ["reference", "asked_by", "addressed_to", "days_overdue", "answer_due"])
+def test_ids_read_through_the_driver_match_sqlalchemys_own_reading(session, known_questions, flt, sort):
+    from r2p_desktop.core.services.questions import fetch_ids, question_ids_query
+
+    query = question_ids_query(flt, sort, True, TODAY)
+    assert fetch_ids(session, query) == list(session.scalars(query))
+
+
+def test_percent_and_underscore_in_the_search_text_are_plain_characters(session):
+    exact = records.create(session, Question, {"title": "Cut of 50% to the early_warning unit"})
+    records.create(session, Question, {"title": "Cut of 500 to the early warning unit"})
+    session.commit()
+    assert question_ids(session, QuestionFilter(text="50%"), today=TODAY) == [exact]
+    assert question_ids(session, QuestionFilter(text="early_warning"), today=TODAY) == [exact]
