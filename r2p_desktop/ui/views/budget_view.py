@@ -1,32 +1,185 @@
-"""Budget: the lines of the budget debate that fund atrocity prevention at home and abroad."""
+"""Budget: the lines of the budget debate that fund atrocity prevention at home and abroad, one fiscal
+year at a time, with each programme's change on the year before and a chart of allocations by scope."""
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
+from dataclasses import dataclass
 
-from ...core.services import listings
-from ..models.record_list_model import LABEL, MONEY, ListColumn
-from ..records_changed import BODIES, BUDGET_ITEMS
-from .record_list_view import RecordListView
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from ...core.database import Database
+from ...core.formatting import money
+from ...core.services import budget
+from ..models.record_list_model import LABEL, MONEY, WARNING_COLOUR, ListColumn
+from ..records_changed import BODIES, BUDGET_ITEMS, RecordsChanged
+from ..widgets.allocation_chart import AllocationChart
+from ..widgets.record_list_table import RecordListTable
+from .base_view import BaseView
+
+GROWTH_COLOUR = QColor("#1b7f3b")
+MINUS = "\u2212"  # a true minus sign, as wide as the plus
 
 
-class BudgetView(RecordListView):
+def change_text(status: str | None, percent: float | None) -> str:
+    """'+12.5%', '−8.0%', 'new'; an em dash when last year's allocation was zero."""
+    if status == budget.NEW:
+        return "new"
+    if percent is None:
+        return "\u2014"
+    sign = "+" if percent > 0 else MINUS if percent < 0 else ""
+    return f"{sign}{abs(percent):.1f}%"
+
+
+@dataclass(frozen=True)
+class ChangeColumn(ListColumn):
+    """The year-on-year change of the line's programme; sorts by the percentage, new lines last."""
+
+    def text(self, row: dict) -> str:
+        return change_text(row.get("change_status"), row.get("change_percent"))
+
+    def sort_value(self, row: dict):
+        percent = row.get("change_percent")
+        return float("inf") if percent is None else float(percent)
+
+
+class ChangeDelegate(QStyledItemDelegate):
+    """Growth in green, cuts in red, so a falling line stands out."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        text = index.data() or ""
+        colour = GROWTH_COLOUR if text.startswith("+") else WARNING_COLOUR if text.startswith(MINUS) else None
+        if colour is not None:
+            option.palette.setColor(QPalette.ColorRole.Text, colour)
+            option.palette.setColor(QPalette.ColorRole.HighlightedText, colour.lighter(170))
+
+
+def minor_per_major(currency: str) -> int:
+    """100 for EUR, 1 for JPY, 1000 for KWD: read from how `money` writes one minor unit."""
+    written = money(1, currency)
+    return 10 ** len(written.rsplit(".", 1)[1]) if "." in written else 1
+
+
+class BudgetView(BaseView):
     TITLE = "Budget"
     DESCRIPTION = ("Resources the government allocates to preventing atrocity crimes at home and to "
                    "helping other countries, as raised in budget debates.")
     KINDS = frozenset({BUDGET_ITEMS, BODIES})
-    NOUN = ("budget line", "budget lines")
     EMPTY_TEXT = "No budget lines recorded yet."
-    STRETCH = 1
     COLUMNS = (
-        ListColumn("fiscal_year", "Fiscal year", width=80),
         ListColumn("programme", "Programme or budget line"),
         ListColumn("body", "Body", width=210),
         ListColumn("scope", "Scope", LABEL, width=165),
         ListColumn("amount_requested", "Requested", MONEY, width=140),
         ListColumn("amount_allocated", "Allocated", MONEY, width=140),
         ListColumn("amount_spent", "Spent", MONEY, width=140),
+        ChangeColumn("change_percent", "On last year", width=100),
     )
+    CHANGE_COLUMN = 6
 
-    def rows(self, session: Session) -> list[dict]:
-        return listings.budget_items(session)
+    def __init__(self, database: Database, records_changed: RecordsChanged, parent: QWidget | None = None):
+        super().__init__(database, records_changed, parent)
+        self.year_combo = QComboBox(self)
+        self.year_combo.setMinimumContentsLength(6)
+        year_label = QLabel("&Fiscal year", self)
+        year_label.setBuddy(self.year_combo)
+        self.count_label = QLabel(self)
+        self.summary_label = QLabel(self)
+        self.summary_label.setWordWrap(True)
+        chooser = QHBoxLayout()
+        chooser.addWidget(year_label)
+        chooser.addWidget(self.year_combo)
+        chooser.addSpacing(16)
+        chooser.addWidget(self.count_label)
+        chooser.addStretch(1)
+
+        self.table = RecordListTable(self.COLUMNS, self, stretch=0)
+        self.table.setItemDelegateForColumn(self.CHANGE_COLUMN, ChangeDelegate(self.table))
+        self.chart = AllocationChart(self)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.chart)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.empty_label = QLabel(self.EMPTY_TEXT, self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+
+        self.page_layout.addLayout(chooser)
+        self.page_layout.addWidget(self.summary_label)
+        self.page_layout.addWidget(self.splitter, 1)
+        self.page_layout.addWidget(self.empty_label, 1)
+        self.year_combo.currentIndexChanged.connect(self._show_year)
+
+    def selected_year(self) -> int | None:
+        return self.year_combo.currentData()
+
+    def select_year(self, year: int) -> bool:
+        index = self.year_combo.findData(year)
+        if index >= 0:
+            self.year_combo.setCurrentIndex(index)
+        return index >= 0
+
+    def load(self) -> None:
+        """Read the years and the chart again; keep the year the reader chose if it is still there."""
+        with self.database.read_session() as session:
+            years = budget.years(session)
+            currency = budget.main_currency(session) or ""
+            allocations = budget.allocations_by_scope(session)
+        chosen = self.selected_year()
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for year in years:
+            self.year_combo.addItem(str(year), year)
+        self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(chosen)) if years else -1)
+        self.year_combo.blockSignals(False)
+        self.year_combo.setEnabled(bool(years))
+        self.chart.set_data(allocations, currency, minor_per_major(currency) if currency else 100)
+        self.splitter.setVisible(bool(years))
+        self.empty_label.setVisible(not years)
+        self._show_year()
+
+    def _show_year(self, *_args) -> None:
+        year = self.selected_year()
+        if year is None:
+            self.table.set_rows([])
+            self.count_label.setText("0 budget lines")
+            self.summary_label.clear()
+            self.summary_label.hide()
+            return
+        with self.database.read_session() as session:
+            rows = budget.year_items(session, year)
+            changes = budget.year_on_year(session, year)
+        self.table.set_rows(rows)
+        self.count_label.setText(f"{len(rows):,} budget line{'' if len(rows) == 1 else 's'} in {year}")
+        self.summary_label.setText(self._summary(year, changes))
+        self.summary_label.setVisible(bool(self.summary_label.text()))
+
+    @staticmethod
+    def _summary(year: int, changes: list[dict]) -> str:
+        """Total allocated per currency against the year before, and the programmes no longer funded."""
+        parts = []
+        for currency in sorted({row["currency"] for row in changes}):
+            rows = [row for row in changes if row["currency"] == currency]
+            now = sum(row["allocated"] or 0 for row in rows)
+            before = sum(row["previous"] or 0 for row in rows)
+            text = f"Allocated in {year}: {money(now, currency)}"
+            if before:
+                text += f" ({change_text(None, round((now - before) * 100 / before, 1))} on {year - 1})"
+            parts.append(text)
+        dropped = [row["programme"] for row in changes if row["status"] == budget.DISCONTINUED]
+        if dropped:
+            parts.append(f"Funded in {year - 1} but not in {year}: " + ", ".join(dropped))
+        return ". ".join(parts) + ("." if parts else "")
