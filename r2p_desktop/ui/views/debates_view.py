@@ -1,29 +1,304 @@
-"""Debates: the annual parliamentary debate on R2P and other sittings, with their agendas."""
+"""Debates: the annual parliamentary debate on R2P and other sittings, each with its agenda.
+
+The list of debates is on top; below it, the chosen debate's agenda, reordered by dragging or with
+Ctrl+Up / Ctrl+Down, its minutes counted against the sitting, and items suggested from the record."""
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
+from datetime import date
 
-from ...core.services import listings
-from ..models.record_list_model import DATE, LABEL, NUMBER, ListColumn
-from ..records_changed import DEBATES
-from .record_list_view import RecordListView
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.database import Database
+from ...core.services import agenda, listings
+from ..dialogs.agenda_item_dialog import AgendaItemDialog
+from ..models.agenda_model import AgendaModel
+from ..models.record_list_model import DATE, LABEL, NUMBER, WARNING_COLOUR, ListColumn
+from ..records_changed import BUDGET_ITEMS, COMMITMENTS, DEBATES, FOLLOW_UPS, QUESTIONS, RecordsChanged
+from ..widgets.record_list_table import RecordListTable
+from ..widgets.record_table_view import RecordTableView
+from .base_view import BaseView
+
+_COLUMNS = (
+    ListColumn("date", "Date", DATE, width=110),
+    ListColumn("title", "Title"),
+    ListColumn("chamber", "Chamber", width=220),
+    ListColumn("status", "Status", LABEL, width=100),
+    ListColumn("agenda_items", "Agenda items", NUMBER, width=110),
+)
 
 
-class DebatesView(RecordListView):
+class DebatesView(BaseView):
     TITLE = "Debates"
     DESCRIPTION = "The annual debate on the Responsibility to Protect and other sittings on atrocity prevention."
-    KINDS = frozenset({DEBATES})
-    NOUN = ("debate", "debates")
-    EMPTY_TEXT = "No debates recorded yet."
-    STRETCH = 1
-    COLUMNS = (
-        ListColumn("date", "Date", DATE, width=100),
-        ListColumn("title", "Title"),
-        ListColumn("chamber", "Chamber", width=200),
-        ListColumn("status", "Status", LABEL, width=100),
-        ListColumn("agenda_items", "Agenda items", NUMBER, width=110),
-    )
+    # Suggestions and linked records' labels come from these kinds too.
+    KINDS = frozenset({DEBATES, QUESTIONS, FOLLOW_UPS, BUDGET_ITEMS, COMMITMENTS})
 
-    def rows(self, session: Session) -> list[dict]:
-        return listings.debates(session)
+    def __init__(self, database: Database, records_changed: RecordsChanged, parent: QWidget | None = None):
+        super().__init__(database, records_changed, parent)
+        self.count_label = QLabel(self)
+        self.table = RecordListTable(_COLUMNS, self, stretch=1)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_agenda())
+        self.empty_label = QLabel("No debates recorded yet.", self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.hide()
+
+        self.agenda_model = AgendaModel(self._save_move, self)
+        self.agenda_table = RecordTableView(self)
+        self.agenda_table.setModel(self.agenda_model)
+        self.agenda_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.agenda_table.setDragEnabled(True)
+        self.agenda_table.setAcceptDrops(True)
+        self.agenda_table.setDropIndicatorShown(True)
+        self.agenda_table.setDragDropOverwriteMode(False)
+        self.agenda_table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.agenda_table.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.agenda_table.set_column_widths([44, 0, 220, 80, 360], stretch=1)
+        self.agenda_table.record_activated.connect(self.edit_item)
+        self.agenda_table.installEventFilter(self)
+        self.agenda_table.selectionModel().selectionChanged.connect(lambda *_: self._enable_buttons())
+
+        self.agenda_title = QLabel(self)
+        font = self.agenda_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.agenda_title.setFont(font)
+        self.minutes_label = QLabel(self)
+        self.agenda_empty = QLabel("No items on this agenda yet. Add one, or let the record suggest some.", self)
+        self.agenda_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.add_button = QPushButton("Add item…", self)
+        self.add_button.clicked.connect(self.add_item)
+        self.edit_button = QPushButton("Edit…", self)
+        self.edit_button.clicked.connect(lambda: self.edit_item(self.agenda_table.current_record_id()))
+        self.up_button = QPushButton("Move up", self)
+        self.up_button.setToolTip("Ctrl+Up")
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button = QPushButton("Move down", self)
+        self.down_button.setToolTip("Ctrl+Down")
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+        self.suggest_button = QPushButton("Suggest agenda…", self)
+        self.suggest_button.setToolTip("Overdue and unsatisfactory answers, open undertakings, commitments not "
+                                       "started and budget lines that fell")
+        self.suggest_button.clicked.connect(self.suggest_agenda)
+
+        heading = QHBoxLayout()
+        heading.addWidget(self.agenda_title, 1)
+        heading.addWidget(self.minutes_label)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.suggest_button)
+        hint = QLabel("Drag items to reorder them, or press Ctrl+Up / Ctrl+Down. Enter edits an item.", self)
+        hint.setObjectName("viewDescription")
+
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.count_label)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addWidget(self.empty_label, 1)
+        self.agenda_panel = QWidget(self)
+        bottom_layout = QVBoxLayout(self.agenda_panel)
+        bottom_layout.setContentsMargins(0, 8, 0, 0)
+        bottom_layout.addLayout(heading)
+        bottom_layout.addLayout(buttons)
+        bottom_layout.addWidget(self.agenda_table, 1)
+        bottom_layout.addWidget(self.agenda_empty, 1)
+        bottom_layout.addWidget(hint)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(top)
+        splitter.addWidget(self.agenda_panel)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([220, 660])  # few debates, many agenda items
+        self.page_layout.addWidget(splitter, 1)
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        with self.database.read_session() as session:
+            rows = listings.debates(session)
+        selected = self.table.current_record_id()
+        self.table.list_model.set_rows(rows)
+        if not self.table.select_record(selected) and rows:
+            self.table.selectRow(0)
+        self.table.setVisible(bool(rows))
+        self.empty_label.setVisible(not rows)
+        self.count_label.setText(f"{len(rows):,} debate{'' if len(rows) == 1 else 's'}")
+        self._load_agenda()
+
+    def current_debate_id(self) -> int | None:
+        return self.table.current_record_id()
+
+    def _load_agenda(self) -> None:
+        debate_id = self.current_debate_id()
+        self.agenda_panel.setEnabled(debate_id is not None)
+        if debate_id is None:
+            self.agenda_model.set_rows([])
+            self.agenda_title.setText("Agenda")
+            self.minutes_label.clear()
+            self._enable_buttons()
+            return
+        selected = self.agenda_table.current_record_id()
+        with self.database.read_session() as session:
+            rows = agenda.agenda_items(session, debate_id)
+            allotted, sitting = agenda.minutes_total(session, debate_id)
+        self.agenda_model.set_rows(rows)
+        self.agenda_table.select_record(selected)
+        self.agenda_table.setVisible(bool(rows))
+        self.agenda_empty.setVisible(not rows)
+        title = self.table.currentIndex().siblingAtColumn(1).data()
+        self.agenda_title.setText(f"Agenda: {title}")
+        self._show_minutes(allotted, sitting)
+        self._enable_buttons()
+
+    def _show_minutes(self, allotted: int, sitting: int | None) -> None:
+        if sitting is None:
+            text = f"Allotted {allotted} minutes (sitting length not set)"
+        else:
+            text = f"Allotted {allotted} of {sitting} minutes"
+        over = sitting is not None and allotted > sitting
+        self.minutes_label.setText(text + (f", {allotted - sitting} over" if over else ""))
+        self.minutes_label.setStyleSheet(f"color: {WARNING_COLOUR.name()}; font-weight: bold;" if over else "")
+        self.minutes_label.setProperty("over", over)
+
+    def _enable_buttons(self) -> None:
+        row = self.agenda_table.currentIndex().row() if self.agenda_table.current_record_id() else -1
+        self.edit_button.setEnabled(row >= 0)
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < self.agenda_model.rowCount() - 1)
+
+    # --- changing the agenda ------------------------------------------------------------------
+
+    def _save_move(self, item_id: int, new_position: int) -> list[dict]:
+        with self.database.session() as session:
+            agenda.move_item(session, item_id, new_position)
+            session.commit()
+            rows = agenda.agenda_items(session, self.current_debate_id())
+        return rows
+
+    def move_selected(self, step: int) -> None:
+        item_id = self.agenda_table.current_record_id()
+        if item_id is None:
+            return
+        row = self.agenda_model.row_of(item_id)
+        if self.agenda_model.move_row(row, row + step):
+            self.agenda_table.select_record(item_id)
+            self._enable_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.agenda_table and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+                and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)):
+            self.move_selected(-1 if event.key() == Qt.Key.Key_Up else 1)
+            return True
+        return super().eventFilter(watched, event)
+
+    def add_item(self) -> AgendaItemDialog | None:
+        debate_id = self.current_debate_id()
+        if debate_id is None:
+            return None
+        dialog = AgendaItemDialog(self.database, self.records_changed, debate_id, parent=self)
+        dialog.accepted.connect(lambda: self.agenda_table.select_record(dialog.item_id))
+        dialog.open()
+        return dialog
+
+    def edit_item(self, item_id: int | None) -> AgendaItemDialog | None:
+        debate_id = self.current_debate_id()
+        if item_id is None or debate_id is None:
+            return None
+        dialog = AgendaItemDialog(self.database, self.records_changed, debate_id, item_id, parent=self)
+        dialog.open()
+        return dialog
+
+    def suggest_agenda(self) -> SuggestAgendaDialog | None:
+        debate_id = self.current_debate_id()
+        if debate_id is None:
+            return None
+        with self.database.read_session() as session:
+            suggestions = agenda.suggest_agenda(session, debate_id, date.today())
+        dialog = SuggestAgendaDialog(suggestions, self)
+        dialog.accepted.connect(lambda: self._add_suggestions(debate_id, dialog.chosen()))
+        dialog.open()
+        return dialog
+
+    def _add_suggestions(self, debate_id: int, chosen: list[dict]) -> None:
+        if not chosen:
+            return
+        with self.database.session() as session:
+            agenda.add_suggestions(session, debate_id, chosen)
+            session.commit()
+        self.records_changed.notify(DEBATES)
+
+
+class SuggestAgendaDialog(QDialog):
+    """The items the record suggests, each with a tick box; the ticked ones are added to the agenda."""
+
+    def __init__(self, suggestions: list[dict], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Suggest agenda")
+        self.suggestions = suggestions
+        self.list_model = QStandardItemModel(self)
+        for suggestion in suggestions:
+            item = QStandardItem(suggestion["title"])
+            item.setToolTip(suggestion["description"])
+            item.setCheckable(True)
+            item.setEditable(False)
+            # Nothing ticked to start with: the record can suggest far more than one sitting can take.
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.list_model.appendRow(item)
+        self.list_view = QListView(self)
+        self.list_view.setModel(self.list_model)
+        self.list_view.setUniformItemSizes(True)
+        intro = QLabel(f"{len(suggestions)} items from the record: overdue and unsatisfactory answers, open "
+                       "government undertakings, commitments not started and budget lines that fell. "
+                       "Tick those to add to the end of the agenda." if suggestions
+                       else "The record suggests nothing that is not already on this agenda.", self)
+        intro.setWordWrap(True)
+        all_button = QPushButton("Tick all", self)
+        all_button.clicked.connect(lambda: self.set_all(Qt.CheckState.Checked))
+        none_button = QPushButton("Tick none", self)
+        none_button.clicked.connect(lambda: self.set_all(Qt.CheckState.Unchecked))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add ticked items")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        ticks = QHBoxLayout()
+        ticks.addWidget(all_button)
+        ticks.addWidget(none_button)
+        ticks.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list_view, 1)
+        layout.addLayout(ticks)
+        layout.addWidget(self.buttons)
+        self.resize(720, 480)
+
+    def set_all(self, state: Qt.CheckState) -> None:
+        for row in range(self.list_model.rowCount()):
+            self.list_model.item(row).setCheckState(state)
+
+    def set_checked(self, row: int, checked: bool) -> None:
+        self.list_model.item(row).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def chosen(self) -> list[dict]:
+        return [s for row, s in enumerate(self.suggestions)
+                if self.list_model.item(row).checkState() == Qt.CheckState.Checked]
+

@@ -1,0 +1,203 @@
+"""A debate's agenda: its items in order, their minutes against the sitting, the records each item
+discusses, and agenda items proposed from the record (what the government still owes the committee)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from ..errors import NotFoundError
+from ..models import (
+    AgendaItem,
+    BudgetItem,
+    Commitment,
+    CommitmentAssessment,
+    Debate,
+    Document,
+    FollowUp,
+    FollowUpKind,
+    Question,
+)
+from ..models.records import AgendaItemLink, Assessment, AssessmentStatus
+from . import records
+from .listings import OPEN_FOLLOW_UP
+from .questions import is_overdue
+
+# The target columns of an agenda item link, each with the model it points to.
+LINK_TARGETS = {
+    "question_id": Question,
+    "budget_item_id": BudgetItem,
+    "follow_up_id": FollowUp,
+    "commitment_id": Commitment,
+    "document_id": Document,
+}
+
+
+def _link_label(session: Session, column: str, target_id: int) -> str:
+    record = session.get(LINK_TARGETS[column], target_id)
+    if record is None:
+        return ""
+    if isinstance(record, Question):
+        return f"{record.reference or f'Question {record.id}'}: {record.title}"
+    if isinstance(record, BudgetItem):
+        return f"Budget {record.fiscal_year}: {record.programme}"
+    if isinstance(record, FollowUp):
+        return f"Follow-up: {record.description}"
+    if isinstance(record, Commitment):
+        return f"{record.code}: {record.title}"
+    return f"Document: {record.title}"
+
+
+def _link_target(link: AgendaItemLink) -> tuple[str, int]:
+    return next((column, getattr(link, column)) for column in LINK_TARGETS if getattr(link, column) is not None)
+
+
+def agenda_items(session: Session, debate_id: int) -> list[dict]:
+    """The debate's items in order, each with its linked records as (column, id, label)."""
+    query = select(AgendaItem).where(AgendaItem.debate_id == debate_id).order_by(AgendaItem.position, AgendaItem.id)
+    rows = []
+    for item in session.scalars(query):
+        links = []
+        for link in sorted(item.links, key=lambda lk: lk.id):
+            column, target_id = _link_target(link)
+            links.append({"column": column, "id": target_id, "label": _link_label(session, column, target_id)})
+        rows.append({
+            "id": item.id, "position": item.position, "title": item.title, "description": item.description,
+            "speakers": item.speakers, "allotted_minutes": item.allotted_minutes,
+            "outcome_notes": item.outcome_notes, "links": links,
+        })
+    return rows
+
+
+def _require_debate(session: Session, debate_id: int) -> Debate:
+    debate = session.get(Debate, debate_id)
+    if debate is None:
+        raise NotFoundError(f"there is no debate with id {debate_id}")
+    return debate
+
+
+def add_item(session: Session, debate_id: int, values: dict, links: list[dict] | None = None) -> int:
+    """Append an item at the end of the debate's agenda; `links` are {column: id} dicts. Caller commits."""
+    _require_debate(session, debate_id)
+    position = session.scalar(
+        select(func.count(AgendaItem.id)).where(AgendaItem.debate_id == debate_id)
+    ) or 0
+    item_id = records.create(session, AgendaItem, {**values, "debate_id": debate_id, "position": position})
+    for link in links or []:
+        session.add(AgendaItemLink(agenda_item_id=item_id, **link))
+    session.flush()
+    return item_id
+
+
+def move_item(session: Session, item_id: int, new_position: int) -> None:
+    """Put the item at `new_position` (clamped) and renumber the whole agenda 0..n-1. Caller commits."""
+    item = session.get(AgendaItem, item_id)
+    if item is None:
+        raise NotFoundError(f"there is no agenda item with id {item_id}")
+    query = (select(AgendaItem).where(AgendaItem.debate_id == item.debate_id)
+             .order_by(AgendaItem.position, AgendaItem.id))
+    ordered = [other for other in session.scalars(query) if other.id != item_id]
+    ordered.insert(max(0, min(new_position, len(ordered))), item)
+    for position, other in enumerate(ordered):
+        if other.position != position:
+            other.position = position
+    session.flush()
+
+
+def minutes_total(session: Session, debate_id: int) -> tuple[int, int | None]:
+    """(minutes allotted to the items, the sitting's length or None when not set)."""
+    debate = _require_debate(session, debate_id)
+    total = session.scalar(
+        select(func.coalesce(func.sum(AgendaItem.allotted_minutes), 0)).where(AgendaItem.debate_id == debate_id)
+    )
+    return int(total or 0), debate.sitting_minutes
+
+
+def _already_linked(session: Session, debate_id: int) -> set[tuple[str, int]]:
+    query = (select(AgendaItemLink).join(AgendaItem, AgendaItem.id == AgendaItemLink.agenda_item_id)
+             .where(AgendaItem.debate_id == debate_id))
+    return {_link_target(link) for link in session.scalars(query)}
+
+
+def _suggestion(kind: str, title: str, description: str, column: str, target_id: int) -> dict:
+    return {"kind": kind, "title": title[:300], "description": description, "link": {column: target_id}}
+
+
+def _question_suggestions(session: Session, today: date) -> list[dict]:
+    query = (select(Question)
+             .where(or_(is_overdue(today), Question.assessment == Assessment.UNSATISFACTORY.value))
+             .order_by(Question.answer_due, Question.id))
+    found = []
+    for q in session.scalars(query):
+        reference = q.reference or f"Question {q.id}"
+        if q.assessment == Assessment.UNSATISFACTORY.value:
+            found.append(_suggestion("unsatisfactory_answer", f"Unsatisfactory answer: {q.title}",
+                                     f"The committee rated the answer to {reference} unsatisfactory.",
+                                     "question_id", q.id))
+        else:
+            days = (today - q.answer_due).days
+            found.append(_suggestion("overdue_answer", f"Overdue answer: {q.title}",
+                                     f"The answer to {reference} was due on {q.answer_due.isoformat()}, "
+                                     f"{days} days ago.", "question_id", q.id))
+    return sorted(found, key=lambda s: s["kind"] != "overdue_answer")  # stable: overdue first, by due date
+
+
+def _undertaking_suggestions(session: Session) -> list[dict]:
+    query = (select(FollowUp)
+             .where(FollowUp.kind == FollowUpKind.GOVERNMENT_UNDERTAKING.value, FollowUp.status.in_(OPEN_FOLLOW_UP))
+             .order_by(FollowUp.due_date.is_(None), FollowUp.due_date, FollowUp.id))
+    return [
+        _suggestion("open_undertaking", f"Government undertaking: {f.description}",
+                    "An undertaking the government gave that is still open"
+                    + (f", due {f.due_date.isoformat()}." if f.due_date else "."),
+                    "follow_up_id", f.id)
+        for f in session.scalars(query)
+    ]
+
+
+def _commitment_suggestions(session: Session) -> list[dict]:
+    query = (select(Commitment)
+             .outerjoin(CommitmentAssessment, CommitmentAssessment.commitment_id == Commitment.id)
+             .where(or_(CommitmentAssessment.id.is_(None),
+                        CommitmentAssessment.status == AssessmentStatus.NOT_STARTED.value))
+             .order_by(Commitment.code))
+    return [
+        _suggestion("commitment_not_started", f"Commitment not started: {c.title}",
+                    f"{c.code}: no work on this commitment is recorded as started.", "commitment_id", c.id)
+        for c in session.scalars(query)
+    ]
+
+
+def _budget_suggestions(session: Session) -> list[dict]:
+    previous = aliased(BudgetItem)
+    query = (select(BudgetItem, previous.amount_allocated)
+             .join(previous, (previous.programme == BudgetItem.programme)
+                   & (previous.currency == BudgetItem.currency)
+                   & (previous.fiscal_year == BudgetItem.fiscal_year - 1))
+             .where(BudgetItem.amount_allocated < previous.amount_allocated)
+             .order_by(BudgetItem.fiscal_year.desc(), BudgetItem.programme, BudgetItem.id))
+    return [
+        _suggestion("budget_fell", f"Budget cut: {b.programme} ({b.fiscal_year})",
+                    f"Allocation fell from {before / 100:,.2f} to {b.amount_allocated / 100:,.2f} {b.currency} "
+                    f"against {b.fiscal_year - 1}.", "budget_item_id", b.id)
+        for b, before in session.execute(query)
+    ]
+
+
+def suggest_agenda(session: Session, debate_id: int, today: date) -> list[dict]:
+    """Items the record suggests for this debate, leaving out records its agenda already discusses."""
+    _require_debate(session, debate_id)
+    linked = _already_linked(session, debate_id)
+    found = (_question_suggestions(session, today) + _undertaking_suggestions(session)
+             + _commitment_suggestions(session) + _budget_suggestions(session))
+    return [s for s in found if next(iter(s["link"].items())) not in linked]
+
+
+def add_suggestions(session: Session, debate_id: int, suggestions: list[dict]) -> list[int]:
+    """Append the chosen suggestions as agenda items linked to their records. Caller commits."""
+    return [
+        add_item(session, debate_id, {"title": s["title"], "description": s.get("description", "")}, [s["link"]])
+        for s in suggestions
+    ]
