@@ -1,9 +1,11 @@
 """Adding or changing a question to the government. The services check the values; each problem
-is shown in red under its field and nothing is saved until all are put right."""
+is shown in red under its field and nothing is saved until all are put right. Closing with unsaved
+edits asks whether to save them; a saved question can be deleted once nothing refers to it."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -28,6 +31,7 @@ from ...core.formatting import human_label
 from ...core.models import Assessment, Confidentiality, Question, QuestionStatus, QuestionType
 from ...core.services import directory, follow_ups, history, listings, records
 from ..records_changed import BODIES, PEOPLE, QUESTIONS, RecordsChanged
+from ..widgets.catalogue_picker import CataloguePicker
 from ..widgets.date_field import DateField
 from ..widgets.history_table import HistoryTable
 from .follow_up_dialog import FollowUpDialog
@@ -36,6 +40,33 @@ ERROR_COLOUR = "#b3261e"
 
 # Service field names that belong to a differently named widget.
 _FIELD_OF = {"asked_by_id": "asked_by", "addressed_to_id": "addressed_to", "pillar_number": "pillar"}
+
+
+def delete_confirmation(reference: str | None, title: str) -> str:
+    named = f"question {reference}, '{title}'" if reference else f"the question '{title}'"
+    return f"Delete {named}? This cannot be undone."
+
+
+def delete_question(database: Database, records_changed: RecordsChanged, question_id: int) -> str | None:
+    """Delete the question; None when done, else why it was refused (nothing is deleted then)."""
+    try:
+        with database.session() as session:
+            records.delete(session, Question, question_id)
+            session.commit()
+    except R2PError as error:
+        message = str(error)
+        return (f"The question was not deleted: {message[:1].upper() + message[1:]}. "
+                "Delete its follow-ups first.")
+    records_changed.notify(QUESTIONS)
+    return None
+
+
+def confirm(parent: QWidget, title: str, text: str, action: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel, parent)
+    action_button = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter alone never deletes
+    box.exec()
+    return box.clickedButton() is action_button
 
 
 class QuestionDialog(QDialog):
@@ -53,11 +84,15 @@ class QuestionDialog(QDialog):
         self._history_loaded = False
         self.follow_up_button: QPushButton | None = None  # only for a question the government has answered
         self.follow_up_dialog: FollowUpDialog | None = None
+        self.delete_button: QPushButton | None = None  # only when editing
+        self._saved_reference: str | None = None
+        self._saved_title = ""
 
         self._build()
         self._fill_choices()
         if question_id is not None:
             self._load(question_id)
+        self._saved_state = self._state()
         self.setWindowTitle("New question" if question_id is None else self._edit_title())
         self.fields["title"].setFocus()
 
@@ -127,23 +162,35 @@ class QuestionDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.close_asking)
+        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        self.save_shortcut.activated.connect(self.accept)
+        if self.question_id is not None:
+            self.delete_button = QPushButton("&Delete…")
+            self.delete_button.setToolTip("Delete this question, after asking")
+            self.delete_button.clicked.connect(self.delete)
         if self.question_id is not None and self._has_answer():
             self.follow_up_button = QPushButton("Create &follow-up…")
             self.follow_up_button.setToolTip("Record what the answer promises, to chase it by a date")
             self.follow_up_button.clicked.connect(self.create_follow_up)
 
+        self.links_page = self._build_links()
         layout = QVBoxLayout(self)
-        if self.question_id is None:
+        if self.question_id is None:  # no tabs yet: the links take a third column
+            links_box = QGroupBox("&Links")
+            links_layout = QVBoxLayout(links_box)
+            links_layout.addWidget(self.links_page)
+            columns.addWidget(links_box, 1)
             layout.addLayout(columns, 1)
-            self.resize(980, 640)
+            self.resize(1280, 680)
         else:
             layout.addWidget(self._build_tabs(columns), 1)
             self.resize(980, 680)
         layout.addWidget(self.summary_label)
         bottom = QHBoxLayout()
-        if self.follow_up_button is not None:  # on the left, apart from Save and Cancel
-            bottom.addWidget(self.follow_up_button)
+        for button in (self.delete_button, self.follow_up_button):  # on the left, apart from Save and Cancel
+            if button is not None:
+                bottom.addWidget(button)
         bottom.addWidget(self.buttons, 1)
         layout.addLayout(bottom)
 
@@ -167,8 +214,29 @@ class QuestionDialog(QDialog):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.question_page, "Qu&estion")  # Alt+Q and Alt+U belong to form fields
         self.tabs.addTab(self.history_page, "&History")
+        self.tabs.addTab(self.links_page, "&Links")
         self.tabs.currentChanged.connect(self._tab_shown)
         return self.tabs
+
+    def _build_links(self) -> QWidget:
+        self.commitments_picker = CataloguePicker("commitments")
+        self.risk_factors_picker = CataloguePicker("risk factors")
+        self.instruments_picker = CataloguePicker("instruments")
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        hint = QLabel("What this question holds the government to: tick the commitments it made, the risk "
+                      "factors it bears on and the instruments it concerns.")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        for title, picker, stretch in (("Co&mmitments", self.commitments_picker, 3),
+                                       ("&Risk factors", self.risk_factors_picker, 2),
+                                       ("&Instruments", self.instruments_picker, 2)):
+            label = QLabel(title.replace("&", ""))
+            label.setStyleSheet("font-weight: bold;")
+            layout.addWidget(label)
+            layout.addWidget(picker, stretch)
+        return page
 
     def _group(self, title: str, rows: list[tuple[str, str, QWidget]]) -> QGroupBox:
         box = QGroupBox(title)
@@ -236,6 +304,13 @@ class QuestionDialog(QDialog):
             people = listings.people(session)
             bodies = listings.bodies(session)
             pillars = catalogue.list_pillars(session)
+            commitments = catalogue.list_commitments(session)
+            risk_factors = catalogue.list_risk_factors(session)
+            instruments = catalogue.list_instruments(session)
+        self.commitments_picker.set_entries([(c.code, c.title) for c in commitments])
+        self.risk_factors_picker.set_entries([(r["code"], r["title"]) for r in risk_factors])
+        self.instruments_picker.set_entries([(i["code"], f"{i['short_title']} ({i['year']})")
+                                             for i in instruments])
         self.asked_by_combo.addItem("", None)
         for person in people:
             self.asked_by_combo.addItem(person["full_name"], person["id"])
@@ -251,6 +326,11 @@ class QuestionDialog(QDialog):
         with self._database.read_session() as session:
             values = records.get(session, Question, question_id)
         self._version = values.get("version")
+        self._saved_reference = values.get("reference")
+        self._saved_title = values.get("title") or ""
+        self.commitments_picker.set_selected(values.get("commitments") or [])
+        self.risk_factors_picker.set_selected(values.get("risk_factors") or [])
+        self.instruments_picker.set_selected(values.get("instruments") or [])
         self.reference_edit.setText(values.get("reference") or "")
         self._set_combo(self.type_combo, values.get("type"))
         self.title_edit.setText(values.get("title") or "")
@@ -305,7 +385,68 @@ class QuestionDialog(QDialog):
             "confidentiality": self.confidentiality_combo.currentData(),
             "tags": self.tags_edit.text(),
             "notes": self.notes_edit.toPlainText(),
+            "commitments": self.commitments_picker.selected(),
+            "risk_factors": self.risk_factors_picker.selected(),
+            "instruments": self.instruments_picker.selected(),
         }
+
+    def _state(self) -> dict:
+        """Everything the clerk can change, to tell whether anything was."""
+        return {**self.values(), "asked_by": self.asked_by_combo.currentText().strip(),
+                "addressed_to": self.addressed_to_combo.currentText().strip()}
+
+    def has_unsaved_changes(self) -> bool:
+        return self._state() != self._saved_state
+
+    # --- closing and deleting -----------------------------------------------------------------
+
+    def ask_to_save(self) -> QMessageBox.StandardButton:
+        buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                   | QMessageBox.StandardButton.Cancel)
+        return QMessageBox.question(self, self.windowTitle(), "Save changes to this question?", buttons,
+                                    QMessageBox.StandardButton.Save)
+
+    def close_asking(self) -> None:
+        """Cancel, Escape and the window's close button: unsaved edits are saved, dropped or kept open.
+
+        reject() itself closes without asking, for code that means to."""
+        if not self.has_unsaved_changes():
+            self.reject()
+            return
+        answer = self.ask_to_save()
+        if answer == QMessageBox.StandardButton.Save:
+            self.accept()  # stays open when the values need correcting
+        elif answer == QMessageBox.StandardButton.Discard:
+            self.reject()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.close_asking()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event) -> None:
+        if self.isVisible() and self.has_unsaved_changes():
+            event.ignore()
+            self.close_asking()
+            return
+        super().closeEvent(event)
+
+    def confirm_delete(self, text: str) -> bool:
+        return confirm(self, "Delete question", text, "&Delete")
+
+    def delete(self) -> bool:
+        """Delete this question after asking; True when it is gone and the dialog closed."""
+        if not self.confirm_delete(delete_confirmation(self._saved_reference, self._saved_title)):
+            return False
+        refusal = delete_question(self._database, self._records_changed, self.question_id)
+        if refusal is not None:
+            self.clear_errors()
+            self.summary_label.setText(refusal)
+            self.summary_label.show()
+            return False
+        self.reject()
+        return True
 
     @staticmethod
     def _chosen_id(combo: QComboBox) -> tuple[int | None, str]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from ...core.database import Database
 from ...core.services import listings
 from ...core.services.questions import QuestionFilter, count_questions
+from ..dialogs.question_dialog import confirm, delete_confirmation, delete_question
 from ..models import question_table_model
 from ..models.question_table_model import QuestionTableModel
 from ..records_changed import BODIES, COMMITMENTS, PEOPLE, QUESTIONS, RecordsChanged
@@ -28,7 +29,8 @@ EMPTY_MESSAGE = (
 class QuestionsView(BaseView):
     TITLE = "Questions"
     DESCRIPTION = ("Questions put to the government on what it does to prevent atrocity crimes; "
-                   "answers overdue in red. Double-click a question or press Enter to open it.")
+                   "answers overdue in red. Double-click a question or press Enter to open it, Delete to "
+                   "delete it.")
     KINDS = frozenset({QUESTIONS, PEOPLE, BODIES, COMMITMENTS})
 
     new_question_requested = Signal()
@@ -51,6 +53,10 @@ class QuestionsView(BaseView):
         self.edit_button = QPushButton("Open…", self)
         self.edit_button.setEnabled(False)
         self.edit_button.clicked.connect(self._open_current)
+        self.delete_button = QPushButton("Delete…", self)
+        self.delete_button.setEnabled(False)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.refusal_box: QMessageBox | None = None  # why the last delete was refused
         self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
         self.find_shortcut.activated.connect(self._focus_search)
 
@@ -63,6 +69,7 @@ class QuestionsView(BaseView):
         heading.addStretch(1)
         heading.addWidget(self.count_label)
         heading.addSpacing(12)
+        heading.addWidget(self.delete_button)
         heading.addWidget(self.edit_button)
         heading.addWidget(self.new_button)
         self.page_layout.insertLayout(position, heading)
@@ -83,6 +90,9 @@ class QuestionsView(BaseView):
         self.table.record_activated.connect(self.edit_question_requested)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.page_layout.addWidget(self.table, 1)
+        self.delete_shortcut = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        self.delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_shortcut.activated.connect(self.delete_current)
         self.stretch_when_empty = QWidget(self)  # keeps the page at the top while the table is hidden
         self.stretch_when_empty.hide()
         self.page_layout.addWidget(self.stretch_when_empty, 1)
@@ -139,9 +149,35 @@ class QuestionsView(BaseView):
             self.count_label.setText(f"{shown:,} of {self.total:,} {noun}")
 
     def _update_buttons(self) -> None:
-        self.edit_button.setEnabled(self.table.current_record_id() is not None)
+        chosen = self.table.current_record_id() is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
 
     def _open_current(self) -> None:
         record_id = self.table.current_record_id()
         if record_id is not None:
             self.edit_question_requested.emit(record_id)
+
+    def confirm_delete(self, text: str) -> bool:
+        return confirm(self, "Delete question", text, "&Delete")
+
+    def delete_current(self) -> bool:
+        """Delete the chosen question after asking; True when it is gone."""
+        record_id = self.table.current_record_id()
+        if record_id is None:
+            return False
+        row = self.table.currentIndex().row()
+        reference = self.model.index(row, question_table_model.REFERENCE).data()
+        title = self.model.index(row, question_table_model.TITLE).data() or ""
+        if not self.confirm_delete(delete_confirmation(reference, title)):
+            return False
+        refusal = delete_question(self.database, self.records_changed, record_id)
+        if refusal is not None:
+            # Not modal-blocking: the message stays until read, and tests can read it.
+            if self.refusal_box is None:
+                self.refusal_box = QMessageBox(QMessageBox.Icon.Information, "Question not deleted", "",
+                                               QMessageBox.StandardButton.Ok, self)
+            self.refusal_box.setText(refusal)
+            self.refusal_box.open()
+            return False
+        return True

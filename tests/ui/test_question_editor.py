@@ -1,0 +1,234 @@
+"""The question editor: linking catalogue entries, asking before unsaved edits are lost, deleting."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from r2p_desktop.core import catalogue
+from r2p_desktop.core.errors import R2PError
+from r2p_desktop.core.models import FollowUp, Question
+from r2p_desktop.core.services import records
+from r2p_desktop.ui.models import question_table_model as qtm
+from r2p_desktop.ui.widgets.catalogue_picker import CataloguePicker
+
+Save = QMessageBox.StandardButton.Save
+Discard = QMessageBox.StandardButton.Discard
+Cancel = QMessageBox.StandardButton.Cancel
+
+
+@pytest.fixture
+def question_id(add_questions):
+    return add_questions(1)[0]
+
+
+def saved(database, question_id):
+    with database.read_session() as session:
+        return records.get(session, Question, question_id)
+
+
+def tick(qtbot, picker: CataloguePicker, code: str) -> None:
+    """As a clerk would: type the code, go down to the list, press Space."""
+    picker.filter_edit.clear()
+    qtbot.keyClicks(picker.filter_edit, code)
+    qtbot.keyClick(picker.filter_edit, Qt.Key.Key_Down)
+    assert picker.list_view.hasFocus()
+    qtbot.keyClick(picker.list_view, Qt.Key.Key_Space)
+
+
+def test_picker_filters_and_counts(qtbot):
+    picker = CataloguePicker("commitments")
+    qtbot.addWidget(picker)
+    picker.set_entries([("A1", "Appoint a focal point"), ("B2", "Train officials"), ("C3", "Report yearly")])
+    picker.set_selected(["C3"])
+    assert picker.count_label.text() == "1 chosen"
+    picker.filter_edit.setText("train")
+    assert picker.proxy.rowCount() == 1
+    assert picker.proxy.index(0, 0).data() == "B2 — Train officials"
+    with qtbot.waitSignal(picker.changed):
+        picker.proxy.setData(picker.proxy.index(0, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert sorted(picker.selected()) == ["B2", "C3"]
+    assert picker.count_label.text() == "2 chosen"
+
+
+def test_picker_model(qtmodeltester, qtbot):
+    picker = CataloguePicker()
+    qtbot.addWidget(picker)
+    picker.set_entries([("A1", "One"), ("B2", "Two")])
+    qtmodeltester.check(picker.entries_model)
+
+
+def test_links_are_saved_and_read_back(main_window, qtbot, database, question_id):
+    with database.read_session() as session:
+        commitments = [c.code for c in catalogue.list_commitments(session)][:2]
+        risk_factor = catalogue.list_risk_factors(session)[0]["code"]
+    dialog = main_window.edit_question(question_id)
+    dialog.tabs.setCurrentWidget(dialog.links_page)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    for code in commitments:
+        tick(qtbot, dialog.commitments_picker, code)
+    tick(qtbot, dialog.risk_factors_picker, risk_factor)
+    assert dialog.commitments_picker.count_label.text() == "2 chosen"
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+    assert not dialog.isVisible()
+    values = saved(database, question_id)
+    assert sorted(values["commitments"]) == sorted(commitments)
+    assert values["risk_factors"] == [risk_factor]
+    assert values["instruments"] == []
+    again = main_window.edit_question(question_id)
+    assert sorted(again.commitments_picker.selected()) == sorted(commitments)
+    again.reject()
+
+
+def test_a_new_question_is_saved_with_its_links(main_window, database):
+    with database.read_session() as session:
+        instrument = catalogue.list_instruments(session)[0]["code"]
+    dialog = main_window.new_question()
+    dialog.title_edit.setText("Ratification of the Arms Trade Treaty")
+    dialog.instruments_picker.set_selected([instrument])
+    dialog.accept()
+    assert saved(database, dialog.question_id)["instruments"] == [instrument]
+
+
+@pytest.mark.parametrize("close", ["cancel", "escape", "window"])
+def test_discard_closes_and_leaves_the_question_unchanged(main_window, qtbot, database, question_id,
+                                                          monkeypatch, close):
+    before = saved(database, question_id)
+    dialog = main_window.edit_question(question_id)
+    asked = []
+    monkeypatch.setattr(dialog, "ask_to_save", lambda: asked.append(True) or Discard)
+    dialog.title_edit.setText("A title nobody saved")
+    if close == "cancel":
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    elif close == "escape":
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    else:
+        dialog.close()
+    assert asked == [True]
+    assert not dialog.isVisible()
+    assert saved(database, question_id) == before
+
+
+def test_cancel_in_the_prompt_keeps_the_dialog_open(main_window, qtbot, database, question_id, monkeypatch):
+    dialog = main_window.edit_question(question_id)
+    monkeypatch.setattr(dialog, "ask_to_save", lambda: Cancel)
+    dialog.title_edit.setText("Still editing")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    assert dialog.title_edit.text() == "Still editing"
+    dialog.reject()
+
+
+def test_save_in_the_prompt_saves(main_window, qtbot, database, question_id, monkeypatch):
+    dialog = main_window.edit_question(question_id)
+    monkeypatch.setattr(dialog, "ask_to_save", lambda: Save)
+    dialog.title_edit.setText("Saved on the way out")
+    dialog.close()
+    assert not dialog.isVisible()
+    assert saved(database, question_id)["title"] == "Saved on the way out"
+
+
+def test_save_in_the_prompt_stays_open_when_a_field_is_wrong(main_window, qtbot, question_id, monkeypatch):
+    dialog = main_window.edit_question(question_id)
+    monkeypatch.setattr(dialog, "ask_to_save", lambda: Save)
+    dialog.title_edit.clear()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    assert dialog.error_labels["title"].isVisible()
+    dialog.reject()
+
+
+def test_a_changed_link_counts_as_an_unsaved_change(main_window, question_id):
+    dialog = main_window.edit_question(question_id)
+    assert not dialog.has_unsaved_changes()
+    dialog.risk_factors_picker.set_selected(["RF01"])
+    assert dialog.has_unsaved_changes()
+    dialog.reject()
+
+
+@pytest.mark.parametrize("new", [False, True])
+def test_no_prompt_when_nothing_changed(main_window, qtbot, question_id, monkeypatch, new):
+    dialog = main_window.new_question() if new else main_window.edit_question(question_id)
+
+    def ask():
+        raise AssertionError("asked although nothing changed")
+
+    monkeypatch.setattr(dialog, "ask_to_save", ask)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def show_questions(main_window, qtbot):
+    main_window.show_view(main_window.views.index(main_window.questions_view))
+    return main_window.questions_view
+
+
+def test_delete_key_in_the_table_deletes_after_confirmation(main_window, qtbot, database, add_questions,
+                                                            monkeypatch):
+    ids = add_questions(3)
+    view = show_questions(main_window, qtbot)
+    view.table.select_record(ids[1])
+    title = saved(database, ids[1])["title"]
+    asked = []
+    monkeypatch.setattr(view, "confirm_delete", lambda text: asked.append(text) or True)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+
+    assert asked == [f"Delete question WQ 00001, '{title}'? This cannot be undone."]
+    texts = [view.model.index(row, qtm.REFERENCE).data() for row in range(view.model.rowCount())]
+    assert "WQ 00001" not in texts and len(texts) == 2
+    with database.read_session() as session, pytest.raises(R2PError):
+        records.get(session, Question, ids[1])
+
+
+def test_declining_the_confirmation_deletes_nothing(main_window, qtbot, add_questions, monkeypatch):
+    ids = add_questions(2)
+    view = show_questions(main_window, qtbot)
+    view.table.select_record(ids[0])
+    monkeypatch.setattr(view, "confirm_delete", lambda text: False)
+    qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)
+    assert view.model.rowCount() == 2
+
+
+def test_a_question_with_follow_ups_is_not_deleted(main_window, qtbot, database, question_id, monkeypatch):
+    with database.session() as session:
+        records.create(session, FollowUp, {"description": "Publish the review", "question_id": question_id})
+        session.commit()
+    view = show_questions(main_window, qtbot)
+    view.table.select_record(question_id)
+    monkeypatch.setattr(view, "confirm_delete", lambda text: True)
+    qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)
+
+    assert view.refusal_box is not None and view.refusal_box.isVisible()
+    assert "not deleted" in view.refusal_box.text() and "follow-ups" in view.refusal_box.text()
+    assert view.model.rowCount() == 1
+    assert saved(database, question_id)["id"] == question_id
+    view.refusal_box.close()
+
+
+def test_delete_from_the_dialog(main_window, qtbot, database, add_questions, monkeypatch):
+    ids = add_questions(2)
+    view = show_questions(main_window, qtbot)
+    dialog = main_window.edit_question(ids[0])
+    asked = []
+    monkeypatch.setattr(dialog, "confirm_delete", lambda text: asked.append(text) or True)
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    assert asked and asked[0].startswith("Delete question WQ 00000, ")
+    assert not dialog.isVisible()
+    assert view.model.rowCount() == 1
+
+
+def test_refused_delete_from_the_dialog_shows_why(main_window, qtbot, database, question_id, monkeypatch):
+    with database.session() as session:
+        records.create(session, FollowUp, {"description": "Chase the ministry", "question_id": question_id})
+        session.commit()
+    dialog = main_window.edit_question(question_id)
+    monkeypatch.setattr(dialog, "confirm_delete", lambda text: True)
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert "not deleted" in dialog.summary_label.text()
+    assert saved(database, question_id)["id"] == question_id
+    dialog.reject()
