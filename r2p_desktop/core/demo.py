@@ -727,7 +727,7 @@ class _Generator:
 
         item_rows, item_specs = [], []
         for debate_id, (held, day, items, speakers) in zip(debate_ids, agendas, strict=True):
-            for position, item in enumerate(items, start=1):
+            for position, item in enumerate(items):
                 item_rows.append(self.record(
                     debate_id=debate_id, position=position, title=item.title, description=item.description,
                     speakers=item.speakers.format_map(speakers), allotted_minutes=item.minutes,
