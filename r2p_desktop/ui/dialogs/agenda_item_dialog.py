@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -22,8 +21,7 @@ from ...core.errors import R2PError, ValidationError
 from ...core.models import AgendaItem
 from ...core.services import agenda, records
 from ..records_changed import DEBATES, RecordsChanged
-
-ERROR_COLOUR = "#b3261e"
+from ..widgets.field_errors import FieldErrors
 
 
 class AgendaItemDialog(QDialog):
@@ -34,7 +32,10 @@ class AgendaItemDialog(QDialog):
         self._records_changed = records_changed
         self.debate_id = debate_id
         self.item_id = item_id
-        self.error_labels: dict[str, QLabel] = {}
+        self.field_errors = FieldErrors()
+        self.fields = self.field_errors.fields
+        self.error_labels = self.field_errors.error_labels
+        self.summary_label = self.field_errors.summary_label
 
         self.title_edit = QLineEdit()
         self.description_edit = QPlainTextEdit()
@@ -57,29 +58,13 @@ class AgendaItemDialog(QDialog):
             ("allotted_minutes", "Allotted time", self.minutes_spin),
             ("outcome_notes", "Outcome", self.outcome_edit),
         ):
-            error = QLabel()
-            error.setObjectName(f"{name}_error")
-            error.setWordWrap(True)
-            error.setStyleSheet(f"color: {ERROR_COLOUR};")
-            error.hide()
-            cell = QWidget()
-            cell_layout = QVBoxLayout(cell)
-            cell_layout.setContentsMargins(0, 0, 0, 0)
-            cell_layout.setSpacing(2)
-            cell_layout.addWidget(widget)
-            cell_layout.addWidget(error)
-            form.addRow(label, cell)
-            self.error_labels[name] = error
-        self.general_error = QLabel()
-        self.general_error.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+            form.addRow(label, self.field_errors.wrap(name, widget))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.general_error)
+        layout.addWidget(self.summary_label)
         layout.addWidget(self.buttons)
 
         if item_id is not None:
@@ -106,8 +91,7 @@ class AgendaItemDialog(QDialog):
         }
 
     def accept(self) -> None:
-        for label in (*self.error_labels.values(), self.general_error):
-            label.hide()
+        self.clear_errors()
         try:
             with self._database.session() as session:
                 if self.item_id is None:
@@ -116,14 +100,16 @@ class AgendaItemDialog(QDialog):
                     records.update(session, AgendaItem, self.item_id, self.values())
                 session.commit()
         except ValidationError as error:
-            for name, message in error.errors.items():
-                label = self.error_labels.get(name, self.general_error)
-                label.setText(message)
-                label.show()
+            self.show_errors(error.errors)
             return
         except R2PError as error:
-            self.general_error.setText(str(error))
-            self.general_error.show()
+            self.show_errors({"": str(error)})
             return
         self._records_changed.notify(DEBATES)
         super().accept()
+
+    def clear_errors(self) -> None:
+        self.field_errors.clear()
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        self.field_errors.show(errors)

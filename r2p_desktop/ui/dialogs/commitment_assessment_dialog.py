@@ -27,9 +27,8 @@ from ...core.services import directory, evidence
 from ..models.record_list_model import DATE, LABEL, ListColumn
 from ..records_changed import COMMITMENTS, RecordsChanged
 from ..widgets.date_field import DateField
+from ..widgets.field_errors import FieldErrors
 from ..widgets.record_list_table import RecordListTable
-
-ERROR_COLOUR = "#b3261e"
 
 EVIDENCE_COLUMNS = (
     ListColumn("kind", "Record", LABEL, width=90),
@@ -47,8 +46,10 @@ class CommitmentAssessmentDialog(QDialog):
         self._database = database
         self._records_changed = records_changed
         self.code = code
-        self.fields: dict[str, QWidget] = {}
-        self.error_labels: dict[str, QLabel] = {}
+        self.field_errors = FieldErrors()
+        self.fields = self.field_errors.fields
+        self.error_labels = self.field_errors.error_labels
+        self.summary_label = self.field_errors.summary_label
         with database.read_session() as session:
             commitment = evidence.commitment_detail(session, code)
             linked = evidence.evidence_for(session, code)
@@ -102,7 +103,7 @@ class CommitmentAssessmentDialog(QDialog):
         ):
             label = QLabel(label_text)
             label.setBuddy(widget)
-            form.addRow(label, self._with_error(name, widget))
+            form.addRow(label, self.field_errors.wrap(name, widget))
 
         records_box = QGroupBox(f"Records that evidence it ({len(linked)})")
         records_layout = QVBoxLayout(records_box)
@@ -115,10 +116,6 @@ class CommitmentAssessmentDialog(QDialog):
         self.evidence_table.setVisible(bool(linked))
         self.no_evidence_label.setVisible(not linked)
 
-        self.summary_label = QLabel()
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
-        self.summary_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -140,22 +137,6 @@ class CommitmentAssessmentDialog(QDialog):
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
-
-    def _with_error(self, name: str, widget: QWidget) -> QWidget:
-        error = QLabel()
-        error.setObjectName(f"{name}_error")
-        error.setWordWrap(True)
-        error.setStyleSheet(f"color: {ERROR_COLOUR};")
-        error.hide()
-        cell = QWidget()
-        cell_layout = QVBoxLayout(cell)
-        cell_layout.setContentsMargins(0, 0, 0, 0)
-        cell_layout.setSpacing(2)
-        cell_layout.addWidget(widget)
-        cell_layout.addWidget(error)
-        self.fields[name] = widget
-        self.error_labels[name] = error
-        return cell
 
     # --- saving -------------------------------------------------------------------------------
 
@@ -182,24 +163,7 @@ class CommitmentAssessmentDialog(QDialog):
         super().accept()
 
     def clear_errors(self) -> None:
-        for label in self.error_labels.values():
-            label.clear()
-            label.hide()
-        self.summary_label.hide()
+        self.field_errors.clear()
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        """Each message under its field; anything without a field goes above the buttons."""
-        unplaced, first_field = [], None
-        for field, message in errors.items():
-            text = message[:1].upper() + message[1:]
-            label = self.error_labels.get(field)
-            if label is None:
-                unplaced.append(text)
-                continue
-            label.setText(text)
-            label.show()
-            first_field = first_field or field
-        self.summary_label.setText(" ".join(["Nothing was saved.", *unplaced]))
-        self.summary_label.show()
-        if first_field:
-            self.fields[first_field].setFocus()
+        self.field_errors.show(errors)

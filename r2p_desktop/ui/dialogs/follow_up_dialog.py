@@ -25,8 +25,7 @@ from ...core.models import FollowUp, FollowUpKind, FollowUpStatus
 from ...core.services import directory, follow_ups, listings, records
 from ..records_changed import BODIES, FOLLOW_UPS, RecordsChanged
 from ..widgets.date_field import DateField
-
-ERROR_COLOUR = "#b3261e"
+from ..widgets.field_errors import FieldErrors
 
 # Service field names that belong to a differently named widget.
 _FIELD_OF = {"owner_body_id": "owner"}
@@ -41,8 +40,10 @@ class FollowUpDialog(QDialog):
         self.follow_up_id = follow_up_id
         self._version: int | None = None
         self._parent_values: dict = {"question_id": question_id} if question_id else {}
-        self.fields: dict[str, QWidget] = {}
-        self.error_labels: dict[str, QLabel] = {}
+        self.field_errors = FieldErrors()
+        self.fields = self.field_errors.fields
+        self.error_labels = self.field_errors.error_labels
+        self.summary_label = self.field_errors.summary_label
 
         self._build()
         self._fill_owners()
@@ -97,10 +98,6 @@ class FollowUpDialog(QDialog):
         ]:
             self._add_row(form, name, label_text, widget)
 
-        self.summary_label = QLabel()
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
-        self.summary_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -113,22 +110,9 @@ class FollowUpDialog(QDialog):
         self.resize(620, 470)
 
     def _add_row(self, form: QFormLayout, name: str, label_text: str, widget: QWidget) -> None:
-        error = QLabel()
-        error.setObjectName(f"{name}_error")
-        error.setWordWrap(True)
-        error.setStyleSheet(f"color: {ERROR_COLOUR};")
-        error.hide()
-        cell = QWidget()
-        cell_layout = QVBoxLayout(cell)
-        cell_layout.setContentsMargins(0, 0, 0, 0)
-        cell_layout.setSpacing(2)
-        cell_layout.addWidget(widget)
-        cell_layout.addWidget(error)
         label = QLabel(label_text)
         label.setBuddy(widget)
-        form.addRow(label, cell)
-        self.fields[name] = widget
-        self.error_labels[name] = error
+        form.addRow(label, self.field_errors.wrap(name, widget))
 
     @staticmethod
     def _enum_combo(enum) -> QComboBox:
@@ -226,32 +210,8 @@ class FollowUpDialog(QDialog):
     # --- errors -------------------------------------------------------------------------------
 
     def clear_errors(self) -> None:
-        for label in self.error_labels.values():
-            label.clear()
-            label.hide()
-        self.summary_label.hide()
+        self.field_errors.clear()
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Each message under its field; anything without a field goes above the buttons."""
-        unplaced = []
-        first_field = None
-        for field, message in errors.items():
-            name = _FIELD_OF.get(field, field)
-            label = self.error_labels.get(name)
-            text = message[:1].upper() + message[1:]
-            if label is None:
-                unplaced.append(f"{human_label(field)}: {message}." if field else text)
-                continue
-            label.setText(text)
-            label.show()
-            first_field = first_field or name
-        placed = len(errors) - len(unplaced)
-        parts = ["Nothing was saved."]
-        if placed:
-            parts.append("Please correct the field marked in red." if placed == 1 else
-                         f"Please correct the {placed} fields marked in red.")
-        parts += unplaced
-        self.summary_label.setText(" ".join(parts))
-        self.summary_label.show()
-        if first_field:
-            self.fields[first_field].setFocus()
+        self.field_errors.show(errors, field_of=_FIELD_OF, label_of=human_label, count_fields=True)

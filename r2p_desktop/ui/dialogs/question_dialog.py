@@ -33,10 +33,9 @@ from ...core.services import directory, follow_ups, history, listings, records
 from ..records_changed import BODIES, PEOPLE, QUESTIONS, RecordsChanged
 from ..widgets.catalogue_picker import CataloguePicker
 from ..widgets.date_field import DateField
+from ..widgets.field_errors import FieldErrors
 from ..widgets.history_table import HistoryTable
 from .follow_up_dialog import FollowUpDialog
-
-ERROR_COLOUR = "#b3261e"
 
 # Service field names that belong to a differently named widget.
 _FIELD_OF = {"asked_by_id": "asked_by", "addressed_to_id": "addressed_to", "pillar_number": "pillar"}
@@ -77,8 +76,10 @@ class QuestionDialog(QDialog):
         self._records_changed = records_changed
         self.question_id = question_id
         self._version: int | None = None
-        self.fields: dict[str, QWidget] = {}
-        self.error_labels: dict[str, QLabel] = {}
+        self.field_errors = FieldErrors()
+        self.fields = self.field_errors.fields
+        self.error_labels = self.field_errors.error_labels
+        self.summary_label = self.field_errors.summary_label
         self.tabs: QTabWidget | None = None  # only when editing: the form and its history
         self.history_table: HistoryTable | None = None
         self._history_loaded = False
@@ -155,10 +156,6 @@ class QuestionDialog(QDialog):
         columns.addWidget(question, 1)
         columns.addLayout(right, 1)
 
-        self.summary_label = QLabel()
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
-        self.summary_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -244,22 +241,9 @@ class QuestionDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         for name, label_text, widget in rows:
-            error = QLabel()
-            error.setObjectName(f"{name}_error")
-            error.setWordWrap(True)
-            error.setStyleSheet(f"color: {ERROR_COLOUR};")
-            error.hide()
-            cell = QWidget()
-            cell_layout = QVBoxLayout(cell)
-            cell_layout.setContentsMargins(0, 0, 0, 0)
-            cell_layout.setSpacing(2)
-            cell_layout.addWidget(widget)
-            cell_layout.addWidget(error)
             label = QLabel(label_text)
             label.setBuddy(widget)
-            form.addRow(label, cell)
-            self.fields[name] = widget
-            self.error_labels[name] = error
+            form.addRow(label, self.field_errors.wrap(name, widget))
         return box
 
     @staticmethod
@@ -497,34 +481,10 @@ class QuestionDialog(QDialog):
     # --- errors -------------------------------------------------------------------------------
 
     def clear_errors(self) -> None:
-        for label in self.error_labels.values():
-            label.clear()
-            label.hide()
-        self.summary_label.hide()
+        self.field_errors.clear()
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Each message under its field; anything without a field goes above the buttons."""
         if self.tabs is not None:
             self.tabs.setCurrentWidget(self.question_page)
-        unplaced = []
-        first_field = None
-        for field, message in errors.items():
-            name = _FIELD_OF.get(field, field)
-            label = self.error_labels.get(name)
-            text = message[:1].upper() + message[1:]
-            if label is None:
-                unplaced.append(f"{human_label(field)}: {message}." if field else text)
-                continue
-            label.setText(text)
-            label.show()
-            first_field = first_field or name
-        placed = len(errors) - len(unplaced)
-        parts = ["Nothing was saved."]
-        if placed:
-            parts.append("Please correct the field marked in red." if placed == 1 else
-                         f"Please correct the {placed} fields marked in red.")
-        parts += unplaced
-        self.summary_label.setText(" ".join(parts))
-        self.summary_label.show()
-        if first_field:
-            self.fields[first_field].setFocus()
+        self.field_errors.show(errors, field_of=_FIELD_OF, label_of=human_label, count_fields=True)

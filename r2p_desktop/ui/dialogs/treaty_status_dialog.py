@@ -25,8 +25,7 @@ from ...core.models import TreatyStatus
 from ...core.services import directory, evidence
 from ..records_changed import INSTRUMENTS, RecordsChanged
 from ..widgets.date_field import DateField
-
-ERROR_COLOUR = "#b3261e"
+from ..widgets.field_errors import FieldErrors
 
 
 class TreatyStatusDialog(QDialog):
@@ -36,8 +35,10 @@ class TreatyStatusDialog(QDialog):
         self._database = database
         self._records_changed = records_changed
         self.code = code
-        self.fields: dict[str, QWidget] = {}
-        self.error_labels: dict[str, QLabel] = {}
+        self.field_errors = FieldErrors()
+        self.fields = self.field_errors.fields
+        self.error_labels = self.field_errors.error_labels
+        self.summary_label = self.field_errors.summary_label
         with database.read_session() as session:
             treaty = evidence.instrument_detail(session, code)
         self._build(treaty)
@@ -73,12 +74,8 @@ class TreatyStatusDialog(QDialog):
             ("implementing_legislation", "&Implementing legislation", self.legislation_edit),
             ("reservations", "&Reservations", self.reservations_edit),
         ):
-            form.addRow(self._label(label_text, widget), self._with_error(name, widget))
+            form.addRow(self._label(label_text, widget), self.field_errors.wrap(name, widget))
 
-        self.summary_label = QLabel()
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
-        self.summary_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -96,22 +93,6 @@ class TreatyStatusDialog(QDialog):
         label = QLabel(text)
         label.setBuddy(buddy)
         return label
-
-    def _with_error(self, name: str, widget: QWidget) -> QWidget:
-        error = QLabel()
-        error.setObjectName(f"{name}_error")
-        error.setWordWrap(True)
-        error.setStyleSheet(f"color: {ERROR_COLOUR};")
-        error.hide()
-        cell = QWidget()
-        cell_layout = QVBoxLayout(cell)
-        cell_layout.setContentsMargins(0, 0, 0, 0)
-        cell_layout.setSpacing(2)
-        cell_layout.addWidget(widget)
-        cell_layout.addWidget(error)
-        self.fields[name] = widget
-        self.error_labels[name] = error
-        return cell
 
     def values(self) -> dict:
         return {
@@ -137,24 +118,7 @@ class TreatyStatusDialog(QDialog):
         super().accept()
 
     def clear_errors(self) -> None:
-        for label in self.error_labels.values():
-            label.clear()
-            label.hide()
-        self.summary_label.hide()
+        self.field_errors.clear()
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        """Each message under its field; anything without a field goes above the buttons."""
-        unplaced, first_field = [], None
-        for field, message in errors.items():
-            text = message[:1].upper() + message[1:]
-            label = self.error_labels.get(field)
-            if label is None:
-                unplaced.append(text)
-                continue
-            label.setText(text)
-            label.show()
-            first_field = first_field or field
-        self.summary_label.setText(" ".join(["Nothing was saved.", *unplaced]))
-        self.summary_label.show()
-        if first_field:
-            self.fields[first_field].setFocus()
+        self.field_errors.show(errors)
