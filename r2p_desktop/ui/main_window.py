@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self._dialogs: set[QuestionDialog] = set()
         self.setWindowTitle(APP_TITLE)
 
-        self.dashboard_view = DashboardView(database, records_changed, self.sample_data)
+        self.dashboard_view = DashboardView(database, records_changed, self.sample_data, self.tasks)
         self.questions_view = QuestionsView(database, records_changed, self.sample_data)
         self.debates_view = DebatesView(database, records_changed)
         self.follow_ups_view = FollowUpsView(database, records_changed)

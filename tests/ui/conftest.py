@@ -41,7 +41,8 @@ def settings(tmp_path, qapp):
 def main_window(qtbot, database, records_changed, settings):
     window = MainWindow(database, records_changed, settings)
     qtbot.addWidget(window)
-    window.show()
+    with qtbot.waitSignal(window.dashboard_view.loaded):  # its figures are read on a worker
+        window.show()
     qtbot.waitExposed(window)
     yield window
     window.tasks.wait()

@@ -1,4 +1,6 @@
-"""The dashboard as a clerk uses it: the figures of the day, and each one opening its records."""
+"""The dashboard as a clerk uses it: the figures of the day, and each one opening its records.
+
+The figures are read on a worker thread, so each test waits for the view's `loaded` signal."""
 
 from __future__ import annotations
 
@@ -27,7 +29,8 @@ def test_figures_change_as_a_question_moves_and_open_the_questions_behind_them(m
     soon = add(database, title="Due in two days", status="tabled", addressed_to_id=justice,
                date_tabled=today - timedelta(days=5), answer_due=today + timedelta(days=2))
     main_window.show_view(0)
-    main_window.records_changed.notify()
+    with qtbot.waitSignal(main_window.dashboard_view.loaded):
+        main_window.records_changed.notify()
     cards = main_window.dashboard_view.cards
     assert cards["overdue_answers"].value_label.text() == "1"
     assert cards["answers_due_this_week"].value_label.text() == "1"
@@ -46,18 +49,20 @@ def test_figures_change_as_a_question_moves_and_open_the_questions_behind_them(m
         records.update(session, Question, late, {"status": "answered", "answer_text": "Done."})
         session.commit()
     main_window.records_changed.notify()
-    main_window.show_view(0)
+    with qtbot.waitSignal(main_window.dashboard_view.loaded):
+        main_window.show_view(0)
     assert cards["overdue_answers"].value_label.text() == "0"
 
 
-def test_each_answering_body_opens_its_questions(main_window, database):
+def test_each_answering_body_opens_its_questions(main_window, qtbot, database):
     with database.session() as session:
         defence = directory.body_or_new(session, "Ministry of Defence")
         session.commit()
     mine = add(database, title="Peacekeeping", status="tabled", addressed_to_id=defence, date_tabled=date.today())
     add(database, title="Unaddressed draft")
     main_window.show_view(0)
-    main_window.records_changed.notify()
+    with qtbot.waitSignal(main_window.dashboard_view.loaded):
+        main_window.records_changed.notify()
     table = main_window.dashboard_view.ministry_table
     assert table.list_model.rowCount() == 1
     table.record_activated.emit(defence)

@@ -67,10 +67,11 @@ def test_f5_reads_records_added_elsewhere(main_window, qtbot, add_questions):
     assert main_window.questions_view.count_label.text() == "3 questions"
 
 
-def test_hidden_views_refresh_when_shown(main_window, add_questions):
+def test_hidden_views_refresh_when_shown(main_window, qtbot, add_questions):
     main_window.show_view(0)
     add_questions(2)
-    main_window.records_changed.notify()
+    with qtbot.waitSignal(main_window.dashboard_view.loaded):
+        main_window.records_changed.notify()
     assert main_window.dashboard_view.ministry_table.list_model.rowCount() > 0
     main_window.show_view(1)
     assert main_window.questions_view.model.rowCount() == 2
@@ -109,13 +110,14 @@ def test_empty_database_offers_sample_data_on_dashboard_and_questions(main_windo
     assert not questions.table.isVisible()
 
 
-def test_sample_data_is_not_offered_once_the_committee_has_records(main_window, database):
+def test_sample_data_is_not_offered_once_the_committee_has_records(main_window, qtbot, database):
     from r2p_desktop.core.services import directory
 
     with database.session() as session:
         directory.person_or_new(session, "Amina Okafor")
         session.commit()
-    main_window.records_changed.notify()
+    with qtbot.waitSignal(main_window.dashboard_view.loaded):
+        main_window.records_changed.notify()
     assert not main_window.dashboard_view.sample_data_panel.isVisible()
     main_window.show_view(1)
     assert not main_window.questions_view.sample_data_panel.isVisible()
