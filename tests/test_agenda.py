@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from r2p_desktop.core.errors import NotFoundError, ValidationError
 from r2p_desktop.core.models import BudgetItem, Commitment, CommitmentAssessment, Debate, FollowUp, Question
-from r2p_desktop.core.services import agenda, records
+from r2p_desktop.core.services import agenda, directory, records
 
 TODAY = date(2026, 6, 15)
 
@@ -128,3 +128,47 @@ def test_added_suggestions_are_linked_and_not_suggested_again(session, debate, d
     assert [link["id"] for row in rows[1:] for link in row["links"]] == [dataset["overdue"], dataset["warning_2026"]]
     again = agenda.suggest_agenda(session, debate, TODAY)
     assert len(again) == len(found) - 2
+
+
+def test_recording_the_outcome_turns_undertakings_into_follow_ups(session, debate):
+    ministry = directory.body_or_new(session, "Ministry of Foreign Affairs")
+    justice = directory.body_or_new(session, "Ministry of Justice")
+    item = agenda.add_item(session, debate, {"title": "Early warning"})
+    ids = agenda.record_outcome(session, debate, " Motion carried unanimously. ", [
+        {"description": "Publish the national action plan", "owner_body_id": ministry, "due_date": "2026-12-31"},
+        {"description": "Fund the early warning unit", "owner_body_id": justice, "due_date": date(2027, 3, 1),
+         "agenda_item_id": item},
+    ])
+    session.commit()
+    made = [session.get(FollowUp, follow_up_id) for follow_up_id in ids]
+    assert [(f.description, f.owner_body_id, f.due_date, f.debate_id, f.agenda_item_id, f.kind, f.status)
+            for f in made] == [
+        ("Publish the national action plan", ministry, date(2026, 12, 31), debate, None,
+         "government_undertaking", "open"),
+        ("Fund the early warning unit", justice, date(2027, 3, 1), None, item, "government_undertaking", "open"),
+    ]
+    held = session.get(Debate, debate)
+    assert (held.status, held.outcome) == ("held", "Motion carried unanimously.")
+
+
+def test_a_wrong_undertaking_saves_nothing_and_names_its_row(session, debate):
+    other = records.create(session, Debate, {"title": "Budget hearing"})
+    elsewhere = agenda.add_item(session, other, {"title": "Not this debate"})
+    session.commit()
+    with pytest.raises(ValidationError) as raised:
+        agenda.record_outcome(session, debate, "Adjourned.", [
+            {"description": "Report back in a month", "due_date": "2026-07-15"},
+            {"description": " ", "due_date": "soon"},
+            {"description": "Visit the camps", "agenda_item_id": elsewhere},
+        ])
+    errors = raised.value.errors
+    assert set(errors) == {"undertaking 2", "undertaking 3"}
+    assert "description: the description cannot be empty" in errors["undertaking 2"]
+    assert "due date" in errors["undertaking 2"]
+    assert errors["undertaking 3"] == "agenda item: is not an item on this debate's agenda"
+    session.commit()  # what the caller had is kept; nothing of the outcome is
+    assert session.scalars(select(FollowUp)).all() == []
+    assert (session.get(Debate, debate).status, session.get(Debate, debate).outcome) == ("planned", "")
+    with pytest.raises(ValidationError) as raised:
+        agenda.record_outcome(session, debate, "  ", [])
+    assert raised.value.errors == {"outcome": "the outcome cannot be empty"}

@@ -7,9 +7,10 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from sqlalchemy import select
 
 from r2p_desktop.core.models import Debate, FollowUp, Question
-from r2p_desktop.core.services import agenda, records
+from r2p_desktop.core.services import agenda, directory, follow_ups, records
 from r2p_desktop.ui.models.agenda_model import AgendaModel
 
 
@@ -131,6 +132,53 @@ def test_suggest_agenda_adds_the_ticked_items_with_their_links(view, database, d
     again = view.suggest_agenda()  # what is on the agenda is not suggested again
     assert len(again.suggestions) == len(dialog.suggestions) - 2
     again.reject()
+
+
+def test_recording_the_outcome_turns_undertakings_into_follow_ups(qtbot, view, database, debate):
+    with database.session() as session:
+        ministry = directory.body_or_new(session, "Ministry of Foreign Affairs")
+        directory.body_or_new(session, "Ministry of Justice")
+        session.commit()
+    assert view.outcome_button.isEnabled()
+    dialog = view.record_outcome()
+    dialog.outcome_edit.setPlainText("Motion on early warning carried.")
+    first = dialog.rows[0]
+    first.description_edit.setText("Publish the national action plan")
+    first.owner_combo.setCurrentIndex(first.owner_combo.findText("Ministry of Foreign Affairs"))
+    first.due_date_edit.setText("2026-12-31")
+    second = dialog.add_row()
+    second.description_edit.setText("Fund the early warning unit")
+    second.due_date_edit.setText("next spring")
+    second.item_combo.setCurrentIndex(second.item_combo.findText("2. Early warning"))
+    spare = dialog.add_row()
+    dialog.add_row()  # left blank: ignored
+    dialog.remove_row(spare)
+    qtbot.wait(50)  # let the layout settle before the picture
+    dialog.grab().save("/tmp/outcome.png")
+    dialog.accept()
+    assert dialog.isVisible()  # the wrong date is named on its row and nothing is saved or lost
+    assert not dialog.rows[1].error_label.isHidden()
+    assert dialog.rows[1].error_label.text().startswith("Undertaking 2: due date")
+    assert dialog.rows[0].error_label.isHidden()
+    assert second.description_edit.text() == "Fund the early warning unit"
+    qtbot.wait(50)
+    dialog.grab().save("/tmp/outcome-error.png")
+    with database.read_session() as session:
+        assert follow_ups.list_follow_ups(session) == []
+    second.due_date_edit.setText("2027-03-01")
+    dialog.accept()
+    assert not dialog.isVisible()
+    with database.read_session() as session:
+        listed = follow_ups.list_follow_ups(session)
+        made = {f.description: f for f in session.scalars(select(FollowUp))}
+        rows = agenda.agenda_items(session, debate)
+    assert sorted(row["description"] for row in listed) == ["Fund the early warning unit",
+                                                            "Publish the national action plan"]
+    plan, fund = made["Publish the national action plan"], made["Fund the early warning unit"]
+    assert (plan.owner_body_id, plan.due_date, plan.debate_id) == (ministry, date(2026, 12, 31), debate)
+    early_warning = next(row["id"] for row in rows if row["title"] == "Early warning")
+    assert (fund.owner_body_id, fund.due_date, fund.agenda_item_id) == (None, date(2027, 3, 1), early_warning)
+    assert view.table.currentIndex().siblingAtColumn(3).data() == "Held"
 
 
 def test_agenda_model_passes_the_model_tester(qtmodeltester):

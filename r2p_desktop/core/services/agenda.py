@@ -1,5 +1,6 @@
 """A debate's agenda: its items in order, their minutes against the sitting, the records each item
-discusses, and agenda items proposed from the record (what the government still owes the committee)."""
+discusses, agenda items proposed from the record (what the government still owes the committee), and
+the debate's outcome with the undertakings the government gave in it."""
 
 from __future__ import annotations
 
@@ -8,13 +9,15 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from ..errors import NotFoundError
+from ..errors import NotFoundError, R2PError, ValidationError
 from ..models import (
     AgendaItem,
+    Body,
     BudgetItem,
     Commitment,
     CommitmentAssessment,
     Debate,
+    DebateStatus,
     Document,
     FollowUp,
     FollowUpKind,
@@ -201,3 +204,63 @@ def add_suggestions(session: Session, debate_id: int, suggestions: list[dict]) -
         add_item(session, debate_id, {"title": s["title"], "description": s.get("description", "")}, [s["link"]])
         for s in suggestions
     ]
+
+
+# How a follow-up field is named in a message about one undertaking.
+_UNDERTAKING_FIELDS = {"description": "description", "owner_body_id": "owner", "due_date": "due date",
+                       "agenda_item_id": "agenda item"}
+
+
+def _undertaking_problems(session: Session, debate_id: int, undertaking: dict) -> dict[str, str]:
+    """What is wrong with one undertaking before it is written, keyed by follow-up field."""
+    problems = {}
+    owner_id = undertaking.get("owner_body_id")
+    if owner_id is not None and session.get(Body, owner_id) is None:
+        problems["owner_body_id"] = f"there is no body with id {owner_id}"
+    item_id = undertaking.get("agenda_item_id")
+    if item_id is not None:
+        item = session.get(AgendaItem, item_id)
+        if item is None or item.debate_id != debate_id:
+            problems["agenda_item_id"] = "is not an item on this debate's agenda"
+    return problems
+
+
+def record_outcome(session: Session, debate_id: int, outcome: str, undertakings: list[dict]) -> list[int]:
+    """Mark the debate held with its outcome and make each undertaking given in it a government-undertaking
+    follow-up (description, owner_body_id, due_date, optional agenda_item_id; else under the debate).
+
+    All or nothing: a wrong undertaking raises ValidationError keyed "undertaking N" (counting from 1)
+    and leaves the session as it was. Returns the new follow-ups' ids. Caller commits."""
+    _require_debate(session, debate_id)
+    errors: dict[str, str] = {}
+    if not (outcome or "").strip():
+        errors["outcome"] = "the outcome cannot be empty"
+    created: list[int] = []
+    # A savepoint, so that rows written before a wrong one are undone and the caller's other work is kept.
+    savepoint = session.begin_nested()
+    try:
+        records.update(session, Debate, debate_id, {"status": DebateStatus.HELD.value, "outcome": outcome.strip()})
+        for number, undertaking in enumerate(undertakings, start=1):
+            problems = _undertaking_problems(session, debate_id, undertaking)
+            if not problems:
+                parent = ({"agenda_item_id": undertaking["agenda_item_id"]}
+                          if undertaking.get("agenda_item_id") is not None else {"debate_id": debate_id})
+                values = {"kind": FollowUpKind.GOVERNMENT_UNDERTAKING.value,
+                          "description": (undertaking.get("description") or "").strip(),
+                          "owner_body_id": undertaking.get("owner_body_id"),
+                          "due_date": undertaking.get("due_date"), **parent}
+                try:
+                    created.append(records.create(session, FollowUp, values))
+                except ValidationError as error:
+                    problems = error.errors
+            if problems:
+                errors[f"undertaking {number}"] = "; ".join(
+                    f"{_UNDERTAKING_FIELDS.get(field, field)}: {message[:1].lower() + message[1:]}"
+                    for field, message in problems.items())
+        if errors:
+            raise ValidationError(errors)
+    except R2PError:
+        savepoint.rollback()
+        raise
+    savepoint.commit()
+    return created

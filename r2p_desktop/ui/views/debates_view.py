@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...core.database import Database
 from ...core.services import agenda, listings
 from ..dialogs.agenda_item_dialog import AgendaItemDialog
+from ..dialogs.debate_outcome_dialog import DebateOutcomeDialog
 from ..models.agenda_model import AgendaModel
 from ..models.record_list_model import DATE, LABEL, NUMBER, WARNING_COLOUR, ListColumn
 from ..records_changed import BUDGET_ITEMS, COMMITMENTS, DEBATES, FOLLOW_UPS, QUESTIONS, RecordsChanged
@@ -53,6 +54,10 @@ class DebatesView(BaseView):
         self.table = RecordListTable(_COLUMNS, self, stretch=1)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_agenda())
+        self.outcome_button = QPushButton("Record outcome…", self)
+        self.outcome_button.setToolTip("Mark the debate held and turn the government's undertakings into "
+                                       "follow-ups")
+        self.outcome_button.clicked.connect(self.record_outcome)
         self.empty_label = QLabel("No debates recorded yet.", self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.hide()
@@ -109,7 +114,10 @@ class DebatesView(BaseView):
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.count_label)
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.count_label, 1)
+        count_row.addWidget(self.outcome_button)
+        top_layout.addLayout(count_row)
         top_layout.addWidget(self.table, 1)
         top_layout.addWidget(self.empty_label, 1)
         self.agenda_panel = QWidget(self)
@@ -149,6 +157,7 @@ class DebatesView(BaseView):
     def _load_agenda(self) -> None:
         debate_id = self.current_debate_id()
         self.agenda_panel.setEnabled(debate_id is not None)
+        self.outcome_button.setEnabled(debate_id is not None)
         if debate_id is None:
             self.agenda_model.set_rows([])
             self.agenda_title.setText("Agenda")
@@ -236,6 +245,14 @@ class DebatesView(BaseView):
             suggestions = agenda.suggest_agenda(session, debate_id, date.today())
         dialog = SuggestAgendaDialog(suggestions, self)
         dialog.accepted.connect(lambda: self._add_suggestions(debate_id, dialog.chosen()))
+        dialog.open()
+        return dialog
+
+    def record_outcome(self) -> DebateOutcomeDialog | None:
+        debate_id = self.current_debate_id()
+        if debate_id is None:
+            return None
+        dialog = DebateOutcomeDialog(self.database, self.records_changed, debate_id, parent=self)
         dialog.open()
         return dialog
 
