@@ -3,10 +3,13 @@ belong to or that answer the committee's questions."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTabWidget, QWidget
 
 from ...core.database import Database
 from ...core.services import listings
+from ..dialogs.body_dialog import BodyDialog
+from ..dialogs.person_dialog import PersonDialog
 from ..models.record_list_model import LABEL, ListColumn
 from ..records_changed import BODIES, PEOPLE, RecordsChanged
 from ..widgets.record_list_table import RecordListTable
@@ -36,13 +39,28 @@ class PeopleBodiesView(BaseView):
 
     def __init__(self, database: Database, records_changed: RecordsChanged, parent: QWidget | None = None):
         super().__init__(database, records_changed, parent)
+        self.dialog: QDialog | None = None  # the last one opened, for tests and focus
         self.people_table = RecordListTable(PEOPLE_COLUMNS, self)
         self.bodies_table = RecordListTable(BODY_COLUMNS, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.people_table, "People")
         self.tabs.addTab(self.bodies_table, "Bodies")
+        self.new_person_button = QPushButton("New &person…", self)
+        self.new_body_button = QPushButton("New &body…", self)
+
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        actions.addStretch(1)
+        actions.addWidget(self.new_person_button)
+        actions.addWidget(self.new_body_button)
+        self.page_layout.addLayout(actions)
         self.page_layout.addWidget(self.tabs, 1)
+
+        self.new_person_button.clicked.connect(self.new_person)
+        self.new_body_button.clicked.connect(self.new_body)
+        self.people_table.record_activated.connect(self.edit_person)
+        self.bodies_table.record_activated.connect(self.edit_body)
 
     def load(self) -> None:
         with self.database.read_session() as session:
@@ -51,3 +69,22 @@ class PeopleBodiesView(BaseView):
         self.bodies_table.set_rows(bodies)
         self.tabs.setTabText(PEOPLE_TAB, f"People ({len(people):,})")
         self.tabs.setTabText(BODIES_TAB, f"Bodies ({len(bodies):,})")
+
+    def new_person(self) -> PersonDialog:
+        return self._open_dialog(PersonDialog(self.database, self.records_changed, parent=self))
+
+    def edit_person(self, person_id: int) -> PersonDialog:
+        return self._open_dialog(PersonDialog(self.database, self.records_changed, person_id, parent=self))
+
+    def new_body(self) -> BodyDialog:
+        return self._open_dialog(BodyDialog(self.database, self.records_changed, parent=self))
+
+    def edit_body(self, body_id: int) -> BodyDialog:
+        return self._open_dialog(BodyDialog(self.database, self.records_changed, body_id, parent=self))
+
+    def _open_dialog(self, dialog: QDialog) -> QDialog:
+        """Window-modal and non-blocking: the dialog reports back by the records-changed signal."""
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog

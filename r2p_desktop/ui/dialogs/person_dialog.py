@@ -1,0 +1,182 @@
+"""Adding or changing a person: a member, minister, official or expert, and the body they belong to.
+
+Each problem the services find is shown in red under its field, or above the buttons, and nothing is
+saved until all are put right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.database import Database
+from ...core.errors import R2PError, ValidationError
+from ...core.formatting import human_label
+from ...core.models import Confidentiality, Person, PersonKind
+from ...core.services import listings, records
+from ..records_changed import BODIES, PEOPLE, RecordsChanged
+from ..widgets.date_field import DateField
+from ..widgets.field_errors import FieldErrors
+
+DATE_FIELD_WIDTH = 150  # a YYYY-MM-DD date and its calendar button, not the form's full width
+
+# Service field names that belong to a differently named widget.
+_FIELD_OF = {"body_id": "body"}
+
+
+class PersonDialog(QDialog):
+    def __init__(self, database: Database, records_changed: RecordsChanged, person_id: int | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._database = database
+        self._records_changed = records_changed
+        self.person_id = person_id
+        self._version: int | None = None
+        self.field_errors = FieldErrors()
+        self.fields = self.field_errors.fields
+        self.error_labels = self.field_errors.error_labels
+        self.summary_label = self.field_errors.summary_label
+        self._build()
+        self._fill_bodies()
+        if person_id is not None:
+            self._load(person_id)
+        self.setWindowTitle("New person" if person_id is None else "Edit person")
+        self.full_name_edit.setFocus()
+
+    def _build(self) -> None:
+        self.full_name_edit = QLineEdit()
+        self.full_name_edit.setMaxLength(200)
+        self.kind_combo = self._enum_combo(PersonKind)
+        self.party_edit = QLineEdit()
+        self.party_edit.setMaxLength(120)
+        self.constituency_edit = QLineEdit()
+        self.constituency_edit.setMaxLength(120)
+        self.role_edit = QLineEdit()
+        self.role_edit.setMaxLength(200)
+        self.role_edit.setPlaceholderText("e.g. Minister of Justice, chair of the committee")
+        self.body_combo = QComboBox()
+        self.body_combo.setToolTip("The ministry or institution this person belongs to, if any")
+        self.active_from_edit = DateField()
+        self.active_until_edit = DateField()
+        for date_edit in (self.active_from_edit, self.active_until_edit):
+            date_edit.setMaximumWidth(DATE_FIELD_WIDTH)
+        self.confidentiality_combo = self._enum_combo(Confidentiality)
+        self._set_combo(self.confidentiality_combo, Confidentiality.COMMITTEE.value)
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setMinimumHeight(70)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        for name, label_text, widget in (
+            ("full_name", "Full &name", self.full_name_edit),
+            ("kind", "&Kind", self.kind_combo),
+            ("party", "&Party", self.party_edit),
+            ("constituency", "Cons&tituency", self.constituency_edit),
+            ("role", "&Role", self.role_edit),
+            ("body", "&Body", self.body_combo),
+            ("active_from", "Active &from", self.active_from_edit),
+            ("active_until", "Active &until", self.active_until_edit),
+            ("confidentiality", "&Confidentiality", self.confidentiality_combo),
+            ("notes", "N&otes", self.notes_edit),
+        ):
+            label = QLabel(label_text)
+            label.setBuddy(widget)
+            form.addRow(label, self.field_errors.wrap(name, widget))
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        # Enter in a one-line field saves via the default button; the notes take Enter for new lines.
+        for keys in (QKeySequence.StandardKey.Save, "Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.accept)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form, 1)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.buttons)
+        self.resize(560, 520)
+
+    @staticmethod
+    def _enum_combo(enum) -> QComboBox:
+        combo = QComboBox()
+        for member in enum:
+            combo.addItem(human_label(member.value), member.value)
+        return combo
+
+    @staticmethod
+    def _set_combo(combo: QComboBox, value) -> None:
+        index = combo.findData(value)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def _fill_bodies(self) -> None:
+        with self._database.read_session() as session:
+            bodies = listings.bodies(session)
+        self.body_combo.addItem("None", None)
+        for body in bodies:
+            self.body_combo.addItem(body["name"], body["id"])
+
+    def _load(self, person_id: int) -> None:
+        with self._database.read_session() as session:
+            values = records.get(session, Person, person_id)
+        self._version = values.get("version")
+        self.full_name_edit.setText(values.get("full_name") or "")
+        self._set_combo(self.kind_combo, values.get("kind"))
+        self.party_edit.setText(values.get("party") or "")
+        self.constituency_edit.setText(values.get("constituency") or "")
+        self.role_edit.setText(values.get("role") or "")
+        self._set_combo(self.body_combo, values.get("body_id"))
+        self.active_from_edit.set_date(values.get("active_from"))
+        self.active_until_edit.set_date(values.get("active_until"))
+        self._set_combo(self.confidentiality_combo, values.get("confidentiality"))
+        self.notes_edit.setPlainText(values.get("notes") or "")
+
+    def values(self) -> dict:
+        return {
+            "full_name": self.full_name_edit.text().strip(),
+            "kind": self.kind_combo.currentData(),
+            "party": self.party_edit.text().strip(),
+            "constituency": self.constituency_edit.text().strip(),
+            "role": self.role_edit.text().strip(),
+            "body_id": self.body_combo.currentData(),
+            "active_from": self.active_from_edit.date_text(),
+            "active_until": self.active_until_edit.date_text(),
+            "confidentiality": self.confidentiality_combo.currentData(),
+            "notes": self.notes_edit.toPlainText().strip(),
+        }
+
+    def accept(self) -> None:
+        self.field_errors.clear()
+        values = self.values()
+        try:
+            with self._database.session() as session:
+                if self.person_id is None:
+                    saved_id = records.create(session, Person, values)
+                else:
+                    saved_id = self.person_id
+                    records.update(session, Person, saved_id, values, expected_version=self._version)
+                session.commit()
+        except ValidationError as error:
+            self.show_errors(error.errors)
+            return
+        except R2PError as error:
+            self.show_errors({"": f"{error}."})
+            return
+        self.person_id = saved_id
+        self._records_changed.notify(PEOPLE, BODIES)
+        super().accept()
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        self.field_errors.show(errors, field_of=_FIELD_OF, label_of=human_label, count_fields=True)

@@ -1,0 +1,117 @@
+"""People and bodies as the clerk keeps them: added and changed through their dialogs, with mistakes
+shown under the field and nothing saved."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from sqlalchemy import func, select
+
+from r2p_desktop.core.models import Body, Person
+from r2p_desktop.core.services import directory
+
+PEOPLE_PAGE = 7
+
+
+def save(qtbot, dialog) -> None:
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+
+def choose(combo, text: str) -> None:
+    index = combo.findText(text)
+    assert index >= 0, text
+    combo.setCurrentIndex(index)
+
+
+def add_bodies(database, *names: str) -> list[int]:
+    with database.session() as session:
+        ids = [directory.body_or_new(session, name) for name in names]
+        session.commit()
+    return ids
+
+
+def count(database, model) -> int:
+    with database.read_session() as session:
+        return session.scalar(select(func.count(model.id)))
+
+
+def test_a_person_added_through_the_dialog_is_in_the_people_table(main_window, database, qtbot):
+    add_bodies(database, "Ministry of Justice")
+    main_window.show_view(PEOPLE_PAGE)
+    view = main_window.views[PEOPLE_PAGE]
+    qtbot.mouseClick(view.new_person_button, Qt.MouseButton.LeftButton)
+    dialog = view.dialog
+    qtbot.keyClicks(dialog.full_name_edit, "Amina Okafor")
+    choose(dialog.kind_combo, "Minister")
+    qtbot.keyClicks(dialog.role_edit, "Minister of Justice")
+    choose(dialog.body_combo, "Ministry of Justice")
+    qtbot.keyClicks(dialog.active_from_edit, "2024-01-15")
+    qtbot.keyClick(dialog.full_name_edit, Qt.Key.Key_Return)  # Enter saves
+
+    assert not dialog.isVisible()
+    assert view.people_table.column_texts(0) == ["Amina Okafor"]
+    assert view.people_table.column_texts(1) == ["Minister"]
+    assert view.people_table.column_texts(5) == ["Ministry of Justice"]
+    assert view.tabs.tabText(0) == "People (1)"
+
+
+def test_editing_a_body_renames_it_in_the_bodies_table(main_window, database, qtbot):
+    (body_id,) = add_bodies(database, "Ministry of Foreign Affair")
+    main_window.show_view(PEOPLE_PAGE)
+    view = main_window.views[PEOPLE_PAGE]
+    view.tabs.setCurrentIndex(1)
+    view.bodies_table.select_record(body_id)
+    qtbot.keyClick(view.bodies_table, Qt.Key.Key_Return)
+    dialog = view.dialog
+    dialog.activateWindow()  # the offscreen platform does not activate a new window by itself
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.name_edit.text() == "Ministry of Foreign Affair"
+    dialog.name_edit.setText("Ministry of Foreign Affairs")
+    qtbot.keyClicks(dialog.abbreviation_edit, "MFA")
+    qtbot.keyClick(dialog.abbreviation_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    assert not dialog.isVisible()
+    assert view.bodies_table.column_texts(0) == ["Ministry of Foreign Affairs"]
+    assert view.bodies_table.column_texts(1) == ["MFA"]
+
+
+def test_a_duplicate_body_name_is_shown_and_nothing_is_saved(main_window, database, qtbot):
+    add_bodies(database, "Ministry of Defence")
+    main_window.show_view(PEOPLE_PAGE)
+    view = main_window.views[PEOPLE_PAGE]
+    dialog = view.new_body()
+    qtbot.keyClicks(dialog.name_edit, "Ministry of Defence")
+    save(qtbot, dialog)
+
+    assert dialog.isVisible()
+    assert dialog.summary_label.isVisible()
+    assert "another body already has this name" in dialog.summary_label.text().lower()
+    assert "Nothing was saved" in dialog.summary_label.text()
+    assert count(database, Body) == 1
+    assert view.bodies_table.column_texts(0) == ["Ministry of Defence"]
+
+
+def test_active_until_before_active_from_is_shown_under_the_field(main_window, database, qtbot):
+    main_window.show_view(PEOPLE_PAGE)
+    view = main_window.views[PEOPLE_PAGE]
+    dialog = view.new_person()
+    qtbot.keyClicks(dialog.full_name_edit, "Lars Berg")
+    qtbot.keyClicks(dialog.active_from_edit, "2025-06-01")
+    qtbot.keyClicks(dialog.active_until_edit, "2025-01-01")
+    save(qtbot, dialog)
+
+    assert dialog.isVisible()
+    error = dialog.error_labels["active_until"]
+    assert error.isVisible()
+    assert error.text() == "Cannot end before it starts"
+    assert count(database, Person) == 0
+
+
+def test_escape_cancels_without_saving(main_window, database, qtbot):
+    main_window.show_view(PEOPLE_PAGE)
+    dialog = main_window.views[PEOPLE_PAGE].new_body()
+    qtbot.keyClicks(dialog.name_edit, "Ombudsperson's Office")
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Escape)
+
+    assert not dialog.isVisible()
+    assert count(database, Body) == 0
