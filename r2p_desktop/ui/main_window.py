@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.dashboard_view.edit_question_requested.connect(self.edit_question)
         self.dashboard_view.questions_requested.connect(self.open_questions)
         self.dashboard_view.view_requested.connect(self._open_named_view)
+        self.dashboard_view.follow_ups_requested.connect(self.open_follow_ups)
         self.questions_view.new_question_requested.connect(self.new_question)
         self.questions_view.edit_question_requested.connect(self.edit_question)
         self.follow_ups_view.question_requested.connect(self.edit_question)
@@ -194,9 +195,13 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage("Documents have no view of their own yet", 4000)
 
+    def open_follow_ups(self, status: str) -> None:
+        """Show the Follow-ups view listing those with `status` ("overdue", "open", …)."""
+        self.show_view(self.views.index(self.follow_ups_view))
+        self.follow_ups_view.show_status(status)
+
     def _open_named_view(self, name: str) -> None:
-        view = {"follow_ups": self.follow_ups_view, "debates": self.debates_view,
-                "commitments": self.commitments_view}[name]
+        view = {"debates": self.debates_view, "commitments": self.commitments_view}[name]
         self.show_view(self.views.index(view))
 
     def current_view(self) -> BaseView:

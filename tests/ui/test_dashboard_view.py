@@ -68,3 +68,23 @@ def test_each_answering_body_opens_its_questions(main_window, qtbot, database):
     table.record_activated.emit(defence)
     model = main_window.questions_view.model
     assert [model.record_id(row) for row in range(model.rowCount())] == [mine]
+
+
+def test_the_overdue_follow_ups_figure_opens_exactly_those(main_window, qtbot, database):
+    from r2p_desktop.core.models import FollowUp
+
+    with database.session() as session:
+        late = records.create(session, FollowUp, {"description": "Publish the review",
+                                                  "due_date": date.today() - timedelta(days=4)})
+        records.create(session, FollowUp, {"description": "Report back", "due_date": date.today() + timedelta(days=9)})
+        session.commit()
+    with qtbot.waitSignal(main_window.dashboard_view.loaded):
+        main_window.records_changed.notify()
+    cards = main_window.dashboard_view.cards
+    assert (cards["follow_ups_overdue"].value_label.text(), cards["follow_ups_due_soon"].value_label.text()) == \
+        ("1", "1")
+    qtbot.mouseClick(cards["follow_ups_overdue"], Qt.MouseButton.LeftButton)
+    view = main_window.follow_ups_view
+    assert main_window.current_view() is view
+    listed = view.table.list_model
+    assert [listed.row_dict(row)["id"] for row in range(listed.rowCount())] == [late]

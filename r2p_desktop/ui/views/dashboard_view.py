@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from ...core.database import Database
 from ...core.formatting import date_text
-from ...core.services import listings
+from ...core.services import follow_ups, listings
 from ...core.services.dashboard import Dashboard, MinistryRecord, dashboard
 from ...core.services.questions import OVERDUE, QuestionFilter, question_ids, question_rows
 from ..models.record_list_model import NUMBER, ListColumn
@@ -27,8 +27,8 @@ from .base_view import BaseView
 ACT_TODAY = (
     ("overdue_answers", "Answers overdue", True, "Open the questions whose answer is overdue"),
     ("answers_due_this_week", "Answers due this week", False, "Open the questions whose answer is due this week"),
-    ("follow_ups_overdue", "Follow-ups overdue", True, "Open the follow-ups"),
-    ("follow_ups_due_soon", "Follow-ups due within two weeks", False, "Open the follow-ups"),
+    ("follow_ups_overdue", "Follow-ups overdue", True, "Open the overdue follow-ups"),
+    ("follow_ups_due_soon", "Follow-ups due within two weeks", False, "Open the follow-ups still to do, soonest first"),
     ("next_debate", "Days to the next debate", False, "Open the debates"),
 )
 SCORECARD = (
@@ -106,7 +106,8 @@ class DashboardView(BaseView):
     edit_question_requested = Signal(int)
     questions_requested = Signal(object)  # a QuestionFilter: the questions behind a figure
     loaded = Signal()  # the figures on screen are the newest
-    view_requested = Signal(str)  # "follow_ups", "debates" or "commitments"
+    view_requested = Signal(str)  # "debates" or "commitments"
+    follow_ups_requested = Signal(str)  # a follow-up status filter: "overdue" or "open"
 
     def __init__(self, database: Database, records_changed: RecordsChanged, sample_data: SampleDataLoader,
                  tasks: TaskRunner, parent: QWidget | None = None):
@@ -134,8 +135,8 @@ class DashboardView(BaseView):
             self.cards[key].clicked.connect(lambda: self.view_requested.emit("commitments"))
         self.cards["overdue_answers"].clicked.connect(lambda: self._open_questions("overdue_filter"))
         self.cards["answers_due_this_week"].clicked.connect(lambda: self._open_questions("due_this_week_filter"))
-        for key in ("follow_ups_overdue", "follow_ups_due_soon"):
-            self.cards[key].clicked.connect(lambda: self.view_requested.emit("follow_ups"))
+        self.cards["follow_ups_overdue"].clicked.connect(lambda: self.follow_ups_requested.emit(follow_ups.OVERDUE))
+        self.cards["follow_ups_due_soon"].clicked.connect(lambda: self.follow_ups_requested.emit(follow_ups.OPEN))
         self.cards["next_debate"].clicked.connect(lambda: self.view_requested.emit("debates"))
         self.page_layout.addLayout(grid)
 

@@ -105,6 +105,11 @@ class FollowUpsView(RecordListView):
 
     # --- reading ------------------------------------------------------------------------------
 
+    def show_status(self, status: str) -> None:
+        """List the follow-ups with `status` (a FollowUpFilter status such as "overdue"), any owner."""
+        self.owner_combo.setCurrentIndex(0)
+        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(status)))
+
     def filter(self) -> FollowUpFilter:
         return FollowUpFilter(status=self.status_combo.currentData(), owner_body_id=self.owner_combo.currentData())
 
