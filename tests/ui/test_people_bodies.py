@@ -115,3 +115,27 @@ def test_escape_cancels_without_saving(main_window, database, qtbot):
 
     assert not dialog.isVisible()
     assert count(database, Body) == 0
+
+
+def test_a_database_that_cannot_commit_keeps_the_entries_and_saves_nothing(main_window, database, qtbot,
+                                                                           monkeypatch):
+    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.orm import Session
+
+    main_window.show_view(PEOPLE_PAGE)
+    dialog = main_window.views[PEOPLE_PAGE].new_body()
+    qtbot.keyClicks(dialog.name_edit, "Ombudsperson's Office")
+
+    def busy(session):
+        raise OperationalError("COMMIT", {}, Exception("database is locked"))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Session, "commit", busy)
+        save(qtbot, dialog)
+    assert dialog.isVisible() and dialog.body_id is None
+    assert "database is locked" in dialog.summary_label.text()
+    assert dialog.name_edit.text() == "Ombudsperson's Office"
+    assert count(database, Body) == 0
+
+    save(qtbot, dialog)  # once the database answers again, the same dialog saves
+    assert not dialog.isVisible() and count(database, Body) == 1

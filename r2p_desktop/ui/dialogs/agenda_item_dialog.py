@@ -5,38 +5,23 @@ and nothing is saved until they are put right."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QPlainTextEdit,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget
 
 from ...core.database import Database
-from ...core.errors import R2PError, ValidationError
 from ...core.models import AgendaItem
 from ...core.services import agenda, records
 from ..records_changed import DEBATES, RecordsChanged
-from ..widgets.field_errors import FieldErrors
+from .record_dialog import RecordDialog
 
 
-class AgendaItemDialog(QDialog):
+class AgendaItemDialog(RecordDialog):
+    RECORD_IDS = ("item_id",)
+
     def __init__(self, database: Database, records_changed: RecordsChanged, debate_id: int,
                  item_id: int | None = None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._database = database
-        self._records_changed = records_changed
+        super().__init__(database, records_changed, parent)
         self.debate_id = debate_id
         self.item_id = item_id
-        self.field_errors = FieldErrors()
-        self.fields = self.field_errors.fields
-        self.error_labels = self.field_errors.error_labels
-        self.summary_label = self.field_errors.summary_label
-
         self.title_edit = QLineEdit()
         self.description_edit = QPlainTextEdit()
         self.description_edit.setFixedHeight(80)
@@ -50,18 +35,13 @@ class AgendaItemDialog(QDialog):
         self.outcome_edit = QPlainTextEdit()
         self.outcome_edit.setFixedHeight(70)
 
-        form = QFormLayout()
-        for name, label, widget in (
-            ("title", "Title", self.title_edit),
-            ("description", "Description", self.description_edit),
-            ("speakers", "Speakers", self.speakers_edit),
-            ("allotted_minutes", "Allotted time", self.minutes_spin),
-            ("outcome_notes", "Outcome", self.outcome_edit),
-        ):
-            form.addRow(label, self.field_errors.wrap(name, widget))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        form = self.form_rows((
+            ("title", "&Title", self.title_edit),
+            ("description", "&Description", self.description_edit),
+            ("speakers", "S&peakers", self.speakers_edit),
+            ("allotted_minutes", "&Allotted time", self.minutes_spin),
+            ("outcome_notes", "&Outcome", self.outcome_edit),
+        ))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.summary_label)
@@ -90,26 +70,9 @@ class AgendaItemDialog(QDialog):
             "outcome_notes": self.outcome_edit.toPlainText().strip(),
         }
 
-    def accept(self) -> None:
-        self.clear_errors()
-        try:
-            with self._database.session() as session:
-                if self.item_id is None:
-                    self.item_id = agenda.add_item(session, self.debate_id, self.values())
-                else:
-                    records.update(session, AgendaItem, self.item_id, self.values())
-                session.commit()
-        except ValidationError as error:
-            self.show_errors(error.errors)
-            return
-        except R2PError as error:
-            self.show_errors({"": str(error)})
-            return
-        self._records_changed.notify(DEBATES)
-        super().accept()
-
-    def clear_errors(self) -> None:
-        self.field_errors.clear()
-
-    def show_errors(self, errors: dict[str, str]) -> None:
-        self.field_errors.show(errors)
+    def save(self, session) -> tuple[str, ...]:
+        if self.item_id is None:
+            self.item_id = agenda.add_item(session, self.debate_id, self.values())
+        else:
+            records.update(session, AgendaItem, self.item_id, self.values())
+        return (DEBATES,)

@@ -5,41 +5,26 @@ saved until all are put right."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...core.database import Database
-from ...core.errors import R2PError, ValidationError
 from ...core.formatting import human_label
 from ...core.models import Body, BodyKind, Confidentiality
 from ...core.services import records
 from ..records_changed import BODIES, PEOPLE, RecordsChanged
-from ..widgets.field_errors import FieldErrors
+from .record_dialog import RecordDialog
 
 
-class BodyDialog(QDialog):
+class BodyDialog(RecordDialog):
+    RECORD_IDS = ("body_id",)
+
+    COUNT_FIELDS = True
+
     def __init__(self, database: Database, records_changed: RecordsChanged, body_id: int | None = None,
                  parent: QWidget | None = None):
-        super().__init__(parent)
-        self._database = database
-        self._records_changed = records_changed
+        super().__init__(database, records_changed, parent)
         self.body_id = body_id
         self._version: int | None = None
-        self.field_errors = FieldErrors()
-        self.fields = self.field_errors.fields
-        self.error_labels = self.field_errors.error_labels
-        self.summary_label = self.field_errors.summary_label
         self._build()
         if body_id is not None:
             self._load(body_id)
@@ -64,26 +49,13 @@ class BodyDialog(QDialog):
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setPlaceholderText("Mandate, contact points, anything the committee should remember")
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        for name, label_text, widget in (
+        form = self.form_rows((
             ("name", "&Name", self.name_edit),
             ("kind", "&Kind", self.kind_combo),
             ("abbreviation", "&Abbreviation", self.abbreviation_edit),
             ("confidentiality", "&Confidentiality", self.confidentiality_combo),
             ("notes", "N&otes", self.notes_edit),
-        ):
-            label = QLabel(label_text)
-            label.setBuddy(widget)
-            form.addRow(label, self.field_errors.wrap(name, widget))
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        # Enter in a one-line field saves via the default button; the notes take Enter for new lines.
-        for keys in (QKeySequence.StandardKey.Save, "Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.accept)
+        ))
 
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
@@ -116,27 +88,10 @@ class BodyDialog(QDialog):
             "notes": self.notes_edit.toPlainText().strip(),
         }
 
-    def accept(self) -> None:
-        self.field_errors.clear()
-        values = self.values()
-        try:
-            with self._database.session() as session:
-                if self.body_id is None:
-                    saved_id = records.create(session, Body, values)
-                else:
-                    saved_id = self.body_id
-                    records.update(session, Body, saved_id, values, expected_version=self._version)
-                session.commit()
-        except ValidationError as error:
-            self.show_errors(error.errors)
-            return
-        except R2PError as error:
-            self.show_errors({"": f"{error}."})
-            return
-        self.body_id = saved_id
+    def save(self, session) -> tuple[str, ...]:
+        if self.body_id is None:
+            self.body_id = records.create(session, Body, self.values())
+        else:
+            records.update(session, Body, self.body_id, self.values(), expected_version=self._version)
         # People show their body's name, so both lists change.
-        self._records_changed.notify(BODIES, PEOPLE)
-        super().accept()
-
-    def show_errors(self, errors: dict[str, str]) -> None:
-        self.field_errors.show(errors, label_of=human_label, count_fields=True)
+        return BODIES, PEOPLE

@@ -6,29 +6,17 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...core.database import Database
-from ...core.errors import R2PError, ValidationError
 from ...core.formatting import human_label
 from ...core.models import AssessmentStatus
 from ...core.services import directory, evidence
 from ..models.record_list_model import DATE, LABEL, ListColumn
 from ..records_changed import COMMITMENTS, RecordsChanged
 from ..widgets.date_field import DateField
-from ..widgets.field_errors import FieldErrors
 from ..widgets.record_list_table import RecordListTable
+from .record_dialog import RecordDialog
 
 EVIDENCE_COLUMNS = (
     ListColumn("kind", "Record", LABEL, width=90),
@@ -39,17 +27,11 @@ EVIDENCE_COLUMNS = (
 )
 
 
-class CommitmentAssessmentDialog(QDialog):
+class CommitmentAssessmentDialog(RecordDialog):
     def __init__(self, database: Database, records_changed: RecordsChanged, code: str,
                  parent: QWidget | None = None):
-        super().__init__(parent)
-        self._database = database
-        self._records_changed = records_changed
+        super().__init__(database, records_changed, parent)
         self.code = code
-        self.field_errors = FieldErrors()
-        self.fields = self.field_errors.fields
-        self.error_labels = self.field_errors.error_labels
-        self.summary_label = self.field_errors.summary_label
         with database.read_session() as session:
             commitment = evidence.commitment_detail(session, code)
             linked = evidence.evidence_for(session, code)
@@ -81,10 +63,6 @@ class CommitmentAssessmentDialog(QDialog):
         ):
             about_form.addRow(label_text, widget)
 
-        assessment = QGroupBox("Our assessment")
-        form = QFormLayout(assessment)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.status_combo = QComboBox()
         for status in AssessmentStatus:
             self.status_combo.addItem(human_label(status.value), status.value)
@@ -96,14 +74,12 @@ class CommitmentAssessmentDialog(QDialog):
         self.evidence_edit.setPlaceholderText("What shows the progress: a law, an appointment, a budget line…")
         self.evidence_edit.setMinimumHeight(70)
         self.evidence_edit.setMaximumHeight(110)  # the linked records below need the room more
-        for name, label_text, widget in (
+        assessment = QGroupBox("Our assessment")
+        assessment.setLayout(self.form_rows((
             ("status", "&Status", self.status_combo),
             ("assessed_on", "Assessed &on", self.assessed_on_edit),
             ("evidence", "&Evidence", self.evidence_edit),
-        ):
-            label = QLabel(label_text)
-            label.setBuddy(widget)
-            form.addRow(label, self.field_errors.wrap(name, widget))
+        )))
 
         records_box = QGroupBox(f"Records that evidence it ({len(linked)})")
         records_layout = QVBoxLayout(records_box)
@@ -115,12 +91,6 @@ class CommitmentAssessmentDialog(QDialog):
         records_layout.addWidget(self.no_evidence_label)
         self.evidence_table.setVisible(bool(linked))
         self.no_evidence_label.setVisible(not linked)
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        # The evidence box takes Enter for new lines; Ctrl+Enter saves from anywhere.
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
 
         layout = QVBoxLayout(self)
         layout.addWidget(about)
@@ -147,23 +117,6 @@ class CommitmentAssessmentDialog(QDialog):
             "assessed_on": self.assessed_on_edit.date_text(),
         }
 
-    def accept(self) -> None:
-        self.clear_errors()
-        try:
-            with self._database.session() as session:
-                directory.assess_commitment(session, self.code, **self.values())
-                session.commit()
-        except ValidationError as error:
-            self.show_errors(error.errors)
-            return
-        except R2PError as error:
-            self.show_errors({"": str(error)})
-            return
-        self._records_changed.notify(COMMITMENTS)
-        super().accept()
-
-    def clear_errors(self) -> None:
-        self.field_errors.clear()
-
-    def show_errors(self, errors: dict[str, str]) -> None:
-        self.field_errors.show(errors)
+    def save(self, session) -> tuple[str, ...]:
+        directory.assess_commitment(session, self.code, **self.values())
+        return (COMMITMENTS,)

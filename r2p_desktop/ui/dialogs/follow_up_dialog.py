@@ -5,46 +5,33 @@ under its field and nothing is saved until all are put right."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...core.database import Database
-from ...core.errors import R2PError, ValidationError
+from ...core.errors import ValidationError
 from ...core.formatting import human_label
 from ...core.models import FollowUp, FollowUpKind, FollowUpStatus
 from ...core.services import directory, follow_ups, listings, records
 from ..records_changed import BODIES, FOLLOW_UPS, RecordsChanged
 from ..widgets.date_field import DateField
-from ..widgets.field_errors import FieldErrors
-
-# Service field names that belong to a differently named widget.
-_FIELD_OF = {"owner_body_id": "owner"}
+from .record_dialog import RecordDialog
 
 
-class FollowUpDialog(QDialog):
+class FollowUpDialog(RecordDialog):
+    RECORD_IDS = ("follow_up_id",)
+
+    FIELD_OF: ClassVar[dict[str, str]] = {"owner_body_id": "owner"}
+    COUNT_FIELDS = True
+
     def __init__(self, database: Database, records_changed: RecordsChanged, follow_up_id: int | None = None,
                  *, question_id: int | None = None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._database = database
-        self._records_changed = records_changed
+        super().__init__(database, records_changed, parent)
         self.follow_up_id = follow_up_id
         self._version: int | None = None
         self._parent_values: dict = {"question_id": question_id} if question_id else {}
-        self.field_errors = FieldErrors()
-        self.fields = self.field_errors.fields
-        self.error_labels = self.field_errors.error_labels
-        self.summary_label = self.field_errors.summary_label
-
         self._build()
         self._fill_owners()
         if follow_up_id is not None:
@@ -82,12 +69,7 @@ class FollowUpDialog(QDialog):
         self.outcome_edit.setMinimumHeight(60)
         self.completed_on_edit = DateField()
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        parent_title = QLabel("Arising from")
-        form.addRow(parent_title, self.parent_label)
-        for name, label_text, widget in [
+        form = self.form_rows((
             ("kind", "&Kind", self.kind_combo),
             ("description", "&What is to be done", self.description_edit),
             ("owner", "&Owner", self.owner_combo),
@@ -95,24 +77,14 @@ class FollowUpDialog(QDialog):
             ("status", "&Status", self.status_combo),
             ("outcome", "O&utcome", self.outcome_edit),
             ("completed_on", "&Completed on", self.completed_on_edit),
-        ]:
-            self._add_row(form, name, label_text, widget)
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        ))
+        form.insertRow(0, "Arising from", self.parent_label)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.buttons)
         self.resize(620, 470)
-
-    def _add_row(self, form: QFormLayout, name: str, label_text: str, widget: QWidget) -> None:
-        label = QLabel(label_text)
-        label.setBuddy(widget)
-        form.addRow(label, self.field_errors.wrap(name, widget))
 
     @staticmethod
     def _enum_combo(enum) -> QComboBox:
@@ -185,33 +157,10 @@ class FollowUpDialog(QDialog):
         except ValidationError as error:
             raise ValidationError({"owner": next(iter(error.errors.values()))}) from error
 
-    def accept(self) -> None:
-        self.clear_errors()
-        values = self.values()
-        try:
-            with self._database.session() as session:
-                values["owner_body_id"] = self._owner_id(session)
-                if self.follow_up_id is None:
-                    saved_id = records.create(session, FollowUp, {**values, **self._parent_values})
-                else:
-                    saved_id = self.follow_up_id
-                    records.update(session, FollowUp, saved_id, values, expected_version=self._version)
-                session.commit()
-        except ValidationError as error:
-            self.show_errors(error.errors)
-            return
-        except R2PError as error:
-            self.show_errors({"": str(error)})
-            return
-        self.follow_up_id = saved_id
-        self._records_changed.notify(FOLLOW_UPS, BODIES)
-        super().accept()
-
-    # --- errors -------------------------------------------------------------------------------
-
-    def clear_errors(self) -> None:
-        self.field_errors.clear()
-
-    def show_errors(self, errors: dict[str, str]) -> None:
-        """Each message under its field; anything without a field goes above the buttons."""
-        self.field_errors.show(errors, field_of=_FIELD_OF, label_of=human_label, count_fields=True)
+    def save(self, session) -> tuple[str, ...]:
+        values = {**self.values(), "owner_body_id": self._owner_id(session)}
+        if self.follow_up_id is None:
+            self.follow_up_id = records.create(session, FollowUp, {**values, **self._parent_values})
+        else:
+            records.update(session, FollowUp, self.follow_up_id, values, expected_version=self._version)
+        return FOLLOW_UPS, BODIES

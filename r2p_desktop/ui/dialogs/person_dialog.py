@@ -5,47 +5,32 @@ saved until all are put right."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from typing import ClassVar
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...core.database import Database
-from ...core.errors import R2PError, ValidationError
 from ...core.formatting import human_label
 from ...core.models import Confidentiality, Person, PersonKind
 from ...core.services import listings, records
 from ..records_changed import BODIES, PEOPLE, RecordsChanged
 from ..widgets.date_field import DateField
-from ..widgets.field_errors import FieldErrors
+from .record_dialog import RecordDialog
 
 DATE_FIELD_WIDTH = 150  # a YYYY-MM-DD date and its calendar button, not the form's full width
 
-# Service field names that belong to a differently named widget.
-_FIELD_OF = {"body_id": "body"}
 
+class PersonDialog(RecordDialog):
+    RECORD_IDS = ("person_id",)
 
-class PersonDialog(QDialog):
+    FIELD_OF: ClassVar[dict[str, str]] = {"body_id": "body"}
+    COUNT_FIELDS = True
+
     def __init__(self, database: Database, records_changed: RecordsChanged, person_id: int | None = None,
                  parent: QWidget | None = None):
-        super().__init__(parent)
-        self._database = database
-        self._records_changed = records_changed
+        super().__init__(database, records_changed, parent)
         self.person_id = person_id
         self._version: int | None = None
-        self.field_errors = FieldErrors()
-        self.fields = self.field_errors.fields
-        self.error_labels = self.field_errors.error_labels
-        self.summary_label = self.field_errors.summary_label
         self._build()
         self._fill_bodies()
         if person_id is not None:
@@ -76,10 +61,7 @@ class PersonDialog(QDialog):
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMinimumHeight(70)
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        for name, label_text, widget in (
+        form = self.form_rows((
             ("full_name", "Full &name", self.full_name_edit),
             ("kind", "&Kind", self.kind_combo),
             ("party", "&Party", self.party_edit),
@@ -90,17 +72,7 @@ class PersonDialog(QDialog):
             ("active_until", "Active &until", self.active_until_edit),
             ("confidentiality", "&Confidentiality", self.confidentiality_combo),
             ("notes", "N&otes", self.notes_edit),
-        ):
-            label = QLabel(label_text)
-            label.setBuddy(widget)
-            form.addRow(label, self.field_errors.wrap(name, widget))
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        # Enter in a one-line field saves via the default button; the notes take Enter for new lines.
-        for keys in (QKeySequence.StandardKey.Save, "Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.accept)
+        ))
 
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
@@ -157,26 +129,9 @@ class PersonDialog(QDialog):
             "notes": self.notes_edit.toPlainText().strip(),
         }
 
-    def accept(self) -> None:
-        self.field_errors.clear()
-        values = self.values()
-        try:
-            with self._database.session() as session:
-                if self.person_id is None:
-                    saved_id = records.create(session, Person, values)
-                else:
-                    saved_id = self.person_id
-                    records.update(session, Person, saved_id, values, expected_version=self._version)
-                session.commit()
-        except ValidationError as error:
-            self.show_errors(error.errors)
-            return
-        except R2PError as error:
-            self.show_errors({"": f"{error}."})
-            return
-        self.person_id = saved_id
-        self._records_changed.notify(PEOPLE, BODIES)
-        super().accept()
-
-    def show_errors(self, errors: dict[str, str]) -> None:
-        self.field_errors.show(errors, field_of=_FIELD_OF, label_of=human_label, count_fields=True)
+    def save(self, session) -> tuple[str, ...]:
+        if self.person_id is None:
+            self.person_id = records.create(session, Person, self.values())
+        else:
+            records.update(session, Person, self.person_id, self.values(), expected_version=self._version)
+        return PEOPLE, BODIES

@@ -6,39 +6,22 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...core.database import Database
-from ...core.errors import R2PError, ValidationError
 from ...core.formatting import human_label
 from ...core.models import TreatyStatus
 from ...core.services import directory, evidence
 from ..records_changed import INSTRUMENTS, RecordsChanged
 from ..widgets.date_field import DateField
-from ..widgets.field_errors import FieldErrors
+from .record_dialog import RecordDialog
 
 
-class TreatyStatusDialog(QDialog):
+class TreatyStatusDialog(RecordDialog):
     def __init__(self, database: Database, records_changed: RecordsChanged, code: str,
                  parent: QWidget | None = None):
-        super().__init__(parent)
-        self._database = database
-        self._records_changed = records_changed
+        super().__init__(database, records_changed, parent)
         self.code = code
-        self.field_errors = FieldErrors()
-        self.fields = self.field_errors.fields
-        self.error_labels = self.field_errors.error_labels
-        self.summary_label = self.field_errors.summary_label
         with database.read_session() as session:
             treaty = evidence.instrument_detail(session, code)
         self._build(treaty)
@@ -64,35 +47,19 @@ class TreatyStatusDialog(QDialog):
         self.reservations_edit.setTabChangesFocus(True)
         self.reservations_edit.setPlaceholderText("Reservations or declarations the country made, if any")
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        form.addRow("Treaty", self.title_label)
-        for name, label_text, widget in (
+        form = self.form_rows((
             ("status", "&Status", self.status_combo),
             ("status_date", "&Date", self.status_date_edit),
             ("implementing_legislation", "&Implementing legislation", self.legislation_edit),
             ("reservations", "&Reservations", self.reservations_edit),
-        ):
-            form.addRow(self._label(label_text, widget), self.field_errors.wrap(name, widget))
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        # The text boxes take Enter for new lines; Ctrl+Enter saves from anywhere.
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
+        ))
+        form.insertRow(0, "Treaty", self.title_label)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.buttons)
         self.resize(620, 420)
-
-    @staticmethod
-    def _label(text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(buddy)
-        return label
 
     def values(self) -> dict:
         return {
@@ -102,23 +69,6 @@ class TreatyStatusDialog(QDialog):
             "reservations": self.reservations_edit.toPlainText().strip(),
         }
 
-    def accept(self) -> None:
-        self.clear_errors()
-        try:
-            with self._database.session() as session:
-                directory.set_treaty_status(session, self.code, **self.values())
-                session.commit()
-        except ValidationError as error:
-            self.show_errors(error.errors)
-            return
-        except R2PError as error:
-            self.show_errors({"": str(error)})
-            return
-        self._records_changed.notify(INSTRUMENTS)
-        super().accept()
-
-    def clear_errors(self) -> None:
-        self.field_errors.clear()
-
-    def show_errors(self, errors: dict[str, str]) -> None:
-        self.field_errors.show(errors)
+    def save(self, session) -> tuple[str, ...]:
+        directory.set_treaty_status(session, self.code, **self.values())
+        return (INSTRUMENTS,)
