@@ -5,13 +5,13 @@ saved until all are put right."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...core.database import Database
-from ...core.formatting import human_label
 from ...core.models import Body, BodyKind, Confidentiality
 from ...core.services import records
 from ..records_changed import BODIES, PEOPLE, RecordsChanged
+from ..widgets.choice_combo import enum_combo, select_data
 from .record_dialog import RecordDialog
 
 
@@ -35,16 +35,12 @@ class BodyDialog(RecordDialog):
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(200)
         self.name_edit.setPlaceholderText("e.g. Ministry of Foreign Affairs")
-        self.kind_combo = QComboBox()
-        for kind in BodyKind:
-            self.kind_combo.addItem(human_label(kind.value), kind.value)
+        self.kind_combo = enum_combo(BodyKind)
         self.abbreviation_edit = QLineEdit()
         self.abbreviation_edit.setMaxLength(40)
         self.abbreviation_edit.setPlaceholderText("e.g. MFA")
-        self.confidentiality_combo = QComboBox()
-        for level in Confidentiality:
-            self.confidentiality_combo.addItem(human_label(level.value), level.value)
-        self._set_combo(self.confidentiality_combo, Confidentiality.COMMITTEE.value)
+        self.confidentiality_combo = enum_combo(Confidentiality)
+        select_data(self.confidentiality_combo, Confidentiality.COMMITTEE.value)
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setPlaceholderText("Mandate, contact points, anything the committee should remember")
@@ -63,20 +59,15 @@ class BodyDialog(RecordDialog):
         layout.addWidget(self.buttons)
         self.resize(520, 340)
 
-    @staticmethod
-    def _set_combo(combo: QComboBox, value) -> None:
-        index = combo.findData(value)
-        if index >= 0:
-            combo.setCurrentIndex(index)
 
     def _load(self, body_id: int) -> None:
         with self._database.read_session() as session:
             values = records.get(session, Body, body_id)
         self._version = values.get("version")
         self.name_edit.setText(values.get("name") or "")
-        self._set_combo(self.kind_combo, values.get("kind"))
+        select_data(self.kind_combo, values.get("kind"))
         self.abbreviation_edit.setText(values.get("abbreviation") or "")
-        self._set_combo(self.confidentiality_combo, values.get("confidentiality"))
+        select_data(self.confidentiality_combo, values.get("confidentiality"))
         self.notes_edit.setPlainText(values.get("notes") or "")
 
     def values(self) -> dict:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...core.database import Database
 from ...core.formatting import human_label
@@ -14,6 +14,7 @@ from ...core.models import AssessmentStatus
 from ...core.services import directory, evidence
 from ..models.record_list_model import DATE, LABEL, ListColumn
 from ..records_changed import COMMITMENTS, RecordsChanged
+from ..widgets.choice_combo import enum_combo, select_data
 from ..widgets.date_field import DateField
 from ..widgets.record_list_table import RecordListTable
 from .record_dialog import RecordDialog
@@ -63,10 +64,8 @@ class CommitmentAssessmentDialog(RecordDialog):
         ):
             about_form.addRow(label_text, widget)
 
-        self.status_combo = QComboBox()
-        for status in AssessmentStatus:
-            self.status_combo.addItem(human_label(status.value), status.value)
-        self.status_combo.setCurrentIndex(self.status_combo.findData(commitment["status"]))
+        self.status_combo = enum_combo(AssessmentStatus)
+        select_data(self.status_combo, commitment["status"])
         self.assessed_on_edit = DateField()
         self.assessed_on_edit.set_date(commitment["assessed_on"])
         self.evidence_edit = QPlainTextEdit(commitment["evidence"])

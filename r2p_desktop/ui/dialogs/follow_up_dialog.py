@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QPlainTextEdit, QVB
 
 from ...core.database import Database
 from ...core.errors import ValidationError
-from ...core.formatting import human_label
 from ...core.models import FollowUp, FollowUpKind, FollowUpStatus
 from ...core.services import directory, follow_ups, listings, records
 from ..records_changed import BODIES, FOLLOW_UPS, RecordsChanged
+from ..widgets.choice_combo import enum_combo, select_data
 from ..widgets.date_field import DateField
 from .record_dialog import RecordDialog
 
@@ -48,7 +48,7 @@ class FollowUpDialog(RecordDialog):
         self.parent_label = QLabel()
         self.parent_label.setWordWrap(True)
         self.parent_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.kind_combo = self._enum_combo(FollowUpKind)
+        self.kind_combo = enum_combo(FollowUpKind)
         self.description_edit = QPlainTextEdit()
         self.description_edit.setTabChangesFocus(True)
         self.description_edit.setPlaceholderText("What is to be done, in a sentence or two")
@@ -62,7 +62,7 @@ class FollowUpDialog(RecordDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.due_date_edit = DateField()
-        self.status_combo = self._enum_combo(FollowUpStatus)
+        self.status_combo = enum_combo(FollowUpStatus)
         self.outcome_edit = QPlainTextEdit()
         self.outcome_edit.setTabChangesFocus(True)
         self.outcome_edit.setPlaceholderText("What was done, or why it was dropped")
@@ -86,18 +86,7 @@ class FollowUpDialog(RecordDialog):
         layout.addWidget(self.buttons)
         self.resize(620, 470)
 
-    @staticmethod
-    def _enum_combo(enum) -> QComboBox:
-        combo = QComboBox()
-        for member in enum:
-            combo.addItem(human_label(member.value), member.value)
-        return combo
 
-    @staticmethod
-    def _set_combo(combo: QComboBox, value) -> None:
-        index = combo.findData(value)
-        if index >= 0:
-            combo.setCurrentIndex(index)
 
     # --- reading and writing ------------------------------------------------------------------
 
@@ -123,10 +112,10 @@ class FollowUpDialog(RecordDialog):
             self._show_values(follow_ups.draft_from_question(session, question_id))
 
     def _show_values(self, values: dict) -> None:
-        self._set_combo(self.kind_combo, values.get("kind"))
+        select_data(self.kind_combo, values.get("kind"))
         self.description_edit.setPlainText(values.get("description") or "")
-        self._set_combo(self.owner_combo, values.get("owner_body_id"))
-        self._set_combo(self.status_combo, values.get("status"))
+        select_data(self.owner_combo, values.get("owner_body_id"))
+        select_data(self.status_combo, values.get("status"))
 
     def _show_parent(self) -> None:
         with self._database.read_session() as session:

@@ -10,10 +10,10 @@ from typing import ClassVar
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...core.database import Database
-from ...core.formatting import human_label
 from ...core.models import Confidentiality, Person, PersonKind
 from ...core.services import listings, records
 from ..records_changed import BODIES, PEOPLE, RecordsChanged
+from ..widgets.choice_combo import enum_combo, select_data
 from ..widgets.date_field import DateField
 from .record_dialog import RecordDialog
 
@@ -41,7 +41,7 @@ class PersonDialog(RecordDialog):
     def _build(self) -> None:
         self.full_name_edit = QLineEdit()
         self.full_name_edit.setMaxLength(200)
-        self.kind_combo = self._enum_combo(PersonKind)
+        self.kind_combo = enum_combo(PersonKind)
         self.party_edit = QLineEdit()
         self.party_edit.setMaxLength(120)
         self.constituency_edit = QLineEdit()
@@ -55,8 +55,8 @@ class PersonDialog(RecordDialog):
         self.active_until_edit = DateField()
         for date_edit in (self.active_from_edit, self.active_until_edit):
             date_edit.setMaximumWidth(DATE_FIELD_WIDTH)
-        self.confidentiality_combo = self._enum_combo(Confidentiality)
-        self._set_combo(self.confidentiality_combo, Confidentiality.COMMITTEE.value)
+        self.confidentiality_combo = enum_combo(Confidentiality)
+        select_data(self.confidentiality_combo, Confidentiality.COMMITTEE.value)
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMinimumHeight(70)
@@ -80,18 +80,7 @@ class PersonDialog(RecordDialog):
         layout.addWidget(self.buttons)
         self.resize(560, 520)
 
-    @staticmethod
-    def _enum_combo(enum) -> QComboBox:
-        combo = QComboBox()
-        for member in enum:
-            combo.addItem(human_label(member.value), member.value)
-        return combo
 
-    @staticmethod
-    def _set_combo(combo: QComboBox, value) -> None:
-        index = combo.findData(value)
-        if index >= 0:
-            combo.setCurrentIndex(index)
 
     def _fill_bodies(self) -> None:
         with self._database.read_session() as session:
@@ -105,14 +94,14 @@ class PersonDialog(RecordDialog):
             values = records.get(session, Person, person_id)
         self._version = values.get("version")
         self.full_name_edit.setText(values.get("full_name") or "")
-        self._set_combo(self.kind_combo, values.get("kind"))
+        select_data(self.kind_combo, values.get("kind"))
         self.party_edit.setText(values.get("party") or "")
         self.constituency_edit.setText(values.get("constituency") or "")
         self.role_edit.setText(values.get("role") or "")
-        self._set_combo(self.body_combo, values.get("body_id"))
+        select_data(self.body_combo, values.get("body_id"))
         self.active_from_edit.set_date(values.get("active_from"))
         self.active_until_edit.set_date(values.get("active_until"))
-        self._set_combo(self.confidentiality_combo, values.get("confidentiality"))
+        select_data(self.confidentiality_combo, values.get("confidentiality"))
         self.notes_edit.setPlainText(values.get("notes") or "")
 
     def values(self) -> dict:

@@ -32,6 +32,7 @@ from ...core.models import Assessment, Confidentiality, Question, QuestionStatus
 from ...core.services import directory, follow_ups, history, listings, records
 from ..records_changed import BODIES, PEOPLE, QUESTIONS, RecordsChanged
 from ..widgets.catalogue_picker import CataloguePicker
+from ..widgets.choice_combo import enum_combo, select_data
 from ..widgets.date_field import DateField
 from ..widgets.field_errors import FieldErrors
 from ..widgets.history_table import HistoryTable
@@ -102,7 +103,7 @@ class QuestionDialog(QDialog):
     def _build(self) -> None:
         self.reference_edit = QLineEdit()
         self.reference_edit.setPlaceholderText("The parliament's own number, e.g. WQ 2017/145")
-        self.type_combo = self._enum_combo(QuestionType)
+        self.type_combo = enum_combo(QuestionType)
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText("What the question is about, in a line")
         self.question_text_edit = QPlainTextEdit()
@@ -111,13 +112,13 @@ class QuestionDialog(QDialog):
         self.addressed_to_combo = self._name_combo("Ministry or body that must answer; a new name is added to Bodies")
         self.date_tabled_edit = DateField()
         self.answer_due_edit = DateField()
-        self.status_combo = self._enum_combo(QuestionStatus)
+        self.status_combo = enum_combo(QuestionStatus)
         self.answer_text_edit = QPlainTextEdit()
         self.answer_text_edit.setTabChangesFocus(True)
         self.date_answered_edit = DateField()
-        self.assessment_combo = self._enum_combo(Assessment, none="Not assessed")
+        self.assessment_combo = enum_combo(Assessment, none="Not assessed")
         self.pillar_combo = QComboBox()
-        self.confidentiality_combo = self._enum_combo(Confidentiality)
+        self.confidentiality_combo = enum_combo(Confidentiality)
         self.tags_edit = QLineEdit()
         self.tags_edit.setPlaceholderText("Separate tags with ;")
         self.notes_edit = QPlainTextEdit()
@@ -246,14 +247,6 @@ class QuestionDialog(QDialog):
             form.addRow(label, self.field_errors.wrap(name, widget))
         return box
 
-    @staticmethod
-    def _enum_combo(enum, *, none: str | None = None) -> QComboBox:
-        combo = QComboBox()
-        if none is not None:
-            combo.addItem(none, None)
-        for member in enum:
-            combo.addItem(human_label(member.value), member.value)
-        return combo
 
     @staticmethod
     def _name_combo(tooltip: str) -> QComboBox:
@@ -304,7 +297,7 @@ class QuestionDialog(QDialog):
         self.pillar_combo.addItem("None", None)
         for pillar in pillars:
             self.pillar_combo.addItem(f"Pillar {pillar['number']}: {pillar['title']}", pillar["number"])
-        self._set_combo(self.confidentiality_combo, Confidentiality.COMMITTEE.value)
+        select_data(self.confidentiality_combo, Confidentiality.COMMITTEE.value)
 
     def _load(self, question_id: int) -> None:
         with self._database.read_session() as session:
@@ -316,19 +309,19 @@ class QuestionDialog(QDialog):
         self.risk_factors_picker.set_selected(values.get("risk_factors") or [])
         self.instruments_picker.set_selected(values.get("instruments") or [])
         self.reference_edit.setText(values.get("reference") or "")
-        self._set_combo(self.type_combo, values.get("type"))
+        select_data(self.type_combo, values.get("type"))
         self.title_edit.setText(values.get("title") or "")
         self.question_text_edit.setPlainText(values.get("question_text") or "")
-        self._set_combo(self.asked_by_combo, values.get("asked_by_id"))
-        self._set_combo(self.addressed_to_combo, values.get("addressed_to_id"))
+        select_data(self.asked_by_combo, values.get("asked_by_id"))
+        select_data(self.addressed_to_combo, values.get("addressed_to_id"))
         self.date_tabled_edit.set_date(values.get("date_tabled"))
         self.answer_due_edit.set_date(values.get("answer_due"))
-        self._set_combo(self.status_combo, values.get("status"))
+        select_data(self.status_combo, values.get("status"))
         self.answer_text_edit.setPlainText(values.get("answer_text") or "")
         self.date_answered_edit.set_date(values.get("date_answered"))
-        self._set_combo(self.assessment_combo, values.get("assessment"))
-        self._set_combo(self.pillar_combo, values.get("pillar_number"))
-        self._set_combo(self.confidentiality_combo, values.get("confidentiality"))
+        select_data(self.assessment_combo, values.get("assessment"))
+        select_data(self.pillar_combo, values.get("pillar_number"))
+        select_data(self.confidentiality_combo, values.get("confidentiality"))
         self.tags_edit.setText("; ".join(values.get("tags") or []))
         self.notes_edit.setPlainText(values.get("notes") or "")
 
@@ -346,11 +339,6 @@ class QuestionDialog(QDialog):
         reference = self.reference_edit.text().strip()
         return f"Question {reference}" if reference else "Edit question"
 
-    @staticmethod
-    def _set_combo(combo: QComboBox, value) -> None:
-        index = combo.findData(value)
-        if index >= 0:
-            combo.setCurrentIndex(index)
 
     def values(self) -> dict:
         """The form as plain values for records.create/update (names resolved separately)."""

@@ -6,13 +6,13 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...core.database import Database
-from ...core.formatting import human_label
 from ...core.models import TreatyStatus
 from ...core.services import directory, evidence
 from ..records_changed import INSTRUMENTS, RecordsChanged
+from ..widgets.choice_combo import enum_combo, select_data
 from ..widgets.date_field import DateField
 from .record_dialog import RecordDialog
 
@@ -33,10 +33,8 @@ class TreatyStatusDialog(RecordDialog):
         self.title_label.setWordWrap(True)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.status_combo = QComboBox()
-        for status in TreatyStatus:
-            self.status_combo.addItem(human_label(status.value), status.value)
-        self.status_combo.setCurrentIndex(self.status_combo.findData(treaty["status"]))
+        self.status_combo = enum_combo(TreatyStatus)
+        select_data(self.status_combo, treaty["status"])
         self.status_date_edit = DateField()
         self.status_date_edit.set_date(treaty["status_date"])
         self.status_date_edit.setToolTip("The date the country signed, ratified or acceded")

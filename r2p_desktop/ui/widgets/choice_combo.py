@@ -1,0 +1,27 @@
+"""Drop-down lists of coded choices: each item shows the code in words and carries the code."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtWidgets import QComboBox
+
+from ...core.formatting import human_label
+
+
+def enum_combo(enum: type[StrEnum], *, none: str | None = None) -> QComboBox:
+    """A combo of the enum's values as words ('holding_answer' -> 'Holding answer'), optionally
+    headed by an item `none` that stands for no value."""
+    combo = QComboBox()
+    if none is not None:
+        combo.addItem(none, None)
+    for member in enum:
+        combo.addItem(human_label(member.value), member.value)
+    return combo
+
+
+def select_data(combo: QComboBox, value) -> None:
+    """Make the item carrying `value` current; leave the combo as it is if none does."""
+    index = combo.findData(value)
+    if index >= 0:
+        combo.setCurrentIndex(index)
