@@ -3,6 +3,7 @@ committee's own assessment of progress on each."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 from sqlalchemy.orm import Session
 
@@ -128,11 +129,5 @@ class CommitmentsView(RecordListView):
             return
         dialog = CommitmentAssessmentDialog(self.database, self.records_changed, code, parent=self)
         self.assessment_dialog = dialog
-
-        def closed(_result: int) -> None:
-            if self.assessment_dialog is dialog:
-                self.assessment_dialog = None
-            dialog.deleteLater()
-
-        dialog.finished.connect(closed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()  # window-modal, not blocking: the view refreshes from the records-changed signal

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
@@ -47,11 +48,5 @@ class TreatiesView(RecordListView):
             return
         dialog = TreatyStatusDialog(self.database, self.records_changed, code, parent=self)
         self.status_dialog = dialog
-
-        def closed(_result: int) -> None:
-            if self.status_dialog is dialog:
-                self.status_dialog = None
-            dialog.deleteLater()
-
-        dialog.finished.connect(closed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()  # window-modal, not blocking: the view refreshes from the records-changed signal
