@@ -1,0 +1,26 @@
+"""Briefing packs: PDF exports of the committee's record (ReportLab platypus, no Qt).
+
+Importing this package does not import ReportLab: the GUI imports it at launch, and ReportLab loads
+only when a pack is exported."""
+
+from __future__ import annotations
+
+from .options import AUDIENCES, KINDS, PAPERS, ExportCancelled, PackOptions, PackResult
+
+
+def preview(database, options: PackOptions) -> list[tuple[str, int]]:
+    """(section title, record count) of each section the pack would have, in pack order."""
+    from .export import preview as _preview
+
+    return _preview(database, options)
+
+
+def export_pack(database, options: PackOptions, out_path, *, progress=None, cancelled=None) -> PackResult:
+    """Write the pack to `out_path` (atomically). `progress(done, total, message)` is called at least once
+    a second; when `cancelled()` turns true, ExportCancelled is raised and `out_path` is left as it was."""
+    from .export import export_pack as _export_pack
+
+    return _export_pack(database, options, out_path, progress=progress, cancelled=cancelled)
+
+
+__all__ = ["AUDIENCES", "KINDS", "PAPERS", "ExportCancelled", "PackOptions", "PackResult", "export_pack", "preview"]

@@ -1,0 +1,61 @@
+"""The export itself: gather through the audience filter, lay out, write atomically, report progress."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+from ..core.errors import R2PError
+from ..core.safe_file import replaced_on_success
+from .audience import audience_session
+from .options import ExportCancelled, PackOptions, PackResult
+from .pack_data import gather
+
+PROGRESS_INTERVAL = 0.25  # seconds between progress calls: well inside the once-a-second promise
+
+
+class Progress:
+    """Throttles progress calls and checks for cancellation at each step of the work."""
+
+    def __init__(self, progress, cancelled):
+        self._progress, self._cancelled = progress, cancelled
+        self._last = float("-inf")
+        self.done, self.total, self.message = 0, 1, ""
+
+    def __call__(self, done: int | None = None, total: int | None = None, message: str | None = None,
+                 *, force: bool = False) -> None:
+        if self._cancelled is not None and self._cancelled():
+            raise ExportCancelled()
+        self.done = self.done if done is None else done
+        self.total = self.total if total is None else max(total, 1)
+        self.message = self.message if message is None else message
+        now = time.monotonic()
+        if self._progress is not None and (force or now - self._last >= PROGRESS_INTERVAL):
+            self._last = now
+            self._progress(self.done, self.total, self.message)
+
+
+def preview(database, options: PackOptions, *, today: date | None = None) -> list[tuple[str, int]]:
+    options.check()
+    with audience_session(database, options.audience) as session:
+        pack = gather(session, options, today)
+    return [(section.title, section.count) for section in pack.sections]
+
+
+def export_pack(database, options: PackOptions, out_path, *, progress=None, cancelled=None,
+                today: date | None = None) -> PackResult:
+    from .layout import write_pack
+
+    options.check()
+    out_path = Path(out_path)
+    if not out_path.parent.is_dir():
+        raise R2PError(f"{out_path.parent}: no such folder")
+    report = Progress(progress, cancelled)
+    report(0, 100, "reading the record", force=True)
+    with audience_session(database, options.audience) as session:
+        pack = gather(session, options, today, progress=lambda message: report(message=message))
+        with replaced_on_success(out_path) as temporary:
+            pages = write_pack(pack, options.paper, temporary, report)
+    report(report.total, report.total, f"done: {pages} pages", force=True)
+    return PackResult(out_path, pages, [(s.title, s.count) for s in pack.sections])

@@ -1,0 +1,249 @@
+"""The page: paper, styles, running header and footer with "Page X of Y", the cover, the contents with
+page numbers and links, PDF bookmarks, and the build that writes the file in a single pass.
+
+"Y" and the contents' page numbers are PDF form objects drawn where they are needed and defined when the
+canvas is saved, once every page is known; so the pack is laid out once, not twice as multiBuild would."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
+
+from ..core.formatting import human_label
+from .pack_data import Pack
+from .text import SANS, SANS_BOLD, markup, register_fonts
+
+PAPERS = {"a4": A4, "letter": LETTER}
+MARGIN, TOP, BOTTOM = 20 * mm, 24 * mm, 20 * mm
+NAVY, GREY, LIGHT = colors.HexColor("#1F3A5F"), colors.HexColor("#5F6B7A"), colors.HexColor("#E8EDF3")
+MARKINGS = {"public": "PUBLIC", "committee": "COMMITTEE IN CONFIDENCE – NOT FOR PUBLICATION"}
+PAGE_COUNT_FORM = "r2pPageCount"
+
+
+def _style(name: str, **values) -> ParagraphStyle:
+    return ParagraphStyle(name, **({"fontName": SANS, "fontSize": 9.5, "leading": 13, "textColor": colors.black}
+                                   | values))
+
+
+STYLES = {
+    "cover_title": _style("cover_title", fontName=SANS_BOLD, fontSize=26, leading=32, textColor=NAVY),
+    "cover_sub": _style("cover_sub", fontSize=14, leading=19, textColor=GREY),
+    "cover_fact": _style("cover_fact", fontSize=11, leading=16),
+    "h1": _style("h1", fontName=SANS_BOLD, fontSize=17, leading=22, textColor=NAVY, spaceAfter=8),
+    "h2": _style("h2", fontName=SANS_BOLD, fontSize=12.5, leading=16, textColor=NAVY, spaceBefore=10,
+                 spaceAfter=4, keepWithNext=1),
+    "h3": _style("h3", fontName=SANS_BOLD, fontSize=10.5, leading=14, spaceBefore=8, spaceAfter=1, keepWithNext=1),
+    "body": _style("body", spaceAfter=4),
+    "label": _style("label", fontName=SANS_BOLD, fontSize=8, leading=11, textColor=GREY, spaceBefore=3,
+                    keepWithNext=1),
+    "meta": _style("meta", fontSize=8, leading=11, textColor=GREY, spaceAfter=2),
+    "cell": _style("cell", fontSize=8, leading=10.5),
+    "cell_right": _style("cell_right", fontSize=8, leading=10.5, alignment=TA_RIGHT),
+    "cell_head": _style("cell_head", fontName=SANS_BOLD, fontSize=8, leading=10.5, textColor=colors.white),
+    "figure": _style("figure", fontName=SANS_BOLD, fontSize=18, leading=22, textColor=NAVY),
+    "figure_label": _style("figure_label", fontSize=8, leading=10, textColor=GREY),
+    "note": _style("note", fontSize=8.5, leading=12, textColor=GREY, spaceBefore=4),
+}
+
+
+def para(value, style: str = "body") -> Paragraph:
+    """A paragraph of user text, printed literally."""
+    return Paragraph(markup(value), STYLES[style])
+
+
+class Heading(Paragraph):
+    """A heading that becomes a PDF bookmark (and, for sections and their parts, a contents entry)."""
+
+    def __init__(self, text: str, style: str, key: str, level: int):
+        super().__init__(markup(text), STYLES[style])
+        self.bookmark = (key, text, level)
+
+
+class ContentsLine(Flowable):
+    """One line of the contents: title, dot leader, and the page number, which links to the section."""
+
+    def __init__(self, title: str, key: str, level: int):
+        super().__init__()
+        self.title, self.key, self.level = title, key, level
+
+    def wrap(self, available_width, available_height):
+        self.width = available_width
+        return available_width, 20 if self.level == 0 else 15
+
+    def draw(self):
+        canvas, indent = self.canv, 14 * self.level
+        font, size = (SANS_BOLD, 10.5) if self.level == 0 else (SANS, 9.5)
+        canvas.setFont(font, size)
+        canvas.setFillColor(NAVY if self.level == 0 else colors.black)
+        canvas.drawString(indent, 5, self.title)
+        end = indent + canvas.stringWidth(self.title, font, size) + 6
+        canvas.setFillColor(GREY)
+        canvas.setFont(SANS, 8)
+        dots = "." * max(int((self.width - 36 - end) / canvas.stringWidth(". ", SANS, 8)), 0)
+        canvas.drawString(end, 5, " ".join(dots))
+        canvas.saveState()
+        canvas.translate(self.width, 5)
+        canvas.setFillColor(colors.black)
+        canvas.doForm(f"r2pToc{self.key}")
+        canvas.restoreState()
+        canvas.linkRect("", self.key, (0, 0, self.width, 16), relative=1, thickness=0)
+
+
+class PackCanvas(Canvas):
+    """Defines the forms the pages refer to ("of Y", contents page numbers) when the file is saved."""
+
+    section_pages: ClassVar[dict[str, int]] = {}
+
+    def save(self):
+        if len(self._code):
+            self.showPage()
+        pages = self.getPageNumber() - 1
+        self._define(PAGE_COUNT_FORM, str(pages), right=False)
+        for key, page in self.section_pages.items():
+            self._define(f"r2pToc{key}", str(page), right=True)
+        super().save()
+
+    def _define(self, name: str, text: str, *, right: bool):
+        self.beginForm(name, lowerx=-80, lowery=-4, upperx=80, uppery=14)
+        self.setFont(SANS_BOLD if right else SANS, 9 if right else 7.5)
+        (self.drawRightString if right else self.drawString)(0, 0, text)
+        self.endForm()
+
+
+def canvas_class(section_pages: dict[str, int]) -> type[PackCanvas]:
+    return type("BoundPackCanvas", (PackCanvas,), {"section_pages": section_pages})
+
+
+class BriefingDocument(BaseDocTemplate):
+    def __init__(self, file, pack: Pack, paper: str, report):
+        self.pack, self.report, self.section_pages = pack, report, {}
+        self.total_flowables = 1
+        super().__init__(
+            file, pagesize=PAPERS[paper], leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP,
+            bottomMargin=BOTTOM, title=f"{pack.title}: {pack.committee}", author=pack.committee,
+            subject=f"{pack.title} · {pack.subtitle or pack.period} · {MARKINGS[pack.audience]}",
+            creator="R2P Desktop", producer="R2P Desktop (ReportLab)", keywords="", lang="en")
+        width, height = self.pagesize
+        body = Frame(MARGIN, BOTTOM, width - 2 * MARGIN, height - TOP - BOTTOM, id="body", leftPadding=0,
+                     rightPadding=0, topPadding=0, bottomPadding=0)
+        cover = Frame(MARGIN, BOTTOM, width - 2 * MARGIN, height - 2 * BOTTOM, id="cover", leftPadding=0,
+                      rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate("cover", [cover], onPage=self._cover_page),
+                               PageTemplate("body", [body], onPage=self._body_page)])
+
+    def _marking(self, canvas, y: float) -> None:
+        width, _ = self.pagesize
+        canvas.setFont(SANS_BOLD, 7.5)
+        canvas.setFillColor(colors.HexColor("#B5452B") if self.pack.audience != "public" else NAVY)
+        canvas.drawRightString(width - MARGIN, y, MARKINGS[self.pack.audience])
+
+    def _cover_page(self, canvas, _doc):
+        width, height = self.pagesize
+        canvas.saveState()
+        canvas.setFillColor(NAVY)
+        canvas.rect(0, height - 14 * mm, width, 14 * mm, stroke=0, fill=1)
+        canvas.setFillColor(colors.white)
+        self._marking_on_band(canvas, height - 8.5 * mm)
+        canvas.restoreState()
+
+    def _marking_on_band(self, canvas, y):
+        width, _ = self.pagesize
+        canvas.setFont(SANS_BOLD, 8.5)
+        canvas.drawRightString(width - MARGIN, y, MARKINGS[self.pack.audience])
+        canvas.drawString(MARGIN, y, "R2P accountability record")
+
+    def _body_page(self, canvas, _doc):
+        width, height = self.pagesize
+        canvas.saveState()
+        canvas.setFont(SANS, 7.5)
+        canvas.setFillColor(GREY)
+        committee = self.pack.committee if len(self.pack.committee) < 70 else self.pack.committee[:67] + "…"
+        canvas.drawString(MARGIN, height - 14 * mm, _plain(committee))
+        self._marking(canvas, height - 14 * mm)
+        canvas.setStrokeColor(LIGHT)
+        canvas.setLineWidth(0.8)
+        canvas.line(MARGIN, height - 16 * mm, width - MARGIN, height - 16 * mm)
+        canvas.line(MARGIN, 13 * mm, width - MARGIN, 13 * mm)
+        canvas.setFillColor(GREY)
+        canvas.drawString(MARGIN, 9 * mm, f"{self.pack.title} · {self.pack.subtitle or self.pack.period}"[:110])
+        label = f"Page {canvas.getPageNumber()} of "
+        x = width - MARGIN - canvas.stringWidth("Page 8888 of 8888", SANS, 7.5)
+        canvas.drawString(x, 9 * mm, label)
+        canvas.translate(x + canvas.stringWidth(label, SANS, 7.5), 9 * mm)
+        canvas.doForm(PAGE_COUNT_FORM)
+        canvas.restoreState()
+
+    def handle_flowable(self, flowables):
+        self.report(self.total_flowables - len(flowables), self.total_flowables, f"laying out page {self.page}")
+        super().handle_flowable(flowables)
+
+    def afterFlowable(self, flowable):
+        mark = getattr(flowable, "bookmark", None)
+        if mark is not None:
+            key, title, level = mark
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(_plain(title)[:120], key, level=level, closed=level > 0)
+            self.section_pages.setdefault(key, self.page)
+
+
+def _plain(text: str) -> str:
+    from .text import visual
+
+    return visual(text).replace("\n", " ")
+
+
+def cover(pack: Pack, contents: list[tuple[str, str, int]]) -> list:
+    facts = [("Committee", pack.committee), ("Period", pack.period), ("Audience", human_label(pack.audience)),
+             ("Prepared", pack.today.isoformat())]
+    story = [Spacer(1, 40 * mm), para(pack.committee, "cover_sub"), Spacer(1, 6),
+             para(pack.title, "cover_title"), Spacer(1, 4)]
+    if pack.subtitle:
+        story.append(para(pack.subtitle, "cover_sub"))
+    story.append(Spacer(1, 18 * mm))
+    story += [Paragraph(f"<font color='#5F6B7A'>{label}</font>&nbsp;&nbsp; {markup(value)}", STYLES["cover_fact"])
+              for label, value in facts]
+    story.append(Spacer(1, 12 * mm))
+    marking = ("This pack contains public records only and may be published." if pack.audience == "public" else
+               "This pack contains records the committee has not made public. Do not circulate outside the "
+               "committee and its secretariat.")
+    story += [para(marking, "note"), NextPageTemplate("body"), PageBreak(),
+              Heading("Contents", "h1", "contents", 0)]
+    story += [ContentsLine(title, key, level) for key, title, level in contents]
+    return story
+
+
+def write_pack(pack: Pack, paper: str, path, report) -> int:
+    """Lay the pack out on `paper` into `path`; returns the number of pages."""
+    from .sections import story_for
+
+    register_fonts()
+    contents, story = [], []
+    for index, section in enumerate(pack.sections):
+        key = f"s{index}"
+        contents.append((key, section.title, 0))
+        contents += [(f"{key}p{n}", human_label(part), 1) for n, part in enumerate(section.parts)]
+        story += [PageBreak(), Heading(section.title, "h1", key, 0)]
+        story += story_for(section, key, pack)
+        report(message=f"preparing {section.title.lower()}")
+    story = cover(pack, contents) + story
+    with open(path, "wb") as file:
+        document = BriefingDocument(file, pack, paper, report)
+        document.total_flowables = len(story)
+        document.build(story, canvasmaker=canvas_class(document.section_pages))
+        return document.page

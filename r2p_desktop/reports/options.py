@@ -1,0 +1,48 @@
+"""What a briefing pack is asked for and what an export hands back: plain values, no ReportLab here, so
+the GUI can import them without paying for ReportLab at launch."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..core.errors import R2PError
+
+KINDS = ("debate", "questions", "follow-ups", "budget")
+AUDIENCES = ("public", "committee")
+PAPERS = ("a4", "letter")
+
+
+class ExportCancelled(R2PError):
+    """The user cancelled the export; the file at the target path is as it was before."""
+
+    def __init__(self, message: str = "export cancelled; the previous file was left as it was"):
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class PackOptions:
+    kind: str = "debate"  # "debate" | "questions" | "follow-ups" | "budget"
+    debate_id: int | None = None  # debate packs; None = next planned debate, else the most recent one
+    since: date | None = None
+    until: date | None = None
+    audience: str = "committee"  # "public" leaves out committee and restricted records; "committee" restricted
+    paper: str = "a4"  # "a4" | "letter"
+    committee: str | None = None  # name on the cover and header; default: the committee body, or "Committee"
+
+    def check(self) -> None:
+        """Raise R2PError with one clear line when an option is out of range."""
+        for name, value, allowed in (("kind", self.kind, KINDS), ("audience", self.audience, AUDIENCES),
+                                     ("paper", self.paper, PAPERS)):
+            if value not in allowed:
+                raise R2PError(f"{name} must be one of {', '.join(allowed)} (not {value!r})")
+        if self.since and self.until and self.since > self.until:
+            raise R2PError(f"the period starts ({self.since}) after it ends ({self.until})")
+
+
+@dataclass(frozen=True)
+class PackResult:
+    path: Path
+    pages: int
+    sections: list[tuple[str, int]] = field(default_factory=list)  # (title, record count) in pack order

@@ -1,0 +1,290 @@
+"""Everything a briefing pack prints, read as plain values through the audience-filtered session.
+
+Nothing here knows about ReportLab: `gather` returns a `Pack` whose sections the layout turns into pages,
+and whose counts `preview` shows before anything is drawn."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from ..core.errors import NotFoundError
+from ..core.models import (
+    AgendaItem,
+    Body,
+    BodyKind,
+    BudgetItem,
+    Commitment,
+    CommitmentAssessment,
+    Debate,
+    DebateStatus,
+    FollowUp,
+    FollowUpStatus,
+    Instrument,
+    InstrumentStatus,
+    Question,
+    QuestionStatus,
+)
+from ..core.models.records import budget_item_commitments, question_commitments
+from ..core.services import agenda, budget, dashboard
+from ..core.services.follow_ups import FollowUpFilter, list_follow_ups
+from ..core.services.questions import AWAITING_ANSWER
+from .options import PackOptions
+
+# The order questions are grouped in: what was answered first, then what is still owed.
+STATUS_ORDER = (QuestionStatus.ANSWERED, QuestionStatus.HOLDING_ANSWER, QuestionStatus.TABLED,
+                QuestionStatus.CLOSED, QuestionStatus.WITHDRAWN)
+FOLLOW_UP_PARENTS = {"question": Question, "budget_item": BudgetItem, "debate": Debate, "agenda_item": AgendaItem}
+KIND_TITLES = {"debate": "Annual debate briefing pack", "questions": "Question status report",
+               "follow-ups": "Follow-up tracker", "budget": "Budget brief"}
+
+
+@dataclass
+class Section:
+    key: str  # what the layout draws: "summary", "agenda", "questions", ...
+    title: str
+    count: int
+    data: object
+    parts: list[str] = field(default_factory=list)  # sub-headings with their own bookmark, in order
+
+
+@dataclass
+class Pack:
+    kind: str
+    title: str
+    subtitle: str
+    committee: str
+    audience: str
+    today: date
+    since: date | None
+    until: date | None
+    sections: list[Section]
+    paper: str = "a4"
+
+    @property
+    def period(self) -> str:
+        if self.since and self.until:
+            return f"{self.since.isoformat()} to {self.until.isoformat()}"
+        if self.since:
+            return f"from {self.since.isoformat()}"
+        if self.until:
+            return f"up to {self.until.isoformat()}"
+        return "all records"
+
+
+def committee_name(session: Session, options: PackOptions) -> str:
+    if options.committee and options.committee.strip():
+        return options.committee.strip()
+    name = session.scalar(select(Body.name).where(Body.kind == BodyKind.COMMITTEE.value).order_by(Body.id).limit(1))
+    return name or "Committee"
+
+
+def choose_debate(session: Session, debate_id: int | None, today: date) -> Debate:
+    if debate_id is not None:
+        debate = session.get(Debate, debate_id)
+        if debate is None:
+            raise NotFoundError(f"there is no debate with id {debate_id} that this audience may see")
+        return debate
+    debate = session.scalars(select(Debate).where(Debate.status == DebateStatus.PLANNED.value, Debate.date >= today)
+                             .order_by(Debate.date, Debate.id).limit(1)).first()
+    debate = debate or session.scalars(select(Debate).order_by(Debate.date.desc(), Debate.id.desc()).limit(1)).first()
+    if debate is None:
+        raise NotFoundError("there is no debate to brief for; add one or choose another kind of pack")
+    return debate
+
+
+def questions_in(session: Session, since: date | None, until: date | None) -> list[Question]:
+    """Tabled questions (drafts are not yet put to the government) in the period, by reference."""
+    query = (select(Question).where(Question.status != QuestionStatus.DRAFT.value)
+             .options(selectinload(Question.asked_by), selectinload(Question.addressed_to),
+                      selectinload(Question.answered_by), selectinload(Question.commitments))
+             .order_by(Question.date_tabled, Question.reference, Question.id))
+    if since:
+        query = query.where(Question.date_tabled >= since)
+    if until:
+        query = query.where(Question.date_tabled <= until)
+    return list(session.scalars(query))
+
+
+def on_time_by_ministry(questions: list[Question]) -> list[tuple[str, int, int]]:
+    """(ministry, answers, answers on time) for the ministries that answered, most answers first."""
+    answered, on_time = Counter(), Counter()
+    for q in questions:
+        if q.date_answered and q.addressed_to is not None:
+            name = q.addressed_to.abbreviation or q.addressed_to.name
+            answered[name] += 1
+            on_time[name] += q.answer_due is None or q.date_answered <= q.answer_due
+    return sorted(((name, n, on_time[name]) for name, n in answered.items()), key=lambda r: (-r[1], r[0]))
+
+
+def is_overdue(q: Question, today: date) -> bool:
+    return q.status in AWAITING_ANSWER and q.answer_due is not None and q.answer_due < today
+
+
+def summary(session: Session, questions: list[Question], today: date, *, budget_chart: bool = True) -> dict:
+    by_status = Counter(q.status for q in questions)
+    answered = [q for q in questions if q.date_answered]
+    on_time = sum(1 for q in answered if q.answer_due is None or q.date_answered <= q.answer_due)
+    follow_ups = session.execute(select(FollowUp.status, FollowUp.due_date)
+                                 .where(FollowUp.status.in_((FollowUpStatus.OPEN.value,
+                                                              FollowUpStatus.IN_PROGRESS.value)))).all()
+    card = dashboard.scorecard(session)
+    figures = [
+        ("Questions tabled", str(len(questions))),
+        ("Answered", str(len(answered))),
+        ("Answered on time", f"{on_time * 100 // len(answered)}%" if answered else "n/a"),
+        ("Overdue answers today", str(sum(1 for q in questions if is_overdue(q, today)))),
+        ("Follow-ups still open", str(len(follow_ups))),
+        ("Follow-ups overdue", str(sum(1 for _, due in follow_ups if due and due < today))),
+        ("Commitments achieved", f"{card.get('achieved', 0)} of {sum(card.values())}"),
+    ]
+    return {
+        "figures": figures,
+        "by_status": [(s.value, by_status.get(s.value, 0)) for s in STATUS_ORDER],
+        "ministries": on_time_by_ministry(questions),
+        "scorecard": list(card.items()),
+        "allocations": budget.allocations_by_scope(session) if budget_chart else {},
+        "currency": budget.main_currency(session) if budget_chart else None,
+    }
+
+
+def question_groups(questions: list[Question]) -> list[tuple[str, list[Question]]]:
+    groups = [(s.value, [q for q in questions if q.status == s.value]) for s in STATUS_ORDER]
+    return [(status, group) for status, group in groups if group]
+
+
+def agenda_items(session: Session, debate: Debate) -> list[dict]:
+    items = agenda.agenda_items(session, debate.id)
+    for item in items:  # a link whose record the audience may not see has no label: leave it out
+        item["links"] = [link for link in item["links"] if link["label"]]
+    return items
+
+
+def commitments(session: Session) -> list[dict]:
+    linked_questions = dict(session.execute(
+        select(question_commitments.c.commitment_id, func.count())
+        .join(Question, Question.id == question_commitments.c.question_id)
+        .group_by(question_commitments.c.commitment_id)).all())
+    linked_budget = dict(session.execute(
+        select(budget_item_commitments.c.commitment_id, func.count())
+        .join(BudgetItem, BudgetItem.id == budget_item_commitments.c.budget_item_id)
+        .group_by(budget_item_commitments.c.commitment_id)).all())
+    query = (select(Commitment, CommitmentAssessment)
+             .outerjoin(CommitmentAssessment, CommitmentAssessment.commitment_id == Commitment.id)
+             .order_by(Commitment.pillar_number, Commitment.code))
+    return [{"code": c.code, "title": c.title, "pillar": c.pillar_number,
+             "status": a.status if a else "not_started", "evidence": a.evidence if a else "",
+             "assessed_on": a.assessed_on if a else None,
+             "questions": linked_questions.get(c.id, 0), "budget_items": linked_budget.get(c.id, 0)}
+            for c, a in session.execute(query)]
+
+
+def treaties(session: Session) -> list[dict]:
+    query = (select(Instrument, InstrumentStatus)
+             .outerjoin(InstrumentStatus, InstrumentStatus.instrument_id == Instrument.id)
+             .order_by(Instrument.year, Instrument.id))
+    return [{"title": i.short_title or i.title, "year": i.year, "status": s.status if s else "not_signed",
+             "status_date": s.status_date if s else None,
+             "legislation": s.implementing_legislation if s else "", "reservations": s.reservations if s else ""}
+            for i, s in session.execute(query)]
+
+
+def budget_years(session: Session, since: date | None, until: date | None) -> list[tuple[int, list[dict]]]:
+    """Each fiscal year of the period, newest first, with its lines and their year-on-year change; the
+    newest year on record when the period holds none."""
+    years = budget.years(session)
+    chosen = [y for y in years if (not since or y >= since.year) and (not until or y <= until.year)]
+    if not chosen and years:
+        chosen = [next((y for y in years if not until or y <= until.year), years[-1])]
+    texts = {b.id: b for b in session.scalars(select(BudgetItem).where(BudgetItem.fiscal_year.in_(chosen)))}
+    result = []
+    for year in chosen:
+        rows = budget.year_items(session, year)
+        for row in rows:
+            item = texts[row["id"]]
+            row.update(question_raised=item.question_raised, government_response=item.government_response,
+                       committee_position=item.committee_position, outcome=item.outcome)
+        result.append((year, rows))
+    return result
+
+
+def follow_ups(session: Session, status: str | None, today: date, since: date | None = None,
+               until: date | None = None) -> list[dict]:
+    rows = list_follow_ups(session, FollowUpFilter(status=status, due_from=since, due_to=until), today)
+    for row in rows:  # a parent the audience may not see is not named
+        model = FOLLOW_UP_PARENTS.get(row["parent_kind"])
+        if model is None or session.get(model, row["parent_id"]) is None:
+            row["parent"] = row["parent_label"] = ""
+    return rows
+
+
+def _question_sections(questions: list[Question], title: str) -> list[Section]:
+    groups = question_groups(questions)
+    return [Section("questions", title, len(questions), groups, [status for status, _ in groups]),
+            Section("annex", "Annex: index of questions", len(questions), questions)]
+
+
+def gather(session: Session, options: PackOptions, today: date | None = None, progress=None) -> Pack:
+    """Read everything the pack prints, for the options' audience (the session filters it)."""
+    today = today or date.today()
+    step = progress or (lambda message: None)
+    committee = committee_name(session, options)
+    since, until = options.since, options.until
+    subtitle = ""
+    if options.kind == "debate":
+        debate = choose_debate(session, options.debate_id, today)
+        before = debate.date or today
+        previous = session.scalar(select(func.max(Debate.date)).where(Debate.date < before, Debate.id != debate.id))
+        since = since or (previous + timedelta(days=1) if previous else None)
+        until = until or before
+        subtitle = " · ".join(p for p in (debate.title, debate.chamber, debate.date and debate.date.isoformat()) if p)
+    step("reading questions")
+    questions = questions_in(session, since, until) if options.kind in ("debate", "questions") else []
+    step("reading the rest of the record")
+    sections: list[Section] = []
+    if options.kind == "debate":
+        items = agenda_items(session, debate)
+        owed = follow_ups(session, "open", today)
+        card = commitments(session)
+        sections += [
+            Section("summary", "Executive summary", len(questions), summary(session, questions, today)),
+            Section("agenda", "Agenda", len(items), {"debate": debate_facts(debate), "items": items}),
+            Section("commitments", "Commitments scorecard", len(card), card),
+            Section("treaties", "Treaty status", len(treaty_rows := treaties(session)), treaty_rows),
+        ]
+        questions_title = "Questions since the previous debate"
+        budget_rows = budget_years(session, since, until)
+        tail = [Section("budget", "Budget lines", sum(len(r) for _, r in budget_rows), budget_rows),
+                Section("follow-ups", "Government undertakings and follow-ups", len(owed), owed)]
+        question_sections = _question_sections(questions, questions_title)
+        sections += [question_sections[0], *tail, question_sections[1]]
+    elif options.kind == "questions":
+        sections.append(Section("summary", "Summary", len(questions),
+                                summary(session, questions, today, budget_chart=False)))
+        sections += _question_sections(questions, "Questions by status")
+    elif options.kind == "follow-ups":
+        rows = follow_ups(session, None, today, since, until)
+        for label, wanted in (("Overdue", lambda r: r["overdue"]),
+                              ("Open and in progress", lambda r: r["status"] in ("open", "in_progress")
+                               and not r["overdue"]),
+                              ("Done", lambda r: r["status"] == "done"),
+                              ("Dropped", lambda r: r["status"] == "dropped")):
+            chosen = [r for r in rows if wanted(r)]
+            sections.append(Section("follow-ups", label, len(chosen), chosen))
+    else:
+        budget_rows = budget_years(session, since, until)
+        sections.append(Section("budget-summary", "Allocations by scope", len(budget.years(session)),
+                                {"allocations": budget.allocations_by_scope(session),
+                                 "currency": budget.main_currency(session)}))
+        sections.append(Section("budget", "Budget lines", sum(len(r) for _, r in budget_rows), budget_rows))
+    return Pack(options.kind, KIND_TITLES[options.kind], subtitle, committee, options.audience, today,
+                since, until, sections, options.paper)
+
+
+def debate_facts(debate: Debate) -> dict:
+    return {"title": debate.title, "chamber": debate.chamber, "date": debate.date, "status": debate.status,
+            "motion": debate.motion, "outcome": debate.outcome, "minutes": debate.sitting_minutes}

@@ -1,0 +1,243 @@
+"""Each section of a pack as platypus flowables: key figures and charts, agenda, scorecard, treaties,
+questions with their answers, budget lines, follow-ups and the annex index."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableStyle
+
+from ..core.formatting import date_text, human_label, money
+from . import charts
+from .layout import LIGHT, NAVY, STYLES, Heading, para
+from .pack_data import Pack, Section, is_overdue
+from .text import chunks, markup
+
+TABLE_CHUNK = 40  # records per table: a long list is several tables, so no table is re-measured page after page
+BODY_CHUNK = 2500  # characters per paragraph of a long text: a 100,000-character answer splits across pages
+
+
+class Safe(str):
+    """Markup built here from escaped parts; table cells take it as it is."""
+
+
+def status_markup(status: str, *, overdue: bool = False) -> Safe:
+    colour = charts.STATUS_COLOURS.get(status, "#1F3A5F")
+    text = f"<font color='{colour}'><b>{human_label(status)}</b></font>"
+    if overdue:
+        text += " <font color='#B5452B'><b>· overdue</b></font>"
+    return Safe(text)
+
+
+def table(headers: list[str], widths: list[float], records: list[list], available: float,
+          right: set[int] = frozenset()) -> list:
+    """Records as tables with a repeated header row; a long cell continues in extra rows of its record,
+    so no row is taller than a page."""
+    widths = [available * w / sum(widths) for w in widths]
+    head = [Paragraph(markup(h), STYLES["cell_head"]) for h in headers]
+    flowables = []
+    for start in range(0, max(len(records), 1), TABLE_CHUNK):
+        rows, commands, first_rows = [head], [], []
+        for record in records[start:start + TABLE_CHUNK]:
+            first_rows.append(len(rows))
+            cells = []
+            for column, value in enumerate(record):
+                style = STYLES["cell_right" if column in right else "cell"]
+                if isinstance(value, Safe):
+                    cells.append([Paragraph(value, style)])
+                else:
+                    size = max(int(widths[column] / 4.2) * 40, 200)
+                    cells.append([Paragraph(markup(piece), style) for piece in chunks(value, size)] or [""])
+            for line in range(max(len(c) for c in cells)):
+                rows.append([c[line] if line < len(c) else "" for c in cells])
+        for n, row_index in enumerate(first_rows):
+            end = first_rows[n + 1] - 1 if n + 1 < len(first_rows) else len(rows) - 1
+            if n % 2:
+                commands.append(("BACKGROUND", (0, row_index), (-1, end), colors.HexColor("#F5F7FA")))
+            commands.append(("LINEBELOW", (0, end), (-1, end), 0.4, LIGHT))
+        if len(rows) == 1:
+            rows.append([Paragraph("None.", STYLES["cell"])] + [""] * (len(headers) - 1))
+        grid = Table(rows, colWidths=widths, repeatRows=1)
+        grid.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, 0), NAVY), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                  ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                                  *commands]))
+        flowables.append(grid)
+    return flowables
+
+
+def long_text(label: str, value, empty: str = "") -> list:
+    pieces = chunks(value, BODY_CHUNK)
+    if not pieces and not empty:
+        return []
+    out = [Paragraph(markup(label), STYLES["label"])] if label else []
+    return out + ([para(piece) for piece in pieces] or [para(empty, "meta")])
+
+
+def _available(pack: Pack) -> float:
+    from .layout import MARGIN, PAPERS
+
+    return PAPERS[pack.paper][0] - 2 * MARGIN
+
+
+def summary(section: Section, key: str, pack: Pack) -> list:
+    data, width = section.data, _available(pack)
+    figures = data["figures"]
+    columns = 4
+    cells = [[Paragraph(markup(value), STYLES["figure"]), Paragraph(markup(label), STYLES["figure_label"])]
+             for label, value in figures]
+    cells += [""] * (-len(cells) % columns)
+    grid = Table([cells[i:i + columns] for i in range(0, len(cells), columns)], colWidths=[width / columns] * columns)
+    grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              ("BOTTOMPADDING", (0, 0), (-1, -1), 10), ("LINEABOVE", (0, 0), (-1, -1), 1.5, LIGHT)]))
+    period = f"Questions tabled {pack.period}; follow-ups and commitments as they stand on {pack.today.isoformat()}."
+    story = [para(period, "meta"), Spacer(1, 6), grid, Spacer(1, 10)]
+    half, height = width / 2 - 8, 190
+    drawings = [charts.status_bars("Questions by status", data["by_status"], half, height),
+                charts.on_time_bars(data["ministries"], half, height),
+                charts.status_bars("Commitments scorecard", data["scorecard"], half, height)]
+    if data["allocations"] or pack.kind == "debate":
+        drawings.append(charts.allocations_chart(data["allocations"], data["currency"], half, height))
+    drawings += [""] * (len(drawings) % 2)
+    board = Table([drawings[i:i + 2] for i in range(0, len(drawings), 2)], colWidths=[width / 2] * 2)
+    board.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 14)]))
+    return [*story, board]
+
+
+def budget_summary(section: Section, key: str, pack: Pack) -> list:
+    data = section.data
+    return [charts.allocations_chart(data["allocations"], data["currency"], _available(pack), 260)]
+
+
+def agenda(section: Section, key: str, pack: Pack) -> list:
+    debate, width = section.data["debate"], _available(pack)
+    facts = [("Date", date_text(debate["date"])), ("Chamber", debate["chamber"]),
+             ("Status", human_label(debate["status"])),
+             ("Sitting", f"{debate['minutes']} minutes" if debate["minutes"] else "")]
+    story = [para(debate["title"], "h2"),
+             *table(["", ""], [1, 4], [[Safe(f"<b>{k}</b>"), v] for k, v in facts if v], width)]
+    story += long_text("Motion", debate["motion"]) + long_text("Outcome", debate["outcome"])
+    for item in section.data["items"]:
+        title = f"{item['position']}. {item['title']}"
+        story.append(Heading(title, "h2", f"{key}a{item['id']}", 1))
+        meta = " · ".join(x for x in (f"{item['allotted_minutes']} minutes" if item["allotted_minutes"] else "",
+                                      f"Speakers: {item['speakers']}" if item["speakers"].strip() else "") if x)
+        if meta:
+            story.append(para(meta, "meta"))
+        story += long_text("", item["description"]) + long_text("Outcome notes", item["outcome_notes"])
+        if item["links"]:
+            story.append(Paragraph("RECORDS DISCUSSED UNDER THIS ITEM", STYLES["label"]))
+            story += table(["Record"], [1], [[link["label"]] for link in item["links"]], width)
+    if not section.data["items"]:
+        story.append(para("The agenda has no items yet.", "meta"))
+    return story
+
+
+def commitments(section: Section, key: str, pack: Pack) -> list:
+    rows = []
+    for c in section.data:
+        linked = ", ".join(x for x in (f"{c['questions']} questions" if c["questions"] else "",
+                                       f"{c['budget_items']} budget lines" if c["budget_items"] else "") if x)
+        rows.append([Safe(f"<b>{markup(c['title'])}</b><br/><font color='#5F6B7A'>{markup(c['code'])}</font>"),
+                     str(c["pillar"]), status_markup(c["status"]), linked or "none",
+                     c["evidence"] or ""])
+    intro = para("The committee's assessment of each commitment in the catalogue, with the records that "
+                 "evidence it. Commitments the committee has not assessed count as not started.", "meta")
+    return [intro, *table(["Commitment", "Pillar", "Status", "Linked records", "Evidence"], [30, 7, 13, 14, 36],
+                          rows, _available(pack))]
+
+
+def treaties(section: Section, key: str, pack: Pack) -> list:
+    rows = [[t["title"], str(t["year"]), Safe(f"<b>{human_label(t['status'])}</b>"), date_text(t["status_date"]),
+             t["legislation"], t["reservations"]] for t in section.data]
+    return table(["Treaty", "Year", "Status", "Since", "Implementing legislation", "Reservations"],
+                 [26, 7, 11, 11, 25, 20], rows, _available(pack))
+
+
+def question_block(q, pack: Pack) -> list:
+    heading = f"{q.reference or f'Question {q.id}'} — {q.title}"
+    meta = [f"{human_label(q.type)} question"]
+    if q.asked_by is not None:
+        meta.append(f"asked by {q.asked_by.full_name}")
+    if q.addressed_to is not None:
+        meta.append(f"to the {q.addressed_to.name}")
+    meta += [f"{label} {date_text(value)}" for label, value in
+             (("tabled", q.date_tabled), ("due", q.answer_due), ("answered", q.date_answered)) if value]
+    if q.answered_by is not None:
+        meta.append(f"by {q.answered_by.full_name}")
+    state = status_markup(q.status, overdue=is_overdue(q, pack.today))
+    if q.assessment:
+        colour = "#B5452B" if q.assessment in ("unsatisfactory", "no_answer") else "#1F3A5F"
+        state += f" · Committee's assessment: <font color='{colour}'><b>{human_label(q.assessment)}</b></font>"
+    story = [Paragraph(markup(heading), STYLES["h3"]), para(" · ".join(meta), "meta"), Paragraph(state, STYLES["meta"])]
+    story += long_text("QUESTION", q.question_text)
+    story += long_text("ANSWER", q.answer_text, empty="No answer yet.")
+    if q.commitments:
+        story.append(para("Commitments: " + "; ".join(f"{c.code} ({c.title})" for c in q.commitments), "meta"))
+    return story
+
+
+def questions(section: Section, key: str, pack: Pack) -> list:
+    story = []
+    for n, (status, group) in enumerate(section.data):
+        story += [CondPageBreak(80), Heading(f"{human_label(status)} ({len(group)})", "h2", f"{key}p{n}", 1)]
+        for q in group:
+            story += question_block(q, pack)
+    return story or [para("No questions in this period.", "meta")]
+
+
+def annex(section: Section, key: str, pack: Pack) -> list:
+    rows = [[q.reference or str(q.id), q.title, q.addressed_to.abbreviation or q.addressed_to.name
+             if q.addressed_to else "", date_text(q.date_tabled),
+             status_markup(q.status, overdue=is_overdue(q, pack.today)), date_text(q.date_answered)]
+            for q in section.data]
+    return table(["Reference", "Title", "Ministry", "Tabled", "Status", "Answered"], [14, 44, 10, 11, 14, 11],
+                 rows, _available(pack))
+
+
+def _change(row: dict) -> Safe:
+    if row["change_status"] == "new":
+        return Safe("new")
+    if row["change_percent"] is None:
+        return Safe("–")
+    colour = "#2E7D32" if row["change_percent"] >= 0 else "#B5452B"
+    return Safe(f"<font color='{colour}'>{row['change_percent']:+.1f}%</font>")
+
+
+def budget_lines(section: Section, key: str, pack: Pack) -> list:
+    story, width = [], _available(pack)
+    for year, rows in section.data:
+        story.append(Heading(f"Fiscal year {year}", "h2", f"{key}y{year}", 1))
+        story += table(["Programme", "Body", "Scope", "Requested", "Allocated", "Spent", "Change"],
+                       [28, 16, 14, 12, 12, 12, 8],
+                       [[r["programme"], r["body"], human_label(r["scope"]),
+                         money(r["amount_requested"], r["currency"]), money(r["amount_allocated"], r["currency"]),
+                         money(r["amount_spent"], r["currency"]), _change(r)] for r in rows],
+                       width, right={3, 4, 5, 6})
+        for r in rows:
+            texts = [(label, r[field]) for label, field in
+                     (("QUESTION RAISED IN THE DEBATE", "question_raised"),
+                      ("GOVERNMENT RESPONSE", "government_response"),
+                      ("COMMITTEE POSITION", "committee_position"), ("OUTCOME", "outcome")) if r[field].strip()]
+            if texts:
+                story.append(Paragraph(markup(f"{r['programme']} ({year})"), STYLES["h3"]))
+                for label, value in texts:
+                    story += long_text(label, value)
+    return story or [para("No budget lines on record.", "meta")]
+
+
+def follow_ups(section: Section, key: str, pack: Pack) -> list:
+    rows = [[date_text(r["due_date"]), status_markup(r["status"], overdue=r["overdue"]), r["description"],
+             r["owner"], r["parent_label"], human_label(r["kind"])] for r in section.data]
+    return table(["Due", "Status", "What is owed", "Owner", "Arising from", "Kind"], [10, 12, 36, 14, 18, 10],
+                 rows, _available(pack))
+
+
+RENDERERS = {"summary": summary, "budget-summary": budget_summary, "agenda": agenda, "commitments": commitments,
+             "treaties": treaties, "questions": questions, "annex": annex, "budget": budget_lines,
+             "follow-ups": follow_ups}
+
+
+def story_for(section: Section, key: str, pack: Pack) -> list:
+    return RENDERERS[section.key](section, key, pack)
+
