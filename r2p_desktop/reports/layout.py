@@ -181,9 +181,13 @@ class BriefingDocument(BaseDocTemplate):
         canvas.line(MARGIN, height - 16 * mm, width - MARGIN, height - 16 * mm)
         canvas.line(MARGIN, 13 * mm, width - MARGIN, 13 * mm)
         canvas.setFillColor(GREY)
-        canvas.drawString(MARGIN, 9 * mm, f"{self.pack.title} · {self.pack.subtitle or self.pack.period}"[:110])
-        label = f"Page {canvas.getPageNumber()} of "
+        canvas.setFont(SANS, 7.5)
         x = width - MARGIN - canvas.stringWidth("Page 8888 of 8888", SANS, 7.5)
+        footer = _plain(f"{self.pack.title} · {self.pack.subtitle or self.pack.period}")
+        while footer and canvas.stringWidth(footer, SANS, 7.5) > x - MARGIN - 12:
+            footer = footer[:-2] + "…"
+        canvas.drawString(MARGIN, 9 * mm, footer)
+        label = f"Page {canvas.getPageNumber()} of "
         canvas.drawString(x, 9 * mm, label)
         canvas.translate(x + canvas.stringWidth(label, SANS, 7.5), 9 * mm)
         canvas.doForm(PAGE_COUNT_FORM)

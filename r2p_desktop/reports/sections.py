@@ -117,8 +117,8 @@ def agenda(section: Section, key: str, pack: Pack) -> list:
     story = [para(debate["title"], "h2"),
              *table(["", ""], [1, 4], [[Safe(f"<b>{k}</b>"), v] for k, v in facts if v], width)]
     story += long_text("Motion", debate["motion"]) + long_text("Outcome", debate["outcome"])
-    for item in section.data["items"]:
-        title = f"{item['position']}. {item['title']}"
+    for number, item in enumerate(section.data["items"], start=1):
+        title = f"{number}. {item['title']}"
         story.append(Heading(title, "h2", f"{key}a{item['id']}", 1))
         meta = " · ".join(x for x in (f"{item['allotted_minutes']} minutes" if item["allotted_minutes"] else "",
                                       f"Speakers: {item['speakers']}" if item["speakers"].strip() else "") if x)
@@ -191,7 +191,7 @@ def annex(section: Section, key: str, pack: Pack) -> list:
              if q.addressed_to else "", date_text(q.date_tabled),
              status_markup(q.status, overdue=is_overdue(q, pack.today)), date_text(q.date_answered)]
             for q in section.data]
-    return table(["Reference", "Title", "Ministry", "Tabled", "Status", "Answered"], [14, 44, 10, 11, 14, 11],
+    return table(["Reference", "Title", "Ministry", "Tabled", "Status", "Answered"], [14, 40, 10, 12, 12, 12],
                  rows, _available(pack))
 
 
@@ -204,15 +204,22 @@ def _change(row: dict) -> Safe:
     return Safe(f"<font color='{colour}'>{row['change_percent']:+.1f}%</font>")
 
 
+def whole(amount: int | None, currency: str) -> str:
+    """An amount in whole major units without its currency code (the table has a currency column)."""
+    text = money(amount, currency)
+    return text.split(" ", 1)[-1].split(".")[0] if text else ""
+
+
 def budget_lines(section: Section, key: str, pack: Pack) -> list:
     story, width = [], _available(pack)
     for year, rows in section.data:
         story.append(Heading(f"Fiscal year {year}", "h2", f"{key}y{year}", 1))
-        story += table(["Programme", "Body", "Scope", "Requested", "Allocated", "Spent", "Change"],
-                       [28, 16, 14, 12, 12, 12, 8],
-                       [[r["programme"], r["body"], human_label(r["scope"]),
-                         money(r["amount_requested"], r["currency"]), money(r["amount_allocated"], r["currency"]),
-                         money(r["amount_spent"], r["currency"]), _change(r)] for r in rows],
+        story += table(["Programme", "Scope", "Cur.", "Requested", "Allocated", "Spent", "Change"],
+                       [31, 15, 6, 13, 13, 13, 9],
+                       [[Safe(f"{markup(r['programme'])}<br/><font color='#5F6B7A'>{markup(r['body'])}</font>"),
+                         human_label(r["scope"]), r["currency"], whole(r["amount_requested"], r["currency"]),
+                         whole(r["amount_allocated"], r["currency"]), whole(r["amount_spent"], r["currency"]),
+                         _change(r)] for r in rows],
                        width, right={3, 4, 5, 6})
         for r in rows:
             texts = [(label, r[field]) for label, field in
@@ -227,9 +234,10 @@ def budget_lines(section: Section, key: str, pack: Pack) -> list:
 
 
 def follow_ups(section: Section, key: str, pack: Pack) -> list:
-    rows = [[date_text(r["due_date"]), status_markup(r["status"], overdue=r["overdue"]), r["description"],
-             r["owner"], r["parent_label"], human_label(r["kind"])] for r in section.data]
-    return table(["Due", "Status", "What is owed", "Owner", "Arising from", "Kind"], [10, 12, 36, 14, 18, 10],
+    rows = [[date_text(r["due_date"]), Safe(f"{status_markup(r['status'], overdue=r['overdue'])}<br/>"
+                                            f"<font color='#5F6B7A'>{human_label(r['kind'])}</font>"),
+             r["description"], r["owner"], r["parent_label"]] for r in section.data]
+    return table(["Due", "Status", "What is owed", "Owner", "Arising from"], [12, 16, 36, 16, 20],
                  rows, _available(pack))
 
 

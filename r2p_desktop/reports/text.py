@@ -113,8 +113,6 @@ def chunks(value: object, size: int) -> list[str]:
     """`value` cut into pieces of at most `size` characters, at paragraph breaks, then spaces, so that a
     text longer than a page becomes several flowables that can go on separate pages."""
     text = clean(value).strip()
-    if len(text) <= size:
-        return [text] if text else []
     pieces: list[str] = []
     for paragraph in re.split(r"\n\s*\n", text):
         while len(paragraph) > size:
