@@ -170,6 +170,28 @@ def cmd_export_questions(args) -> int:
     return 0
 
 
+def _iso_date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def cmd_export_briefing(args) -> int:
+    from .reports import PackOptions, export_pack
+
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise UsageError(f"{out.parent}: no such folder")
+    options = PackOptions(kind=args.kind, debate_id=args.debate, since=args.since, until=args.until,
+                          audience=args.audience, paper=args.paper)
+    result = export_pack(_database(args), options, out)
+    print(f"wrote {result.pages} pages to {out}: " + ", ".join(f"{title} ({n})" for title, n in result.sections))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH_OR_URL",
@@ -208,6 +230,15 @@ def build_parser() -> argparse.ArgumentParser:
     exp_q.add_argument("--format", default="csv", choices=["csv", "xlsx"])
     exp_q.add_argument("--out", required=True, metavar="FILE")
     exp_q.set_defaults(run=cmd_export_questions)
+    exp_b = exp.add_parser("briefing", parents=[common], help="a briefing pack as PDF")
+    exp_b.add_argument("--out", required=True, metavar="FILE.pdf")
+    exp_b.add_argument("--kind", default="debate", choices=["debate", "questions", "follow-ups", "budget"])
+    exp_b.add_argument("--debate", type=int, metavar="ID", help="the debate to brief for (default: the next one)")
+    exp_b.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD")
+    exp_b.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD")
+    exp_b.add_argument("--audience", default="committee", choices=["public", "committee"])
+    exp_b.add_argument("--paper", default="a4", choices=["a4", "letter"])
+    exp_b.set_defaults(run=cmd_export_briefing)
     return parser
 
 
