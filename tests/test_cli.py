@@ -57,14 +57,26 @@ def test_demo_fills_every_kind_of_record(r2p, db_path):
     assert r2p("check").code == 0
 
 
+def test_the_database_refuses_to_change_the_audit_trail(r2p, db_path):
+    r2p("demo", "--questions", "5")
+    with sqlite3.connect(db_path) as raw:
+        for statement in ("UPDATE audit_entries SET new_value = 'rewritten' WHERE id = 5",
+                          "DELETE FROM audit_entries WHERE id = 5"):
+            with pytest.raises(sqlite3.IntegrityError, match="audit trail cannot be changed"):
+                raw.execute(statement)
+    assert r2p("check").code == 0
+
+
 def test_check_names_a_tampered_audit_entry(r2p, db_path):
     r2p("demo", "--questions", "20")
-    with sqlite3.connect(db_path) as raw:
+    with sqlite3.connect(db_path) as raw:  # a tamperer first removes the guard, then edits
+        raw.execute("DROP TRIGGER audit_entries_no_update")
         raw.execute("UPDATE audit_entries SET new_value = 'rewritten' WHERE id = 5")
     result = r2p("check")
     assert result.code == 1
     assert "FAIL  audit chain: entry 5" in result.out
-    assert "check failed: audit chain" in result.err
+    assert "FAIL  audit protection: trigger audit_entries_no_update is missing" in result.out
+    assert "check failed: audit protection, audit chain" in result.err
 
 
 def test_catalogue_lists_commitments_instruments_and_risk_factors(r2p):

@@ -1,12 +1,35 @@
-"""Consistent copies of a live SQLite database through SQLite's online backup API (never a file copy)."""
+"""Consistent copies of a live SQLite database through SQLite's online backup API (never a file copy),
+their rotation, and restoring one.
+
+Backups of `NAME.sqlite` are `NAME-REASON-YYYYmmdd-HHMMSS-ffffff.sqlite` in a folder (by default
+`backups` beside the database). Those taken automatically (`daily`, on the first open of a day, and
+`close`) are thinned to 7 daily, 4 weekly and 12 monthly; those taken before a migration or a
+restore, or by hand, are kept: the newest few of each kind.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
+import shutil
 import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
-from .errors import R2PError
+from .errors import BackupError, R2PError
+from .sqlite_files import connect_read_only, structural_damage
+
+log = logging.getLogger(__name__)
+
+AUTOMATIC_REASONS = ("daily", "close")
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+KEEP_OF_OTHER_KINDS = 5  # before a migration, before a restore, by hand, damaged copies
+STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<reason>daily|close|manual|damaged|before-[\w.]+)"
+                   r"-(?P<stamp>\d{8}-\d{6}-\d{6})\.sqlite$")
 
 
 def sqlite_file(url_or_path: str) -> Path | None:
@@ -23,23 +46,293 @@ def backup_file(source: Path, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = sqlite3.connect(f"file:{quote(str(Path(source).resolve()))}?mode=ro", uri=True)
     dst = sqlite3.connect(partial)
     try:
         src.execute("PRAGMA busy_timeout=10000")
         src.backup(dst)
         dst.execute("PRAGMA journal_mode=DELETE")
         verdict = dst.execute("PRAGMA integrity_check").fetchone()[0]
+    except sqlite3.Error as error:
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"the backup of {Path(source).name} could not be written: {error}") from None
     finally:
         dst.close()
         src.close()
     if verdict != "ok":
         partial.unlink(missing_ok=True)
-        raise R2PError(f"the backup of {source.name} failed its integrity check: {verdict}")
+        raise BackupError(f"the backup of {Path(source).name} failed its integrity check: {verdict}")
     partial.replace(target)
     return target
 
 
+def backup_name(database: Path, reason: str, taken_at: datetime) -> str:
+    return f"{Path(database).stem}-{reason}-{taken_at.strftime(STAMP_FORMAT)}.sqlite"
+
+
 def timestamped_backup(source: Path, folder: Path, reason: str) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    return backup_file(source, folder / f"{source.stem}-{reason}-{stamp}.sqlite")
+    return backup_file(source, folder / backup_name(source, reason, datetime.now()))
+
+
+# --- which backups to keep -------------------------------------------------------------------------
+
+def backups_to_keep(taken: Iterable[datetime], *, daily: int = KEEP_DAILY, weekly: int = KEEP_WEEKLY,
+                    monthly: int = KEEP_MONTHLY) -> set[datetime]:
+    """The backups to keep: the newest of each of the last `daily` days that have one, of the last
+    `weekly` ISO weeks and of the last `monthly` months. The newest backup is always kept."""
+    newest_first = sorted(set(taken), reverse=True)
+    keep: set[datetime] = set()
+    periods = ((daily, lambda t: t.date()), (weekly, lambda t: t.isocalendar()[:2]),
+               (monthly, lambda t: (t.year, t.month)))
+    for count, period in periods:
+        seen = []
+        for moment in newest_first:
+            key = period(moment)
+            if key not in seen:
+                if len(seen) == count:
+                    break
+                seen.append(key)
+                keep.add(moment)
+    return keep
+
+
+# --- listing -----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime  # local time, from the file name
+    reason: str  # daily, close, manual, before-restore, before-<migration>, damaged
+    record_counts: dict[str, int] = field(default_factory=dict)  # empty when the file cannot be read
+
+    @property
+    def automatic(self) -> bool:
+        return self.reason in AUTOMATIC_REASONS
+
+    @property
+    def kind(self) -> str:
+        """Backups of one kind are thinned together: automatic ones, or each other reason."""
+        return "automatic" if self.automatic else ("before-migration" if self.reason.startswith("before-")
+                                                   and self.reason != "before-restore" else self.reason)
+
+
+def record_counts(path: Path) -> dict[str, int]:
+    """How many records of each kind a database file holds, read without changing it."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import Session
+
+    from .services.listings import record_counts as count_records
+
+    engine = create_engine("sqlite://", creator=lambda: connect_read_only(path))
+    try:
+        with Session(engine) as session:
+            return count_records(session)
+    except Exception as error:  # a backup we cannot read is listed without counts
+        log.warning("could not count the records in %s: %s", path.name, type(error).__name__)
+        return {}
+    finally:
+        engine.dispose()
+
+
+def _parse(path: Path, stem: str | None) -> BackupInfo | None:
+    match = _NAME.match(path.name)
+    if not match or (stem is not None and match["stem"] != stem):
+        return None
+    return BackupInfo(path, datetime.strptime(match["stamp"], STAMP_FORMAT), match["reason"])
+
+
+def _backups(folder: Path, database: Path | None) -> list[BackupInfo]:
+    stem = Path(database).stem if database is not None else None
+    found = [info for path in Path(folder).glob("*.sqlite") if (info := _parse(path, stem))]
+    return sorted(found, key=lambda info: info.taken_at, reverse=True)
+
+
+def list_backups(folder: Path, *, database: Path | None = None, counts: bool = True) -> list[BackupInfo]:
+    """The backups in `folder` (of `database` only, if given), newest first, with their record counts."""
+    if not Path(folder).is_dir():
+        return []
+    backups = _backups(folder, database)
+    if counts:
+        backups = [BackupInfo(b.path, b.taken_at, b.reason, record_counts(b.path)) for b in backups]
+    return backups
+
+
+def rotate(folder: Path, database: Path) -> list[Path]:
+    """Delete the backups of `database` that the rotation no longer keeps; return what was deleted."""
+    backups = _backups(folder, database)
+    automatic = [b for b in backups if b.automatic]
+    keep = {b.path for b in automatic if b.taken_at in backups_to_keep(b.taken_at for b in automatic)}
+    for kind in {b.kind for b in backups if not b.automatic}:
+        keep.update(b.path for b in [b for b in backups if b.kind == kind][:KEEP_OF_OTHER_KINDS])
+    removed = [b.path for b in backups if b.path not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+        log.info("rotated out backup %s", path.name)
+    return removed
+
+
+# --- automatic backups -----------------------------------------------------------------------------
+
+def backup_folder(database, folder: Path | None = None) -> Path:
+    """Where `database`'s backups go: `folder`, else the one it was opened with, else beside it."""
+    from .. import paths
+
+    return Path(folder or getattr(database, "backup_dir", None) or paths.backup_dir_for(str(_file_of(database))))
+
+
+def _file_of(database_or_path) -> Path:
+    path = getattr(database_or_path, "path", database_or_path)
+    if path is None:
+        raise R2PError("backups are made of SQLite files; back up a server database with its own tools")
+    return Path(path)
+
+
+def take_backup(database, reason: str, *, folder: Path | None = None) -> Path:
+    """A verified backup of `database` (a Database or a file) into its backup folder, then rotation."""
+    source = _file_of(database)
+    target_folder = backup_folder(database, folder)
+    saved = timestamped_backup(source, target_folder, reason)
+    rotate(target_folder, source)
+    return saved
+
+
+def backup_if_due(database, *, folder: Path | None = None, now: datetime | None = None) -> Path | None:
+    """The day's first backup, if no automatic backup of `database` was taken today."""
+    if getattr(database, "read_only", False):
+        return None
+    today = (now or datetime.now()).date()
+    target_folder = backup_folder(database, folder)
+    if Path(target_folder).is_dir() and any(
+            b.automatic and b.taken_at.date() == today for b in _backups(target_folder, _file_of(database))):
+        return None
+    return take_backup(database, "daily", folder=target_folder)
+
+
+def _last_changed(path: Path) -> datetime:
+    files = [path, path.with_name(path.name + "-wal")]
+    return datetime.fromtimestamp(max(f.stat().st_mtime for f in files if f.exists()))
+
+
+def backup_on_close(database, *, folder: Path | None = None) -> Path | None:
+    """A backup as the program closes, unless nothing changed since the newest automatic backup."""
+    if getattr(database, "read_only", False) or not getattr(database, "is_sqlite", True):
+        return None
+    source = _file_of(database)
+    if hasattr(database, "checkpoint"):
+        database.checkpoint()
+    target_folder = backup_folder(database, folder)
+    automatic = [b for b in _backups(target_folder, source) if b.automatic] if target_folder.is_dir() else []
+    if automatic and automatic[0].taken_at >= _last_changed(source):
+        return None
+    return take_backup(database, "close", folder=target_folder)
+
+
+# --- restoring -------------------------------------------------------------------------------------
+
+def backup_problem(path: Path) -> str | None:
+    """Why `path` cannot be restored (damaged, not an R2P database, from a newer version), or None."""
+    from .migrations import refuse_unknown_revision
+
+    path = Path(path)
+    if not path.is_file():
+        return f"{path} does not exist"
+    damage = structural_damage(path, pragma="integrity_check")
+    if damage is not None:
+        return f"{path.name} is damaged: {damage}"
+    connection = connect_read_only(path)
+    try:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] \
+            if "alembic_version" in tables else None
+    finally:
+        connection.close()
+    if revision is None or "questions" not in tables:
+        return f"{path.name} is not an R2P Desktop database"
+    try:
+        refuse_unknown_revision(revision, path.name)
+    except R2PError as error:
+        return str(error)
+    return None
+
+
+def newest_good_backup(database, *, folder: Path | None = None) -> BackupInfo | None:
+    """The newest backup of `database` (a Database or a file) that passes every restore check."""
+    target_folder = backup_folder(database, folder)
+    for info in list_backups(target_folder, database=_file_of(database), counts=False):
+        if backup_problem(info.path) is None:
+            return BackupInfo(info.path, info.taken_at, info.reason, record_counts(info.path))
+    return None
+
+
+def _save_current(target: Path, folder: Path) -> Path:
+    """Keep what the database holds now before it is replaced: a verified backup if it is sound,
+    else the damaged file as it is (nothing writes a damaged file, so its bytes are the evidence)."""
+    if structural_damage(target) is None:
+        return timestamped_backup(target, folder, "before-restore")
+    saved = folder / backup_name(target, "damaged", datetime.now())
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(target, saved)
+    wal = target.with_name(target.name + "-wal")
+    if wal.exists():
+        shutil.copy2(wal, saved.with_name(saved.name + "-wal"))
+    return saved
+
+
+def _copy_in(backup: Path, target: Path) -> None:
+    """Write the backup's pages into the database through SQLite, which keeps its WAL consistent."""
+    source = connect_read_only(backup)
+    destination = sqlite3.connect(target, timeout=10)
+    try:
+        destination.isolation_level = None
+        source.backup(destination)
+        mode = destination.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        if mode != "wal":
+            raise BackupError(f"the restored database could not be switched to WAL (it is {mode})")
+        destination.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        destination.close()
+        source.close()
+
+
+def _replace_unreadable(backup: Path, target: Path) -> None:
+    """For a file SQLite cannot write into (its header is broken): a fresh copy made by the backup
+    API beside it, moved into place, with the old log removed so it is not replayed onto the copy."""
+    fresh = target.with_name(target.name + ".restoring")
+    fresh.unlink(missing_ok=True)
+    source, destination = connect_read_only(backup), sqlite3.connect(fresh)
+    try:
+        source.backup(destination)
+        destination.execute("PRAGMA journal_mode=WAL")
+    finally:
+        destination.close()
+        source.close()
+    for suffix in ("-wal", "-shm"):
+        target.with_name(target.name + suffix).unlink(missing_ok=True)
+    fresh.replace(target)
+
+
+def restore_backup(database, backup: Path, *, folder: Path | None = None) -> Path:
+    """Replace the database's contents with `backup`, after checking the backup and saving the
+    current contents into the backup folder; return where the current contents were saved.
+
+    `database` is a Database (it is disposed: open the file again afterwards) or a file path.
+    An older backup is brought up to date the next time the database is opened."""
+    problem = backup_problem(backup)
+    if problem:
+        raise BackupError(f"not restored: {problem}")
+    target = _file_of(database)
+    target_folder = backup_folder(database, folder)
+    if hasattr(database, "dispose"):
+        database.dispose()
+    saved = _save_current(target, target_folder) if target.exists() else None
+    try:
+        _copy_in(Path(backup), target)
+    except sqlite3.DatabaseError as error:
+        log.warning("restoring into %s through SQLite failed (%s); replacing the file", target.name, error)
+        _replace_unreadable(Path(backup), target)
+    damage = structural_damage(target, pragma="integrity_check")
+    if damage:
+        raise BackupError(f"the restored database failed its check ({damage}); "
+                          f"what it held before is saved in {saved}")
+    log.info("restored %s from %s (previous contents saved in %s)", target, backup, saved)
+    return saved

@@ -3,26 +3,41 @@
 from __future__ import annotations
 
 import getpass
+import logging
 import os
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import audit
-from .errors import DatabaseOpenError
+from . import audit, settings
+from .errors import DatabaseBusyError, DatabaseOpenError, ReadOnlyDatabaseError
+from .sqlite_files import connect_read_only, read_only_uri, structural_damage
+
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
 USER_ENV = "R2P_USER"
 
-# Each pragma with the value it must read back as; set outside any transaction in the connect hook.
-_SQLITE_PRAGMAS = (
-    ("foreign_keys", "ON", 1),
-    ("journal_mode", "WAL", "wal"),
-    ("synchronous", "FULL", 2),
-    ("busy_timeout", str(BUSY_TIMEOUT_MS), BUSY_TIMEOUT_MS),
-)
+
+def _sqlite_pragmas(busy_timeout_ms: int, read_only: bool) -> tuple[tuple[str, str, object], ...]:
+    """Each pragma with the value it must read back as; set outside any transaction in the connect hook."""
+    if read_only:  # nothing that would write the file, and refuse writes even if asked
+        return (("busy_timeout", str(busy_timeout_ms), busy_timeout_ms), ("query_only", "ON", 1))
+    return (
+        ("foreign_keys", "ON", 1),
+        ("journal_mode", "WAL", "wal"),
+        ("synchronous", "FULL", 2),
+        ("busy_timeout", str(busy_timeout_ms), busy_timeout_ms),
+        ("secure_delete", "ON", 1),  # deleted text is overwritten, not left readable in free pages
+    )
+
+
+def _is_lock_timeout(error: BaseException | None) -> bool:
+    text = str(error).lower()
+    return "database is locked" in text or "database is busy" in text
 
 
 def database_url(location: str) -> str:
@@ -44,11 +59,11 @@ def current_user() -> str:
         return "unknown"
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, pragmas, *, read_only: bool) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves, below
-        for name, value, expected in _SQLITE_PRAGMAS:
+        for name, value, expected in pragmas:
             dbapi_connection.execute(f"PRAGMA {name}={value}")
             actual = dbapi_connection.execute(f"PRAGMA {name}").fetchone()[0]
             if actual != expected:
@@ -57,33 +72,69 @@ def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
         # Writers take the lock at BEGIN so they queue on busy_timeout instead of failing mid-way.
-        mode = connection.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        mode = "DEFERRED" if read_only else connection.get_execution_options().get("sqlite_begin", "IMMEDIATE")
         connection.exec_driver_sql(f"BEGIN {mode}")
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context):
+        # The lock was held past busy_timeout: a message the clerk can act on, not a driver error.
+        if _is_lock_timeout(context.original_exception):
+            return DatabaseBusyError()
+        return None
 
 
 class Database:
-    """An open committee database: hands out sessions that write audit entries as they flush."""
+    """An open committee database: hands out sessions that write audit entries as they flush.
 
-    def __init__(self, location: str, *, user: str | None = None):
+    `read_only` is True when the file failed its check on opening (`damage` says how); such a
+    database is never written: `session()` raises ReadOnlyDatabaseError and reads go through a
+    connection that cannot change the file."""
+
+    def __init__(self, location: str, *, user: str | None = None, read_only: bool = False,
+                 damage: str | None = None, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+                 default_confidentiality: str | None = None):
         self.url = database_url(location)
         self.user = user or current_user()
+        self.read_only = read_only
+        self.damage = damage
+        self.backup_dir: Path | None = None
+        self.backup_problem: str | None = None  # why the automatic backup on opening failed, if it did
         url = make_url(self.url)
         self.is_sqlite = url.get_backend_name() == "sqlite"
-        if self.is_sqlite and url.database:
+        if self.is_sqlite and url.database and not read_only:
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        self.engine = create_engine(self.url)
+        options = {}
+        if self.is_sqlite and read_only:
+            uri = read_only_uri(self.path)
+            options["creator"] = lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+        # Parameters hold record text: keep them out of error messages and so out of the log.
+        self.engine = create_engine(self.url, hide_parameters=True, **options)
         if self.is_sqlite:
-            _configure_sqlite(self.engine)
-        self._writer = sessionmaker(self.engine, expire_on_commit=False, info={"user": self.user})
+            _configure_sqlite(self.engine, _sqlite_pragmas(busy_timeout_ms, read_only), read_only=read_only)
+        confidentiality = default_confidentiality or settings.load().default_confidentiality
+        self._writer = sessionmaker(self.engine, expire_on_commit=False,
+                                    info={"user": self.user, "default_confidentiality": confidentiality})
         self._reader = sessionmaker(
             self.engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False
         )
         audit.install(self._writer)
+        if self.is_sqlite and not read_only:
+            event.listen(self._writer, "after_flush", _note_deletes)
+            event.listen(self._writer, "after_commit", self._checkpoint_after_deletes)
 
     @property
     def path(self) -> Path | None:
         """The SQLite file, or None for a server database."""
         return Path(make_url(self.url).database) if self.is_sqlite else None
+
+    @property
+    def default_confidentiality(self) -> str:
+        return self._writer.kw["info"]["default_confidentiality"]
+
+    def set_default_confidentiality(self, level: str) -> None:
+        """Save `level` as what new records are marked, here and for later runs (ValidationError if unknown)."""
+        saved = settings.save(default_confidentiality=level)
+        self._writer.kw["info"]["default_confidentiality"] = saved.default_confidentiality
 
     def describe(self) -> str:
         """Where the data is, for a status bar: a file path or the server URL without its password."""
@@ -91,26 +142,87 @@ class Database:
 
     def session(self) -> Session:
         """A session for changes; its transaction takes the write lock when it begins."""
+        if self.read_only:
+            raise ReadOnlyDatabaseError(
+                f"{self.describe()} is open read-only because it failed its check ({self.damage}); "
+                "restore a backup to make changes")
         return self._writer()
 
     def read_session(self) -> Session:
         """A session for reading only."""
         return self._reader()
 
+    def checkpoint(self) -> None:
+        """Move the write-ahead log into the database file and empty the log (SQLite only)."""
+        if not self.is_sqlite or self.read_only:
+            return
+        raw = self.engine.raw_connection()
+        try:
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            raw.close()
+
+    def _checkpoint_after_deletes(self, session: Session) -> None:
+        # secure_delete zeroes the freed space in the new pages; the checkpoint puts those pages in the
+        # file and truncates the log that still holds the old ones.
+        if session.info.pop("deleted_records", False):
+            self.checkpoint()
+
     def dispose(self) -> None:
         self.engine.dispose()
 
 
-def open_database(location: str, *, backup_dir: Path | None = None, user: str | None = None) -> Database:
+def _note_deletes(session: Session, _context) -> None:
+    if session.deleted:
+        session.info["deleted_records"] = True
+
+
+def _refuse_unreadable(path: Path) -> None:
+    """A file whose very header is broken cannot even be read: refuse it (it is left untouched)."""
+    try:
+        connection = connect_read_only(path)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            connection.close()
+    except Exception as error:
+        raise DatabaseOpenError(
+            f"{path} cannot be read ({error}); it was left untouched. Restore a backup.") from None
+
+
+def open_database(location: str, *, backup_dir: Path | None = None, user: str | None = None,
+                  busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
     """Open (creating if needed) and migrate the database at `location`.
 
-    An existing database is backed up into `backup_dir` before any migration."""
+    An existing database is backed up into `backup_dir` before any migration, and once a day.
+    A SQLite file that fails quick_check is opened read-only and never migrated or written."""
     from .migrations import ensure_schema
 
-    database = Database(location, user=user)
+    url = make_url(database_url(location))
+    file = Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
+    if file is not None and file.exists():
+        damage = structural_damage(file)
+        if damage is not None:
+            _refuse_unreadable(file)
+            log.warning("%s failed quick_check; opened read-only", file)
+            database = Database(location, user=user, read_only=True, damage=damage,
+                                busy_timeout_ms=busy_timeout_ms)
+            database.backup_dir = backup_dir
+            return database
+
+    database = Database(location, user=user, busy_timeout_ms=busy_timeout_ms)
+    database.backup_dir = backup_dir
     try:
         ensure_schema(database, backup_dir)
     except Exception:
         database.dispose()
         raise
+    if backup_dir is not None and database.is_sqlite:
+        from .backup import backup_if_due
+
+        try:
+            backup_if_due(database)
+        except Exception as error:  # a failed backup must not keep the clerk out of the data
+            log.error("daily backup of %s failed: %s", database.describe(), error)
+            database.backup_problem = str(error)
     return database

@@ -29,3 +29,39 @@ class DatabaseOpenError(R2PError):
 
 class NewerDatabaseError(DatabaseOpenError):
     pass
+
+
+class ReadOnlyDatabaseError(R2PError):
+    """A change was asked of a database opened read-only (it failed its check when it was opened)."""
+
+
+class DatabaseBusyError(R2PError):
+    """Another copy of R2P held the write lock for longer than we wait; nothing was saved, try again."""
+
+    def __init__(self, message: str = "The database is busy (another copy of R2P is saving). "
+                                      "Try again in a moment."):
+        super().__init__(message)
+
+
+class BackupError(R2PError):
+    """A backup could not be written, verified or restored; the database itself was not changed."""
+
+
+class ConflictError(R2PError):
+    """Someone saved the record since the clerk opened it; nothing was written.
+
+    `yours` holds the fields the clerk tried to save, `theirs` the same fields as now stored (plus the
+    stored values of every other column in `stored`), so both versions can be shown side by side."""
+
+    def __init__(self, *, label: str, record_id: int, expected_version: int, current_version: int,
+                 yours: dict, theirs: dict, stored: dict, changed_by: str, changed_at):
+        self.label, self.record_id = label, record_id
+        self.expected_version, self.current_version = expected_version, current_version
+        self.yours, self.theirs, self.stored = dict(yours), dict(theirs), dict(stored)
+        self.changed_by, self.changed_at = changed_by, changed_at
+        super().__init__(f"this {label} was changed by {changed_by} since you opened it")
+
+    @property
+    def differing_fields(self) -> list[str]:
+        """The fields where the clerk's edit and the stored record disagree."""
+        return [name for name, value in self.yours.items() if self.theirs.get(name) != value]

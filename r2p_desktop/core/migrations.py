@@ -17,11 +17,14 @@ from .. import paths
 from .backup import timestamped_backup
 from .catalogue import load_catalogue
 from .errors import DatabaseOpenError, NewerDatabaseError
+from .sqlite_files import connect_read_only
 
 log = logging.getLogger(__name__)
 
 # The newest revision in db/versions; a test keeps the two in step.
-SCHEMA_HEAD = "0002_search_index"
+SCHEMA_HEAD = "0003_audit_guard"
+# The triggers by which the database refuses to change the audit trail (migration 0003).
+AUDIT_GUARD_TRIGGERS = ("audit_entries_no_update", "audit_entries_no_delete")
 # Tables the migrations create that have no model (the full-text index and FTS5's own tables).
 UNMODELLED_TABLE_PREFIX = "search_index"
 
@@ -54,7 +57,7 @@ def _inspect_untouched(database) -> tuple[str | None, list[str]]:
     if database.is_sqlite:
         if not database.path.exists():
             return None, []
-        raw = sqlite3.connect(f"{database.path.as_uri()}?mode=ro", uri=True)
+        raw = connect_read_only(database.path)
         try:
             tables = [row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
             revision = raw.execute("SELECT version_num FROM alembic_version").fetchone()[0] \
@@ -68,6 +71,22 @@ def _inspect_untouched(database) -> tuple[str | None, list[str]]:
         return current_revision(connection), inspect(connection).get_table_names()
 
 
+def refuse_unknown_revision(revision: str | None, where: str, config=None):
+    """Raise NewerDatabaseError if `revision` is not one of our migrations; return the scripts."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(config or alembic_config())
+    if revision is not None:
+        try:
+            scripts.get_revision(revision)
+        except Exception as exc:
+            raise NewerDatabaseError(
+                f"{where} was written by a newer version of R2P Desktop "
+                f"(schema {revision}); install that version to open it. The file was not changed."
+            ) from exc
+    return scripts
+
+
 def ensure_schema(database, backup_dir: Path | None) -> bool:
     """Migrate to SCHEMA_HEAD if needed; return True when a migration ran.
 
@@ -76,19 +95,9 @@ def ensure_schema(database, backup_dir: Path | None) -> bool:
     if revision == SCHEMA_HEAD:
         return False
 
-    from alembic.script import ScriptDirectory
-
     config = alembic_config()
-    scripts = ScriptDirectory.from_config(config)
-    if revision is not None:
-        try:
-            scripts.get_revision(revision)
-        except Exception as exc:
-            raise NewerDatabaseError(
-                f"{database.describe()} was written by a newer version of R2P Desktop "
-                f"(schema {revision}); install that version to open it. The file was not changed."
-            ) from exc
-    elif table_names:
+    scripts = refuse_unknown_revision(revision, database.describe(), config)
+    if revision is None and table_names:
         raise DatabaseOpenError(
             f"{database.describe()} is not an R2P Desktop database (it has tables but no schema "
             "version); it was left untouched."

@@ -12,7 +12,8 @@ from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..errors import NotFoundError, R2PError
+from .. import settings
+from ..errors import ConflictError, NotFoundError, R2PError
 from ..models import (
     AgendaItem,
     Body,
@@ -238,11 +239,18 @@ def _flush(session: Session, kind: RecordKind) -> None:
 def create(session: Session, model: type[RecordMixin], values: dict) -> int:
     """Add a record of `model` from plain `values`; return its id. The caller commits."""
     kind = KINDS[model]
+    if not values.get("confidentiality"):
+        values = {**values, "confidentiality": _default_confidentiality(session)}
     columns, links = _prepare(session, kind, values, {})
     record = model(**columns, **links)
     session.add(record)
     _flush(session, kind)
     return record.id
+
+
+def _default_confidentiality(session: Session) -> str:
+    """What a new record gets when none is given: the session's setting, else the saved one."""
+    return session.info.get("default_confidentiality") or settings.load().default_confidentiality
 
 
 def update(session: Session, model: type[RecordMixin], record_id: int, values: dict,
@@ -251,7 +259,12 @@ def update(session: Session, model: type[RecordMixin], record_id: int, values: d
     kind = KINDS[model]
     record = _load(session, model, record_id)
     if expected_version is not None and record.version != expected_version:
-        raise R2PError(f"this {kind.label} was changed by {record.updated_by} since you opened it")
+        stored = _values(record)
+        raise ConflictError(
+            label=kind.label, record_id=record_id, expected_version=expected_version,
+            current_version=record.version, yours=values,
+            theirs={name: stored.get(name) for name in values}, stored=stored,
+            changed_by=record.updated_by, changed_at=record.updated_at)
     current = {c.key: getattr(record, c.key) for c in inspect(model).column_attrs}
     columns, links = _prepare(session, kind, values, current)
     for name, value in {**columns, **links}.items():
@@ -267,7 +280,11 @@ def delete(session: Session, model: type[RecordMixin], record_id: int) -> None:
 
 def get(session: Session, model: type[RecordMixin], record_id: int) -> dict:
     """Every column of the record, plus its links as lists of catalogue codes."""
-    record = _load(session, model, record_id)
+    return _values(_load(session, model, record_id))
+
+
+def _values(record: RecordMixin) -> dict:
+    model = type(record)
     values = {c.key: getattr(record, c.key) for c in inspect(model).column_attrs}
     for name in KINDS[model].links:
         values[name] = [item.code for item in getattr(record, name)]
