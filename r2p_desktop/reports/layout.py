@@ -110,6 +110,10 @@ class PackCanvas(Canvas):
 
     section_pages: ClassVar[dict[str, int]] = {}
 
+    def __init__(self, *args, **kwargs):
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or SANS  # not Helvetica, which is not embedded
+        super().__init__(*args, **kwargs)
+
     def save(self):
         if len(self._code):
             self.showPage()

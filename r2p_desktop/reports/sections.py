@@ -10,9 +10,10 @@ from ..core.formatting import date_text, human_label, money
 from . import charts
 from .layout import LIGHT, NAVY, STYLES, Heading, para
 from .pack_data import Pack, Section, is_overdue
-from .text import chunks, markup
+from .text import SANS, chunks, markup
 
 TABLE_CHUNK = 40  # records per table: a long list is several tables, so no table is re-measured page after page
+FONT = ("FONT", (0, 0), (-1, -1), SANS, 8)  # for empty cells too: else the PDF names Helvetica, not embedded
 BODY_CHUNK = 2500  # characters per paragraph of a long text: a 100,000-character answer splits across pages
 
 
@@ -57,7 +58,7 @@ def table(headers: list[str], widths: list[float], records: list[list], availabl
         if len(rows) == 1:
             rows.append([Paragraph("None.", STYLES["cell"])] + [""] * (len(headers) - 1))
         grid = Table(rows, colWidths=widths, repeatRows=1)
-        grid.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, 0), NAVY), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        grid.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, 0), NAVY), FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                   ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
                                   ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
                                   *commands]))
@@ -87,7 +88,7 @@ def summary(section: Section, key: str, pack: Pack) -> list:
              for label, value in figures]
     cells += [""] * (-len(cells) % columns)
     grid = Table([cells[i:i + columns] for i in range(0, len(cells), columns)], colWidths=[width / columns] * columns)
-    grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    grid.setStyle(TableStyle([FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                               ("BOTTOMPADDING", (0, 0), (-1, -1), 10), ("LINEABOVE", (0, 0), (-1, -1), 1.5, LIGHT)]))
     period = f"Questions tabled {pack.period}; follow-ups and commitments as they stand on {pack.today.isoformat()}."
     story = [para(period, "meta"), Spacer(1, 6), grid, Spacer(1, 10)]
@@ -99,7 +100,7 @@ def summary(section: Section, key: str, pack: Pack) -> list:
         drawings.append(charts.allocations_chart(data["allocations"], data["currency"], half, height))
     drawings += [""] * (len(drawings) % 2)
     board = Table([drawings[i:i + 2] for i in range(0, len(drawings), 2)], colWidths=[width / 2] * 2)
-    board.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    board.setStyle(TableStyle([FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 14)]))
     return [*story, board]
 

@@ -58,6 +58,10 @@ def register_fonts() -> None:
         extra = {"subfontIndex": 0} if file_name.endswith(".ttc") else {}
         pdfmetrics.registerFont(TTFont(name, str(path), **extra))
     pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS_ITALIC, boldItalic=SANS_BOLD_ITALIC)
+    from reportlab.graphics.shapes import STATE_DEFAULTS
+
+    # Charts start from this font; left as Helvetica, every page would name a font that is not embedded.
+    STATE_DEFAULTS["fontName"] = SANS
     for bold in (0, 1):  # one CJK face stands in for bold and italic too
         for italic in (0, 1):
             addMapping(CJK, bold, italic, CJK)
