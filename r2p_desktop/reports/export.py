@@ -22,6 +22,12 @@ class Progress:
         self._progress, self._cancelled = progress, cancelled
         self._last = float("-inf")
         self.done, self.total, self.message = 0, 1, ""
+        self.laid_out = False
+
+    def beat(self, message: str) -> None:
+        """From the writing thread: progress only (cancelling then would save nothing)."""
+        if self._progress is not None:
+            self._progress(self.done, self.total, message)
 
     def __call__(self, done: int | None = None, total: int | None = None, message: str | None = None,
                  *, force: bool = False) -> None:

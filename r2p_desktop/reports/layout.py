@@ -6,6 +6,8 @@ canvas is saved, once every page is known; so the pack is laid out once, not twi
 
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
 from typing import ClassVar
 
 from reportlab.lib import colors
@@ -48,10 +50,9 @@ STYLES = {
     "h1": _style("h1", fontName=SANS_BOLD, fontSize=17, leading=22, textColor=NAVY, spaceAfter=8),
     "h2": _style("h2", fontName=SANS_BOLD, fontSize=12.5, leading=16, textColor=NAVY, spaceBefore=10,
                  spaceAfter=4, keepWithNext=1),
-    "h3": _style("h3", fontName=SANS_BOLD, fontSize=10.5, leading=14, spaceBefore=8, spaceAfter=1, keepWithNext=1),
+    "h3": _style("h3", fontName=SANS_BOLD, fontSize=10.5, leading=14, spaceBefore=8, spaceAfter=1),
     "body": _style("body", spaceAfter=4),
-    "label": _style("label", fontName=SANS_BOLD, fontSize=8, leading=11, textColor=GREY, spaceBefore=3,
-                    keepWithNext=1),
+    "label": _style("label", fontName=SANS_BOLD, fontSize=8, leading=11, textColor=GREY, spaceBefore=3),
     "meta": _style("meta", fontSize=8, leading=11, textColor=GREY, spaceAfter=2),
     "cell": _style("cell", fontSize=8, leading=10.5),
     "cell_right": _style("cell_right", fontSize=8, leading=10.5, alignment=TA_RIGHT),
@@ -197,6 +198,10 @@ class BriefingDocument(BaseDocTemplate):
         canvas.doForm(PAGE_COUNT_FORM)
         canvas.restoreState()
 
+    def _endBuild(self):
+        self.report.laid_out = True  # every page is laid out: what is left is writing the file
+        super()._endBuild()
+
     def handle_flowable(self, flowables):
         self.report(self.total_flowables - len(flowables), self.total_flowables, f"laying out page {self.page}")
         super().handle_flowable(flowables)
@@ -246,12 +251,33 @@ def write_pack(pack: Pack, paper: str, path, report) -> int:
         key = f"s{index}"
         contents.append((key, section.title, 0))
         contents += [(f"{key}p{n}", human_label(part), 1) for n, part in enumerate(section.parts)]
-        story += [PageBreak(), Heading(section.title, "h1", key, 0)]
-        story += story_for(section, key, pack)
         report(message=f"preparing {section.title.lower()}")
+        story += [PageBreak(), Heading(section.title, "h1", key, 0)]
+        story += story_for(section, key, pack, report)
     story = cover(pack, contents) + story
     with open(path, "wb") as file:
         document = BriefingDocument(file, pack, paper, report)
         document.total_flowables = len(story)
-        document.build(story, canvasmaker=canvas_class(document.section_pages))
+        with heartbeat(report, "writing the file"):
+            document.build(story, canvasmaker=canvas_class(document.section_pages))
         return document.page
+
+
+@contextmanager
+def heartbeat(report, message: str, interval: float = 0.5):
+    """Keep reporting progress while ReportLab serialises the file, a step with no hook of its own: the
+    thread starts reporting only once the last page is laid out (the report says so)."""
+    stop = threading.Event()
+
+    def beat():
+        while not stop.wait(interval):
+            if report.laid_out:
+                report.beat(message)
+
+    thread = threading.Thread(target=beat, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()

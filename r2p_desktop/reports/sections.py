@@ -10,7 +10,7 @@ from ..core.formatting import date_text, human_label, money
 from . import charts
 from .layout import LIGHT, NAVY, STYLES, Heading, para
 from .pack_data import Pack, Section, is_overdue
-from .text import SANS, chunks, markup
+from .text import SANS, SANS_BOLD, chunks, markup
 
 TABLE_CHUNK = 40  # records per table: a long list is several tables, so no table is re-measured page after page
 FONT = ("FONT", (0, 0), (-1, -1), SANS, 8)  # for empty cells too: else the PDF names Helvetica, not embedded
@@ -30,13 +30,15 @@ def status_markup(status: str, *, overdue: bool = False) -> Safe:
 
 
 def table(headers: list[str], widths: list[float], records: list[list], available: float,
-          right: set[int] = frozenset()) -> list:
+          right: set[int] = frozenset(), report=None) -> list:
     """Records as tables with a repeated header row; a long cell continues in extra rows of its record,
     so no row is taller than a page."""
     widths = [available * w / sum(widths) for w in widths]
     head = [Paragraph(markup(h), STYLES["cell_head"]) for h in headers]
     flowables = []
     for start in range(0, max(len(records), 1), TABLE_CHUNK):
+        if report is not None:
+            report(message=f"preparing rows {start + 1} to {start + TABLE_CHUNK}")
         rows, commands, first_rows = [head], [], []
         for record in records[start:start + TABLE_CHUNK]:
             first_rows.append(len(rows))
@@ -67,11 +69,15 @@ def table(headers: list[str], widths: list[float], records: list[list], availabl
 
 
 def long_text(label: str, value, empty: str = "") -> list:
+    """A labelled text in paragraphs; the label is part of the first paragraph, so it never ends a page
+    alone (cheaper than keepWithNext, which lays out twice)."""
     pieces = chunks(value, BODY_CHUNK)
     if not pieces and not empty:
         return []
-    out = [Paragraph(markup(label), STYLES["label"])] if label else []
-    return out + ([para(piece) for piece in pieces] or [para(empty, "meta")])
+    head = f"<font name='{SANS_BOLD}' size='8' color='#5F6B7A'>{markup(label)}</font><br/>" if label else ""
+    if not pieces:
+        return [Paragraph(head + f"<font color='#5F6B7A'>{markup(empty)}</font>", STYLES["body"])]
+    return [Paragraph(head + markup(pieces[0]), STYLES["body"]), *(para(piece) for piece in pieces[1:])]
 
 
 def _available(pack: Pack) -> float:
@@ -80,7 +86,7 @@ def _available(pack: Pack) -> float:
     return PAPERS[pack.paper][0] - 2 * MARGIN
 
 
-def summary(section: Section, key: str, pack: Pack) -> list:
+def summary(section: Section, key: str, pack: Pack, report=None) -> list:
     data, width = section.data, _available(pack)
     figures = data["figures"]
     columns = 4
@@ -105,12 +111,12 @@ def summary(section: Section, key: str, pack: Pack) -> list:
     return [*story, board]
 
 
-def budget_summary(section: Section, key: str, pack: Pack) -> list:
+def budget_summary(section: Section, key: str, pack: Pack, report=None) -> list:
     data = section.data
     return [charts.allocations_chart(data["allocations"], data["currency"], _available(pack), 260)]
 
 
-def agenda(section: Section, key: str, pack: Pack) -> list:
+def agenda(section: Section, key: str, pack: Pack, report=None) -> list:
     debate, width = section.data["debate"], _available(pack)
     facts = [("Date", date_text(debate["date"])), ("Chamber", debate["chamber"]),
              ("Status", human_label(debate["status"])),
@@ -134,7 +140,7 @@ def agenda(section: Section, key: str, pack: Pack) -> list:
     return story
 
 
-def commitments(section: Section, key: str, pack: Pack) -> list:
+def commitments(section: Section, key: str, pack: Pack, report=None) -> list:
     rows = []
     for c in section.data:
         linked = ", ".join(x for x in (f"{c['questions']} questions" if c["questions"] else "",
@@ -148,7 +154,7 @@ def commitments(section: Section, key: str, pack: Pack) -> list:
                           rows, _available(pack))]
 
 
-def treaties(section: Section, key: str, pack: Pack) -> list:
+def treaties(section: Section, key: str, pack: Pack, report=None) -> list:
     rows = [[t["title"], str(t["year"]), Safe(f"<b>{human_label(t['status'])}</b>"), date_text(t["status_date"]),
              t["legislation"], t["reservations"]] for t in section.data]
     return table(["Treaty", "Year", "Status", "Since", "Implementing legislation", "Reservations"],
@@ -170,7 +176,8 @@ def question_block(q, pack: Pack) -> list:
     if q.assessment:
         colour = "#B5452B" if q.assessment in ("unsatisfactory", "no_answer") else "#1F3A5F"
         state += f" · Committee's assessment: <font color='{colour}'><b>{human_label(q.assessment)}</b></font>"
-    story = [Paragraph(markup(heading), STYLES["h3"]), para(" · ".join(meta), "meta"), Paragraph(state, STYLES["meta"])]
+    story = [CondPageBreak(90), Paragraph(markup(heading), STYLES["h3"]), para(" · ".join(meta), "meta"),
+             Paragraph(state, STYLES["meta"])]
     story += long_text("QUESTION", q.question_text)
     story += long_text("ANSWER", q.answer_text, empty="No answer yet.")
     if q.commitments:
@@ -178,22 +185,25 @@ def question_block(q, pack: Pack) -> list:
     return story
 
 
-def questions(section: Section, key: str, pack: Pack) -> list:
-    story = []
+def questions(section: Section, key: str, pack: Pack, report=None) -> list:
+    story, done = [], 0
     for n, (status, group) in enumerate(section.data):
-        story += [CondPageBreak(80), Heading(f"{human_label(status)} ({len(group)})", "h2", f"{key}p{n}", 1)]
+        story += [CondPageBreak(120), Heading(f"{human_label(status)} ({len(group)})", "h2", f"{key}p{n}", 1)]
         for q in group:
             story += question_block(q, pack)
+            done += 1
+            if report is not None and done % 25 == 0:
+                report(message=f"preparing question {done} of {section.count}")
     return story or [para("No questions in this period.", "meta")]
 
 
-def annex(section: Section, key: str, pack: Pack) -> list:
+def annex(section: Section, key: str, pack: Pack, report=None) -> list:
     rows = [[q.reference or str(q.id), q.title, q.addressed_to.abbreviation or q.addressed_to.name
              if q.addressed_to else "", date_text(q.date_tabled),
              status_markup(q.status, overdue=is_overdue(q, pack.today)), date_text(q.date_answered)]
             for q in section.data]
     return table(["Reference", "Title", "Ministry", "Tabled", "Status", "Answered"], [14, 40, 10, 12, 12, 12],
-                 rows, _available(pack))
+                 rows, _available(pack), report=report)
 
 
 def _change(row: dict) -> Safe:
@@ -211,7 +221,7 @@ def whole(amount: int | None, currency: str) -> str:
     return text.split(" ", 1)[-1].split(".")[0] if text else ""
 
 
-def budget_lines(section: Section, key: str, pack: Pack) -> list:
+def budget_lines(section: Section, key: str, pack: Pack, report=None) -> list:
     story, width = [], _available(pack)
     for year, rows in section.data:
         story.append(Heading(f"Fiscal year {year}", "h2", f"{key}y{year}", 1))
@@ -234,7 +244,7 @@ def budget_lines(section: Section, key: str, pack: Pack) -> list:
     return story or [para("No budget lines on record.", "meta")]
 
 
-def follow_ups(section: Section, key: str, pack: Pack) -> list:
+def follow_ups(section: Section, key: str, pack: Pack, report=None) -> list:
     rows = [[date_text(r["due_date"]), Safe(f"{status_markup(r['status'], overdue=r['overdue'])}<br/>"
                                             f"<font color='#5F6B7A'>{human_label(r['kind'])}</font>"),
              r["description"], r["owner"], r["parent_label"]] for r in section.data]
@@ -247,6 +257,6 @@ RENDERERS = {"summary": summary, "budget-summary": budget_summary, "agenda": age
              "follow-ups": follow_ups}
 
 
-def story_for(section: Section, key: str, pack: Pack) -> list:
-    return RENDERERS[section.key](section, key, pack)
+def story_for(section: Section, key: str, pack: Pack, report=None) -> list:
+    return RENDERERS[section.key](section, key, pack, report)
 
