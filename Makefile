@@ -31,6 +31,7 @@ benchmark: $(INSTALLED)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/questions_view.py
 	$(BIN)/python benchmarks/search.py
 	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/briefing.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
