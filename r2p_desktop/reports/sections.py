@@ -202,7 +202,7 @@ def annex(section: Section, key: str, pack: Pack, report=None) -> list:
              if q.addressed_to else "", date_text(q.date_tabled),
              status_markup(q.status, overdue=is_overdue(q, pack.today)), date_text(q.date_answered)]
             for q in section.data]
-    return table(["Reference", "Title", "Ministry", "Tabled", "Status", "Answered"], [14, 40, 10, 12, 12, 12],
+    return table(["Reference", "Title", "Ministry", "Tabled", "Status", "Answered"], [17, 36, 11, 12, 12, 12],
                  rows, _available(pack), report=report)
 
 
@@ -238,7 +238,7 @@ def budget_lines(section: Section, key: str, pack: Pack, report=None) -> list:
                       ("GOVERNMENT RESPONSE", "government_response"),
                       ("COMMITTEE POSITION", "committee_position"), ("OUTCOME", "outcome")) if r[field].strip()]
             if texts:
-                story.append(Paragraph(markup(f"{r['programme']} ({year})"), STYLES["h3"]))
+                story += [CondPageBreak(70), Paragraph(markup(f"{r['programme']} ({year})"), STYLES["h3"])]
                 for label, value in texts:
                     story += long_text(label, value)
     return story or [para("No budget lines on record.", "meta")]
