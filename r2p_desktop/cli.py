@@ -118,16 +118,62 @@ def cmd_search(args) -> int:
     return 0
 
 
-def cmd_backup(args) -> int:
-    from .core.backup import backup_file, sqlite_file, timestamped_backup
+def _sqlite_location(args, doing: str) -> str:
+    location = args.db or paths.default_database()
+    if "://" in location and not location.startswith("sqlite:///"):
+        raise UsageError(f"{doing} works on SQLite files; use the server's own tools for a server database")
+    return location.removeprefix("sqlite:///")
 
+
+def cmd_backup(args) -> int:
+    from .core.backup import backup_file, list_backups, take_backup
+
+    location = _sqlite_location(args, "backup")
+    if args.list:
+        backups = list_backups(paths.backup_dir_for(location), database=Path(location))
+        for info in backups:
+            counts = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in info.record_counts.items())
+            print(f"{info.taken_at:%Y-%m-%d %H:%M}  {info.reason:<26} {counts or 'unreadable'}  {info.path}")
+        if not backups:
+            print(f"no backups of {location} in {paths.backup_dir_for(location)}")
+        return 0
     database = _database(args)
-    if database.path is None:
-        raise UsageError("backup copies SQLite files; back up a server database with its own tools")
-    source = sqlite_file(database.url)
-    target = backup_file(source, Path(args.to)) if args.to else timestamped_backup(
-        source, paths.backup_dir_for(str(source)), "manual")
-    print(f"backed up {source} to {target}")
+    target = backup_file(database.path, Path(args.to)) if args.to else take_backup(database, "manual")
+    print(f"backed up {database.path} to {target}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from .core.backup import backup_problem, restore_backup
+
+    location = _sqlite_location(args, "restore")
+    backup = Path(args.file)
+    problem = backup_problem(backup)
+    if problem:
+        raise UsageError(f"not restored: {problem}")
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UsageError(f"restoring replaces everything in {location}; add --yes to confirm")
+        answer = input(f"Replace everything in {location} with {backup.name}? "
+                       "(what it holds now is backed up first) [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("nothing restored")
+            return 1
+    saved = restore_backup(Path(location), backup, folder=paths.backup_dir_for(location))
+    database = _database(args)  # brings an older backup up to the current schema
+    print(f"restored {database.describe()} from {backup}" + (f"; what it held before is in {saved}" if saved else ""))
+    return 0
+
+
+def cmd_settings(args) -> int:
+    from dataclasses import asdict as plain
+
+    from .core import settings
+
+    current = settings.save(default_confidentiality=args.default_confidentiality) \
+        if args.default_confidentiality else settings.load()
+    for name, value in plain(current).items():
+        print(f"{name.replace('_', '-')}: {value}")
     return 0
 
 
@@ -216,8 +262,18 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--limit", type=int, default=50, metavar="N")
     find.set_defaults(run=cmd_search)
     backup = commands.add_parser("backup", parents=[common], help="consistent online backup of the database")
-    backup.add_argument("--to", metavar="FILE")
+    backup.add_argument("--to", metavar="FILE", help="write the backup here instead of the backups folder")
+    backup.add_argument("--list", action="store_true", help="list the backups with their dates and record counts")
     backup.set_defaults(run=cmd_backup)
+    restore = commands.add_parser("restore", parents=[common], help="replace the database with a backup "
+                                  "(the current contents are backed up first)")
+    restore.add_argument("file", metavar="FILE")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    restore.set_defaults(run=cmd_restore)
+    config = commands.add_parser("settings", help="show or change settings for this computer")
+    config.add_argument("--default-confidentiality", choices=["public", "committee", "restricted"],
+                        help="what new records are marked when no confidentiality is given")
+    config.set_defaults(run=cmd_settings)
 
     imp = commands.add_parser("import", help="import records").add_subparsers(dest="what", required=True)
     imp_q = imp.add_parser("questions", parents=[common], help="import questions from a CSV file")

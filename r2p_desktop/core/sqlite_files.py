@@ -7,31 +7,48 @@ from pathlib import Path
 from urllib.parse import quote
 
 
-def read_only_uri(path: Path) -> str:
-    """A URI that opens `path` for reading only and leaves every byte beside it as it was.
+def read_only_uri(path: Path, *, others_may_write: bool = False) -> str:
+    """A URI that opens `path` for reading only and never writes the database file.
 
-    Without a write-ahead log beside it the file is opened immutable (no -wal or -shm is created);
-    with one, its committed pages count, so SQLite must read it (mode=ro never writes the database)."""
+    For a file nobody else writes (a backup, a damaged file) without a write-ahead log beside it, the
+    file is opened immutable: no -wal or -shm is created. Otherwise SQLite must take its read lock and
+    read the log, so that pages another process is writing are never seen half done."""
     path = Path(path).resolve()
-    wal = path.with_name(path.name + "-wal")
+    wal = _beside(path, "-wal")
     has_log = wal.exists() and wal.stat().st_size > 0
-    return f"file:{quote(str(path))}?mode=ro" + ("" if has_log else "&immutable=1")
+    immutable = not others_may_write and not has_log
+    return f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(read_only_uri(path), uri=True)
+def _beside(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def connect_read_only(path: Path, *, others_may_write: bool = False) -> sqlite3.Connection:
+    return sqlite3.connect(read_only_uri(path, others_may_write=others_may_write), uri=True)
 
 
 def structural_damage(path: Path, *, pragma: str = "quick_check") -> str | None:
-    """What SQLite's quick_check (or integrity_check) finds wrong with the file, or None if it is sound."""
+    """What SQLite's quick_check (or integrity_check) finds wrong with the file, or None if it is sound.
+
+    The file may be in use: the check reads through SQLite's locks. If it finds damage, the empty
+    -wal and -shm files that reading created are removed again, so a damaged file is left as found."""
+    path = Path(path)
+    created = [side for side in (_beside(path, "-wal"), _beside(path, "-shm")) if not side.exists()]
     try:
-        connection = connect_read_only(path)
+        connection = connect_read_only(path, others_may_write=True)
     except sqlite3.Error as error:
         return str(error)
     try:
         verdicts = [row[0] for row in connection.execute(f"PRAGMA {pragma}")]
     except sqlite3.DatabaseError as error:
-        return str(error)
+        verdicts = [str(error)]
     finally:
         connection.close()
-    return None if verdicts == ["ok"] else "; ".join(verdicts[:5])
+    if verdicts == ["ok"]:
+        return None
+    wal = _beside(path, "-wal")
+    if wal in created and wal.exists() and wal.stat().st_size == 0:
+        for side in created:
+            side.unlink(missing_ok=True)
+    return "; ".join(verdicts[:5])

@@ -1,0 +1,23 @@
+"""Writer processes for the crash and concurrency tests."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+WRITER = Path(__file__).with_name("writer.py")
+
+
+def start_writer(db_path, tag: str, count: int = 0) -> subprocess.Popen:
+    """A process saving questions into `db_path`; it prints `ready`, then each committed id."""
+    process = subprocess.Popen([sys.executable, str(WRITER), str(db_path), tag, str(count)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout.readline().strip() == "ready", process.stderr.read()
+    return process
+
+
+def committed_ids(output: str) -> list[int]:
+    """The ids a writer printed; a line cut short by the kill was never a whole id."""
+    lines = output.split("\n")
+    return [int(line) for line in lines[:-1] if line.strip()]
