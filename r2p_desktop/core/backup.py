@@ -208,21 +208,25 @@ def backup_if_due(database, *, folder: Path | None = None, now: datetime | None 
     return take_backup(database, "daily", folder=target_folder)
 
 
-def _last_changed(path: Path) -> datetime:
-    files = [path, path.with_name(path.name + "-wal")]
-    return datetime.fromtimestamp(max(f.stat().st_mtime for f in files if f.exists()))
+def _last_audit_entry(path: Path) -> int | None:
+    """Every change to a record writes an audit entry: the newest one's id marks the contents."""
+    connection = connect_read_only(path, others_may_write=True)
+    try:
+        return connection.execute("SELECT max(id) FROM audit_entries").fetchone()[0]
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
 
 
 def backup_on_close(database, *, folder: Path | None = None) -> Path | None:
-    """A backup as the program closes, unless nothing changed since the newest automatic backup."""
+    """A backup as the program closes, unless no record changed since the newest automatic backup."""
     if getattr(database, "read_only", False) or not getattr(database, "is_sqlite", True):
         return None
     source = _file_of(database)
-    if hasattr(database, "checkpoint"):
-        database.checkpoint()
     target_folder = backup_folder(database, folder)
     automatic = [b for b in _backups(target_folder, source) if b.automatic] if target_folder.is_dir() else []
-    if automatic and automatic[0].taken_at >= _last_changed(source):
+    if automatic and _last_audit_entry(automatic[0].path) == _last_audit_entry(source):
         return None
     return take_backup(database, "close", folder=target_folder)
 

@@ -1,0 +1,124 @@
+"""A damaged file opens read-only and is left byte for byte as it was; a lock held too long gives a
+clear busy message; saving over someone else's change is refused with both versions."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+
+import pytest
+
+from r2p_desktop.core import backup
+from r2p_desktop.core.database import open_database
+from r2p_desktop.core.errors import ConflictError, DatabaseBusyError, ReadOnlyDatabaseError
+from r2p_desktop.core.models import Question
+from r2p_desktop.core.services import records
+
+
+def fill(database, count: int) -> None:
+    with database.session() as session:
+        for n in range(count):
+            records.create(session, Question, {"title": f"Question {n}", "question_text": "Early warning " * 60})
+        session.commit()
+
+
+def damaged_copy(source, target):
+    data = bytearray(source.read_bytes())
+    middle = len(data) // 2
+    data[middle:middle + 8192] = b"\xa5" * 8192
+    target.write_bytes(bytes(data))
+    return target
+
+
+def test_a_damaged_file_opens_read_only_and_is_left_byte_for_byte_unchanged(r2p, tmp_path):
+    folder = tmp_path / "backups"
+    good = tmp_path / "good.sqlite"
+    database = open_database(str(good), backup_dir=folder)
+    fill(database, 400)
+    database.dispose()  # checkpointed: everything is in the file
+    damaged = damaged_copy(good, tmp_path / "damaged.sqlite")
+    before = hashlib.sha256(damaged.read_bytes()).hexdigest()
+    beside_before = sorted(p.name for p in tmp_path.iterdir())
+
+    opened = open_database(str(damaged), backup_dir=folder)
+    assert opened.read_only and opened.damage
+    with pytest.raises(ReadOnlyDatabaseError, match="read-only"):
+        opened.session()
+    with opened.read_session() as session:
+        assert records.get(session, Question, 1)["title"] == "Question 0"  # what can be read, is
+    opened.dispose()
+    result = r2p("check", db=str(damaged))
+    assert result.code == 1 and "FAIL  integrity" in result.out
+
+    assert hashlib.sha256(damaged.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == beside_before  # no -wal, -shm or backup beside it
+    assert not any("damaged" in p.name for p in folder.iterdir())
+
+
+def test_the_newest_good_backup_is_offered_and_restoring_it_repairs_the_file(tmp_path):
+    folder = tmp_path / "backups"
+    path = tmp_path / "committee.sqlite"
+    database = open_database(str(path), backup_dir=folder)
+    fill(database, 300)
+    good = backup.take_backup(database, "manual")
+    database.dispose()
+    damaged_copy(path, path)
+    opened = open_database(str(path), backup_dir=folder)
+    assert opened.read_only
+    offer = backup.newest_good_backup(opened)
+    assert offer.path == good and offer.record_counts["questions"] == 300
+    saved = backup.restore_backup(opened, offer.path)
+    assert "damaged" in saved.name  # the damaged file is kept as it was, for evidence
+    repaired = open_database(str(path), backup_dir=folder)
+    assert not repaired.read_only
+    fill(repaired, 1)
+    repaired.dispose()
+
+
+def test_a_write_lock_held_too_long_gives_a_busy_message_and_saves_nothing(db_path):
+    open_database(str(db_path)).dispose()
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    database = open_database(str(db_path), busy_timeout_ms=200)
+    try:
+        with database.session() as session, pytest.raises(DatabaseBusyError) as caught:
+            records.create(session, Question, {"title": "Waiting"})
+        assert str(caught.value) == ("The database is busy (another copy of R2P is saving). "
+                                     "Try again in a moment.")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with database.session() as session:  # once the lock is free, the same save goes through
+        records.create(session, Question, {"title": "Waiting"})
+        session.commit()
+    database.dispose()
+
+
+def test_saving_over_a_change_made_since_opening_raises_a_conflict_with_both_versions(database):
+    with database.session() as session:
+        qid = records.create(session, Question, {"title": "Early warning", "notes": "first"})
+        session.commit()
+        opened_version = records.get(session, Question, qid)["version"]
+    database.user = "other-clerk"
+    other = open_database(str(database.path), user="other-clerk")
+    with other.session() as session:
+        records.update(session, Question, qid, {"title": "Early warning systems", "notes": "theirs"})
+        session.commit()
+    other.dispose()
+
+    with database.session() as session, pytest.raises(ConflictError) as caught:
+        records.update(session, Question, qid, {"title": "Early-warning mechanisms"},
+                       expected_version=opened_version)
+    conflict = caught.value
+    assert conflict.yours == {"title": "Early-warning mechanisms"}
+    assert conflict.theirs == {"title": "Early warning systems"}
+    assert conflict.stored["notes"] == "theirs"
+    assert conflict.changed_by == "other-clerk" and conflict.changed_at is not None
+    assert (conflict.expected_version, conflict.current_version) == (opened_version, opened_version + 1)
+    assert conflict.differing_fields == ["title"]
+    with database.read_session() as session:
+        assert records.get(session, Question, qid)["title"] == "Early warning systems"
+    with database.session() as session:  # the clerk chooses theirs-plus-mine and saves on top
+        records.update(session, Question, qid, {"title": "Early-warning mechanisms"},
+                       expected_version=conflict.current_version)
+        session.commit()
