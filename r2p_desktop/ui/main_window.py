@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..core.database import Database
-from .dialogs.question_dialog import QuestionDialog
 from .dialogs.search_dialog import SearchDialog
 from .records_changed import RecordsChanged
 from .sample_data_loader import SampleDataLoader
@@ -30,6 +29,7 @@ from .views.dashboard_view import DashboardView
 from .views.debates_view import DebatesView
 from .views.follow_ups_view import FollowUpsView
 from .views.people_bodies_view import PeopleBodiesView
+from .views.question_editor import QuestionEditor
 from .views.questions_view import QuestionsView
 from .views.treaties_view import TreatiesView
 
@@ -47,7 +47,6 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self.tasks = TaskRunner(self)
         self.sample_data = SampleDataLoader(database, records_changed, self.tasks, self)
-        self._dialogs: set[QuestionDialog] = set()
         self.setWindowTitle(APP_TITLE)
 
         self.dashboard_view = DashboardView(database, records_changed, self.sample_data, self.tasks)
@@ -76,8 +75,6 @@ class MainWindow(QMainWindow):
         self.dashboard_view.questions_requested.connect(self.open_questions)
         self.dashboard_view.view_requested.connect(self._open_named_view)
         self.dashboard_view.follow_ups_requested.connect(self.open_follow_ups)
-        self.questions_view.new_question_requested.connect(self.new_question)
-        self.questions_view.edit_question_requested.connect(self.edit_question)
         self.follow_ups_view.question_requested.connect(self.edit_question)
         self.sample_data.started.connect(lambda: self.statusBar().showMessage("Loading sample data…"))
         self.sample_data.finished.connect(self._sample_data_loaded)
@@ -211,23 +208,15 @@ class MainWindow(QMainWindow):
         self.records_changed.notify()
         self.statusBar().showMessage("Refreshed", 2000)
 
-    def new_question(self) -> QuestionDialog:
-        return self._open_dialog(QuestionDialog(self.database, self.records_changed, parent=self))
+    def new_question(self) -> QuestionEditor:
+        """The Questions view with an empty form for a new question."""
+        self.show_view(self.views.index(self.questions_view))
+        return self.questions_view.new_question()
 
-    def edit_question(self, question_id: int) -> QuestionDialog:
-        return self._open_dialog(QuestionDialog(self.database, self.records_changed, question_id, parent=self))
-
-    def _open_dialog(self, dialog: QuestionDialog) -> QuestionDialog:
-        """Window-modal and non-blocking: the dialog reports back by the records-changed signal."""
-        self._dialogs.add(dialog)
-
-        def closed(_result: int) -> None:
-            self._dialogs.discard(dialog)
-            dialog.deleteLater()
-
-        dialog.finished.connect(closed)
-        dialog.open()
-        return dialog
+    def edit_question(self, question_id: int) -> QuestionEditor:
+        """The Questions view with `question_id` in its form."""
+        self.show_view(self.views.index(self.questions_view))
+        return self.questions_view.open_question(question_id)
 
     def _sample_data_loaded(self, counts: dict) -> None:
         total = sum(value for value in counts.values() if isinstance(value, int))
@@ -258,6 +247,9 @@ class MainWindow(QMainWindow):
         self.show_view(row if 0 <= row < len(self.views) else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.questions_view.editor.leave_asking():
+            event.ignore()  # the clerk went back to the unsaved question
+            return
         self._settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
         self._settings.setValue(SETTINGS_VIEW, self.stack.currentIndex())
         self._settings.sync()

@@ -40,12 +40,16 @@ def settings(tmp_path, qapp):
 @pytest.fixture
 def main_window(qtbot, database, records_changed, settings):
     window = MainWindow(database, records_changed, settings)
-    qtbot.addWidget(window)
     with qtbot.waitSignal(window.dashboard_view.loaded):  # its figures are read on a worker
         window.show()
     qtbot.waitExposed(window)
     yield window
     window.tasks.wait()
+    editor = window.questions_view.editor
+    if editor.has_unsaved_changes():  # closing would ask the (absent) clerk what to do with them
+        editor.revert()
+    window.close()
+    window.deleteLater()
 
 
 @pytest.fixture

@@ -69,7 +69,6 @@ def view_texts(view: FollowUpsView, key: str) -> list[str]:
 def test_creating_a_follow_up_from_an_answer_lists_it_with_its_question(main_window, qtbot, database):
     question_id = answered_question(database)
     question_dialog = main_window.edit_question(question_id)
-    assert question_dialog.follow_up_button is not None
     assert question_dialog.follow_up_button.isVisible()
     qtbot.mouseClick(question_dialog.follow_up_button, Qt.MouseButton.LeftButton)
     dialog = question_dialog.follow_up_dialog
@@ -100,8 +99,8 @@ def test_a_question_without_an_answer_offers_no_follow_up(main_window, database)
         question_id = records.create(session, Question, {"title": "Not answered", "status": "tabled",
                                                          "date_tabled": date(2026, 1, 5)})
         session.commit()
-    assert main_window.edit_question(question_id).follow_up_button is None
-    assert main_window.new_question().follow_up_button is None
+    assert not main_window.edit_question(question_id).follow_up_button.isVisible()
+    assert not main_window.new_question().follow_up_button.isVisible()
 
 
 def test_the_overdue_filter_shows_exactly_the_overdue_ones_in_red(main_window, qtbot, database):
@@ -181,7 +180,9 @@ def test_open_parent_asks_for_the_question(main_window, qtbot, database):
     with qtbot.waitSignal(view.question_requested) as blocker:
         qtbot.mouseClick(view.open_parent_button, Qt.MouseButton.LeftButton)
     assert blocker.args == [question_id]
+    assert main_window.questions_view.editor.question_id == question_id
 
+    main_window.show_view(FOLLOW_UPS_PAGE)
     view.table.setFocus()
     with qtbot.waitSignal(view.question_requested) as blocker:
         qtbot.keyClick(view.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -192,7 +193,6 @@ def test_open_parent_asks_for_the_question(main_window, qtbot, database):
 def test_open_parent_in_the_main_window_opens_the_question(main_window, qtbot, database):
     from r2p_desktop.core.models import FollowUp, Question
     from r2p_desktop.core.services import records
-    from r2p_desktop.ui.dialogs.question_dialog import QuestionDialog
 
     with database.session() as session:
         question_id = records.create(session, Question, {"title": "Arms exports review", "status": "tabled",
@@ -201,4 +201,7 @@ def test_open_parent_in_the_main_window_opens_the_question(main_window, qtbot, d
         session.commit()
     main_window.show_view(main_window.views.index(main_window.follow_ups_view))
     main_window.follow_ups_view.question_requested.emit(question_id)
-    assert [d.question_id for d in main_window.findChildren(QuestionDialog) if d.isVisible()] == [question_id]
+    assert main_window.current_view() is main_window.questions_view
+    editor = main_window.questions_view.editor
+    assert editor.isVisible() and editor.question_id == question_id
+    assert editor.title_edit.text() == "Arms exports review"

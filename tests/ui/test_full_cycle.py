@@ -15,9 +15,10 @@ from r2p_desktop.core.services import directory, records
 TODAY = date.today()
 
 
-def save(qtbot, dialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
-    assert not dialog.isVisible(), dialog.summary_label.text()
+def save(qtbot, form) -> None:
+    """Save the question form or a dialog, as a clerk would, and check it was saved."""
+    qtbot.mouseClick(form.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert not form.summary_label.isVisible(), form.summary_label.text()
 
 
 def choose(combo, text: str) -> None:
@@ -89,7 +90,6 @@ def test_a_question_from_tabling_to_the_debate_agenda(main_window, qtbot, databa
     assert follow_up.description_edit.toPlainText().startswith("The Ministry will publish a plan")
     qtbot.keyClicks(follow_up.due_date_edit, (TODAY + timedelta(days=10)).isoformat())
     save(qtbot, follow_up)
-    dialog.reject()
     board = dashboard(main_window, qtbot)
     assert (board.follow_ups_due_soon, board.follow_ups_overdue) == (1, 0)
     with database.read_session() as session:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 
-from r2p_desktop.ui.dialogs.question_dialog import QuestionDialog
 from r2p_desktop.ui.main_window import SETTINGS_VIEW, MainWindow
 from r2p_desktop.ui.views.base_view import BaseView
 
@@ -79,10 +78,11 @@ def test_hidden_views_refresh_when_shown(main_window, qtbot, add_questions):
 
 def test_ctrl_n_opens_a_new_question(main_window, qtbot):
     qtbot.keyClick(main_window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    dialogs = main_window.findChildren(QuestionDialog)
-    assert len(dialogs) == 1 and dialogs[0].isVisible()
-    assert dialogs[0].windowTitle() == "New question"
-    dialogs[0].reject()
+    editor = main_window.questions_view.editor
+    assert main_window.current_view() is main_window.questions_view
+    assert editor.isVisible() and editor.heading_label.text() == "New question"
+    assert editor.question_id is None
+    assert editor.title_edit.hasFocus()
 
 
 def test_window_geometry_and_view_are_remembered(qtbot, database, records_changed, tmp_path):

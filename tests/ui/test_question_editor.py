@@ -73,14 +73,14 @@ def test_links_are_saved_and_read_back(main_window, qtbot, database, question_id
     assert dialog.commitments_picker.count_label.text() == "2 chosen"
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
 
-    assert not dialog.isVisible()
+    assert not dialog.has_unsaved_changes()
     values = saved(database, question_id)
     assert sorted(values["commitments"]) == sorted(commitments)
     assert values["risk_factors"] == [risk_factor]
     assert values["instruments"] == []
+    dialog.show_question(None)
     again = main_window.edit_question(question_id)
     assert sorted(again.commitments_picker.selected()) == sorted(commitments)
-    again.reject()
 
 
 def test_a_new_question_is_saved_with_its_links(main_window, database):
@@ -89,56 +89,87 @@ def test_a_new_question_is_saved_with_its_links(main_window, database):
     dialog = main_window.new_question()
     dialog.title_edit.setText("Ratification of the Arms Trade Treaty")
     dialog.instruments_picker.set_selected([instrument])
-    dialog.accept()
+    assert dialog.save()
     assert saved(database, dialog.question_id)["instruments"] == [instrument]
 
 
-@pytest.mark.parametrize("close", ["cancel", "escape", "window"])
-def test_discard_closes_and_leaves_the_question_unchanged(main_window, qtbot, database, question_id,
-                                                          monkeypatch, close):
-    before = saved(database, question_id)
-    dialog = main_window.edit_question(question_id)
+@pytest.fixture
+def two_questions(main_window, add_questions):
+    """The Questions view showing two questions, the first of them in the form."""
+    ids = add_questions(2)
+    main_window.edit_question(ids[0])
+    return ids
+
+
+def move_to(view, record_id) -> None:
+    """As a clerk would: choose another row of the table."""
+    view.table.setCurrentIndex(view.model.index(view.model.row_of(record_id), qtm.TITLE))
+
+
+@pytest.mark.parametrize("leave", ["another row", "new question"])
+def test_discard_moves_on_and_leaves_the_question_unchanged(main_window, qtbot, database, two_questions,
+                                                            monkeypatch, leave):
+    first, second = two_questions
+    before = saved(database, first)
+    view = main_window.questions_view
     asked = []
-    monkeypatch.setattr(dialog, "ask_to_save", lambda: asked.append(True) or Discard)
-    dialog.title_edit.setText("A title nobody saved")
-    if close == "cancel":
-        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
-    elif close == "escape":
-        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    monkeypatch.setattr(view.editor, "ask_to_save", lambda: asked.append(True) or Discard)
+    view.editor.title_edit.setText("A title nobody saved")
+    if leave == "another row":
+        move_to(view, second)
+        assert view.editor.question_id == second
     else:
-        dialog.close()
+        qtbot.keyClick(main_window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        assert view.editor.question_id is None and view.editor.title_edit.text() == ""
     assert asked == [True]
-    assert not dialog.isVisible()
-    assert saved(database, question_id) == before
+    assert saved(database, first) == before
 
 
-def test_cancel_in_the_prompt_keeps_the_dialog_open(main_window, qtbot, database, question_id, monkeypatch):
-    dialog = main_window.edit_question(question_id)
-    monkeypatch.setattr(dialog, "ask_to_save", lambda: Cancel)
-    dialog.title_edit.setText("Still editing")
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert dialog.isVisible()
-    assert dialog.title_edit.text() == "Still editing"
-    dialog.reject()
+def test_cancel_in_the_prompt_keeps_the_question_and_its_edits(main_window, qtbot, two_questions, monkeypatch):
+    first, second = two_questions
+    view = main_window.questions_view
+    monkeypatch.setattr(view.editor, "ask_to_save", lambda: Cancel)
+    view.editor.title_edit.setText("Still editing")
+    move_to(view, second)
+    assert view.editor.question_id == first
+    assert view.editor.title_edit.text() == "Still editing"
+    qtbot.waitUntil(lambda: view.table.current_record_id() == first)  # the table goes back to it
 
 
-def test_save_in_the_prompt_saves(main_window, qtbot, database, question_id, monkeypatch):
-    dialog = main_window.edit_question(question_id)
-    monkeypatch.setattr(dialog, "ask_to_save", lambda: Save)
-    dialog.title_edit.setText("Saved on the way out")
-    dialog.close()
-    assert not dialog.isVisible()
-    assert saved(database, question_id)["title"] == "Saved on the way out"
+def test_save_in_the_prompt_saves(main_window, qtbot, database, two_questions, monkeypatch):
+    first, second = two_questions
+    view = main_window.questions_view
+    monkeypatch.setattr(view.editor, "ask_to_save", lambda: Save)
+    view.editor.title_edit.setText("Saved on the way out")
+    move_to(view, second)
+    assert saved(database, first)["title"] == "Saved on the way out"
+    assert view.editor.question_id == second
 
 
-def test_save_in_the_prompt_stays_open_when_a_field_is_wrong(main_window, qtbot, question_id, monkeypatch):
-    dialog = main_window.edit_question(question_id)
-    monkeypatch.setattr(dialog, "ask_to_save", lambda: Save)
-    dialog.title_edit.clear()
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert dialog.isVisible()
-    assert dialog.error_labels["title"].isVisible()
-    dialog.reject()
+def test_save_in_the_prompt_stays_when_a_field_is_wrong(main_window, qtbot, two_questions, monkeypatch):
+    first, second = two_questions
+    view = main_window.questions_view
+    monkeypatch.setattr(view.editor, "ask_to_save", lambda: Save)
+    view.editor.title_edit.clear()
+    move_to(view, second)
+    assert view.editor.question_id == first
+    assert view.editor.error_labels["title"].isVisible()
+
+
+def test_closing_the_window_asks_and_cancel_keeps_it_open(main_window, two_questions, monkeypatch):
+    editor = main_window.questions_view.editor
+    monkeypatch.setattr(editor, "ask_to_save", lambda: Cancel)
+    editor.title_edit.setText("Not yet saved")
+    assert not main_window.close()
+    assert main_window.isVisible() and editor.title_edit.text() == "Not yet saved"
+
+
+def test_revert_forgets_the_edits(main_window, qtbot, two_questions, database):
+    editor = main_window.questions_view.editor
+    title = saved(database, two_questions[0])["title"]
+    editor.title_edit.setText("Changed my mind")
+    qtbot.mouseClick(editor.revert_button, Qt.MouseButton.LeftButton)
+    assert editor.title_edit.text() == title and not editor.has_unsaved_changes()
 
 
 def test_a_changed_link_counts_as_an_unsaved_change(main_window, question_id):
@@ -146,19 +177,20 @@ def test_a_changed_link_counts_as_an_unsaved_change(main_window, question_id):
     assert not dialog.has_unsaved_changes()
     dialog.risk_factors_picker.set_selected(["RF01"])
     assert dialog.has_unsaved_changes()
-    dialog.reject()
 
 
 @pytest.mark.parametrize("new", [False, True])
-def test_no_prompt_when_nothing_changed(main_window, qtbot, question_id, monkeypatch, new):
-    dialog = main_window.new_question() if new else main_window.edit_question(question_id)
+def test_no_prompt_when_nothing_changed(main_window, qtbot, two_questions, monkeypatch, new):
+    view = main_window.questions_view
+    if new:
+        main_window.new_question()
 
     def ask():
         raise AssertionError("asked although nothing changed")
 
-    monkeypatch.setattr(dialog, "ask_to_save", ask)
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert not dialog.isVisible()
+    monkeypatch.setattr(view.editor, "ask_to_save", ask)
+    move_to(view, two_questions[1])
+    assert view.editor.question_id == two_questions[1]
 
 
 def show_questions(main_window, qtbot):
@@ -173,13 +205,14 @@ def test_delete_key_in_the_table_deletes_after_confirmation(main_window, qtbot, 
     view.table.select_record(ids[1])
     title = saved(database, ids[1])["title"]
     asked = []
-    monkeypatch.setattr(view, "confirm_delete", lambda text: asked.append(text) or True)
+    monkeypatch.setattr(view.editor, "confirm_delete", lambda text: asked.append(text) or True)
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
 
     assert asked == [f"Delete question WQ 00001, '{title}'? This cannot be undone."]
     texts = [view.model.index(row, qtm.REFERENCE).data() for row in range(view.model.rowCount())]
     assert "WQ 00001" not in texts and len(texts) == 2
+    assert view.lower.currentWidget() is view.placeholder
     with database.read_session() as session, pytest.raises(R2PError):
         records.get(session, Question, ids[1])
 
@@ -188,47 +221,36 @@ def test_declining_the_confirmation_deletes_nothing(main_window, qtbot, add_ques
     ids = add_questions(2)
     view = show_questions(main_window, qtbot)
     view.table.select_record(ids[0])
-    monkeypatch.setattr(view, "confirm_delete", lambda text: False)
-    qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(view.editor, "confirm_delete", lambda text: False)
+    qtbot.mouseClick(view.editor.delete_button, Qt.MouseButton.LeftButton)
     assert view.model.rowCount() == 2
+    assert view.editor.question_id == ids[0]
 
 
 def test_a_question_with_follow_ups_is_not_deleted(main_window, qtbot, database, question_id, monkeypatch):
     with database.session() as session:
-        records.create(session, FollowUp, {"description": "Publish the review", "question_id": question_id})
+        records.create(session, FollowUp, {"description": "Chase the ministry", "question_id": question_id})
         session.commit()
     view = show_questions(main_window, qtbot)
     view.table.select_record(question_id)
-    monkeypatch.setattr(view, "confirm_delete", lambda text: True)
-    qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(view.editor, "confirm_delete", lambda text: True)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
 
-    assert view.refusal_box is not None and view.refusal_box.isVisible()
-    assert "not deleted" in view.refusal_box.text() and "follow-ups" in view.refusal_box.text()
+    summary = view.editor.summary_label
+    assert summary.isVisible()
+    assert "not deleted" in summary.text() and "follow-ups" in summary.text()
     assert view.model.rowCount() == 1
     assert saved(database, question_id)["id"] == question_id
-    view.refusal_box.close()
 
 
-def test_delete_from_the_dialog(main_window, qtbot, database, add_questions, monkeypatch):
+def test_delete_from_the_form(main_window, qtbot, database, add_questions, monkeypatch):
     ids = add_questions(2)
     view = show_questions(main_window, qtbot)
-    dialog = main_window.edit_question(ids[0])
+    editor = main_window.edit_question(ids[0])
     asked = []
-    monkeypatch.setattr(dialog, "confirm_delete", lambda text: asked.append(text) or True)
-    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(editor, "confirm_delete", lambda text: asked.append(text) or True)
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
     assert asked and asked[0].startswith("Delete question WQ 00000, ")
-    assert not dialog.isVisible()
+    assert view.lower.currentWidget() is view.placeholder
     assert view.model.rowCount() == 1
-
-
-def test_refused_delete_from_the_dialog_shows_why(main_window, qtbot, database, question_id, monkeypatch):
-    with database.session() as session:
-        records.create(session, FollowUp, {"description": "Chase the ministry", "question_id": question_id})
-        session.commit()
-    dialog = main_window.edit_question(question_id)
-    monkeypatch.setattr(dialog, "confirm_delete", lambda text: True)
-    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible()
-    assert "not deleted" in dialog.summary_label.text()
-    assert saved(database, question_id)["id"] == question_id
-    dialog.reject()

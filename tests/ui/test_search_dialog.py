@@ -189,8 +189,6 @@ def test_matched_words_are_marked_without_brackets():
 
 
 def test_ctrl_k_finds_a_question_from_anywhere_and_enter_opens_it(main_window, qtbot, database):
-    from r2p_desktop.ui.dialogs.question_dialog import QuestionDialog
-
     with database.session() as session:
         wanted = records.create(session, Question, {"title": "Incitement to genocide online"})
         session.commit()
@@ -200,5 +198,7 @@ def test_ctrl_k_finds_a_question_from_anywhere_and_enter_opens_it(main_window, q
     qtbot.keyClicks(dialog.search_edit, "incitement")
     qtbot.waitUntil(lambda: dialog.model.hit_count == 1)
     qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Return)
-    editors = [d for d in main_window.findChildren(QuestionDialog) if d.isVisible()]
-    assert [editor.question_id for editor in editors] == [wanted]
+    assert main_window.current_view() is main_window.questions_view
+    editor = main_window.questions_view.editor
+    assert editor.isVisible() and editor.question_id == wanted
+    assert editor.title_edit.text() == "Incitement to genocide online"

@@ -1,24 +1,26 @@
-"""Questions: everything the committee has asked the government, newest first; sorting and
-filtering happen in SQL, rows are read as they scroll into view."""
+"""Questions: everything the committee has asked the government, newest first, with the chosen
+question's editor below the table. Sorting and filtering happen in SQL; rows are read as they scroll
+into view."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QStackedWidget, QWidget
 
 from ...core.database import Database
 from ...core.services import listings
 from ...core.services.questions import QuestionFilter, count_questions
-from ..dialogs.question_dialog import confirm, delete_confirmation, delete_question
 from ..models import question_table_model
 from ..models.question_table_model import QuestionTableModel
+from ..models.roles import RECORD_ID_ROLE
 from ..records_changed import BODIES, COMMITMENTS, PEOPLE, QUESTIONS, RecordsChanged
 from ..sample_data_loader import SampleDataLoader
 from ..widgets.question_filter_bar import QuestionFilterBar
 from ..widgets.record_table_view import RecordTableView
 from ..widgets.sample_data_panel import SampleDataPanel
 from .base_view import BaseView
+from .question_editor import QuestionEditor
 
 EMPTY_MESSAGE = (
     "No questions have been recorded yet. Add the committee's first question with New question, or load "
@@ -29,12 +31,9 @@ EMPTY_MESSAGE = (
 class QuestionsView(BaseView):
     TITLE = "Questions"
     DESCRIPTION = ("Questions put to the government on what it does to prevent atrocity crimes; "
-                   "answers overdue in red. Double-click a question or press Enter to open it, Delete to "
-                   "delete it.")
+                   "answers overdue in red. The chosen question opens below the table: Enter takes you to "
+                   "it, Ctrl+S saves it, Delete in the table deletes it.")
     KINDS = frozenset({QUESTIONS, PEOPLE, BODIES, COMMITMENTS})
-
-    new_question_requested = Signal()
-    edit_question_requested = Signal(int)
 
     def __init__(self, database: Database, records_changed: RecordsChanged, sample_data: SampleDataLoader,
                  parent: QWidget | None = None):
@@ -49,14 +48,8 @@ class QuestionsView(BaseView):
         self.count_label = QLabel(self)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.new_button = QPushButton("New question…", self)
-        self.new_button.clicked.connect(self.new_question_requested)
-        self.edit_button = QPushButton("Open…", self)
-        self.edit_button.setEnabled(False)
-        self.edit_button.clicked.connect(self._open_current)
-        self.delete_button = QPushButton("Delete…", self)
-        self.delete_button.setEnabled(False)
-        self.delete_button.clicked.connect(self.delete_current)
-        self.refusal_box: QMessageBox | None = None  # why the last delete was refused
+        self.new_button.setToolTip("An empty form below the table for a new question (Ctrl+N)")
+        self.new_button.clicked.connect(self.new_question)
         self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
         self.find_shortcut.activated.connect(self._focus_search)
 
@@ -69,8 +62,6 @@ class QuestionsView(BaseView):
         heading.addStretch(1)
         heading.addWidget(self.count_label)
         heading.addSpacing(12)
-        heading.addWidget(self.delete_button)
-        heading.addWidget(self.edit_button)
         heading.addWidget(self.new_button)
         self.page_layout.insertLayout(position, heading)
         self.page_layout.addWidget(self.filter_bar)
@@ -87,15 +78,32 @@ class QuestionsView(BaseView):
         self.table.setSortingEnabled(True)  # the model sorts in SQL
         self.table.set_column_widths([c.width for c in question_table_model.COLUMNS],
                                      stretch=question_table_model.TITLE)
-        self.table.record_activated.connect(self.edit_question_requested)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.page_layout.addWidget(self.table, 1)
+        self.table.record_activated.connect(self._edit_in_form)
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.delete_shortcut = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         self.delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_shortcut.activated.connect(self.delete_current)
+
+        self.editor = QuestionEditor(database, records_changed, self)
+        self.editor.deleted.connect(self._deleted)
+        self.placeholder = QLabel("Choose a question in the table to read or change it, or add one with "
+                                  "New question (Ctrl+N).", self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.lower = QStackedWidget(self)
+        self.lower.addWidget(self.placeholder)
+        self.lower.addWidget(self.editor)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.lower)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.page_layout.addWidget(self.splitter, 1)
         self.stretch_when_empty = QWidget(self)  # keeps the page at the top while the table is hidden
         self.stretch_when_empty.hide()
         self.page_layout.addWidget(self.stretch_when_empty, 1)
+        self._quiet_selection = False  # True while the view itself moves the table's current row
 
         self._applied = QuestionFilter()
 
@@ -109,7 +117,7 @@ class QuestionsView(BaseView):
         self._apply_filter(self.filter_bar.current_filter())
 
     def load(self) -> None:
-        selected = self.table.current_record_id()
+        selected = self._editing_id() or self.table.current_record_id()
         with self.database.read_session() as session:
             self.total = count_questions(session)
             database_empty = self.total == 0 and not any(listings.record_counts(session).values())
@@ -117,14 +125,72 @@ class QuestionsView(BaseView):
                 self.filter_bar.reload_choices(session)
         self._applied = self.filter_bar.current_filter()
         self.model.set_filter(self._applied)
-        self.table.select_record(selected)
+        self._select_quietly(selected)
         # An empty database gets the invitation instead of an empty table.
+        writing_first = self.lower.currentWidget() is self.editor
         self.sample_data_panel.setVisible(database_empty)
         self.table.setVisible(not database_empty)
         self.filter_bar.setVisible(not database_empty)
-        self.stretch_when_empty.setVisible(database_empty)
+        self.splitter.setVisible(not database_empty or writing_first)
+        self.stretch_when_empty.setVisible(database_empty and not writing_first)
         self._update_count()
-        self._update_buttons()
+
+    # --- the editor below the table ---------------------------------------------------------------
+
+    def new_question(self) -> QuestionEditor:
+        """An empty form for a new question, once the question in the form is saved or let go."""
+        self.ensure_fresh()
+        if self.editor.leave_asking():
+            self.editor.show_question(None)
+            self._show_editor()
+            self.table.clearSelection()
+            self.editor.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        return self.editor
+
+    def open_question(self, question_id: int) -> QuestionEditor:
+        """Show `question_id` in the form, once the question in the form is saved or let go."""
+        self.ensure_fresh()
+        if question_id != self._editing_id() and self.editor.leave_asking():
+            self.editor.show_question(question_id)
+            self._show_editor()
+            self._select_quietly(question_id)
+        return self.editor
+
+    def _editing_id(self) -> int | None:
+        return self.editor.question_id if self.lower.currentWidget() is self.editor else None
+
+    def _show_editor(self) -> None:
+        self.lower.setCurrentWidget(self.editor)
+        self.splitter.show()
+        self.stretch_when_empty.hide()
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        record_id = current.data(RECORD_ID_ROLE) if current.isValid() else None
+        if self._quiet_selection or record_id is None or record_id == self._editing_id():
+            return
+        if not self.editor.leave_asking():
+            # The clerk kept the edits: the table goes back to the question they belong to, once
+            # the selection model has finished moving.
+            QTimer.singleShot(0, lambda: self._select_quietly(self._editing_id()))
+            return
+        self.editor.show_question(record_id)
+        self._show_editor()
+
+    def _select_quietly(self, record_id: int | None) -> None:
+        self._quiet_selection = True
+        try:
+            if not self.table.select_record(record_id):
+                self.table.clearSelection()
+        finally:
+            self._quiet_selection = False
+
+    def _edit_in_form(self, question_id: int) -> None:
+        self.open_question(question_id)
+        if self._editing_id() == question_id:
+            self.editor.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _deleted(self, _question_id: int) -> None:
+        self.lower.setCurrentWidget(self.placeholder)
 
     def _apply_filter(self, flt: QuestionFilter) -> None:
         if flt == self._applied:
@@ -132,9 +198,8 @@ class QuestionsView(BaseView):
         selected = self.table.current_record_id()
         self._applied = flt
         self.model.set_filter(flt)
-        self.table.select_record(selected)
+        self._select_quietly(selected)
         self._update_count()
-        self._update_buttons()
 
     def _focus_search(self) -> None:
         self.filter_bar.text_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -148,36 +213,10 @@ class QuestionsView(BaseView):
         else:
             self.count_label.setText(f"{shown:,} of {self.total:,} {noun}")
 
-    def _update_buttons(self) -> None:
-        chosen = self.table.current_record_id() is not None
-        self.edit_button.setEnabled(chosen)
-        self.delete_button.setEnabled(chosen)
-
-    def _open_current(self) -> None:
-        record_id = self.table.current_record_id()
-        if record_id is not None:
-            self.edit_question_requested.emit(record_id)
-
-    def confirm_delete(self, text: str) -> bool:
-        return confirm(self, "Delete question", text, "&Delete")
-
     def delete_current(self) -> bool:
         """Delete the chosen question after asking; True when it is gone."""
         record_id = self.table.current_record_id()
         if record_id is None:
             return False
-        row = self.table.currentIndex().row()
-        reference = self.model.index(row, question_table_model.REFERENCE).data()
-        title = self.model.index(row, question_table_model.TITLE).data() or ""
-        if not self.confirm_delete(delete_confirmation(reference, title)):
-            return False
-        refusal = delete_question(self.database, self.records_changed, record_id)
-        if refusal is not None:
-            # Not modal-blocking: the message stays until read, and tests can read it.
-            if self.refusal_box is None:
-                self.refusal_box = QMessageBox(QMessageBox.Icon.Information, "Question not deleted", "",
-                                               QMessageBox.StandardButton.Ok, self)
-            self.refusal_box.setText(refusal)
-            self.refusal_box.open()
-            return False
-        return True
+        self.open_question(record_id)
+        return self._editing_id() == record_id and self.editor.delete()

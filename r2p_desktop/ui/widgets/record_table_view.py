@@ -3,7 +3,7 @@ rows, and a record opened by double-click or Enter."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -59,7 +59,9 @@ class RecordTableView(QTableView):
         matches = model.match(model.index(0, 0), RECORD_ID_ROLE, record_id, 1, Qt.MatchFlag.MatchExactly)
         if not matches:
             return False
-        self.selectRow(matches[0].row())
+        # Not selectRow(): that reads the keyboard, and a held Ctrl would toggle the row off.
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.selectionModel().setCurrentIndex(matches[0], flags)
         self.scrollTo(matches[0])
         return True
 

@@ -1,4 +1,4 @@
-"""Adding and changing questions through the dialog, as a clerk would."""
+"""Adding and changing questions in the form below the questions table, as a clerk would."""
 
 from __future__ import annotations
 
@@ -8,15 +8,21 @@ from PySide6.QtWidgets import QDialogButtonBox
 from r2p_desktop.core.models import Question
 from r2p_desktop.core.services import records
 from r2p_desktop.core.services.questions import count_questions
-from r2p_desktop.ui.dialogs.question_dialog import QuestionDialog
 from r2p_desktop.ui.models import question_table_model as qtm
 from r2p_desktop.ui.models.roles import RECORD_ID_ROLE
+from r2p_desktop.ui.views.question_editor import QuestionEditor
 
 TITLE = "Early warning capacity in the Ministry of Foreign Affairs"
 
 
-def save(qtbot, dialog: QuestionDialog) -> None:
+def save(qtbot, dialog: QuestionEditor) -> None:
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+
+def was_saved(editor: QuestionEditor) -> bool:
+    """The form holds a saved question, with no edits or problems left over."""
+    return (editor.question_id is not None and not editor.has_unsaved_changes()
+            and not editor.summary_label.isVisible())
 
 
 def choose(combo, text: str) -> None:
@@ -49,8 +55,10 @@ def test_adding_a_question_lists_it_in_the_questions_table(main_window, qtbot, d
     qtbot.keyClicks(dialog.tags_edit, "early warning; focal point")
     save(qtbot, dialog)
 
-    assert not dialog.isVisible()
+    assert was_saved(dialog)
+    assert dialog.heading_label.text() == f"Question WQ 2017/145: {TITLE}"
     assert table_titles(main_window) == [TITLE]
+    assert main_window.questions_view.table.current_record_id() == dialog.question_id
     model = main_window.questions_view.model
     assert model.index(0, qtm.ASKED_BY).data() == "Amina Okafor"
     assert model.index(0, qtm.ADDRESSED_TO).data() == "Ministry of Foreign Affairs"
@@ -72,7 +80,7 @@ def test_answer_due_before_tabled_is_shown_next_to_the_field(main_window, qtbot,
     save(qtbot, dialog)
 
     error = dialog.error_labels["answer_due"]
-    assert dialog.isVisible()  # kept open so the clerk can put it right
+    assert dialog.question_id is None and dialog.has_unsaved_changes()  # kept so the clerk can put it right
     assert error.isVisible()
     assert "cannot be due before" in error.text()
     assert error.styleSheet().startswith("color: #b3261e")
@@ -87,7 +95,7 @@ def test_answer_due_before_tabled_is_shown_next_to_the_field(main_window, qtbot,
     dialog.answer_due_edit.clear()
     qtbot.keyClicks(dialog.answer_due_edit, "2017-09-20")
     save(qtbot, dialog)
-    assert not dialog.isVisible()
+    assert was_saved(dialog) and not error.isVisible()
     assert question_count(database) == 1
 
 
@@ -133,11 +141,10 @@ def test_enter_on_a_row_opens_it_and_edits_are_saved(main_window, qtbot, databas
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
 
-    dialogs = main_window.findChildren(QuestionDialog)
-    assert len(dialogs) == 1
-    dialog = dialogs[0]
+    dialog = view.editor
+    assert dialog.title_edit.hasFocus()  # Enter takes the clerk into the form
     assert dialog.question_id == ids[2]
-    assert dialog.windowTitle() == "Question WQ 00002"
+    assert dialog.heading_label.text().startswith("Question WQ 00002: ")
     assert dialog.reference_edit.text() == "WQ 00002"
     assert dialog.asked_by_combo.currentText() == "Chen Wei"
 
@@ -146,7 +153,7 @@ def test_enter_on_a_row_opens_it_and_edits_are_saved(main_window, qtbot, databas
     choose(dialog.assessment_combo, "Partial")
     save(qtbot, dialog)
 
-    assert not dialog.isVisible()
+    assert was_saved(dialog)
     assert view.model.index(2, qtm.TITLE).data() == "Revised: national focal point for R2P"
     assert view.table.current_record_id() == ids[2]  # still on the same question
     with database.read_session() as session:
@@ -162,10 +169,9 @@ def test_double_click_opens_the_question(main_window, qtbot, add_questions):
     rect = table.visualRect(table.model().index(1, qtm.TITLE))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    dialogs = main_window.findChildren(QuestionDialog)
-    assert len(dialogs) == 1
-    assert dialogs[0].question_id == table.model().index(1, 0).data(RECORD_ID_ROLE)
-    dialogs[0].reject()
+    editor = main_window.questions_view.editor
+    assert editor.question_id == table.model().index(1, 0).data(RECORD_ID_ROLE)
+    assert editor.title_edit.hasFocus()
 
 
 def test_a_refused_status_change_says_why_under_status_and_saves_nothing(main_window, qtbot, database):
@@ -178,7 +184,7 @@ def test_a_refused_status_change_says_why_under_status_and_saves_nothing(main_wi
     save(qtbot, dialog)
 
     error = dialog.error_labels["status"]
-    assert dialog.isVisible() and error.isVisible()
+    assert error.isVisible() and dialog.has_unsaved_changes()
     assert "Record the answer before closing the question" in error.text()
     with database.read_session() as session:
         assert records.get(session, Question, question_id)["status"] == "tabled"

@@ -1,17 +1,19 @@
-"""Adding or changing a question to the government. The services check the values; each problem
-is shown in red under its field and nothing is saved until all are put right. Closing with unsaved
-edits asks whether to save them; a saved question can be deleted once nothing refers to it."""
+"""The question editor below the questions table: adding or changing a question to the government.
+
+The services check the values; each problem is shown in red under its field and nothing is saved
+until all are put right. Moving to another question with unsaved edits asks whether to save them; a
+saved question can be deleted once nothing refers to it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -19,6 +21,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,13 +34,13 @@ from ...core.errors import R2PError, ValidationError
 from ...core.formatting import human_label
 from ...core.models import Assessment, Confidentiality, Question, QuestionStatus, QuestionType
 from ...core.services import directory, follow_ups, history, listings, records
+from ..dialogs.follow_up_dialog import FollowUpDialog
 from ..records_changed import BODIES, PEOPLE, QUESTIONS, RecordsChanged
 from ..widgets.catalogue_picker import CataloguePicker
 from ..widgets.choice_combo import enum_combo, select_data
 from ..widgets.date_field import DateField
 from ..widgets.field_errors import FieldErrors
 from ..widgets.history_table import HistoryTable
-from .follow_up_dialog import FollowUpDialog
 
 # Service field names that belong to a differently named widget.
 _FIELD_OF = {"asked_by_id": "asked_by", "addressed_to_id": "addressed_to", "pillar_number": "pillar"}
@@ -69,34 +73,30 @@ def confirm(parent: QWidget, title: str, text: str, action: str) -> bool:
     return box.clickedButton() is action_button
 
 
-class QuestionDialog(QDialog):
-    def __init__(self, database: Database, records_changed: RecordsChanged, question_id: int | None = None,
-                 parent: QWidget | None = None):
+class QuestionEditor(QWidget):
+    """The form below the questions table: one question at a time, or a new one."""
+
+    saved = Signal(int)  # the id of the question just saved
+    deleted = Signal(int)
+
+    def __init__(self, database: Database, records_changed: RecordsChanged, parent: QWidget | None = None):
         super().__init__(parent)
         self._database = database
         self._records_changed = records_changed
-        self.question_id = question_id
+        self.question_id: int | None = None
         self._version: int | None = None
         self.field_errors = FieldErrors()
         self.fields = self.field_errors.fields
         self.error_labels = self.field_errors.error_labels
         self.summary_label = self.field_errors.summary_label
-        self.tabs: QTabWidget | None = None  # only when editing: the form and its history
-        self.history_table: HistoryTable | None = None
         self._history_loaded = False
-        self.follow_up_button: QPushButton | None = None  # only for a question the government has answered
         self.follow_up_dialog: FollowUpDialog | None = None
-        self.delete_button: QPushButton | None = None  # only when editing
         self._saved_reference: str | None = None
         self._saved_title = ""
+        self._choices_loaded = False
+        self._saved_state: dict = {}
 
         self._build()
-        self._fill_choices()
-        if question_id is not None:
-            self._load(question_id)
-        self._saved_state = self._state()
-        self.setWindowTitle("New question" if question_id is None else self._edit_title())
-        self.fields["title"].setFocus()
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -146,9 +146,9 @@ class QuestionDialog(QDialog):
             ("tags", "Ta&gs", self.tags_edit),
             ("notes", "N&otes", self.notes_edit),
         ])
-        self.question_text_edit.setMinimumHeight(130)
-        self.answer_text_edit.setMinimumHeight(130)
-        self.notes_edit.setMinimumHeight(70)
+        self.question_text_edit.setMinimumHeight(90)
+        self.answer_text_edit.setMinimumHeight(90)
+        self.notes_edit.setMinimumHeight(50)
 
         right = QVBoxLayout()
         right.addWidget(answer, 3)
@@ -157,45 +157,48 @@ class QuestionDialog(QDialog):
         columns.addWidget(question, 1)
         columns.addLayout(right, 1)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.close_asking)
+        self.heading_label = QLabel()
+        font = QFont(self.heading_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.heading_label.setFont(font)
+        self.heading_label.setTextFormat(Qt.TextFormat.PlainText)
+        # A long title is cut at the pane's edge instead of widening the window.
+        self.heading_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.save)
+        self.revert_button = self.buttons.addButton("Re&vert", QDialogButtonBox.ButtonRole.ResetRole)
+        self.revert_button.setToolTip("Forget the unsaved edits and show the question as saved")
+        self.revert_button.clicked.connect(self.revert)
         self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
-        self.save_shortcut.activated.connect(self.accept)
-        if self.question_id is not None:
-            self.delete_button = QPushButton("&Delete…")
-            self.delete_button.setToolTip("Delete this question, after asking")
-            self.delete_button.clicked.connect(self.delete)
-        if self.question_id is not None and self._has_answer():
-            self.follow_up_button = QPushButton("Create &follow-up…")
-            self.follow_up_button.setToolTip("Record what the answer promises, to chase it by a date")
-            self.follow_up_button.clicked.connect(self.create_follow_up)
+        self.save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_shortcut.activated.connect(self.save)
+        self.delete_button = QPushButton("&Delete…")
+        self.delete_button.setToolTip("Delete this question, after asking")
+        self.delete_button.clicked.connect(self.delete)
+        self.follow_up_button = QPushButton("Create &follow-up…")
+        self.follow_up_button.setToolTip("Record what the answer promises, to chase it by a date")
+        self.follow_up_button.clicked.connect(self.create_follow_up)
+
+        heading = QHBoxLayout()
+        heading.addWidget(self.heading_label, 1)
+        heading.addWidget(self.follow_up_button)
+        heading.addWidget(self.delete_button)
+        heading.addWidget(self.buttons)
 
         self.links_page = self._build_links()
         layout = QVBoxLayout(self)
-        if self.question_id is None:  # no tabs yet: the links take a third column
-            links_box = QGroupBox("&Links")
-            links_layout = QVBoxLayout(links_box)
-            links_layout.addWidget(self.links_page)
-            columns.addWidget(links_box, 1)
-            layout.addLayout(columns, 1)
-            self.resize(1280, 680)
-        else:
-            layout.addWidget(self._build_tabs(columns), 1)
-            self.resize(980, 680)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(heading)
+        layout.addWidget(self._build_tabs(columns), 1)
         layout.addWidget(self.summary_label)
-        bottom = QHBoxLayout()
-        for button in (self.delete_button, self.follow_up_button):  # on the left, apart from Save and Cancel
-            if button is not None:
-                bottom.addWidget(button)
-        bottom.addWidget(self.buttons, 1)
-        layout.addLayout(bottom)
 
     def _build_tabs(self, form: QHBoxLayout) -> QTabWidget:
-        self.question_page = QWidget()
-        self.question_page.setLayout(form)
+        form_page = QWidget()
+        form_page.setLayout(form)
         form.setContentsMargins(0, 8, 0, 0)
+        self.question_page = _scrolling(form_page)
 
         self.history_page = QWidget()
         hint = QLabel("Every saved change to this question, newest first. Point at a shortened value to "
@@ -227,14 +230,18 @@ class QuestionDialog(QDialog):
                       "factors it bears on and the instruments it concerns.")
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        for title, picker, stretch in (("Co&mmitments", self.commitments_picker, 3),
-                                       ("&Risk factors", self.risk_factors_picker, 2),
-                                       ("&Instruments", self.instruments_picker, 2)):
+        columns = QHBoxLayout()
+        for title, picker, stretch in (("Co&mmitments", self.commitments_picker, 2),
+                                       ("&Risk factors", self.risk_factors_picker, 1),
+                                       ("&Instruments", self.instruments_picker, 1)):
             label = QLabel(title.replace("&", ""))
             label.setStyleSheet("font-weight: bold;")
-            layout.addWidget(label)
-            layout.addWidget(picker, stretch)
-        return page
+            column = QVBoxLayout()
+            column.addWidget(label)
+            column.addWidget(picker, 1)
+            columns.addLayout(column, stretch)
+        layout.addLayout(columns, 1)
+        return _scrolling(page)
 
     def _group(self, title: str, rows: list[tuple[str, str, QWidget]]) -> QGroupBox:
         box = QGroupBox(title)
@@ -277,6 +284,7 @@ class QuestionDialog(QDialog):
     # --- reading and writing ------------------------------------------------------------------
 
     def _fill_choices(self) -> None:
+        """The names and catalogue entries to choose from, read again for each question shown."""
         with self._database.read_session() as session:
             people = listings.people(session)
             bodies = listings.bodies(session)
@@ -288,15 +296,56 @@ class QuestionDialog(QDialog):
         self.risk_factors_picker.set_entries([(r["code"], r["title"]) for r in risk_factors])
         self.instruments_picker.set_entries([(i["code"], f"{i['short_title']} ({i['year']})")
                                              for i in instruments])
-        self.asked_by_combo.addItem("", None)
-        for person in people:
-            self.asked_by_combo.addItem(person["full_name"], person["id"])
-        self.addressed_to_combo.addItem("", None)
-        for body in bodies:
-            self.addressed_to_combo.addItem(body["name"], body["id"])
-        self.pillar_combo.addItem("None", None)
-        for pillar in pillars:
-            self.pillar_combo.addItem(f"Pillar {pillar['number']}: {pillar['title']}", pillar["number"])
+        for combo, entries in ((self.asked_by_combo, [(p["full_name"], p["id"]) for p in people]),
+                               (self.addressed_to_combo, [(b["name"], b["id"]) for b in bodies]),
+                               (self.pillar_combo, [(f"Pillar {p['number']}: {p['title']}", p["number"])
+                                                    for p in pillars])):
+            combo.clear()
+            combo.addItem("None" if combo is self.pillar_combo else "", None)
+            for text, data in entries:
+                combo.addItem(text, data)
+
+    def show_question(self, question_id: int | None) -> None:
+        """Show the saved question `question_id`, or an empty form for a new one (None).
+
+        Edits in the form are dropped: ask first with leave_asking()."""
+        self._fill_choices()
+        self.clear_errors()
+        self.question_id = question_id
+        self._version = None
+        self._saved_reference, self._saved_title = None, ""
+        if question_id is None:
+            self._clear()
+        else:
+            self._load(question_id)
+        self._saved_state = self._state()
+        self._history_loaded = False
+        self.history_table.set_entries([])
+        editing = question_id is not None
+        self.tabs.setTabEnabled(self.tabs.indexOf(self.history_page), editing)
+        if self.tabs.currentWidget() is self.history_page:
+            if editing:
+                self.load_history()
+            else:
+                self.tabs.setCurrentWidget(self.question_page)
+        self.delete_button.setVisible(editing)
+        self.follow_up_button.setVisible(editing and self._has_answer())
+        self.heading_label.setText(self._edit_title() if editing else "New question")
+        self.heading_label.setToolTip(self.heading_label.text())
+
+    def _clear(self) -> None:
+        for picker in (self.commitments_picker, self.risk_factors_picker, self.instruments_picker):
+            picker.set_selected([])
+        for edit in (self.reference_edit, self.title_edit, self.tags_edit):
+            edit.clear()
+        for edit in (self.question_text_edit, self.answer_text_edit, self.notes_edit):
+            edit.clear()
+        for field in (self.date_tabled_edit, self.answer_due_edit, self.date_answered_edit):
+            field.set_date(None)
+        for combo in (self.asked_by_combo, self.addressed_to_combo, self.pillar_combo, self.assessment_combo):
+            combo.setCurrentIndex(0)
+        self.type_combo.setCurrentIndex(0)
+        self.status_combo.setCurrentIndex(0)
         select_data(self.confidentiality_combo, Confidentiality.COMMITTEE.value)
 
     def _load(self, question_id: int) -> None:
@@ -336,8 +385,8 @@ class QuestionDialog(QDialog):
         self._history_loaded = True
 
     def _edit_title(self) -> str:
-        reference = self.reference_edit.text().strip()
-        return f"Question {reference}" if reference else "Edit question"
+        reference = self._saved_reference or ""
+        return f"Question {reference}: {self._saved_title}" if reference else self._saved_title or "Question"
 
 
     def values(self) -> dict:
@@ -368,56 +417,52 @@ class QuestionDialog(QDialog):
                 "addressed_to": self.addressed_to_combo.currentText().strip()}
 
     def has_unsaved_changes(self) -> bool:
-        return self._state() != self._saved_state
+        shown = bool(self._saved_state)  # nothing can have changed before a question is shown
+        return shown and self._state() != self._saved_state
 
-    # --- closing and deleting -----------------------------------------------------------------
+    # --- leaving and deleting -----------------------------------------------------------------
 
     def ask_to_save(self) -> QMessageBox.StandardButton:
         buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                    | QMessageBox.StandardButton.Cancel)
-        return QMessageBox.question(self, self.windowTitle(), "Save changes to this question?", buttons,
+        return QMessageBox.question(self, self.heading_label.text(), "Save changes to this question?", buttons,
                                     QMessageBox.StandardButton.Save)
 
-    def close_asking(self) -> None:
-        """Cancel, Escape and the window's close button: unsaved edits are saved, dropped or kept open.
+    def leave_asking(self) -> bool:
+        """Before the form shows another question: unsaved edits are saved, dropped or kept.
 
-        reject() itself closes without asking, for code that means to."""
+        True when the clerk may move on; False keeps this question and its edits in the form."""
         if not self.has_unsaved_changes():
-            self.reject()
-            return
+            return True
         answer = self.ask_to_save()
         if answer == QMessageBox.StandardButton.Save:
-            self.accept()  # stays open when the values need correcting
-        elif answer == QMessageBox.StandardButton.Discard:
-            self.reject()
+            return self.save()  # stays when the values need correcting
+        if answer == QMessageBox.StandardButton.Discard:
+            self.revert()
+            return True
+        return False
 
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
-            self.close_asking()
-            return
-        super().keyPressEvent(event)
-
-    def closeEvent(self, event) -> None:
-        if self.isVisible() and self.has_unsaved_changes():
-            event.ignore()
-            self.close_asking()
-            return
-        super().closeEvent(event)
+    def revert(self) -> None:
+        self.show_question(self.question_id)
 
     def confirm_delete(self, text: str) -> bool:
         return confirm(self, "Delete question", text, "&Delete")
 
     def delete(self) -> bool:
-        """Delete this question after asking; True when it is gone and the dialog closed."""
+        """Delete this question after asking; True when it is gone."""
+        if self.question_id is None:
+            return False
         if not self.confirm_delete(delete_confirmation(self._saved_reference, self._saved_title)):
             return False
-        refusal = delete_question(self._database, self._records_changed, self.question_id)
+        deleted_id = self.question_id
+        refusal = delete_question(self._database, self._records_changed, deleted_id)
         if refusal is not None:
             self.clear_errors()
             self.summary_label.setText(refusal)
             self.summary_label.show()
             return False
-        self.reject()
+        self.show_question(None)
+        self.deleted.emit(deleted_id)
         return True
 
     @staticmethod
@@ -440,7 +485,8 @@ class QuestionDialog(QDialog):
         except ValidationError as error:
             raise ValidationError({field: next(iter(error.errors.values()))}) from error
 
-    def accept(self) -> None:
+    def save(self) -> bool:
+        """Write the form; True when saved. Problems are shown under their fields and nothing is saved."""
         self.clear_errors()
         values = self.values()
         try:
@@ -457,14 +503,15 @@ class QuestionDialog(QDialog):
                 session.commit()
         except ValidationError as error:
             self.show_errors(error.errors)
-            return
+            return False
         except R2PError as error:
             message = str(error)
             self.show_errors({"reference" if "reference" in message else "": message})
-            return
-        self.question_id = saved_id
+            return False
+        self.show_question(saved_id)
+        self.saved.emit(saved_id)
         self._records_changed.notify(QUESTIONS, PEOPLE, BODIES)
-        super().accept()
+        return True
 
     # --- errors -------------------------------------------------------------------------------
 
@@ -473,6 +520,14 @@ class QuestionDialog(QDialog):
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Each message under its field; anything without a field goes above the buttons."""
-        if self.tabs is not None:
-            self.tabs.setCurrentWidget(self.question_page)
+        self.tabs.setCurrentWidget(self.question_page)
         self.field_errors.show(errors, field_of=_FIELD_OF, label_of=human_label, count_fields=True)
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """`page` in a frameless scroll area, so a short pane scrolls instead of squashing the form."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area
