@@ -11,7 +11,16 @@ from sqlalchemy import JSON, inspect, select
 from sqlalchemy.orm import Session
 
 from ..formatting import human_label
-from ..models import AuditEntry, Body, Person, RecordMixin
+from ..models import (
+    AuditEntry,
+    Body,
+    Commitment,
+    CommitmentAssessment,
+    Instrument,
+    InstrumentStatus,
+    Person,
+    RecordMixin,
+)
 from .records import KINDS
 
 CREATED, UPDATED, DELETED = "insert", "update", "delete"
@@ -139,3 +148,15 @@ def record_history(session: Session, model: type[RecordMixin], record_id: int) -
         else:  # the snapshot of a created or deleted record is not shown field by field
             history.append(HistoryEntry(entry.at, entry.user, entry.action, None, "", "", ""))
     return history
+
+
+def assessment_id(session: Session, commitment_code: str) -> int | None:
+    """The id of the committee's assessment of a commitment, or None while it has none."""
+    return session.scalar(select(CommitmentAssessment.id).join(Commitment)
+                          .where(Commitment.code == commitment_code))
+
+
+def instrument_status_id(session: Session, instrument_code: str) -> int | None:
+    """The id of the country's recorded status for a treaty, or None while it has none."""
+    return session.scalar(select(InstrumentStatus.id).join(Instrument)
+                          .where(Instrument.code == instrument_code))

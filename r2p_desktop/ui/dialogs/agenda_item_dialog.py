@@ -16,6 +16,7 @@ from .record_dialog import RecordDialog
 
 class AgendaItemDialog(RecordDialog):
     RECORD_IDS = ("item_id",)
+    HISTORY_MODEL = AgendaItem
 
     def __init__(self, database: Database, records_changed: RecordsChanged, debate_id: int,
                  item_id: int | None = None, parent: QWidget | None = None):

@@ -17,6 +17,7 @@ from .record_dialog import RecordDialog
 
 class BodyDialog(RecordDialog):
     RECORD_IDS = ("body_id",)
+    HISTORY_MODEL = Body
 
     COUNT_FIELDS = True
 

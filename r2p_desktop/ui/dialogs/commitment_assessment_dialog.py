@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPlainTextEdit, QV
 
 from ...core.database import Database
 from ...core.formatting import human_label
-from ...core.models import AssessmentStatus
-from ...core.services import directory, evidence
+from ...core.models import AssessmentStatus, CommitmentAssessment
+from ...core.services import directory, evidence, history
 from ..models.record_list_model import DATE, LABEL, ListColumn
 from ..records_changed import COMMITMENTS, RecordsChanged
 from ..widgets.choice_combo import enum_combo, select_data
@@ -29,6 +29,8 @@ EVIDENCE_COLUMNS = (
 
 
 class CommitmentAssessmentDialog(RecordDialog):
+    HISTORY_MODEL = CommitmentAssessment
+
     def __init__(self, database: Database, records_changed: RecordsChanged, code: str,
                  parent: QWidget | None = None):
         super().__init__(database, records_changed, parent)
@@ -39,6 +41,10 @@ class CommitmentAssessmentDialog(RecordDialog):
         self._build(commitment, linked)
         self.setWindowTitle(f"Assess commitment {code}")
         self.status_combo.setFocus()
+
+    def history_record_id(self) -> int | None:
+        with self._database.read_session() as session:
+            return history.assessment_id(session, self.code)
 
     # --- layout -------------------------------------------------------------------------------
 

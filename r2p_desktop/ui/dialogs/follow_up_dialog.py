@@ -22,6 +22,7 @@ from .record_dialog import RecordDialog
 
 class FollowUpDialog(RecordDialog):
     RECORD_IDS = ("follow_up_id",)
+    HISTORY_MODEL = FollowUp
 
     FIELD_OF: ClassVar[dict[str, str]] = {"owner_body_id": "owner"}
     COUNT_FIELDS = True

@@ -22,6 +22,7 @@ DATE_FIELD_WIDTH = 150  # a YYYY-MM-DD date and its calendar button, not the for
 
 class PersonDialog(RecordDialog):
     RECORD_IDS = ("person_id",)
+    HISTORY_MODEL = Person
 
     FIELD_OF: ClassVar[dict[str, str]] = {"body_id": "body"}
     COUNT_FIELDS = True

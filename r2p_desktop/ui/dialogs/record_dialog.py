@@ -2,7 +2,8 @@
 Cancel with keyboard shortcuts, and saving in one transaction that shows the services' problems.
 
 A subclass lays its rows out with `form_rows`, places `summary_label` and `buttons`, and implements
-`save`, which writes through a core service and returns the kinds of records that changed."""
+`save`, which writes through a core service and returns the kinds of records that changed. With
+`HISTORY_MODEL` set, a saved record's form offers a History… button showing its audit trail."""
 
 from __future__ import annotations
 
@@ -17,8 +18,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from ...core.database import Database
 from ...core.errors import R2PError, ValidationError
 from ...core.formatting import human_label
+from ...core.models import RecordMixin
 from ..records_changed import RecordsChanged
 from ..widgets.field_errors import FieldErrors
+from .history_dialog import HistoryDialog
 
 
 class RecordDialog(QDialog):
@@ -26,6 +29,8 @@ class RecordDialog(QDialog):
     FIELD_OF: ClassVar[Mapping[str, str]] = {}
     # Longer forms count the fields marked in red and name the ones with no place of their own.
     COUNT_FIELDS: ClassVar[bool] = False
+    # The kind of record whose audit history the History… button shows (see history_record_id).
+    HISTORY_MODEL: ClassVar[type[RecordMixin] | None] = None
 
     def __init__(self, database: Database, records_changed: RecordsChanged, parent: QWidget | None = None):
         super().__init__(parent)
@@ -36,6 +41,10 @@ class RecordDialog(QDialog):
         self.error_labels = self.field_errors.error_labels
         self.summary_label = self.field_errors.summary_label
         self.buttons = self._save_cancel_buttons()
+        self.history_button = self.buttons.addButton("&History…", QDialogButtonBox.ButtonRole.HelpRole)
+        self.history_button.setToolTip("Who changed this record, which field, from what to what, and when")
+        self.history_button.clicked.connect(self.show_history)
+        self.history_dialog: HistoryDialog | None = None
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -58,6 +67,26 @@ class RecordDialog(QDialog):
         for keys in (QKeySequence.StandardKey.Save, "Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.accept)
         return buttons
+
+    # --- history ------------------------------------------------------------------------------
+
+    def history_record_id(self) -> int | None:
+        """The saved record whose history to offer, None for a new one; by default named by RECORD_IDS[0]."""
+        return getattr(self, self.RECORD_IDS[0], None) if self.RECORD_IDS else None
+
+    def showEvent(self, event) -> None:
+        self.history_button.setVisible(self.HISTORY_MODEL is not None and self.history_record_id() is not None)
+        super().showEvent(event)
+
+    def show_history(self) -> HistoryDialog | None:
+        record_id = self.history_record_id()
+        if self.HISTORY_MODEL is None or record_id is None:
+            return None
+        dialog = HistoryDialog(self._database, self.HISTORY_MODEL, record_id, self.windowTitle(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.history_dialog = dialog
+        dialog.open()
+        return dialog
 
     # --- saving -------------------------------------------------------------------------------
 

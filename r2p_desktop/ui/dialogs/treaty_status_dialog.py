@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...core.database import Database
-from ...core.models import TreatyStatus
-from ...core.services import directory, evidence
+from ...core.models import InstrumentStatus, TreatyStatus
+from ...core.services import directory, evidence, history
 from ..records_changed import INSTRUMENTS, RecordsChanged
 from ..widgets.choice_combo import enum_combo, select_data
 from ..widgets.date_field import DateField
@@ -18,6 +18,8 @@ from .record_dialog import RecordDialog
 
 
 class TreatyStatusDialog(RecordDialog):
+    HISTORY_MODEL = InstrumentStatus
+
     def __init__(self, database: Database, records_changed: RecordsChanged, code: str,
                  parent: QWidget | None = None):
         super().__init__(database, records_changed, parent)
@@ -27,6 +29,10 @@ class TreatyStatusDialog(RecordDialog):
         self._build(treaty)
         self.setWindowTitle(f"Status of the {treaty['short_title']}")
         self.status_combo.setFocus()
+
+    def history_record_id(self) -> int | None:
+        with self._database.read_session() as session:
+            return history.instrument_status_id(session, self.code)
 
     def _build(self, treaty: dict) -> None:
         self.title_label = QLabel(f"<b>{escape(treaty['title'])}</b> ({treaty['year']})")
