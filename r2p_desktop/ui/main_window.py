@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..core.database import Database
+from .dialogs.export_dialog import ExportDialog
 from .dialogs.search_dialog import SearchDialog
 from .records_changed import RecordsChanged
 from .sample_data_loader import SampleDataLoader
@@ -116,6 +117,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.export_action = QAction("&Export briefing pack…", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.export_briefing)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -172,6 +178,13 @@ class MainWindow(QMainWindow):
         dialog = SearchDialog(self.database, self.tasks, parent=self)
         dialog.record_chosen.connect(self.open_record)
         dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def export_briefing(self) -> ExportDialog:
+        """The briefing-pack export: kind, debate or period, audience and paper, then a PDF."""
+        dialog = ExportDialog(self.database, self.tasks, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 

@@ -1,0 +1,92 @@
+"""Exporting a briefing pack from the window: options, a preview of what it will include, progress,
+Cancel that leaves the old file, and the finished PDF."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
+from r2p_desktop.core.demo import generate_demo
+from r2p_desktop.core.models import Question
+from r2p_desktop.core.services import records
+
+
+@pytest.fixture
+def sample(database):
+    with database.session() as session:
+        generate_demo(session, questions=120)
+        session.commit()
+
+
+def choose(combo, value) -> None:
+    combo.setCurrentIndex(combo.findData(value))
+
+
+def preview_rows(dialog) -> dict[str, str]:
+    tree = dialog.preview_tree
+    return {tree.topLevelItem(n).text(0): tree.topLevelItem(n).text(1) for n in range(tree.topLevelItemCount())}
+
+
+def test_ctrl_e_previews_and_exports_a_debate_pack(main_window, qtbot, database, sample, tmp_path):
+    with database.session() as session:
+        marker = records.create(session, Question, {"title": "Committee-only question about Kessin observers",
+                                                    "confidentiality": "committee", "status": "tabled",
+                                                    "date_tabled": "2026-01-05"})
+        session.commit()
+    qtbot.keyClick(main_window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = next(d for d in main_window.children() if type(d).__name__ == "ExportDialog")
+    assert dialog.isVisible() and dialog.kind_combo.currentData() == "debate"
+    qtbot.waitUntil(lambda: dialog.preview_tree.topLevelItemCount() > 0)
+    assert int(preview_rows(dialog)["Agenda"].replace(",", "")) > 0
+
+    out = tmp_path / "pack.pdf"
+    dialog.path_edit.setText(str(out))
+    choose(dialog.audience_combo, "public")
+    choose(dialog.paper_combo, "letter")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.exporting and dialog.progress_bar.isVisible()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=60_000)
+
+    assert dialog.open_button.isVisible()
+    assert f"to {out}" in dialog.status_label.text()
+    reader = PdfReader(str(out))
+    assert len(reader.pages) == dialog.result.pages
+    assert round(float(reader.pages[0].mediabox.width)) == 612  # US Letter
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "PUBLIC" in text and "Kessin observers" not in text
+    assert marker
+
+
+def test_a_wrong_date_is_named_and_nothing_is_written(main_window, qtbot, tmp_path):
+    dialog = main_window.export_briefing()
+    choose(dialog.kind_combo, "questions")
+    assert not dialog.debate_combo.isEnabled()
+    qtbot.keyClicks(dialog.since_edit, "5 March")
+    dialog.path_edit.setText(str(tmp_path / "pack.pdf"))
+    qtbot.waitUntil(lambda: "From must be a date" in dialog.preview_label.text())
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert "From must be a date written YYYY-MM-DD" in dialog.status_label.text()
+    assert not (tmp_path / "pack.pdf").exists()
+
+
+def test_stopping_an_export_leaves_the_previous_file(main_window, qtbot, database, sample, tmp_path):
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    out = folder / "pack.pdf"
+    out.write_bytes(b"the pack exported last week")
+    dialog = main_window.export_briefing()
+    dialog.path_edit.setText(str(out))
+    progress = dialog._progress
+
+    def stop_at_first_report(*args):
+        progress(*args)
+        dialog.cancel()
+
+    dialog._progress = stop_at_first_report
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.exporting, timeout=60_000)
+    assert dialog.result is None
+    assert "left as it was" in dialog.status_label.text()
+    assert out.read_bytes() == b"the pack exported last week"
+    assert [p.name for p in folder.iterdir()] == ["pack.pdf"]  # no temporary file left behind
