@@ -1,5 +1,8 @@
 """Budget: the lines of the budget debate that fund atrocity prevention at home and abroad, one fiscal
-year at a time, with each programme's change on the year before and a chart of allocations by scope."""
+year at a time, with each programme's change on the year before and a chart of allocations by scope.
+
+A line is added or changed in its dialog (Enter or a double-click opens the selected one); once saved,
+the page shows the line's fiscal year with the line selected."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -20,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...core.database import Database
 from ...core.formatting import money
 from ...core.services import budget
+from ..dialogs.budget_item_dialog import BudgetItemDialog, minor_per_major
 from ..models.record_list_model import LABEL, MONEY, WARNING_COLOUR, ListColumn
 from ..records_changed import BODIES, BUDGET_ITEMS, RecordsChanged
 from ..widgets.allocation_chart import AllocationChart
@@ -64,12 +69,6 @@ class ChangeDelegate(QStyledItemDelegate):
             option.palette.setColor(QPalette.ColorRole.HighlightedText, colour.lighter(170))
 
 
-def minor_per_major(currency: str) -> int:
-    """100 for EUR, 1 for JPY, 1000 for KWD: read from how `money` writes one minor unit."""
-    written = money(1, currency)
-    return 10 ** len(written.rsplit(".", 1)[1]) if "." in written else 1
-
-
 class BudgetView(BaseView):
     TITLE = "Budget"
     DESCRIPTION = ("Resources the government allocates to preventing atrocity crimes at home and to "
@@ -102,6 +101,12 @@ class BudgetView(BaseView):
         chooser.addSpacing(16)
         chooser.addWidget(self.count_label)
         chooser.addStretch(1)
+        self.new_button = QPushButton("&New budget line…", self)
+        self.edit_button = QPushButton("&Edit…", self)
+        self.edit_button.setToolTip("Change the selected budget line (Enter)")
+        chooser.addWidget(self.new_button)
+        chooser.addWidget(self.edit_button)
+        self.dialog: BudgetItemDialog | None = None  # the last one opened, for tests and focus
 
         self.table = RecordListTable(self.COLUMNS, self, stretch=0)
         self.table.setItemDelegateForColumn(self.CHANGE_COLUMN, ChangeDelegate(self.table))
@@ -122,6 +127,10 @@ class BudgetView(BaseView):
         self.page_layout.addWidget(self.splitter, 1)
         self.page_layout.addWidget(self.empty_label, 1)
         self.year_combo.currentIndexChanged.connect(self._show_year)
+        self.new_button.clicked.connect(self.new_budget_item)
+        self.edit_button.clicked.connect(lambda: self.edit_budget_item(self.table.current_record_id()))
+        self.table.record_activated.connect(self.edit_budget_item)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
     def selected_year(self) -> int | None:
         return self.year_combo.currentData()
@@ -158,6 +167,7 @@ class BudgetView(BaseView):
             self.count_label.setText("0 budget lines")
             self.summary_label.clear()
             self.summary_label.hide()
+            self._update_buttons()
             return
         with self.database.read_session() as session:
             rows = budget.year_items(session, year)
@@ -166,6 +176,37 @@ class BudgetView(BaseView):
         self.count_label.setText(f"{len(rows):,} budget line{'' if len(rows) == 1 else 's'} in {year}")
         self.summary_label.setText(self._summary(year, changes))
         self.summary_label.setVisible(bool(self.summary_label.text()))
+        self._update_buttons()
+
+    # --- adding and changing lines -------------------------------------------------------------
+
+    def _update_buttons(self, *_args) -> None:
+        self.edit_button.setEnabled(self.table.current_record_id() is not None)
+
+    def new_budget_item(self) -> BudgetItemDialog:
+        """A new line, in the fiscal year on show (this year when there is none)."""
+        dialog = BudgetItemDialog(self.database, self.records_changed, fiscal_year=self.selected_year(),
+                                  parent=self)
+        return self._open_dialog(dialog)
+
+    def edit_budget_item(self, budget_item_id: int | None) -> BudgetItemDialog | None:
+        if budget_item_id is None:
+            return None
+        return self._open_dialog(BudgetItemDialog(self.database, self.records_changed, budget_item_id, parent=self))
+
+    def _open_dialog(self, dialog: BudgetItemDialog) -> BudgetItemDialog:
+        """Window-modal and non-blocking: the page refreshes by the records-changed signal, then shows
+        the saved line in its year."""
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.show_budget_item(dialog.fiscal_year_spin.value(), dialog.budget_item_id))
+        dialog.open()
+        return dialog
+
+    def show_budget_item(self, year: int, budget_item_id: int | None) -> None:
+        self.ensure_fresh()
+        self.select_year(year)
+        self.table.select_record(budget_item_id)
 
     @staticmethod
     def _summary(year: int, changes: list[dict]) -> str:

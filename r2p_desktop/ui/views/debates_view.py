@@ -1,7 +1,8 @@
 """Debates: the annual parliamentary debate on R2P and other sittings, each with its agenda.
 
-The list of debates is on top; below it, the chosen debate's agenda, reordered by dragging or with
-Ctrl+Up / Ctrl+Down, its minutes counted against the sitting, and items suggested from the record."""
+The list of debates is on top, each added or changed in its dialog (Enter or a double-click opens it);
+below it, the chosen debate's agenda, reordered by dragging or with Ctrl+Up / Ctrl+Down, its minutes
+counted against the sitting, and items suggested from the record."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...core.database import Database
 from ...core.services import agenda, listings
 from ..dialogs.agenda_item_dialog import AgendaItemDialog
+from ..dialogs.debate_dialog import DebateDialog
 from ..dialogs.debate_outcome_dialog import DebateOutcomeDialog
 from ..models.agenda_model import AgendaModel
 from ..models.record_list_model import DATE, LABEL, NUMBER, WARNING_COLOUR, ListColumn
@@ -54,6 +56,13 @@ class DebatesView(BaseView):
         self.table = RecordListTable(_COLUMNS, self, stretch=1)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_agenda())
+        self.table.record_activated.connect(self.edit_debate)
+        self.new_debate_button = QPushButton("&New debate…", self)
+        self.new_debate_button.clicked.connect(self.new_debate)
+        self.edit_debate_button = QPushButton("Edit &debate…", self)
+        self.edit_debate_button.setToolTip("Change the selected debate's title, date, sitting length or motion")
+        self.edit_debate_button.clicked.connect(lambda: self.edit_debate(self.current_debate_id()))
+        self.dialog: DebateDialog | None = None  # the last one opened, for tests and focus
         self.outcome_button = QPushButton("Record outcome…", self)
         self.outcome_button.setToolTip("Mark the debate held and turn the government's undertakings into "
                                        "follow-ups")
@@ -116,6 +125,8 @@ class DebatesView(BaseView):
         top_layout.setContentsMargins(0, 0, 0, 0)
         count_row = QHBoxLayout()
         count_row.addWidget(self.count_label, 1)
+        count_row.addWidget(self.new_debate_button)
+        count_row.addWidget(self.edit_debate_button)
         count_row.addWidget(self.outcome_button)
         top_layout.addLayout(count_row)
         top_layout.addWidget(self.table, 1)
@@ -158,6 +169,7 @@ class DebatesView(BaseView):
         debate_id = self.current_debate_id()
         self.agenda_panel.setEnabled(debate_id is not None)
         self.outcome_button.setEnabled(debate_id is not None)
+        self.edit_debate_button.setEnabled(debate_id is not None)
         if debate_id is None:
             self.agenda_model.set_rows([])
             self.agenda_title.setText("Agenda")
@@ -192,6 +204,29 @@ class DebatesView(BaseView):
         self.edit_button.setEnabled(row >= 0)
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < self.agenda_model.rowCount() - 1)
+
+    # --- adding and changing debates -----------------------------------------------------------
+
+    def new_debate(self) -> DebateDialog:
+        return self._open_dialog(DebateDialog(self.database, self.records_changed, parent=self))
+
+    def edit_debate(self, debate_id: int | None) -> DebateDialog | None:
+        if debate_id is None:
+            return None
+        return self._open_dialog(DebateDialog(self.database, self.records_changed, debate_id, parent=self))
+
+    def _open_dialog(self, dialog: DebateDialog) -> DebateDialog:
+        """Window-modal and non-blocking: the page refreshes by the records-changed signal, then selects
+        the saved debate so its agenda is the one below."""
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._select_debate(dialog.debate_id))
+        dialog.open()
+        return dialog
+
+    def _select_debate(self, debate_id: int | None) -> None:
+        self.ensure_fresh()
+        self.table.select_record(debate_id)  # a new current row loads its agenda
 
     # --- changing the agenda ------------------------------------------------------------------
 
