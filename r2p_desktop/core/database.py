@@ -6,6 +6,8 @@ import getpass
 import logging
 import os
 import sqlite3
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -19,6 +21,7 @@ from .sqlite_files import connect_read_only, read_only_uri, structural_damage
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
+CHECK_WAIT_S = 120  # how long a writer waits for the check on opening (a large file takes seconds)
 USER_ENV = "R2P_USER"
 
 
@@ -92,7 +95,7 @@ class Database:
 
     def __init__(self, location: str, *, user: str | None = None, read_only: bool = False,
                  damage: str | None = None, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
-                 default_confidentiality: str | None = None):
+                 default_confidentiality: str | None = None, checked: bool = True):
         self.url = database_url(location)
         self.user = user or current_user()
         self.read_only = read_only
@@ -103,6 +106,17 @@ class Database:
         self.is_sqlite = url.get_backend_name() == "sqlite"
         if self.is_sqlite and url.database and not read_only:
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        self._busy_timeout_ms = busy_timeout_ms
+        self._confidentiality = default_confidentiality or settings.load().default_confidentiality
+        # Set once the file has passed its check on opening; writers wait for it (see open_database).
+        self._checked = threading.Event()
+        if checked:
+            self._checked.set()
+        self._connect(read_only)
+
+    def _connect(self, read_only: bool) -> None:
+        """The engine and session factories, for writing or for reading only."""
+        self.read_only = read_only
         options = {}
         if self.is_sqlite and read_only:
             uri = read_only_uri(self.path)
@@ -110,10 +124,9 @@ class Database:
         # Parameters hold record text: keep them out of error messages and so out of the log.
         self.engine = create_engine(self.url, hide_parameters=True, **options)
         if self.is_sqlite:
-            _configure_sqlite(self.engine, _sqlite_pragmas(busy_timeout_ms, read_only), read_only=read_only)
-        confidentiality = default_confidentiality or settings.load().default_confidentiality
+            _configure_sqlite(self.engine, _sqlite_pragmas(self._busy_timeout_ms, read_only), read_only=read_only)
         self._writer = sessionmaker(self.engine, expire_on_commit=False,
-                                    info={"user": self.user, "default_confidentiality": confidentiality})
+                                    info={"user": self.user, "default_confidentiality": self._confidentiality})
         self._reader = sessionmaker(
             self.engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False
         )
@@ -122,6 +135,26 @@ class Database:
             event.listen(self._writer, "after_flush", _note_deletes)
             event.listen(self._writer, "after_commit", self._checkpoint_after_deletes)
 
+    def check(self) -> str | None:
+        """Run the quick_check that open_database(check_later=True) left for later; None when sound.
+
+        A damaged file is from then on read only, and writers that were waiting are refused."""
+        damage = structural_damage(self.path) if self.is_sqlite and not self._checked.is_set() else None
+        if damage is not None:
+            log.warning("%s failed quick_check; switched to read-only", self.path)
+            self.damage = damage
+            self.engine.dispose()
+            self._connect(read_only=True)
+        self._checked.set()
+        return damage
+
+    def reopen_after_restore(self) -> None:
+        """After restore_backup replaced the file: sound again, and writable."""
+        self.engine.dispose()
+        self.damage = None
+        self._connect(read_only=False)
+        self._checked.set()
+
     @property
     def path(self) -> Path | None:
         """The SQLite file, or None for a server database."""
@@ -129,12 +162,12 @@ class Database:
 
     @property
     def default_confidentiality(self) -> str:
-        return self._writer.kw["info"]["default_confidentiality"]
+        return self._confidentiality
 
     def set_default_confidentiality(self, level: str) -> None:
         """Save `level` as what new records are marked, here and for later runs (ValidationError if unknown)."""
-        saved = settings.save(default_confidentiality=level)
-        self._writer.kw["info"]["default_confidentiality"] = saved.default_confidentiality
+        self._confidentiality = settings.save(default_confidentiality=level).default_confidentiality
+        self._writer.kw["info"]["default_confidentiality"] = self._confidentiality
 
     def describe(self) -> str:
         """Where the data is, for a status bar: a file path or the server URL without its password."""
@@ -142,6 +175,8 @@ class Database:
 
     def session(self) -> Session:
         """A session for changes; its transaction takes the write lock when it begins."""
+        if not self._checked.wait(CHECK_WAIT_S):
+            raise DatabaseBusyError()
         if self.read_only:
             raise ReadOnlyDatabaseError(
                 f"{self.describe()} is open read-only because it failed its check ({self.damage}); "
@@ -191,15 +226,23 @@ def _refuse_unreadable(path: Path) -> None:
 
 
 def open_database(location: str, *, backup_dir: Path | None = None, user: str | None = None,
-                  busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
+                  busy_timeout_ms: int = BUSY_TIMEOUT_MS, check_later: bool = False) -> Database:
     """Open (creating if needed) and migrate the database at `location`.
 
     An existing database is backed up into `backup_dir` before any migration, and once a day.
-    A SQLite file that fails quick_check is opened read-only and never migrated or written."""
-    from .migrations import ensure_schema
+    A SQLite file that fails quick_check is opened read-only and never migrated or written.
+
+    With `check_later`, a file already at the current schema opens at once: the caller runs
+    `Database.check()` and then `backup.backup_if_due()` (e.g. once the window shows), and writers
+    wait for the check. A file that needs migrating is always checked first."""
+    from .migrations import SCHEMA_HEAD, ensure_schema
 
     url = make_url(database_url(location))
     file = Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
+    if check_later and file is not None and file.exists() and schema_revision(file) == SCHEMA_HEAD:
+        database = Database(location, user=user, busy_timeout_ms=busy_timeout_ms, checked=False)
+        database.backup_dir = backup_dir
+        return database
     if file is not None and file.exists():
         damage = structural_damage(file)
         if damage is not None:
@@ -226,3 +269,43 @@ def open_database(location: str, *, backup_dir: Path | None = None, user: str | 
             log.error("daily backup of %s failed: %s", database.describe(), error)
             database.backup_problem = str(error)
     return database
+
+
+def schema_revision(path: Path) -> str | None:
+    """The migration a SQLite file is at, read without changing it; None when it cannot be read."""
+    try:
+        connection = connect_read_only(path, others_may_write=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
+    return row[0] if row else None
+
+
+@dataclass(frozen=True)
+class OpeningChecks:
+    """What the checks left for after opening found (see open_database's `check_later`)."""
+    damage: str | None  # the file failed quick_check and is now read-only
+    backup_problem: str | None  # the day's first backup could not be taken
+    on_network_drive: bool  # the file is on a network share, where SQLite's locking cannot be trusted
+
+
+def run_opening_checks(database: Database) -> OpeningChecks:
+    """quick_check, then the day's first backup, then where the file lives; slow on a large file."""
+    from .backup import backup_if_due
+    from .storage_location import is_network_location
+
+    damage = database.check()
+    problem = database.backup_problem
+    if damage is None and database.backup_dir is not None and database.is_sqlite and problem is None:
+        try:
+            backup_if_due(database)
+        except Exception as error:  # a failed backup must not keep the clerk out of the data
+            log.error("daily backup of %s failed: %s", database.describe(), error)
+            problem = database.backup_problem = str(error)
+    network = database.path is not None and is_network_location(database.path)
+    return OpeningChecks(damage or database.damage, problem, network)

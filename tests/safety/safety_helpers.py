@@ -6,6 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from r2p_desktop.core.models import Question
+from r2p_desktop.core.services import records
+
 WRITER = Path(__file__).with_name("writer.py")
 
 
@@ -21,3 +24,18 @@ def committed_ids(output: str) -> list[int]:
     """The ids a writer printed; a line cut short by the kill was never a whole id."""
     lines = output.split("\n")
     return [int(line) for line in lines[:-1] if line.strip()]
+
+
+def fill(database, count: int) -> None:
+    with database.session() as session:
+        for n in range(count):
+            records.create(session, Question, {"title": f"Question {n}", "question_text": "Early warning " * 60})
+        session.commit()
+
+
+def damaged_copy(source, target):
+    data = bytearray(source.read_bytes())
+    middle = len(data) // 2
+    data[middle:middle + 8192] = b"\xa5" * 8192
+    target.write_bytes(bytes(data))
+    return target

@@ -7,27 +7,13 @@ import hashlib
 import sqlite3
 
 import pytest
+from safety_helpers import damaged_copy, fill
 
 from r2p_desktop.core import backup
 from r2p_desktop.core.database import open_database
 from r2p_desktop.core.errors import ConflictError, DatabaseBusyError, ReadOnlyDatabaseError
 from r2p_desktop.core.models import Question
 from r2p_desktop.core.services import records
-
-
-def fill(database, count: int) -> None:
-    with database.session() as session:
-        for n in range(count):
-            records.create(session, Question, {"title": f"Question {n}", "question_text": "Early warning " * 60})
-        session.commit()
-
-
-def damaged_copy(source, target):
-    data = bytearray(source.read_bytes())
-    middle = len(data) // 2
-    data[middle:middle + 8192] = b"\xa5" * 8192
-    target.write_bytes(bytes(data))
-    return target
 
 
 def test_a_damaged_file_opens_read_only_and_is_left_byte_for_byte_unchanged(r2p, tmp_path):
