@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 from ..core.errors import R2PError
+from . import error_reporter
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,7 @@ class TaskRunner(QObject):
     """Owns a thread pool; results, errors and progress come back through queued signals."""
 
     _done = Signal(int, object)
-    _failed = Signal(int, str)
+    _failed = Signal(int, str, object)  # the message, and the exception when it is not an R2PError
     _progress = Signal(int, object)
 
     def __init__(self, parent: QObject | None = None, *, max_threads: int = 2):
@@ -56,10 +57,9 @@ class TaskRunner(QObject):
             try:
                 result = task(report) if on_progress is not None else task()
             except R2PError as error:
-                self._failed.emit(task_id, str(error))
+                self._failed.emit(task_id, str(error), None)
             except Exception as error:
-                log.exception("background task failed")
-                self._failed.emit(task_id, f"{type(error).__name__}: {error}")
+                self._failed.emit(task_id, f"{type(error).__name__}: {error}", error)
             else:
                 self._done.emit(task_id, result)
 
@@ -79,13 +79,17 @@ class TaskRunner(QObject):
         if callbacks:
             callbacks.on_done(result)
 
-    @Slot(int, str)
-    def _deliver_failed(self, task_id: int, message: str) -> None:
+    @Slot(int, str, object)
+    def _deliver_failed(self, task_id: int, message: str, error: Exception | None) -> None:
         callbacks = self._callbacks.pop(task_id, None)
         if callbacks and callbacks.on_error:
+            if error is not None:
+                log.error("background task failed\n%s", error_reporter.describe_traceback(error))
             callbacks.on_error(message)
-        elif callbacks:
+        elif error is None:
             log.error("background task failed: %s", message)
+        elif not error_reporter.report(error):  # the reporter logs it and tells the clerk
+            log.error("background task failed\n%s", error_reporter.describe_traceback(error))
 
     @Slot(int, object)
     def _deliver_progress(self, task_id: int, args: tuple) -> None:
