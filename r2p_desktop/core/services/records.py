@@ -258,15 +258,18 @@ def update(session: Session, model: type[RecordMixin], record_id: int, values: d
     """Change the given fields of a record. With `expected_version`, refuse if someone saved it since."""
     kind = KINDS[model]
     record = _load(session, model, record_id)
-    if expected_version is not None and record.version != expected_version:
-        stored = _values(record)
-        raise ConflictError(
-            label=kind.label, record_id=record_id, expected_version=expected_version,
-            current_version=record.version, yours=values,
-            theirs={name: stored.get(name) for name in values}, stored=stored,
-            changed_by=record.updated_by, changed_at=record.updated_at)
     current = {c.key: getattr(record, c.key) for c in inspect(model).column_attrs}
     columns, links = _prepare(session, kind, values, current)
+    if expected_version is not None and record.version != expected_version:
+        # Both versions as stored values (dates, lists of codes), so only real differences show.
+        stored = _values(record)
+        prepared = {**columns, **{name: [item.code for item in items] for name, items in links.items()}}
+        yours = {name: prepared.get(name, value) for name, value in values.items()}
+        raise ConflictError(
+            label=kind.label, record_id=record_id, expected_version=expected_version,
+            current_version=record.version, yours=yours,
+            theirs={name: stored.get(name) for name in yours}, stored=stored,
+            changed_by=record.updated_by, changed_at=record.updated_at)
     for name, value in {**columns, **links}.items():
         setattr(record, name, value)
     _flush(session, kind)
