@@ -5,16 +5,20 @@ view first asks for it, so 100,000 questions cost one id list, not 100,000 objec
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
+from sqlalchemy.exc import SQLAlchemyError
 
 from ...core.database import Database
 from ...core.formatting import date_text, human_label
 from ...core.services.questions import QuestionFilter, QuestionRow, question_ids, question_rows
 from .roles import RECORD_ID_ROLE
+
+log = logging.getLogger(__name__)
 
 PAGE_SIZE = 200
 CACHED_PAGES = 25  # rows kept in memory: the pages around what is on screen, and a little history
@@ -179,8 +183,12 @@ class QuestionTableModel(QAbstractTableModel):
 
     def _load_page(self, number: int) -> list[QuestionRow | None]:
         ids = self._ids[number * PAGE_SIZE:(number + 1) * PAGE_SIZE]
-        with self._database.read_session() as session:
-            rows = question_rows(session, ids)
+        try:
+            with self._database.read_session() as session:
+                rows = question_rows(session, ids)
+        except SQLAlchemyError as error:  # a damaged file: these rows show empty, the rest still read
+            log.error("questions %s to %s could not be read: %s", ids[0], ids[-1], type(error.orig).__name__)
+            rows = {}
         page = [rows.get(record_id) for record_id in ids]
         self._pages[number] = page
         self.pages_loaded += 1
