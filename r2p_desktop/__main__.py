@@ -80,7 +80,7 @@ def _open_database(location: str):
 
     backups = backup_dir_for(location) if "://" not in location else None
     try:
-        return open_database(location, backup_dir=backups)
+        return open_database(location, backup_dir=backups, check_later=True)
     except R2PError:
         raise
     except Exception as error:
@@ -112,20 +112,6 @@ def _show_error(message: str, qt_args: list[str]) -> None:
         QMessageBox.critical(None, APP_NAME, message)
 
 
-def _install_excepthook(log_file: Path | None) -> None:
-    """An error in an event handler is logged and reported in one line, and the program goes on."""
-
-    def report(kind, value, traceback) -> None:
-        log.error("unexpected error", exc_info=(kind, value, traceback))
-        from PySide6.QtWidgets import QApplication, QMessageBox
-
-        if QApplication.instance() is not None:
-            where = f"\n\nDetails are in {log_file}." if log_file else ""
-            QMessageBox.critical(None, APP_NAME, f"Something went wrong: {value}{where}")
-
-    sys.excepthook = report
-
-
 def run(args: argparse.Namespace, qt_args: list[str]) -> int:
     from .paths import data_dir
 
@@ -153,14 +139,16 @@ def _run_logged(args: argparse.Namespace, qt_args: list[str], log_file: Path | N
 
     from PySide6.QtCore import QSettings
 
+    from .ui import error_reporter
     from .ui.main_window import MainWindow
     from .ui.records_changed import RecordsChanged
 
     try:
         _route_qt_messages()
         app = _application(qt_args)
-        _install_excepthook(log_file)
         window = MainWindow(database, RecordsChanged(), QSettings())
+        # From here an error in a slot or a worker shows a message and the program goes on.
+        error_reporter.install(lambda: window, log_file)
         window.show()
         return app.exec()
     finally:
@@ -204,6 +192,7 @@ def _self_test_in(folder: Path, qt_args: list[str]) -> str | None:
     from .ui.models.roles import RECORD_ID_ROLE
     from .ui.records_changed import RecordsChanged
 
+    reportlab_before = "reportlab" in sys.modules  # e.g. imported by an earlier test in this process
     database = _open_database(str(folder / "self-test.sqlite"))
     window = None
     try:
@@ -228,7 +217,7 @@ def _self_test_in(folder: Path, qt_args: list[str]) -> str | None:
             return f"the Questions table shows the wrong title: {title!r}"
         if not window.database_label.text().endswith(database.describe()):
             return "the status bar does not name the database"
-        if "reportlab" in sys.modules:
+        if "reportlab" in sys.modules and not reportlab_before:
             return "the window imported ReportLab, which it does not need"
         return None
     finally:

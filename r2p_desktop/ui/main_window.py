@@ -3,7 +3,10 @@ status bar. It wires pages to dialogs; pages never reach into each other."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSize, Qt
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -13,13 +16,13 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from .. import __version__
-from ..core.database import Database
-from .dialogs.export_dialog import ExportDialog
-from .dialogs.search_dialog import SearchDialog
+from ..core.backup import backup_on_close, take_backup
+from ..core.database import Database, OpeningChecks, run_opening_checks
 from .records_changed import RecordsChanged
 from .sample_data_loader import SampleDataLoader
 from .task_runner import TaskRunner
@@ -33,11 +36,19 @@ from .views.people_bodies_view import PeopleBodiesView
 from .views.question_editor import QuestionEditor
 from .views.questions_view import QuestionsView
 from .views.treaties_view import TreatiesView
+from .widgets.banner import Banner
 
 APP_TITLE = "R2P Desktop"
 SETTINGS_GEOMETRY = "main_window/geometry"
 SETTINGS_VIEW = "main_window/view"
 
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened, to keep launching quick
+    from .dialogs.export_dialog import ExportDialog
+    from .dialogs.restore_dialog import RestoreDialog
+    from .dialogs.search_dialog import SearchDialog
+
+log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     def __init__(self, database: Database, records_changed: RecordsChanged, settings: QSettings,
@@ -82,6 +93,11 @@ class MainWindow(QMainWindow):
         self.sample_data.failed.connect(self._sample_data_failed)
 
         self._restore_settings()
+        self.damage_banner: Banner | None = None
+        self.opening_checks: OpeningChecks | None = None
+        # The file's check and the day's backup read the whole file: after the window shows.
+        QTimer.singleShot(0, self._check_database)
+        QTimer.singleShot(0, self._offer_draft)
 
     # --- building -----------------------------------------------------------------------------
 
@@ -107,12 +123,16 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(width)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
 
+        pages = QHBoxLayout()
+        pages.setContentsMargins(0, 0, 0, 0)
+        pages.setSpacing(0)
+        pages.addWidget(self.navigation)
+        pages.addWidget(self.stack, 1)
         central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.navigation)
-        layout.addWidget(self.stack, 1)
+        self.banners = QVBoxLayout(central)  # warnings about the database go above the pages
+        self.banners.setContentsMargins(0, 0, 0, 0)
+        self.banners.setSpacing(0)
+        self.banners.addLayout(pages, 1)
         self.setCentralWidget(central)
 
     def _build_menus(self) -> None:
@@ -121,6 +141,13 @@ class MainWindow(QMainWindow):
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_briefing)
         file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        self.backup_action = QAction("&Back up now…", self)
+        self.backup_action.triggered.connect(self.back_up_now)
+        file_menu.addAction(self.backup_action)
+        self.restore_action = QAction("&Restore from backup…", self)
+        self.restore_action.triggered.connect(self.restore_from_backup)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -175,6 +202,8 @@ class MainWindow(QMainWindow):
 
     def find_records(self) -> SearchDialog:
         """One search across every kind of record; the record chosen opens."""
+        from .dialogs.search_dialog import SearchDialog
+
         dialog = SearchDialog(self.database, self.tasks, parent=self)
         dialog.record_chosen.connect(self.open_record)
         dialog.finished.connect(dialog.deleteLater)
@@ -183,6 +212,8 @@ class MainWindow(QMainWindow):
 
     def export_briefing(self) -> ExportDialog:
         """The briefing-pack export: kind, debate or period, audience and paper, then a PDF."""
+        from .dialogs.export_dialog import ExportDialog
+
         dialog = ExportDialog(self.database, self.tasks, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -239,6 +270,75 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         QMessageBox.warning(self, APP_TITLE, f"The sample data could not be loaded.\n\n{message}")
 
+    # --- the database's safety -----------------------------------------------------------------
+
+    def _offer_draft(self) -> None:
+        if self.isVisible() and self.questions_view.offer_draft():
+            self.show_view(self.views.index(self.questions_view))
+
+    def _check_database(self) -> None:
+        if not self.isVisible():  # closed before the event loop ran (the self-test, a test)
+            return
+        database = self.database
+        self.tasks.run(lambda: run_opening_checks(database), self._database_checked,
+                       on_error=lambda message: self.add_banner(
+                           f"The database could not be checked on opening: {message}", "warning"))
+
+    def _database_checked(self, checks: OpeningChecks) -> None:
+        self.opening_checks = checks
+        if checks.damage is not None:
+            self.damage_banner = self.add_banner(
+                f"This database failed its check on opening ({checks.damage}). It is open read-only: you can "
+                "read and export, but nothing can be changed until you restore a backup.", "error",
+                ("&Restore a backup…", self.restore_from_backup))
+            self.records_changed.notify()
+        if checks.backup_problem is not None:
+            self.add_banner(f"Today's automatic backup could not be taken: {checks.backup_problem}. "
+                            "Use File > Back up now… to try again.", "warning")
+        if checks.on_network_drive:
+            self.add_banner(
+                "This database is on a network drive. SQLite cannot keep two people's changes apart there: "
+                "only one person at a time may use it. To share the record, keep the file on one computer "
+                "and exchange exported CSV files, or use a server database (see Your data in the README).",
+                "warning")
+
+    def add_banner(self, text: str, severity: str, action=None) -> Banner:
+        banner = Banner(text, severity=severity, action=action)
+        self.banners.insertWidget(self.banners.count() - 1, banner)
+        banner.show()
+        return banner
+
+    def back_up_now(self) -> None:
+        database = self.database
+        self.statusBar().showMessage("Backing up…")
+        self.tasks.run(lambda: take_backup(database, "manual"), self._backed_up,
+                       on_error=lambda message: self._backup_failed(message))
+
+    def _backed_up(self, path) -> None:
+        self.statusBar().showMessage(f"Backed up to {path}", 8000)
+
+    def _backup_failed(self, message: str) -> None:
+        self.statusBar().clearMessage()
+        QMessageBox.warning(self, APP_TITLE, f"The backup failed: {message}")
+
+    def restore_from_backup(self) -> RestoreDialog:
+        from .dialogs.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.database, self.tasks, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restored.connect(self._restored)
+        dialog.open()
+        return dialog
+
+    def _restored(self, _location: str) -> None:
+        self.database.reopen_after_restore()
+        if self.damage_banner is not None:
+            self.damage_banner.hide()
+        self.questions_view.editor.show_question(None)
+        self.questions_view.lower.setCurrentWidget(self.questions_view.placeholder)
+        self.records_changed.notify()
+        self.statusBar().showMessage("Backup restored", 8000)
+
     def _about(self) -> None:
         QMessageBox.about(
             self, "About R2P Desktop",
@@ -263,8 +363,13 @@ class MainWindow(QMainWindow):
         if not self.questions_view.editor.leave_asking():
             event.ignore()  # the clerk went back to the unsaved question
             return
+        self.tasks.wait()  # a running task holds a session on this database
+        self.statusBar().showMessage("Backing up before closing…")
+        try:
+            backup_on_close(self.database)
+        except Exception:  # the data is safe in the database itself; the log says why
+            log.exception("backup on closing failed")
         self._settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
         self._settings.setValue(SETTINGS_VIEW, self.stack.currentIndex())
         self._settings.sync()
-        self.tasks.wait()  # a running task holds a session on this database
         super().closeEvent(event)

@@ -6,7 +6,7 @@ saved question can be deleted once nothing refers to it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import catalogue
+from ...core import catalogue, drafts
 from ...core.database import Database
-from ...core.errors import R2PError, ValidationError
+from ...core.errors import ConflictError, R2PError, ValidationError
 from ...core.formatting import human_label
 from ...core.models import Assessment, Confidentiality, Question, QuestionStatus, QuestionType
 from ...core.services import directory, follow_ups, history, listings, records
+from ..dialogs.conflict_dialog import ConflictDialog
 from ..dialogs.follow_up_dialog import FollowUpDialog
 from ..records_changed import BODIES, PEOPLE, QUESTIONS, RecordsChanged
 from ..widgets.catalogue_picker import CataloguePicker
@@ -41,6 +42,9 @@ from ..widgets.choice_combo import enum_combo, select_data
 from ..widgets.date_field import DateField
 from ..widgets.field_errors import FieldErrors
 from ..widgets.history_table import HistoryTable
+
+DRAFT_INTERVAL_MS = 3000
+DRAFT_KIND = "question"
 
 # Service field names that belong to a differently named widget.
 _FIELD_OF = {"asked_by_id": "asked_by", "addressed_to_id": "addressed_to", "pillar_number": "pillar"}
@@ -97,6 +101,12 @@ class QuestionEditor(QWidget):
         self._saved_state: dict = {}
 
         self._build()
+        # Unsaved edits are kept on disk every few seconds, to be offered back after a crash.
+        self._draft_of: int | bool | None = False  # the question whose draft this form wrote; False: none
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setInterval(DRAFT_INTERVAL_MS)
+        self._draft_timer.timeout.connect(self.keep_draft)
+        self._draft_timer.start()
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -309,6 +319,7 @@ class QuestionEditor(QWidget):
         """Show the saved question `question_id`, or an empty form for a new one (None).
 
         Edits in the form are dropped: ask first with leave_asking()."""
+        self._forget_draft()
         self._fill_choices()
         self.clear_errors()
         self.question_id = question_id
@@ -354,25 +365,35 @@ class QuestionEditor(QWidget):
         self._version = values.get("version")
         self._saved_reference = values.get("reference")
         self._saved_title = values.get("title") or ""
-        self.commitments_picker.set_selected(values.get("commitments") or [])
-        self.risk_factors_picker.set_selected(values.get("risk_factors") or [])
-        self.instruments_picker.set_selected(values.get("instruments") or [])
-        self.reference_edit.setText(values.get("reference") or "")
-        select_data(self.type_combo, values.get("type"))
-        self.title_edit.setText(values.get("title") or "")
-        self.question_text_edit.setPlainText(values.get("question_text") or "")
-        select_data(self.asked_by_combo, values.get("asked_by_id"))
-        select_data(self.addressed_to_combo, values.get("addressed_to_id"))
-        self.date_tabled_edit.set_date(values.get("date_tabled"))
-        self.answer_due_edit.set_date(values.get("answer_due"))
-        select_data(self.status_combo, values.get("status"))
-        self.answer_text_edit.setPlainText(values.get("answer_text") or "")
-        self.date_answered_edit.set_date(values.get("date_answered"))
-        select_data(self.assessment_combo, values.get("assessment"))
-        select_data(self.pillar_combo, values.get("pillar_number"))
-        select_data(self.confidentiality_combo, values.get("confidentiality"))
-        self.tags_edit.setText("; ".join(values.get("tags") or []))
-        self.notes_edit.setPlainText(values.get("notes") or "")
+        dates = {name: values[name].isoformat() if values.get(name) else ""
+                 for name in ("date_tabled", "answer_due", "date_answered")}
+        names = {name: combo.itemText(combo.findData(values[f"{name}_id"])) if values.get(f"{name}_id") else ""
+                 for name, combo in (("asked_by", self.asked_by_combo), ("addressed_to", self.addressed_to_combo))}
+        self._fill({**values, **dates, **names, "tags": "; ".join(values.get("tags") or [])})
+
+    def _fill(self, state: dict) -> None:
+        """Put values shaped as _state() gives them into the form: a saved question's, or a draft's."""
+        for picker, name in ((self.commitments_picker, "commitments"), (self.risk_factors_picker, "risk_factors"),
+                             (self.instruments_picker, "instruments")):
+            picker.set_selected(state.get(name) or [])
+        for edit, name in ((self.reference_edit, "reference"), (self.title_edit, "title"),
+                           (self.tags_edit, "tags"), (self.date_tabled_edit, "date_tabled"),
+                           (self.answer_due_edit, "answer_due"), (self.date_answered_edit, "date_answered")):
+            edit.setText(state.get(name) or "")
+        for text_edit, name in ((self.question_text_edit, "question_text"), (self.answer_text_edit, "answer_text"),
+                                (self.notes_edit, "notes")):
+            text_edit.setPlainText(state.get(name) or "")
+        for combo, name in ((self.type_combo, "type"), (self.status_combo, "status"),
+                            (self.assessment_combo, "assessment"), (self.pillar_combo, "pillar_number"),
+                            (self.confidentiality_combo, "confidentiality")):
+            select_data(combo, state.get(name))
+        for combo, name in ((self.asked_by_combo, "asked_by"), (self.addressed_to_combo, "addressed_to")):
+            text = state.get(name) or ""
+            index = combo.findText(text, Qt.MatchFlag.MatchFixedString) if text else 0
+            if index >= 0:
+                combo.setCurrentIndex(index)
+            else:
+                combo.setEditText(text)  # a new name, added to People or Bodies when saved
 
     def _tab_shown(self, index: int) -> None:
         if self.tabs.widget(index) is self.history_page and not self._history_loaded:
@@ -419,6 +440,31 @@ class QuestionEditor(QWidget):
     def has_unsaved_changes(self) -> bool:
         shown = bool(self._saved_state)  # nothing can have changed before a question is shown
         return shown and self._state() != self._saved_state
+
+    # --- drafts -------------------------------------------------------------------------------
+
+    def keep_draft(self) -> None:
+        """Write the unsaved edits to a draft file (or forget the draft once there are none)."""
+        if self.has_unsaved_changes():
+            drafts.save_draft(DRAFT_KIND, self.question_id, self._state(), database=self._database.describe())
+            self._draft_of = self.question_id
+        else:
+            self._forget_draft()
+
+    def _forget_draft(self) -> None:
+        if self._draft_of is not False:
+            drafts.discard_draft(DRAFT_KIND, self._draft_of)
+            self._draft_of = False
+
+    def restore_draft(self, draft: drafts.Draft) -> None:
+        """Show the question a draft belongs to with the draft's edits in the form, not yet saved."""
+        self.show_question(draft.record_id if draft.record_id is not None and self._exists(draft.record_id) else None)
+        self._fill(draft.fields)
+        self._draft_of = draft.record_id  # saving or dropping the edits forgets the draft
+
+    def _exists(self, question_id: int) -> bool:
+        with self._database.read_session() as session:
+            return session.get(Question, question_id) is not None
 
     # --- leaving and deleting -----------------------------------------------------------------
 
@@ -504,7 +550,9 @@ class QuestionEditor(QWidget):
         except ValidationError as error:
             self.show_errors(error.errors)
             return False
-        except R2PError as error:
+        except ConflictError as error:
+            return self._settle_conflict(error)
+        except R2PError as error:  # e.g. the database is busy or read-only: the edits stay in the form
             message = str(error)
             self.show_errors({"reference" if "reference" in message else "": message})
             return False
@@ -512,6 +560,25 @@ class QuestionEditor(QWidget):
         self.saved.emit(saved_id)
         self._records_changed.notify(QUESTIONS, PEOPLE, BODIES)
         return True
+
+    def ask_about_conflict(self, error: ConflictError) -> int:
+        """Both versions side by side; the clerk's choice (ConflictDialog.KEEP_MINE, USE_THEIRS or CANCEL)."""
+        dialog = ConflictDialog(error, label_of=history.field_label, parent=self)
+        dialog.exec()
+        return dialog.choice
+
+    def _settle_conflict(self, error: ConflictError) -> bool:
+        """Someone else saved this question since it was shown: keep theirs, save over it, or keep editing."""
+        choice = self.ask_about_conflict(error)
+        if choice == ConflictDialog.KEEP_MINE:
+            self._version = error.current_version
+            return self.save()
+        if choice == ConflictDialog.USE_THEIRS:
+            self.show_question(self.question_id)
+            return True
+        self.show_errors({"": f"Not saved: {error.changed_by} changed this question since you opened it. "
+                              "Your edits are still in the form."})
+        return False
 
     # --- errors -------------------------------------------------------------------------------
 

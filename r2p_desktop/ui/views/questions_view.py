@@ -6,8 +6,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
 
+from ...core import drafts
 from ...core.database import Database
 from ...core.services import listings
 from ...core.services.questions import QuestionFilter, count_questions
@@ -20,7 +29,7 @@ from ..widgets.question_filter_bar import QuestionFilterBar
 from ..widgets.record_table_view import RecordTableView
 from ..widgets.sample_data_panel import SampleDataPanel
 from .base_view import BaseView
-from .question_editor import QuestionEditor
+from .question_editor import DRAFT_KIND, QuestionEditor
 
 EMPTY_MESSAGE = (
     "No questions have been recorded yet. Add the committee's first question with New question, or load "
@@ -155,6 +164,34 @@ class QuestionsView(BaseView):
             self._show_editor()
             self._select_quietly(question_id)
         return self.editor
+
+    def offer_draft(self) -> bool:
+        """Offer back the edits a crash left unsaved (the newest draft); True when they are in the form."""
+        pending = [d for d in drafts.pending_drafts(self.database.describe()) if d.kind == DRAFT_KIND]
+        if not pending:
+            return False
+        draft = pending[-1]
+        if not self.ask_restore_draft(draft):
+            drafts.discard_draft(draft.kind, draft.record_id)
+            return False
+        self.ensure_fresh()
+        self.editor.restore_draft(draft)
+        self._show_editor()
+        self._select_quietly(self.editor.question_id)
+        return True
+
+    def ask_restore_draft(self, draft: drafts.Draft) -> bool:
+        title = draft.fields.get("title") or "an untitled question"
+        when = draft.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved edits found",
+                          f"R2P Desktop closed before your edits to “{title}” were saved (last kept at {when}). "
+                          "Put them back in the form? They are not saved until you save them.",
+                          QMessageBox.StandardButton.NoButton, self)
+        restore = box.addButton("&Put them back", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("&Discard them", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        return box.clickedButton() is restore
 
     def _editing_id(self) -> int | None:
         return self.editor.question_id if self.lower.currentWidget() is self.editor else None

@@ -1,0 +1,160 @@
+"""What the window does to keep the committee's record safe: drafts offered back after a crash, a
+damaged file opened read-only with a banner, a network drive warned about, backups from the menu and
+on closing."""
+
+from __future__ import annotations
+
+import hashlib
+
+from PySide6.QtCore import QSettings
+
+from r2p_desktop.core import drafts
+from r2p_desktop.core.backup import list_backups
+from r2p_desktop.core.database import open_database
+from r2p_desktop.core.models import Question
+from r2p_desktop.core.services import records
+from r2p_desktop.ui.dialogs.conflict_dialog import ConflictDialog
+from r2p_desktop.ui.main_window import MainWindow
+from r2p_desktop.ui.records_changed import RecordsChanged
+from r2p_desktop.ui.views.questions_view import QuestionsView
+from r2p_desktop.ui.widgets.banner import Banner
+
+
+def saved_title(database, question_id) -> str:
+    with database.read_session() as session:
+        return records.get(session, Question, question_id)["title"]
+
+
+def open_window(qtbot, database, tmp_path) -> MainWindow:
+    window = MainWindow(database, RecordsChanged(), QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.opening_checks is not None)
+    return window
+
+
+def test_unsaved_edits_are_kept_as_a_draft_and_offered_back_after_a_crash(main_window, qtbot, database,
+                                                                           add_questions, tmp_path, monkeypatch):
+    [question_id] = add_questions(1)
+    editor = main_window.edit_question(question_id)
+    editor.title_edit.setText("Edits the crash must not lose")
+    editor.notes_edit.setPlainText("Ring the ministry's focal point")
+    qtbot.waitUntil(lambda: bool(drafts.pending_drafts()), timeout=5000)  # kept within a few seconds
+    before = saved_title(database, question_id)
+
+    # The application dies here; the next start offers the edits back.
+    editor._draft_timer.stop()
+    offered = []
+    monkeypatch.setattr(QuestionsView, "ask_restore_draft", lambda view, draft: offered.append(draft) or True)
+    window = open_window(qtbot, database, tmp_path)
+    qtbot.waitUntil(lambda: bool(offered))
+    again = window.questions_view.editor
+    assert window.current_view() is window.questions_view
+    assert again.question_id == question_id
+    assert again.title_edit.text() == "Edits the crash must not lose"
+    assert again.notes_edit.toPlainText() == "Ring the ministry's focal point"
+    assert again.has_unsaved_changes() and saved_title(database, question_id) == before
+
+    assert again.save()
+    assert saved_title(database, question_id) == "Edits the crash must not lose"
+    assert drafts.pending_drafts() == []  # saved: the draft is gone
+
+
+def test_a_draft_the_clerk_declines_is_discarded(qtbot, database, add_questions, tmp_path, monkeypatch):
+    [question_id] = add_questions(1)
+    drafts.save_draft("question", question_id, {"title": "Never mind"}, database=database.describe())
+    monkeypatch.setattr(QuestionsView, "ask_restore_draft", lambda view, draft: False)
+    window = open_window(qtbot, database, tmp_path)
+    assert drafts.pending_drafts() == []
+    assert window.questions_view.editor.question_id is None
+    assert saved_title(database, question_id) != "Never mind"
+
+
+def damaged_copy(source, target):
+    data = bytearray(source.read_bytes())
+    middle = len(data) // 2
+    data[middle:middle + 8192] = b"\xa5" * 8192
+    target.write_bytes(bytes(data))
+    return target
+
+
+def test_a_damaged_file_shows_a_banner_and_nothing_can_be_saved(qtbot, tmp_path, add_questions, database):
+    add_questions(300)
+    database.dispose()  # everything checkpointed into the file
+    damaged = damaged_copy(tmp_path / "r2p.sqlite", tmp_path / "damaged.sqlite")
+    before = hashlib.sha256(damaged.read_bytes()).hexdigest()
+
+    opened = open_database(str(damaged), check_later=True)  # as the application opens it
+    window = open_window(qtbot, opened, tmp_path)
+    assert opened.read_only and window.opening_checks.damage
+    banner = window.damage_banner
+    assert banner.isVisible() and "open read-only" in banner.label.text()
+    assert banner.action_button.text() == "&Restore a backup…"
+
+    editor = window.new_question()
+    editor.title_edit.setText("Cannot be written")
+    assert not editor.save()
+    assert "read-only" in editor.summary_label.text()
+    assert editor.title_edit.text() == "Cannot be written"  # the edit stays in the form
+    editor.revert()
+    opened.dispose()
+    assert hashlib.sha256(damaged.read_bytes()).hexdigest() == before
+
+
+def test_a_database_on_a_network_drive_is_warned_about(qtbot, database, tmp_path, monkeypatch):
+    from r2p_desktop.core import storage_location
+
+    monkeypatch.setattr(storage_location, "is_network_location", lambda path: True)
+    window = open_window(qtbot, database, tmp_path)
+    assert window.opening_checks.on_network_drive
+    texts = [banner.label.text() for banner in window.findChildren(Banner) if banner.isVisible()]
+    assert any("network drive" in text and "one person at a time" in text for text in texts)
+
+
+def test_back_up_now_and_on_closing(main_window, qtbot, database, add_questions, tmp_path):
+    folder = tmp_path / "backups"
+    database.backup_dir = folder
+    main_window.backup_action.trigger()
+    qtbot.waitUntil(lambda: "Backed up to" in main_window.statusBar().currentMessage())
+    assert [b.reason for b in list_backups(folder)] == ["manual"]
+
+    add_questions(1)  # a change since the last automatic backup
+    main_window.close()
+    assert sorted(b.reason for b in list_backups(folder)) == ["close", "manual"]
+
+
+def edited_elsewhere(database, question_id, title) -> None:
+    """A colleague, or `r2p` on the same file, saves the question meanwhile."""
+    with database.session() as session:
+        records.update(session, Question, question_id, {"title": title})
+        session.commit()
+
+
+def test_a_conflicting_save_asks_and_keeping_mine_saves_it(main_window, database, add_questions, monkeypatch):
+    [question_id] = add_questions(1)
+    editor = main_window.edit_question(question_id)
+    edited_elsewhere(database, question_id, "Their title")
+    editor.title_edit.setText("My title")
+    shown = []
+    monkeypatch.setattr(editor, "ask_about_conflict", lambda error: shown.append(error) or ConflictDialog.KEEP_MINE)
+    assert editor.save()
+    [conflict] = shown
+    assert (conflict.yours["title"], conflict.theirs["title"]) == ("My title", "Their title")
+    assert conflict.differing_fields == ["title"]  # dates, tags and links compare as stored, not as typed
+    assert conflict.changed_by == "test-clerk"
+    assert saved_title(database, question_id) == "My title"
+
+
+def test_a_conflict_can_keep_theirs_or_go_back_to_editing(main_window, database, add_questions, monkeypatch):
+    [question_id] = add_questions(1)
+    editor = main_window.edit_question(question_id)
+    edited_elsewhere(database, question_id, "Their title")
+    editor.title_edit.setText("My title")
+    monkeypatch.setattr(editor, "ask_about_conflict", lambda error: ConflictDialog.CANCEL)
+    assert not editor.save()
+    assert "changed this question since you opened it" in editor.summary_label.text()
+    assert editor.title_edit.text() == "My title" and saved_title(database, question_id) == "Their title"
+
+    monkeypatch.setattr(editor, "ask_about_conflict", lambda error: ConflictDialog.USE_THEIRS)
+    assert editor.save()
+    assert editor.title_edit.text() == "Their title" and not editor.has_unsaved_changes()
