@@ -31,11 +31,3 @@ def fill(database, count: int) -> None:
         for n in range(count):
             records.create(session, Question, {"title": f"Question {n}", "question_text": "Early warning " * 60})
         session.commit()
-
-
-def damaged_copy(source, target):
-    data = bytearray(source.read_bytes())
-    middle = len(data) // 2
-    data[middle:middle + 8192] = b"\xa5" * 8192
-    target.write_bytes(bytes(data))
-    return target

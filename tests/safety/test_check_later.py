@@ -7,7 +7,8 @@ import hashlib
 import threading
 
 import pytest
-from safety_helpers import damaged_copy, fill
+from file_damage import damaged_copy
+from safety_helpers import fill
 
 from r2p_desktop.core.database import open_database, run_opening_checks
 from r2p_desktop.core.errors import ReadOnlyDatabaseError

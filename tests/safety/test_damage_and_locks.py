@@ -7,7 +7,8 @@ import hashlib
 import sqlite3
 
 import pytest
-from safety_helpers import damaged_copy, fill
+from file_damage import damaged_copy
+from safety_helpers import fill
 
 from r2p_desktop.core import backup
 from r2p_desktop.core.database import open_database

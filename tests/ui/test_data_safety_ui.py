@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 
+from file_damage import damaged_copy
 from PySide6.QtCore import QSettings
 
 from r2p_desktop.core import drafts
@@ -68,14 +69,6 @@ def test_a_draft_the_clerk_declines_is_discarded(qtbot, database, add_questions,
     assert drafts.pending_drafts() == []
     assert window.questions_view.editor.question_id is None
     assert saved_title(database, question_id) != "Never mind"
-
-
-def damaged_copy(source, target):
-    data = bytearray(source.read_bytes())
-    middle = len(data) // 2
-    data[middle:middle + 8192] = b"\xa5" * 8192
-    target.write_bytes(bytes(data))
-    return target
 
 
 def test_a_damaged_file_shows_a_banner_and_nothing_can_be_saved(qtbot, tmp_path, add_questions, database):

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
 from ...core.database import Database
@@ -50,14 +50,7 @@ class RecordDialog(QDialog):
 
     def form_rows(self, rows: Iterable[tuple[str, str, QWidget]]) -> QFormLayout:
         """A form of (field name, label with &shortcut, widget) rows, each widget over its error."""
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        for name, label_text, widget in rows:
-            label = QLabel(label_text)
-            label.setBuddy(widget)
-            form.addRow(label, self.field_errors.wrap(name, widget))
-        return form
+        return self.field_errors.form(rows)
 
     def _save_cancel_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

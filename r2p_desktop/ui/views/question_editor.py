@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialogButtonBox,
-    QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -255,13 +254,7 @@ class QuestionEditor(QWidget):
 
     def _group(self, title: str, rows: list[tuple[str, str, QWidget]]) -> QGroupBox:
         box = QGroupBox(title)
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        for name, label_text, widget in rows:
-            label = QLabel(label_text)
-            label.setBuddy(widget)
-            form.addRow(label, self.field_errors.wrap(name, widget))
+        self.field_errors.form(rows, box)
         return box
 
 

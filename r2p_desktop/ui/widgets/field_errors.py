@@ -5,9 +5,10 @@ buttons, and calls `clear` before saving and `show` with the services' errors wh
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 ERROR_COLOUR = "#b3261e"
 
@@ -24,6 +25,17 @@ class FieldErrors:
         self.summary_label.setWordWrap(True)
         self.summary_label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
         self.summary_label.hide()
+
+    def form(self, rows: Iterable[tuple[str, str, QWidget]], parent: QWidget | None = None) -> QFormLayout:
+        """A form of (field name, label with &shortcut, widget) rows, each widget over its error."""
+        form = QFormLayout(parent)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        for name, label_text, widget in rows:
+            label = QLabel(label_text)
+            label.setBuddy(widget)
+            form.addRow(label, self.wrap(name, widget))
+        return form
 
     def wrap(self, name: str, widget: QWidget) -> QWidget:
         """The widget with its (hidden) error label under it, as one cell for a form row."""
