@@ -373,6 +373,7 @@ class QuestionEditor(QWidget):
                            (self.tags_edit, "tags"), (self.date_tabled_edit, "date_tabled"),
                            (self.answer_due_edit, "answer_due"), (self.date_answered_edit, "date_answered")):
             edit.setText(state.get(name) or "")
+            edit.setCursorPosition(0)  # a long title reads from its start, not its end
         for text_edit, name in ((self.question_text_edit, "question_text"), (self.answer_text_edit, "answer_text"),
                                 (self.notes_edit, "notes")):
             text_edit.setPlainText(state.get(name) or "")
