@@ -5,13 +5,14 @@ saved until all are put right."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from ...core.database import Database
 from ...core.models import Body, BodyKind, Confidentiality
 from ...core.services import records
 from ..records_changed import BODIES, PEOPLE, RecordsChanged
 from ..widgets.choice_combo import enum_combo, select_data
+from ..widgets.text_box import text_box
 from .record_dialog import RecordDialog
 
 
@@ -42,9 +43,8 @@ class BodyDialog(RecordDialog):
         self.abbreviation_edit.setPlaceholderText("e.g. MFA")
         self.confidentiality_combo = enum_combo(Confidentiality)
         select_data(self.confidentiality_combo, Confidentiality.COMMITTEE.value)
-        self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setPlaceholderText("Mandate, contact points, anything the committee should remember")
+        self.notes_edit = text_box(placeholder="Mandate, contact points, anything the committee should remember",
+                                   min_height=None)
 
         form = self.form_rows((
             ("name", "&Name", self.name_edit),

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import ClassVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from ...core import catalogue
 from ...core.database import Database
@@ -26,6 +26,7 @@ from ..records_changed import BUDGET_ITEMS, RecordsChanged
 from ..widgets.catalogue_picker import CataloguePicker
 from ..widgets.choice_combo import enum_combo, select_data
 from ..widgets.date_field import DateField
+from ..widgets.text_box import text_box
 from .record_dialog import RecordDialog
 
 AMOUNT_FIELDS = ("amount_requested", "amount_allocated", "amount_spent")
@@ -107,7 +108,7 @@ class BudgetItemDialog(RecordDialog):
         self.tags_edit.setPlaceholderText("Separate tags with ;")
         self.commitments_picker = CataloguePicker("commitments")
         self.commitments_picker.setMinimumHeight(150)
-        self.text_edits = {name: self._text_edit() for name in TEXT_FIELDS}
+        self.text_edits = {name: text_box() for name in TEXT_FIELDS}
         for widget in (self.fiscal_year_spin, self.debate_date_edit, self.currency_edit):
             widget.setMaximumWidth(NARROW_FIELD_WIDTH)
 
@@ -150,13 +151,6 @@ class BudgetItemDialog(RecordDialog):
         edit.setPlaceholderText("e.g. 1,250,000.00")
         edit.setToolTip("In the line's currency; leave empty if not known")
         edit.setMaximumWidth(NARROW_FIELD_WIDTH)
-        return edit
-
-    @staticmethod
-    def _text_edit() -> QPlainTextEdit:
-        edit = QPlainTextEdit()
-        edit.setTabChangesFocus(True)
-        edit.setMinimumHeight(70)
         return edit
 
     # --- reading and writing ------------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from ...core.database import Database
 from ...core.formatting import human_label
@@ -17,6 +17,7 @@ from ..records_changed import COMMITMENTS, RecordsChanged
 from ..widgets.choice_combo import enum_combo, select_data
 from ..widgets.date_field import DateField
 from ..widgets.record_list_table import RecordListTable
+from ..widgets.text_box import text_box
 from .record_dialog import RecordDialog
 
 EVIDENCE_COLUMNS = (
@@ -74,10 +75,8 @@ class CommitmentAssessmentDialog(RecordDialog):
         select_data(self.status_combo, commitment["status"])
         self.assessed_on_edit = DateField()
         self.assessed_on_edit.set_date(commitment["assessed_on"])
-        self.evidence_edit = QPlainTextEdit(commitment["evidence"])
-        self.evidence_edit.setTabChangesFocus(True)
-        self.evidence_edit.setPlaceholderText("What shows the progress: a law, an appointment, a budget line…")
-        self.evidence_edit.setMinimumHeight(70)
+        self.evidence_edit = text_box(commitment["evidence"],
+                                      "What shows the progress: a law, an appointment, a budget line…")
         self.evidence_edit.setMaximumHeight(110)  # the linked records below need the room more
         assessment = QGroupBox("Our assessment")
         assessment.setLayout(self.form_rows((

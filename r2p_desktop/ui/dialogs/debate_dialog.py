@@ -6,7 +6,7 @@ its field and nothing is saved until all are put right."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from ...core.database import Database
 from ...core.models import Confidentiality, Debate, DebateStatus
@@ -14,6 +14,7 @@ from ...core.services import records
 from ..records_changed import DEBATES, RecordsChanged
 from ..widgets.choice_combo import enum_combo, select_data
 from ..widgets.date_field import DateField
+from ..widgets.text_box import text_box
 from .record_dialog import RecordDialog
 
 NARROW_FIELD_WIDTH = 170  # a date or a number of minutes, not the form's full width
@@ -53,12 +54,12 @@ class DebateDialog(RecordDialog):
         self.sitting_minutes_spin.setToolTip("The agenda's allotted minutes are counted against this")
         for widget in (self.date_edit, self.status_combo, self.sitting_minutes_spin):
             widget.setMaximumWidth(NARROW_FIELD_WIDTH)
-        self.motion_edit = self._text_edit("The motion before the house, if any")
-        self.outcome_edit = self._text_edit("What the debate resolved or the government undertook")
+        self.motion_edit = text_box(placeholder="The motion before the house, if any")
+        self.outcome_edit = text_box(placeholder="What the debate resolved or the government undertook")
         self.confidentiality_combo = enum_combo(Confidentiality)
         self.tags_edit = QLineEdit()
         self.tags_edit.setPlaceholderText("Separate tags with ;")
-        self.notes_edit = self._text_edit("")
+        self.notes_edit = text_box(placeholder="")
 
         form = self.form_rows((
             ("title", "&Title", self.title_edit),
@@ -78,14 +79,6 @@ class DebateDialog(RecordDialog):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.buttons)
         self.resize(620, 600)
-
-    @staticmethod
-    def _text_edit(placeholder: str) -> QPlainTextEdit:
-        edit = QPlainTextEdit()
-        edit.setTabChangesFocus(True)
-        edit.setPlaceholderText(placeholder)
-        edit.setMinimumHeight(70)
-        return edit
 
     def _load(self, debate_id: int) -> None:
         with self._database.read_session() as session:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from ...core.services import agenda, listings, records
 from ..records_changed import DEBATES, FOLLOW_UPS, RecordsChanged
 from ..widgets.date_field import DateField
 from ..widgets.field_errors import ERROR_COLOUR, FieldErrors
+from ..widgets.text_box import text_box
 
 _HEADINGS = ("What the government undertook", "Owner", "Due", "Agenda item", "")
 
@@ -95,9 +95,8 @@ class DebateOutcomeDialog(QDialog):
 
     def _build(self) -> None:
         outcome_label = QLabel("&Outcome of the debate", self)
-        self.outcome_edit = QPlainTextEdit(self)
-        self.outcome_edit.setTabChangesFocus(True)
-        self.outcome_edit.setPlaceholderText("What the sitting decided: motions carried, recommendations adopted")
+        self.outcome_edit = text_box(placeholder="What the sitting decided: motions carried, recommendations adopted",
+                                     min_height=None, parent=self)
         self.outcome_edit.setFixedHeight(90)
         outcome_label.setBuddy(self.outcome_edit)
         undertakings_label = QLabel("Undertakings the government gave, each to become a follow-up", self)

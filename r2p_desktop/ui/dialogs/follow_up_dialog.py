@@ -17,6 +17,7 @@ from ...core.services import directory, follow_ups, listings, records
 from ..records_changed import BODIES, FOLLOW_UPS, RecordsChanged
 from ..widgets.choice_combo import enum_combo, select_data
 from ..widgets.date_field import DateField
+from ..widgets.text_box import text_box
 from .record_dialog import RecordDialog
 
 
@@ -50,10 +51,7 @@ class FollowUpDialog(RecordDialog):
         self.parent_label.setWordWrap(True)
         self.parent_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.kind_combo = enum_combo(FollowUpKind)
-        self.description_edit = QPlainTextEdit()
-        self.description_edit.setTabChangesFocus(True)
-        self.description_edit.setPlaceholderText("What is to be done, in a sentence or two")
-        self.description_edit.setMinimumHeight(80)
+        self.description_edit = text_box(placeholder="What is to be done, in a sentence or two", min_height=80)
         self.owner_combo = QComboBox()
         self.owner_combo.setEditable(True)
         self.owner_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
 
 from ...core.database import Database
 from ...core.models import Confidentiality, Person, PersonKind
@@ -15,6 +15,7 @@ from ...core.services import listings, records
 from ..records_changed import BODIES, PEOPLE, RecordsChanged
 from ..widgets.choice_combo import enum_combo, select_data
 from ..widgets.date_field import DateField
+from ..widgets.text_box import text_box
 from .record_dialog import RecordDialog
 
 DATE_FIELD_WIDTH = 150  # a YYYY-MM-DD date and its calendar button, not the form's full width
@@ -58,9 +59,7 @@ class PersonDialog(RecordDialog):
             date_edit.setMaximumWidth(DATE_FIELD_WIDTH)
         self.confidentiality_combo = enum_combo(Confidentiality)
         select_data(self.confidentiality_combo, Confidentiality.COMMITTEE.value)
-        self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setMinimumHeight(70)
+        self.notes_edit = text_box()
 
         form = self.form_rows((
             ("full_name", "Full &name", self.full_name_edit),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...core.database import Database
 from ...core.models import InstrumentStatus, TreatyStatus
@@ -14,6 +14,7 @@ from ...core.services import directory, evidence, history
 from ..records_changed import INSTRUMENTS, RecordsChanged
 from ..widgets.choice_combo import enum_combo, select_data
 from ..widgets.date_field import DateField
+from ..widgets.text_box import text_box
 from .record_dialog import RecordDialog
 
 
@@ -44,12 +45,10 @@ class TreatyStatusDialog(RecordDialog):
         self.status_date_edit = DateField()
         self.status_date_edit.set_date(treaty["status_date"])
         self.status_date_edit.setToolTip("The date the country signed, ratified or acceded")
-        self.legislation_edit = QPlainTextEdit(treaty["implementing_legislation"])
-        self.legislation_edit.setTabChangesFocus(True)
-        self.legislation_edit.setPlaceholderText("The act that makes the treaty's crimes punishable at home")
-        self.reservations_edit = QPlainTextEdit(treaty["reservations"])
-        self.reservations_edit.setTabChangesFocus(True)
-        self.reservations_edit.setPlaceholderText("Reservations or declarations the country made, if any")
+        self.legislation_edit = text_box(treaty["implementing_legislation"],
+                                         "The act that makes the treaty's crimes punishable at home", min_height=None)
+        self.reservations_edit = text_box(treaty["reservations"],
+                                          "Reservations or declarations the country made, if any", min_height=None)
 
         form = self.form_rows((
             ("status", "&Status", self.status_combo),

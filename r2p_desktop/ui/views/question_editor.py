@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -41,6 +40,7 @@ from ..widgets.choice_combo import enum_combo, select_data
 from ..widgets.date_field import DateField
 from ..widgets.field_errors import FieldErrors
 from ..widgets.history_table import HistoryTable
+from ..widgets.text_box import text_box
 
 DRAFT_INTERVAL_MS = 3000
 DRAFT_KIND = "question"
@@ -115,23 +115,20 @@ class QuestionEditor(QWidget):
         self.type_combo = enum_combo(QuestionType)
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText("What the question is about, in a line")
-        self.question_text_edit = QPlainTextEdit()
-        self.question_text_edit.setTabChangesFocus(True)
+        self.question_text_edit = text_box(min_height=None)
         self.asked_by_combo = self._name_combo("Member who asked; a new name is added to People")
         self.addressed_to_combo = self._name_combo("Ministry or body that must answer; a new name is added to Bodies")
         self.date_tabled_edit = DateField()
         self.answer_due_edit = DateField()
         self.status_combo = enum_combo(QuestionStatus)
-        self.answer_text_edit = QPlainTextEdit()
-        self.answer_text_edit.setTabChangesFocus(True)
+        self.answer_text_edit = text_box(min_height=None)
         self.date_answered_edit = DateField()
         self.assessment_combo = enum_combo(Assessment, none="Not assessed")
         self.pillar_combo = QComboBox()
         self.confidentiality_combo = enum_combo(Confidentiality)
         self.tags_edit = QLineEdit()
         self.tags_edit.setPlaceholderText("Separate tags with ;")
-        self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit = text_box(min_height=None)
 
         question = self._group("Question", [
             ("reference", "&Reference", self.reference_edit),
