@@ -1,12 +1,15 @@
 """Unsaved edits kept as drafts, so an editor's work survives a crash or a power cut.
 
-One JSON file per record being edited (or per kind, for a record not yet saved) under
-`drafts/` in the data folder, each written whole or not at all. The editor saves every few
-seconds, discards on save or cancel, and `pending_drafts()` lists what to offer back on start-up.
+One JSON file per record being edited (or per kind, for a record not yet saved) and database under
+`drafts/` in the data folder, each written whole or not at all. A draft keeps the record's version and
+its values as they were when the clerk started, so edits offered back after a crash can be told apart
+from what a colleague saved meanwhile. The editor saves every few seconds, discards on save or cancel,
+and `pending_drafts()` lists what to offer back on start-up.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -32,16 +35,20 @@ class Draft:
     saved_at: datetime
     database: str | None  # which database the record belongs to, as Database.describe() says
     path: Path
+    version: int | None = None  # the record's version when the clerk started editing it
+    base: dict | None = None  # the record's values then, shaped as `fields`
 
 
 def drafts_dir() -> Path:
     return paths.data_dir() / DRAFTS_FOLDER
 
 
-def _draft_path(kind: str, record_id: int | None) -> Path:
+def _draft_path(kind: str, record_id: int | None, database: str | None) -> Path:
+    """One file per record and database: question 5 of one file is not question 5 of another."""
     if not _KIND.match(kind):
         raise ValueError(f"not a record kind: {kind!r}")
-    return drafts_dir() / f"{kind}-{'new' if record_id is None else int(record_id)}.json"
+    where = hashlib.sha256((database or "").encode()).hexdigest()[:12]
+    return drafts_dir() / f"{kind}-{'new' if record_id is None else int(record_id)}-{where}.json"
 
 
 def _plain(value):
@@ -52,11 +59,12 @@ def _plain(value):
     return str(value)
 
 
-def save_draft(kind: str, record_id: int | None, fields: dict, *, database: str | None = None) -> Path:
+def save_draft(kind: str, record_id: int | None, fields: dict, *, database: str | None = None,
+               version: int | None = None, base: dict | None = None) -> Path:
     """Keep `fields` as the draft of this record, replacing any earlier draft of it."""
-    path = _draft_path(kind, record_id)
+    path = _draft_path(kind, record_id, database)
     path.parent.mkdir(parents=True, exist_ok=True)
-    content = {"kind": kind, "record_id": record_id, "database": database,
+    content = {"kind": kind, "record_id": record_id, "database": database, "version": version, "base": base,
                "saved_at": datetime.now(UTC).isoformat(), "fields": fields}
     with replaced_on_success(path) as partial:
         partial.write_text(json.dumps(content, ensure_ascii=False, default=_plain, indent=1), encoding="utf-8")
@@ -67,8 +75,10 @@ def save_draft(kind: str, record_id: int | None, fields: dict, *, database: str 
 def _read(path: Path) -> Draft | None:
     try:
         content = json.loads(path.read_text(encoding="utf-8"))
+        base = content.get("base")
         return Draft(content["kind"], content["record_id"], dict(content["fields"]),
-                     datetime.fromisoformat(content["saved_at"]), content.get("database"), path)
+                     datetime.fromisoformat(content["saved_at"]), content.get("database"), path,
+                     content.get("version"), dict(base) if base is not None else None)
     except (OSError, ValueError, KeyError, TypeError) as error:
         log.warning("ignoring unreadable draft %s: %s", path.name, type(error).__name__)
         return None
@@ -85,6 +95,6 @@ def pending_drafts(database: str | None = None) -> list[Draft]:
     return sorted(drafts, key=lambda d: d.saved_at)
 
 
-def discard_draft(kind: str, record_id: int | None) -> None:
+def discard_draft(kind: str, record_id: int | None, *, database: str | None = None) -> None:
     """Forget the draft of this record (after it was saved, or the clerk chose not to keep it)."""
-    _draft_path(kind, record_id).unlink(missing_ok=True)
+    _draft_path(kind, record_id, database).unlink(missing_ok=True)

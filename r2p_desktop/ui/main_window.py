@@ -148,6 +148,8 @@ class MainWindow(QMainWindow):
         self.restore_action = QAction("&Restore from backup…", self)
         self.restore_action.triggered.connect(self.restore_from_backup)
         file_menu.addAction(self.restore_action)
+        for action in (self.backup_action, self.restore_action):
+            action.setEnabled(self.database.is_sqlite)  # a server database is backed up on its server
         file_menu.addSeparator()
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -312,7 +314,7 @@ class MainWindow(QMainWindow):
         database = self.database
         self.statusBar().showMessage("Backing up…")
         self.tasks.run(lambda: take_backup(database, "manual"), self._backed_up,
-                       on_error=lambda message: self._backup_failed(message))
+                       on_error=self._backup_failed)
 
     def _backed_up(self, path) -> None:
         self.statusBar().showMessage(f"Backed up to {path}", 8000)
@@ -334,10 +336,11 @@ class MainWindow(QMainWindow):
         self.database.reopen_after_restore()
         if self.damage_banner is not None:
             self.damage_banner.hide()
-        self.questions_view.editor.show_question(None)
+        self.questions_view.editor.set_aside()  # unsaved edits become a draft, offered back below
         self.questions_view.lower.setCurrentWidget(self.questions_view.placeholder)
         self.records_changed.notify()
         self.statusBar().showMessage("Backup restored", 8000)
+        self._offer_draft()
 
     def _about(self) -> None:
         QMessageBox.about(

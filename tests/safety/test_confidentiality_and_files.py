@@ -79,17 +79,22 @@ def test_drafts_are_saved_whole_listed_per_database_and_discarded(tmp_path):
                              database="/data/a.sqlite")
     drafts.save_draft("question", None, {"title": "New one"}, database="/data/a.sqlite")
     drafts.save_draft("follow_up", 3, {"description": "Other file"}, database="/data/b.sqlite")
-    drafts.save_draft("question", 12, {"title": "Typed further"}, database="/data/a.sqlite")
+    drafts.save_draft("question", 12, {"title": "Typed further"}, database="/data/a.sqlite", version=4,
+                      base={"title": "As saved"})
+    drafts.save_draft("question", 12, {"title": "Question 12 of another file"}, database="/data/b.sqlite")
     (drafts.drafts_dir() / "broken.json").write_text("{ not json", encoding="utf-8")
     assert os.stat(path).st_mode & 0o077 == 0
     pending = drafts.pending_drafts("/data/a.sqlite")
     assert [(d.kind, d.record_id, d.fields["title"]) for d in pending] == [
         ("question", None, "New one"), ("question", 12, "Typed further")]
+    assert (pending[1].version, pending[1].base) == (4, {"title": "As saved"})
     assert not list(drafts.drafts_dir().glob("*.partial"))
-    drafts.discard_draft("question", 12)
-    drafts.discard_draft("question", 12)  # twice is harmless
+    drafts.discard_draft("question", 12, database="/data/a.sqlite")
+    drafts.discard_draft("question", 12, database="/data/a.sqlite")  # twice is harmless
     assert [d.record_id for d in drafts.pending_drafts("/data/a.sqlite")] == [None]
-    assert len(drafts.pending_drafts()) == 2
+    assert [d.fields.get("title") for d in drafts.pending_drafts("/data/b.sqlite")] == [
+        None, "Question 12 of another file"]
+    assert len(drafts.pending_drafts()) == 3
     with pytest.raises(ValueError):
         drafts.save_draft("../escape", None, {})
 

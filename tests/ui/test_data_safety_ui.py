@@ -8,6 +8,7 @@ import hashlib
 
 from file_damage import damaged_copy
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 
 from r2p_desktop.core import drafts
 from r2p_desktop.core.backup import list_backups
@@ -151,3 +152,125 @@ def test_a_conflict_can_keep_theirs_or_go_back_to_editing(main_window, database,
     monkeypatch.setattr(editor, "ask_about_conflict", lambda error: ConflictDialog.USE_THEIRS)
     assert editor.save()
     assert editor.title_edit.text() == "Their title" and not editor.has_unsaved_changes()
+
+
+def saved(database, question_id) -> dict:
+    with database.read_session() as session:
+        return records.get(session, Question, question_id)
+
+
+def noted_elsewhere(database, question_id, notes) -> None:
+    with database.session() as session:
+        records.update(session, Question, question_id, {"notes": notes})
+        session.commit()
+
+
+def test_keeping_mine_writes_only_the_fields_i_changed(main_window, database, add_questions, monkeypatch):
+    [question_id] = add_questions(1)
+    editor = main_window.edit_question(question_id)
+    noted_elsewhere(database, question_id, "Their notes")
+    editor.title_edit.setText("My title")
+    monkeypatch.setattr(editor, "ask_about_conflict", lambda error: ConflictDialog.KEEP_MINE)
+    assert editor.save()
+    assert (saved(database, question_id)["title"], saved(database, question_id)["notes"]) == ("My title",
+                                                                                              "Their notes")
+
+
+def crash_draft(editor) -> drafts.Draft:
+    """The draft the editor leaves behind when the application dies now."""
+    editor.keep_draft()
+    editor._draft_timer.stop()
+    [draft] = drafts.pending_drafts()
+    return draft
+
+
+def test_a_draft_goes_onto_a_colleagues_later_save_of_other_fields(main_window, database, add_questions,
+                                                                  monkeypatch):
+    [question_id] = add_questions(1)
+    editor = main_window.edit_question(question_id)
+    editor.title_edit.setText("My title")
+    draft = crash_draft(editor)
+    noted_elsewhere(database, question_id, "Their notes")  # while the application was down
+
+    asked = []
+    monkeypatch.setattr(editor, "ask_about_conflict", lambda error: asked.append(error) or ConflictDialog.CANCEL)
+    editor.restore_draft(draft)
+    assert editor.title_edit.text() == "My title" and editor.notes_edit.toPlainText() == "Their notes"
+    assert editor.save() and not asked
+    assert (saved(database, question_id)["title"], saved(database, question_id)["notes"]) == ("My title",
+                                                                                              "Their notes")
+
+
+def test_a_draft_of_a_field_a_colleague_saved_since_shows_both_versions(main_window, database, add_questions,
+                                                                        monkeypatch):
+    [question_id] = add_questions(1)
+    editor = main_window.edit_question(question_id)
+    editor.title_edit.setText("My title")
+    draft = crash_draft(editor)
+    edited_elsewhere(database, question_id, "Their title")
+
+    asked = []
+    monkeypatch.setattr(editor, "ask_about_conflict", lambda error: asked.append(error) or ConflictDialog.CANCEL)
+    editor.restore_draft(draft)
+    assert not editor.save()
+    [conflict] = asked
+    assert (conflict.yours["title"], conflict.theirs["title"]) == ("My title", "Their title")
+    assert saved_title(database, question_id) == "Their title"
+    editor.revert()
+
+
+def test_a_draft_of_a_deleted_question_comes_back_as_a_new_one_and_leaves_no_file_behind(
+        main_window, database, add_questions):
+    [question_id] = add_questions(1)
+    editor = main_window.edit_question(question_id)
+    editor.title_edit.setText("Worth keeping")
+    draft = crash_draft(editor)
+    editor.revert()
+    with database.session() as session:
+        records.delete(session, Question, question_id)
+        session.commit()
+
+    editor.restore_draft(draft)
+    assert editor.question_id is None and editor.title_edit.text() == "Worth keeping"
+    assert [(d.record_id, d.fields["title"]) for d in drafts.pending_drafts()] == [(None, "Worth keeping")]
+    editor.revert()
+    assert drafts.pending_drafts() == []
+
+
+def test_restoring_a_backup_keeps_unsaved_edits_and_offers_them_back(main_window, qtbot, database, add_questions,
+                                                                     tmp_path, monkeypatch):
+    from r2p_desktop.core.backup import take_backup
+
+    [question_id] = add_questions(1)
+    database.backup_dir = tmp_path / "backups"
+    take_backup(database, "manual")
+    editor = main_window.edit_question(question_id)
+    editor.title_edit.setText("Typed before the restore")
+    offered = []
+    monkeypatch.setattr(QuestionsView, "ask_restore_draft", lambda view, draft: offered.append(draft) or True)
+
+    dialog = main_window.restore_from_backup()
+    qtbot.waitUntil(lambda: bool(dialog.backups))
+    monkeypatch.setattr(dialog, "confirm_restore", lambda text: True)
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: bool(offered), timeout=10_000)
+    assert editor.question_id == question_id and editor.title_edit.text() == "Typed before the restore"
+    assert editor.has_unsaved_changes()
+    editor.revert()
+
+
+def test_closing_a_read_only_database_can_keep_the_edits_as_a_draft(qtbot, tmp_path, add_questions, database,
+                                                                     monkeypatch):
+    question_id = add_questions(300)[0]
+    database.dispose()
+    damaged = damaged_copy(tmp_path / "r2p.sqlite", tmp_path / "damaged.sqlite")
+    opened = open_database(str(damaged), check_later=True)
+    window = open_window(qtbot, opened, tmp_path)
+    assert opened.read_only
+    editor = window.edit_question(question_id)
+    editor.title_edit.setText("Cannot be written today")
+    monkeypatch.setattr(type(editor), "ask_to_keep_draft", lambda self: QMessageBox.StandardButton.Save)
+    assert window.close()
+    [draft] = drafts.pending_drafts()
+    assert (draft.record_id, draft.fields["title"]) == (question_id, "Cannot be written today")
+    opened.dispose()

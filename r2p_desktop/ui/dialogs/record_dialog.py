@@ -100,7 +100,7 @@ class RecordDialog(QDialog):
         except (ValidationError, R2PError, SQLAlchemyError) as error:
             for name, value in kept.items():
                 setattr(self, name, value)  # a record created but not committed does not exist
-            self.show_errors(_messages(error))
+            self.show_errors(failed_save_messages(error))
             return
         self._records_changed.notify(*changed)
         super().accept()
@@ -118,7 +118,7 @@ class RecordDialog(QDialog):
             self.field_errors.show(errors, field_of=self.FIELD_OF)
 
 
-def _messages(error: Exception) -> dict[str, str]:
+def failed_save_messages(error: Exception) -> dict[str, str]:
     """What to show for a failed save: field messages, or one line above the buttons."""
     if isinstance(error, ValidationError):
         return error.errors

@@ -6,6 +6,8 @@ saved question can be deleted once nothing refers to it."""
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from ...core import catalogue, drafts
 from ...core.database import Database
@@ -34,6 +37,7 @@ from ...core.models import Assessment, Confidentiality, Question, QuestionStatus
 from ...core.services import directory, follow_ups, history, listings, records
 from ..dialogs.conflict_dialog import ConflictDialog
 from ..dialogs.follow_up_dialog import FollowUpDialog
+from ..dialogs.record_dialog import failed_save_messages
 from ..records_changed import BODIES, PEOPLE, QUESTIONS, RecordsChanged
 from ..widgets.catalogue_picker import CataloguePicker
 from ..widgets.choice_combo import enum_combo, select_data
@@ -41,6 +45,8 @@ from ..widgets.date_field import DateField
 from ..widgets.field_errors import FieldErrors
 from ..widgets.history_table import HistoryTable
 from ..widgets.text_box import text_box
+
+log = logging.getLogger(__name__)
 
 DRAFT_INTERVAL_MS = 3000
 DRAFT_KIND = "question"
@@ -60,10 +66,11 @@ def delete_question(database: Database, records_changed: RecordsChanged, questio
         with database.session() as session:
             records.delete(session, Question, question_id)
             session.commit()
-    except R2PError as error:
-        message = str(error)
-        return (f"The question was not deleted: {message[:1].upper() + message[1:]}. "
-                "Delete its follow-ups first.")
+    except (R2PError, SQLAlchemyError) as error:
+        [message] = failed_save_messages(error).values()
+        referred_to = isinstance(error.__cause__, IntegrityError)  # follow-ups still point at it
+        return (f"The question was not deleted: {message[:1].upper() + message[1:]}"
+                + (" Delete its follow-ups first." if referred_to else ""))
     records_changed.notify(QUESTIONS)
     return None
 
@@ -96,12 +103,12 @@ class QuestionEditor(QWidget):
         self.follow_up_dialog: FollowUpDialog | None = None
         self._saved_reference: str | None = None
         self._saved_title = ""
-        self._choices_loaded = False
         self._saved_state: dict = {}
 
         self._build()
         # Unsaved edits are kept on disk every few seconds, to be offered back after a crash.
         self._draft_of: int | bool | None = False  # the question whose draft this form wrote; False: none
+        self._drafted_state: dict | None = None  # what that draft holds, so an unchanged form is not rewritten
         self._draft_timer = QTimer(self)
         self._draft_timer.setInterval(DRAFT_INTERVAL_MS)
         self._draft_timer.timeout.connect(self.keep_draft)
@@ -436,22 +443,56 @@ class QuestionEditor(QWidget):
 
     def keep_draft(self) -> None:
         """Write the unsaved edits to a draft file (or forget the draft once there are none)."""
-        if self.has_unsaved_changes():
-            drafts.save_draft(DRAFT_KIND, self.question_id, self._state(), database=self._database.describe())
-            self._draft_of = self.question_id
-        else:
+        if not self.has_unsaved_changes():
             self._forget_draft()
+            return
+        state = self._state()
+        if state == self._drafted_state and self._draft_of == self.question_id:
+            return  # nothing typed since the last write
+        try:
+            drafts.save_draft(DRAFT_KIND, self.question_id, state, database=self._database.describe(),
+                              version=self._version, base=self._saved_state)
+        except OSError as error:  # a full disk or a locked data folder: say so once, try again on the next edit
+            log.warning("could not keep a draft of the question being edited: %s", error)
+            self.summary_label.setText("Your edits could not be kept as a draft in case of a crash "
+                                       f"({error.strerror or error}). Save them soon.")
+            self.summary_label.show()
+        else:
+            self._draft_of = self.question_id
+        self._drafted_state = state
 
     def _forget_draft(self) -> None:
         if self._draft_of is not False:
-            drafts.discard_draft(DRAFT_KIND, self._draft_of)
+            drafts.discard_draft(DRAFT_KIND, self._draft_of, database=self._database.describe())
             self._draft_of = False
+        self._drafted_state = None
 
     def restore_draft(self, draft: drafts.Draft) -> None:
-        """Show the question a draft belongs to with the draft's edits in the form, not yet saved."""
-        self.show_question(draft.record_id if draft.record_id is not None and self._exists(draft.record_id) else None)
-        self._fill(draft.fields)
+        """Show the question a draft belongs to with the clerk's edits in the form, not yet saved.
+
+        The edits go onto the question as it is now. If a colleague has saved one of the edited fields
+        since, the draft's version is kept, so saving shows both versions instead of overwriting theirs.
+        A draft of a question deleted since comes back as a new question."""
+        exists = draft.record_id is not None and self._exists(draft.record_id)
+        self.show_question(draft.record_id if exists else None)
+        if not exists:
+            self._fill(draft.fields)
+            drafts.discard_draft(draft.kind, draft.record_id, database=draft.database)
+            self.keep_draft()  # from now on the draft of a new question
+            return
+        base = draft.base or {}
+        edits = {name: value for name, value in draft.fields.items() if name not in base or base[name] != value}
+        self._fill({**self._saved_state, **edits})
+        changed_since = [name for name in edits if name not in base or self._saved_state.get(name) != base[name]]
+        if changed_since and draft.version is not None and draft.version != self._version:
+            self._version = draft.version  # saving will show both versions
         self._draft_of = draft.record_id  # saving or dropping the edits forgets the draft
+
+    def set_aside(self) -> None:
+        """Empty the form, keeping unsaved edits as a draft to be offered back (before a restore)."""
+        self.keep_draft()
+        self._draft_of = False  # the draft file stays
+        self.show_question(None)
 
     def _exists(self, question_id: int) -> bool:
         with self._database.read_session() as session:
@@ -465,13 +506,29 @@ class QuestionEditor(QWidget):
         return QMessageBox.question(self, self.heading_label.text(), "Save changes to this question?", buttons,
                                     QMessageBox.StandardButton.Save)
 
+    def ask_to_keep_draft(self) -> QMessageBox.StandardButton:
+        box = QMessageBox(QMessageBox.Icon.Question, self.heading_label.text(),
+                          "This database is open read-only, so these changes cannot be saved now. Keep them as a "
+                          "draft, to be offered back when the database can be written?",
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.button(QMessageBox.StandardButton.Save).setText("&Keep as draft")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        return QMessageBox.StandardButton(box.exec())
+
     def leave_asking(self) -> bool:
         """Before the form shows another question: unsaved edits are saved, dropped or kept.
 
         True when the clerk may move on; False keeps this question and its edits in the form."""
         if not self.has_unsaved_changes():
             return True
-        answer = self.ask_to_save()
+        if self._database.read_only:  # nothing can be saved: keeping the edits as a draft loses nothing
+            answer = self.ask_to_keep_draft()
+            if answer == QMessageBox.StandardButton.Save:
+                self.set_aside()
+                return True
+        else:
+            answer = self.ask_to_save()
         if answer == QMessageBox.StandardButton.Save:
             return self.save()  # stays when the values need correcting
         if answer == QMessageBox.StandardButton.Discard:
@@ -525,13 +582,16 @@ class QuestionEditor(QWidget):
     def save(self) -> bool:
         """Write the form; True when saved. Problems are shown under their fields and nothing is saved."""
         self.clear_errors()
-        values = self.values()
+        # Only what the clerk changed is written, so a colleague's save of other fields stays.
+        edited = {name for name, value in self._state().items()
+                  if self.question_id is None or self._saved_state.get(name) != value}
+        values = {name: value for name, value in self.values().items() if name in edited}
         try:
             with self._database.session() as session:
-                values["asked_by_id"] = self._resolve(session, self.asked_by_combo, "asked_by",
-                                                      directory.person_or_new)
-                values["addressed_to_id"] = self._resolve(session, self.addressed_to_combo, "addressed_to",
-                                                          directory.body_or_new)
+                for name, combo, make_new in (("asked_by", self.asked_by_combo, directory.person_or_new),
+                                              ("addressed_to", self.addressed_to_combo, directory.body_or_new)):
+                    if name in edited:
+                        values[f"{name}_id"] = self._resolve(session, combo, name, make_new)
                 if self.question_id is None:
                     saved_id = records.create(session, Question, values)
                 else:
@@ -543,9 +603,8 @@ class QuestionEditor(QWidget):
             return False
         except ConflictError as error:
             return self._settle_conflict(error)
-        except R2PError as error:  # e.g. the database is busy or read-only: the edits stay in the form
-            message = str(error)
-            self.show_errors({"reference" if "reference" in message else "": message})
+        except (R2PError, SQLAlchemyError) as error:  # busy, read-only, a full disk: the edits stay in the form
+            self.show_errors(failed_save_messages(error))
             return False
         self.show_question(saved_id)
         self.saved.emit(saved_id)

@@ -172,7 +172,7 @@ class QuestionsView(BaseView):
             return False
         draft = pending[-1]
         if not self.ask_restore_draft(draft):
-            drafts.discard_draft(draft.kind, draft.record_id)
+            drafts.discard_draft(draft.kind, draft.record_id, database=draft.database)
             return False
         self.ensure_fresh()
         self.editor.restore_draft(draft)
