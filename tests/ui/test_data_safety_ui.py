@@ -18,6 +18,7 @@ from r2p_desktop.core.services import records
 from r2p_desktop.ui.dialogs.conflict_dialog import ConflictDialog
 from r2p_desktop.ui.main_window import MainWindow
 from r2p_desktop.ui.records_changed import RecordsChanged
+from r2p_desktop.ui.views.question_editor import delete_question
 from r2p_desktop.ui.views.questions_view import QuestionsView
 from r2p_desktop.ui.widgets.banner import Banner
 
@@ -91,6 +92,8 @@ def test_a_damaged_file_shows_a_banner_and_nothing_can_be_saved(qtbot, tmp_path,
     assert "read-only" in editor.summary_label.text()
     assert editor.title_edit.text() == "Cannot be written"  # the edit stays in the form
     editor.revert()
+    refusal = delete_question(opened, RecordsChanged(), 1)
+    assert "read-only" in refusal and "follow-ups" not in refusal  # the reason given is the real one
     opened.dispose()
     assert hashlib.sha256(damaged.read_bytes()).hexdigest() == before
 
@@ -274,3 +277,17 @@ def test_closing_a_read_only_database_can_keep_the_edits_as_a_draft(qtbot, tmp_p
     [draft] = drafts.pending_drafts()
     assert (draft.record_id, draft.fields["title"]) == (question_id, "Cannot be written today")
     opened.dispose()
+
+
+def test_a_draft_that_cannot_be_written_is_said_once_and_the_edits_stay(main_window, add_questions, tmp_path,
+                                                                        monkeypatch):
+    [question_id] = add_questions(1)
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the drafts folder should be", encoding="utf-8")
+    monkeypatch.setattr(drafts, "drafts_dir", lambda: blocked / "drafts")
+    editor = main_window.edit_question(question_id)
+    editor.title_edit.setText("Typed on a full disk")
+    editor.keep_draft()  # as the timer does; no exception reaches the error reporter
+    assert "could not be kept as a draft" in editor.summary_label.text()
+    assert editor.title_edit.text() == "Typed on a full disk" and editor.has_unsaved_changes()
+    editor.revert()
