@@ -260,15 +260,22 @@ def open_database(location: str, *, backup_dir: Path | None = None, user: str | 
     except Exception:
         database.dispose()
         raise
-    if backup_dir is not None and database.is_sqlite:
-        from .backup import backup_if_due
-
-        try:
-            backup_if_due(database)
-        except Exception as error:  # a failed backup must not keep the clerk out of the data
-            log.error("daily backup of %s failed: %s", database.describe(), error)
-            database.backup_problem = str(error)
+    _daily_backup(database)
     return database
+
+
+def _daily_backup(database: Database) -> None:
+    """The day's first backup of a SQLite file opened with a backup folder; a failure is kept in
+    `backup_problem`, not raised: a failed backup must not keep the clerk out of the data."""
+    from .backup import backup_if_due
+
+    if database.backup_dir is None or not database.is_sqlite:
+        return
+    try:
+        backup_if_due(database)
+    except Exception as error:
+        log.error("daily backup of %s failed: %s", database.describe(), error)
+        database.backup_problem = str(error)
 
 
 def schema_revision(path: Path) -> str | None:
@@ -296,16 +303,10 @@ class OpeningChecks:
 
 def run_opening_checks(database: Database) -> OpeningChecks:
     """quick_check, then the day's first backup, then where the file lives; slow on a large file."""
-    from .backup import backup_if_due
     from .storage_location import is_network_location
 
     damage = database.check()
-    problem = database.backup_problem
-    if damage is None and database.backup_dir is not None and database.is_sqlite and problem is None:
-        try:
-            backup_if_due(database)
-        except Exception as error:  # a failed backup must not keep the clerk out of the data
-            log.error("daily backup of %s failed: %s", database.describe(), error)
-            problem = database.backup_problem = str(error)
+    if damage is None and database.backup_problem is None:
+        _daily_backup(database)
     network = database.path is not None and is_network_location(database.path)
-    return OpeningChecks(damage or database.damage, problem, network)
+    return OpeningChecks(damage or database.damage, database.backup_problem, network)
