@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import audit, settings
-from .errors import DatabaseBusyError, DatabaseOpenError, ReadOnlyDatabaseError
+from .errors import DatabaseBusyError, DatabaseOpenError, DatabaseStillCheckingError, ReadOnlyDatabaseError
 from .sqlite_files import connect_read_only, read_only_uri, structural_damage
 
 log = logging.getLogger(__name__)
@@ -138,14 +138,17 @@ class Database:
     def check(self) -> str | None:
         """Run the quick_check that open_database(check_later=True) left for later; None when sound.
 
-        A damaged file is from then on read only, and writers that were waiting are refused."""
-        damage = structural_damage(self.path) if self.is_sqlite and not self._checked.is_set() else None
-        if damage is not None:
-            log.warning("%s failed quick_check; switched to read-only", self.path)
-            self.damage = damage
-            self.engine.dispose()
-            self._connect(read_only=True)
-        self._checked.set()
+        A damaged file is from then on read only, and writers that were waiting are refused. If the
+        check itself fails, the error is raised and writers go on as for an unchecked file."""
+        try:
+            damage = structural_damage(self.path) if self.is_sqlite and not self._checked.is_set() else None
+            if damage is not None:
+                log.warning("%s failed quick_check; switched to read-only", self.path)
+                self.damage = damage
+                self.engine.dispose()
+                self._connect(read_only=True)
+        finally:  # writers wait for this, on the GUI thread too: never leave them waiting
+            self._checked.set()
         return damage
 
     def reopen_after_restore(self) -> None:
@@ -176,7 +179,7 @@ class Database:
     def session(self) -> Session:
         """A session for changes; its transaction takes the write lock when it begins."""
         if not self._checked.wait(CHECK_WAIT_S):
-            raise DatabaseBusyError()
+            raise DatabaseStillCheckingError()
         if self.read_only:
             raise ReadOnlyDatabaseError(
                 f"{self.describe()} is open read-only because it failed its check ({self.damage}); "

@@ -43,6 +43,14 @@ class DatabaseBusyError(R2PError):
         super().__init__(message)
 
 
+class DatabaseStillCheckingError(DatabaseBusyError):
+    """The file's check on opening was still running when a change waited for it; nothing was saved."""
+
+    def __init__(self, message: str = "The database is still being checked (this takes a while for a large "
+                                      "file); nothing was saved. Try again in a moment."):
+        super().__init__(message)
+
+
 class BackupError(R2PError):
     """A backup could not be written, verified or restored; the database itself was not changed."""
 
