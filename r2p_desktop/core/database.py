@@ -112,6 +112,8 @@ class Database:
         self._checked = threading.Event()
         if checked:
             self._checked.set()
+        # A delete's checkpoint that a reader kept from finishing; done at a later commit or on closing.
+        self._checkpoint_owed = False
         self._connect(read_only)
 
     def _connect(self, read_only: bool) -> None:
@@ -155,6 +157,7 @@ class Database:
         """After restore_backup replaced the file: sound again, and writable."""
         self.engine.dispose()
         self.damage = None
+        self._checkpoint_owed = False  # the file holds other contents now
         self._connect(read_only=False)
         self._checked.set()
 
@@ -190,23 +193,49 @@ class Database:
         """A session for reading only."""
         return self._reader()
 
-    def checkpoint(self) -> None:
-        """Move the write-ahead log into the database file and empty the log (SQLite only)."""
+    def checkpoint(self, *, wait: bool = True) -> bool:
+        """Move the write-ahead log into the database file and empty the log (SQLite only).
+
+        Readers keep the log from being emptied: this waits for them up to the busy timeout, or not
+        at all without `wait`. True when the log was emptied (or there is none)."""
         if not self.is_sqlite or self.read_only:
-            return
+            return True
         raw = self.engine.raw_connection()
         try:
-            raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection = raw.driver_connection
+            if not wait:
+                connection.execute("PRAGMA busy_timeout=0")
+            try:
+                blocked = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            except sqlite3.OperationalError as error:
+                if not _is_lock_timeout(error):
+                    raise
+                blocked = 1
+            finally:
+                if not wait:
+                    connection.execute(f"PRAGMA busy_timeout={self._busy_timeout_ms}")
         finally:
             raw.close()
+        self._checkpoint_owed = bool(blocked)
+        return not blocked
 
     def _checkpoint_after_deletes(self, session: Session) -> None:
         # secure_delete zeroes the freed space in the new pages; the checkpoint puts those pages in the
-        # file and truncates the log that still holds the old ones.
-        if session.info.pop("deleted_records", False):
-            self.checkpoint()
+        # file and truncates the log that still holds the old ones. It runs on the saving thread (often
+        # the GUI's), so it never waits for a reader: what a reader blocks is done at a later commit.
+        owed = session.info.pop("deleted_records", False) or self._checkpoint_owed
+        if owed and not self.checkpoint(wait=False):
+            log.info("checkpoint after a delete put off: a reader has the log open")
 
     def dispose(self) -> None:
+        """Close the connections; a checkpoint still owed for a delete is done first, waiting if need be."""
+        if self._checkpoint_owed:
+            try:
+                if not self.checkpoint():
+                    log.warning("%s: deleted text stays in the write-ahead log until the readers close",
+                                self.describe())
+            except Exception as error:  # closing must go on
+                log.warning("checkpoint of %s on closing failed: %s", self.describe(), type(error).__name__)
         self.engine.dispose()
 
 

@@ -61,7 +61,8 @@ def export_pack(database, options: PackOptions, out_path, *, progress=None, canc
     report(0, 100, "reading the record", force=True)
     with audience_session(database, options.audience) as session:
         pack = gather(session, options, today, progress=lambda message: report(message=message))
-        with replaced_on_success(out_path) as temporary:
-            pages = write_pack(pack, options.paper, temporary, report)
+    # Laid out with the session closed: an open read would keep deletes waiting for the whole layout.
+    with replaced_on_success(out_path) as temporary:
+        pages = write_pack(pack, options.paper, temporary, report)
     report(report.total, report.total, f"done: {pages} pages", force=True)
     return PackResult(out_path, pages, [(s.title, s.count) for s in pack.sections])

@@ -96,6 +96,32 @@ def test_cancelled_export_leaves_the_old_file_as_it_was(database, record, tmp_pa
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".pack.pdf")] == []
 
 
+def test_a_question_deleted_while_the_pack_is_laid_out_is_gone_from_the_file_at_once(database, record, tmp_path):
+    """The export reads the record, then closes its session: the layout (tens of seconds for a large
+    record) holds no read that would keep a delete's text in the file."""
+    from r2p_desktop.core.models import Question
+    from r2p_desktop.core.services import records
+
+    marker = "Qwyx-informant-Tallberg-5520"
+    with database.session() as s:
+        doomed = records.create(s, Question, {"title": "Informant", "notes": f"Names {marker}."})
+        s.commit()
+    files = [database.path, database.path.with_name(database.path.name + "-wal")]
+    copies_left = []
+
+    def delete_during_layout() -> bool:
+        if not copies_left and list(tmp_path.glob(".pack.pdf.*.partial")):  # the layout has begun
+            with database.session() as s:
+                records.delete(s, Question, doomed)
+                s.commit()
+            copies_left.append(sum(f.read_bytes().count(marker.encode()) for f in files if f.exists()))
+        return False
+
+    export_pack(database, PackOptions(debate_id=record["debate"]), tmp_path / "pack.pdf",
+                cancelled=delete_during_layout)
+    assert copies_left == [2]  # only in the audit trail's insert and delete entries
+
+
 def test_same_data_gives_the_same_bytes_in_invariant_mode(database, record, tmp_path, invariant):
     first, _ = export(database, tmp_path, "one.pdf", debate_id=record["debate"])
     second, _ = export(database, tmp_path, "two.pdf", debate_id=record["debate"])

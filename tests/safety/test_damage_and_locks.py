@@ -1,10 +1,12 @@
 """A damaged file opens read-only and is left byte for byte as it was; a lock held too long gives a
-clear busy message; saving over someone else's change is refused with both versions."""
+clear busy message; a delete never waits for a reader; saving over someone else's change is refused with
+both versions."""
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
+import time
 
 import pytest
 from file_damage import damaged_copy
@@ -79,6 +81,59 @@ def test_a_write_lock_held_too_long_gives_a_busy_message_and_saves_nothing(db_pa
         records.create(session, Question, {"title": "Waiting"})
         session.commit()
     database.dispose()
+
+
+MARKER = "Vrex-witness-Oyelaran-4482"
+
+
+def marker_copies(path) -> int:
+    return sum(file.read_bytes().count(MARKER.encode())
+               for file in (path, path.with_name(path.name + "-wal")) if file.exists())
+
+
+def delete_while_a_reader_is_open(db_path):
+    """A question holding MARKER deleted while another connection reads; returns the database, that
+    connection (its read ended, still connected) and how long the delete took."""
+    database = open_database(str(db_path))  # the full busy timeout, 10 s
+    fill(database, 20)
+    with database.session() as session:
+        doomed = records.create(session, Question, {"title": "Witness statement", "notes": MARKER,
+                                                    "question_text": f"Names {MARKER} as a witness."})
+        session.commit()
+    database.checkpoint()  # the marker is in the database file itself
+    reader = sqlite3.connect(db_path, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM questions").fetchone()  # a read transaction, as an export holds
+    started = time.monotonic()
+    with database.session() as session:
+        records.delete(session, Question, doomed)
+        session.commit()
+    took = time.monotonic() - started
+    reader.execute("COMMIT")  # the read ends; the connection stays, so ours are never the last to close
+    return database, reader, took
+
+
+def test_a_delete_while_another_connection_reads_does_not_wait_and_its_text_goes_on_closing(db_path):
+    database, reader, took = delete_while_a_reader_is_open(db_path)
+    try:
+        assert took < 2  # not the 10 s busy timeout
+        database.dispose()
+        assert marker_copies(db_path) == 2 * 2  # question text and notes, in the insert and delete entries
+    finally:
+        reader.close()
+
+
+def test_a_checkpoint_a_reader_put_off_is_done_at_the_next_save(db_path):
+    database, reader, took = delete_while_a_reader_is_open(db_path)
+    try:
+        assert took < 2
+        with database.session() as session:
+            records.create(session, Question, {"title": "Saved once the reader is done"})
+            session.commit()
+        assert marker_copies(db_path) == 2 * 2
+    finally:
+        database.dispose()
+        reader.close()
 
 
 def test_saving_over_a_change_made_since_opening_raises_a_conflict_with_both_versions(database):
