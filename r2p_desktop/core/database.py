@@ -154,12 +154,25 @@ class Database:
         return damage
 
     def reopen_after_restore(self) -> None:
-        """After restore_backup replaced the file: sound again, and writable."""
+        """After restore_backup replaced the file: sound again, writable, and at the current schema.
+
+        A backup from before an upgrade is migrated as open_database would (backed up first into
+        `backup_dir`); if that fails the file was left as restored and is open read-only."""
+        from .migrations import ensure_schema
+
         self.engine.dispose()
         self.damage = None
         self._checkpoint_owed = False  # the file holds other contents now
         self._connect(read_only=False)
-        self._checked.set()
+        try:
+            ensure_schema(self, self.backup_dir)
+        except Exception as error:
+            self.damage = f"it could not be brought up to date: {error}"
+            self.engine.dispose()
+            self._connect(read_only=True)
+            raise
+        finally:
+            self._checked.set()
 
     @property
     def path(self) -> Path | None:

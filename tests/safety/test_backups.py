@@ -6,14 +6,16 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timedelta
 
+import pytest
+from alembic import command
 from hypothesis import given
 from hypothesis import strategies as st
 from safety_helpers import committed_ids
 
-from r2p_desktop.core import backup
+from r2p_desktop.core import backup, migrations
 from r2p_desktop.core.backup import backups_to_keep, list_backups, restore_backup
 from r2p_desktop.core.check import check_database
-from r2p_desktop.core.database import open_database
+from r2p_desktop.core.database import open_database, schema_revision
 from r2p_desktop.core.models import Question
 from r2p_desktop.core.services import records
 
@@ -144,6 +146,32 @@ def test_restore_brings_back_the_backup_and_saves_what_was_there(tmp_path):
     restored.dispose()
     assert titles(db_file) == {"Kept question", "Written after the restore"}
     assert any(b.reason == "before-restore" for b in list_backups(folder, database=db_file))
+
+
+def test_restoring_a_backup_from_before_an_upgrade_brings_the_open_database_to_the_current_schema(tmp_path):
+    db_file, folder = tmp_path / "committee.sqlite", tmp_path / "backups"
+    first = open_database(str(db_file), backup_dir=folder)
+    add_questions(first, "From the older version")  # and its audit entry
+    first.dispose()
+    config = migrations.alembic_config()
+    config.set_main_option("sqlalchemy.url", f"sqlite:///{db_file}")
+    command.downgrade(config, "0002_search_index")  # before the audit trail's guard (0003)
+    database = open_database(str(db_file), backup_dir=folder)  # migrates, backing up the older file first
+    add_questions(database, "Written after the upgrade")
+    [older] = [b.path for b in list_backups(folder, database=db_file, counts=False) if b.kind == "before-migration"]
+    assert schema_revision(older) == "0002_search_index"
+
+    restore_backup(database, older)
+    database.reopen_after_restore()
+
+    assert schema_revision(db_file) == migrations.SCHEMA_HEAD
+    with sqlite3.connect(db_file) as raw, pytest.raises(sqlite3.IntegrityError, match="audit trail cannot"):
+        raw.execute("UPDATE audit_entries SET table_name = 'rewritten'")
+    before_upgrade = [b for b in list_backups(folder, database=db_file, counts=False) if b.kind == "before-migration"]
+    assert len(before_upgrade) == 2 and schema_revision(before_upgrade[0].path) == "0002_search_index"
+    add_questions(database, "Written after the restore")
+    database.dispose()
+    assert titles(db_file) == {"From the older version", "Written after the restore"}
 
 
 def test_restore_refuses_a_damaged_foreign_or_newer_backup_and_changes_nothing(tmp_path, database, db_path):

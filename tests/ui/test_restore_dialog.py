@@ -3,12 +3,16 @@ backing up the changed contents first."""
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
+from alembic import command
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from r2p_desktop.core import migrations
 from r2p_desktop.core.backup import list_backups, take_backup
-from r2p_desktop.core.database import open_database
+from r2p_desktop.core.database import open_database, schema_revision
 from r2p_desktop.core.models import FollowUp, Question
 from r2p_desktop.core.services import records
 from r2p_desktop.ui.dialogs.restore_dialog import KIND, RECORDS, TAKEN, RestoreDialog
@@ -94,6 +98,29 @@ def test_restoring_the_older_backup_undoes_the_change_and_keeps_the_changed_stat
     assert [b.path for b in before_restore] == [saved]
     assert before_restore[0].record_counts["questions"] == 2
     assert _titles(saved) == ["Changed after the backups", "Focal point"]
+
+
+def test_a_backup_from_before_an_upgrade_is_at_the_current_schema_before_the_window_hears_of_it(
+        qtbot, database, tasks, history, monkeypatch):
+    older, _newer = history
+    config = migrations.alembic_config()
+    config.set_main_option("sqlalchemy.url", f"sqlite:///{older}")
+    command.downgrade(config, "0002_search_index")  # as if taken by the previous version
+    dialog = open_dialog(qtbot, database, tasks)
+    monkeypatch.setattr(dialog, "confirm_restore", lambda text: True)
+    assert dialog.select_backup(older)
+    at_restored = []
+    dialog.restored.connect(lambda _location: at_restored.append(schema_revision(database.path)))
+    with qtbot.waitSignal(dialog.restored):
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+
+    assert at_restored == [migrations.SCHEMA_HEAD]
+    with sqlite3.connect(database.path) as raw, pytest.raises(sqlite3.IntegrityError, match="audit trail"):
+        raw.execute("DELETE FROM audit_entries")
+    with database.session() as session:  # the same Database writes on, audited
+        records.create(session, Question, {"title": "Written after the restore"})
+        session.commit()
+    assert _titles(database.path) == ["Early warning", "Written after the restore"]
 
 
 def test_declining_the_confirmation_restores_nothing(qtbot, database, tasks, history, monkeypatch):

@@ -22,6 +22,7 @@ from shiboken6 import isValid
 
 from ...core.backup import BackupInfo, backup_folder, list_backups, restore_backup
 from ...core.database import Database
+from ...core.errors import R2PError
 from ..task_runner import TaskRunner
 from ..widgets.record_table_view import RecordTableView
 
@@ -63,6 +64,18 @@ def taken_text(backup: BackupInfo) -> str:
     return backup.taken_at.strftime("%Y-%m-%d %H:%M")  # file names hold the local time already
 
 
+def restore_and_reopen(database: Database, backup: Path, folder: Path) -> Path:
+    """On the worker: the backup restored, then the open database brought to the current schema (an
+    older backup is migrated here, not on the GUI thread) before anything can write to it."""
+    saved = restore_backup(database, backup, folder=folder)
+    try:
+        database.reopen_after_restore()
+    except R2PError as error:
+        raise R2PError(f"the backup was restored but could not be brought up to date, so the database is "
+                       f"open read-only: {error}") from error
+    return saved
+
+
 def _cell(text: str, tip: str) -> QStandardItem:
     item = QStandardItem(text)
     item.setToolTip(tip)  # plain text: a path or counts are never taken for markup
@@ -72,7 +85,7 @@ def _cell(text: str, tip: str) -> QStandardItem:
 
 class RestoreDialog(QDialog):
     """Emits `loaded` when the list is in, and `restored(location)` once the database file holds the
-    chosen backup: the Database passed in is then disposed and must be opened again from `location`."""
+    chosen backup at the current schema and the Database passed in has reopened it."""
 
     loaded = Signal()
     restored = Signal(str)
@@ -191,7 +204,7 @@ class RestoreDialog(QDialog):
         self._set_busy(True)
         self.status_label.setText(f"Backing up the current database, then restoring {backup.path.name}…")
         database, folder = self._database, self.folder
-        self._tasks.run(lambda: restore_backup(database, backup.path, folder=folder), self._restored,
+        self._tasks.run(lambda: restore_and_reopen(database, backup.path, folder), self._restored,
                         on_error=self._restore_failed)
 
     def _restored(self, saved: Path | None) -> None:
