@@ -29,7 +29,7 @@ class TaskRunner(QObject):
     """Owns a thread pool; results, errors and progress come back through queued signals."""
 
     _done = Signal(int, object)
-    _failed = Signal(int, str, object)  # the message, and the exception when it is not an R2PError
+    _failed = Signal(int, str, object)  # the one-line message, and the exception when it is not an R2PError
     _progress = Signal(int, object)
 
     def __init__(self, parent: QObject | None = None, *, max_threads: int = 2):
@@ -58,8 +58,8 @@ class TaskRunner(QObject):
                 result = task(report) if on_progress is not None else task()
             except R2PError as error:
                 self._failed.emit(task_id, str(error), None)
-            except Exception as error:
-                self._failed.emit(task_id, f"{type(error).__name__}: {error}", error)
+            except Exception as error:  # one line for the clerk; the traceback goes to the log
+                self._failed.emit(task_id, error_reporter.summary(error), error)
             else:
                 self._done.emit(task_id, result)
 
