@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _restored(self, _location: str) -> None:
-        self.database.reopen_after_restore()
+        # The dialog has reopened the database on the restored file, at the current schema.
         if self.damage_banner is not None:
             self.damage_banner.hide()
         self.questions_view.editor.set_aside()  # unsaved edits become a draft, offered back below

@@ -165,7 +165,7 @@ def test_a_task_with_an_error_handler_or_a_user_error_is_not_reported(qtbot, rep
     tasks.run(lambda: (_ for _ in ()).throw(R2PError("the backup failed")), lambda result: None)
     qtbot.waitUntil(lambda: bool(errors) and "the backup failed" in log_path.read_text(encoding="utf-8"))
     tasks.wait()
-    assert errors == ["ZeroDivisionError: division by zero"]
+    assert errors == ["division by zero (ZeroDivisionError)"]
     assert "ZeroDivisionError" in log_path.read_text(encoding="utf-8")  # logged, for the record
     assert reporter.dialog is None
 

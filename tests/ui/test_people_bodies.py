@@ -84,9 +84,8 @@ def test_a_duplicate_body_name_is_shown_and_nothing_is_saved(main_window, databa
     save(qtbot, dialog)
 
     assert dialog.isVisible()
-    assert dialog.summary_label.isVisible()
-    assert "another body already has this name" in dialog.summary_label.text().lower()
-    assert "Nothing was saved" in dialog.summary_label.text()
+    assert dialog.error_labels["name"].isVisible()
+    assert "another body already has this name" in dialog.error_labels["name"].text().lower()
     assert count(database, Body) == 1
     assert view.bodies_table.column_texts(0) == ["Ministry of Defence"]
 

@@ -41,7 +41,7 @@ def test_task_runner_reports_a_failure_as_one_line(qtbot):
 
     with qtbot.waitCallback() as failed:
         runner.run(task, lambda _result: None, on_error=failed)
-    assert failed.args == ["ValueError: the file is not a spreadsheet"]
+    assert failed.args == ["the file is not a spreadsheet (ValueError)"]
 
 
 @needs_demo

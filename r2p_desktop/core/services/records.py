@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .. import settings
-from ..errors import ConflictError, NotFoundError, R2PError
+from ..errors import ConflictError, NotFoundError, R2PError, ValidationError
 from ..models import (
     AgendaItem,
     Body,
@@ -219,21 +219,23 @@ def _load(session: Session, model: type[RecordMixin], record_id: int) -> RecordM
     return record
 
 
-def _integrity_message(kind: RecordKind, error: IntegrityError) -> str:
+def _integrity_error(kind: RecordKind, error: IntegrityError) -> R2PError:
+    """What the clerk is told: a duplicate belongs to its field; anything else is about the record."""
     detail = str(error.orig).splitlines()[0]
     if "UNIQUE" in detail.upper():
         column = detail.rsplit(".", 1)[-1]
-        return f"another {kind.label} already has this {column.replace('_', ' ')}"
+        return ValidationError({column: f"another {kind.label} already has this {column.replace('_', ' ')}"})
     if "FOREIGN KEY" in detail.upper():
-        return f"this {kind.label} is still referred to by other records, or refers to one that does not exist"
-    return f"the database refused this {kind.label}: {detail}"
+        return R2PError(f"this {kind.label} is still referred to by other records, or refers to one that does not "
+                        "exist")
+    return R2PError(f"the database refused this {kind.label}: {detail}")
 
 
 def _flush(session: Session, kind: RecordKind) -> None:
     try:
         session.flush()
     except IntegrityError as error:
-        raise R2PError(_integrity_message(kind, error)) from error
+        raise _integrity_error(kind, error) from error
 
 
 def create(session: Session, model: type[RecordMixin], values: dict) -> int:
