@@ -6,6 +6,8 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
+from .errors import DatabaseBusyError
+
 
 def read_only_uri(path: Path, *, others_may_write: bool = False) -> str:
     """A URI that opens `path` for reading only and never writes the database file.
@@ -41,6 +43,11 @@ def structural_damage(path: Path, *, pragma: str = "quick_check") -> str | None:
         return str(error)
     try:
         verdicts = [row[0] for row in connection.execute(f"PRAGMA {pragma}")]
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):  # another program holds the file, which is not damage
+            raise DatabaseBusyError("The database could not be checked: another program holds it locked. "
+                                    "Try again in a moment.") from error
+        verdicts = [str(error)]
     except sqlite3.DatabaseError as error:
         verdicts = [str(error)]
     finally:

@@ -164,3 +164,19 @@ def test_saving_over_a_change_made_since_opening_raises_a_conflict_with_both_ver
         records.update(session, Question, qid, {"title": "Early-warning mechanisms"},
                        expected_version=conflict.current_version)
         session.commit()
+
+
+def test_a_file_another_program_holds_locked_is_busy_not_damaged(database, db_path):
+    from r2p_desktop.core.sqlite_files import structural_damage
+
+    database.dispose()
+    holder = sqlite3.connect(db_path)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")  # in WAL, exclusive locking mode keeps even readers out
+    try:
+        with pytest.raises(DatabaseBusyError, match="another program holds it locked"):
+            structural_damage(db_path)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert structural_damage(db_path) is None
