@@ -23,9 +23,13 @@ from r2p_desktop.ui.views.questions_view import QuestionsView
 from r2p_desktop.ui.widgets.banner import Banner
 
 
-def saved_title(database, question_id) -> str:
+def saved(database, question_id) -> dict:
     with database.read_session() as session:
-        return records.get(session, Question, question_id)["title"]
+        return records.get(session, Question, question_id)
+
+
+def saved_title(database, question_id) -> str:
+    return saved(database, question_id)["title"]
 
 
 def open_window(qtbot, database, tmp_path) -> MainWindow:
@@ -120,17 +124,17 @@ def test_back_up_now_and_on_closing(main_window, qtbot, database, add_questions,
     assert sorted(b.reason for b in list_backups(folder)) == ["close", "manual"]
 
 
-def edited_elsewhere(database, question_id, title) -> None:
+def saved_elsewhere(database, question_id, **values) -> None:
     """A colleague, or `r2p` on the same file, saves the question meanwhile."""
     with database.session() as session:
-        records.update(session, Question, question_id, {"title": title})
+        records.update(session, Question, question_id, values)
         session.commit()
 
 
 def test_a_conflicting_save_asks_and_keeping_mine_saves_it(main_window, database, add_questions, monkeypatch):
     [question_id] = add_questions(1)
     editor = main_window.edit_question(question_id)
-    edited_elsewhere(database, question_id, "Their title")
+    saved_elsewhere(database, question_id, title="Their title")
     editor.title_edit.setText("My title")
     shown = []
     monkeypatch.setattr(editor, "ask_about_conflict", lambda error: shown.append(error) or ConflictDialog.KEEP_MINE)
@@ -145,7 +149,7 @@ def test_a_conflicting_save_asks_and_keeping_mine_saves_it(main_window, database
 def test_a_conflict_can_keep_theirs_or_go_back_to_editing(main_window, database, add_questions, monkeypatch):
     [question_id] = add_questions(1)
     editor = main_window.edit_question(question_id)
-    edited_elsewhere(database, question_id, "Their title")
+    saved_elsewhere(database, question_id, title="Their title")
     editor.title_edit.setText("My title")
     monkeypatch.setattr(editor, "ask_about_conflict", lambda error: ConflictDialog.CANCEL)
     assert not editor.save()
@@ -157,21 +161,10 @@ def test_a_conflict_can_keep_theirs_or_go_back_to_editing(main_window, database,
     assert editor.title_edit.text() == "Their title" and not editor.has_unsaved_changes()
 
 
-def saved(database, question_id) -> dict:
-    with database.read_session() as session:
-        return records.get(session, Question, question_id)
-
-
-def noted_elsewhere(database, question_id, notes) -> None:
-    with database.session() as session:
-        records.update(session, Question, question_id, {"notes": notes})
-        session.commit()
-
-
 def test_keeping_mine_writes_only_the_fields_i_changed(main_window, database, add_questions, monkeypatch):
     [question_id] = add_questions(1)
     editor = main_window.edit_question(question_id)
-    noted_elsewhere(database, question_id, "Their notes")
+    saved_elsewhere(database, question_id, notes="Their notes")
     editor.title_edit.setText("My title")
     monkeypatch.setattr(editor, "ask_about_conflict", lambda error: ConflictDialog.KEEP_MINE)
     assert editor.save()
@@ -193,7 +186,7 @@ def test_a_draft_goes_onto_a_colleagues_later_save_of_other_fields(main_window, 
     editor = main_window.edit_question(question_id)
     editor.title_edit.setText("My title")
     draft = crash_draft(editor)
-    noted_elsewhere(database, question_id, "Their notes")  # while the application was down
+    saved_elsewhere(database, question_id, notes="Their notes")  # while the application was down
 
     asked = []
     monkeypatch.setattr(editor, "ask_about_conflict", lambda error: asked.append(error) or ConflictDialog.CANCEL)
@@ -210,7 +203,7 @@ def test_a_draft_of_a_field_a_colleague_saved_since_shows_both_versions(main_win
     editor = main_window.edit_question(question_id)
     editor.title_edit.setText("My title")
     draft = crash_draft(editor)
-    edited_elsewhere(database, question_id, "Their title")
+    saved_elsewhere(database, question_id, title="Their title")
 
     asked = []
     monkeypatch.setattr(editor, "ask_about_conflict", lambda error: asked.append(error) or ConflictDialog.CANCEL)
