@@ -273,7 +273,7 @@ def test_closing_a_read_only_database_can_keep_the_edits_as_a_draft(qtbot, tmp_p
 
 
 def test_a_draft_that_cannot_be_written_is_said_once_and_the_edits_stay(main_window, add_questions, tmp_path,
-                                                                        monkeypatch):
+                                                                        monkeypatch, caplog):
     [question_id] = add_questions(1)
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the drafts folder should be", encoding="utf-8")
@@ -281,6 +281,8 @@ def test_a_draft_that_cannot_be_written_is_said_once_and_the_edits_stay(main_win
     editor = main_window.edit_question(question_id)
     editor.title_edit.setText("Typed on a full disk")
     editor.keep_draft()  # as the timer does; no exception reaches the error reporter
+    editor.keep_draft()  # nothing typed since: not tried again every few seconds
     assert "could not be kept as a draft" in editor.summary_label.text()
+    assert sum("could not keep a draft" in record.message for record in caplog.records) == 1
     assert editor.title_edit.text() == "Typed on a full disk" and editor.has_unsaved_changes()
     editor.revert()

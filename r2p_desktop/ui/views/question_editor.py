@@ -447,8 +447,8 @@ class QuestionEditor(QWidget):
             self._forget_draft()
             return
         state = self._state()
-        if state == self._drafted_state and self._draft_of == self.question_id:
-            return  # nothing typed since the last write
+        if state == self._drafted_state:
+            return  # nothing typed since the last try
         try:
             drafts.save_draft(DRAFT_KIND, self.question_id, state, database=self._database.describe(),
                               version=self._version, base=self._saved_state)
