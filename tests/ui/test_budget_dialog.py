@@ -4,8 +4,8 @@ amounts typed in the currency's major units, mistakes shown under the field and 
 from __future__ import annotations
 
 import pytest
+from clerk_actions import save
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
 from r2p_desktop.core.models import BudgetItem
@@ -29,9 +29,6 @@ def view(main_window, database):
     view.refresh()
     return view
 
-
-def save(qtbot, dialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
 
 
 def stored(database) -> list[BudgetItem]:

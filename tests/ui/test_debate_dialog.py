@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from clerk_actions import save
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
 from r2p_desktop.core.models import Debate
@@ -28,9 +28,6 @@ def view(main_window, database):
     view.refresh()
     return view
 
-
-def save(qtbot, dialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
 
 
 def stored(database) -> dict[str, Debate]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from clerk_actions import choose, save
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import func, select
 
 from r2p_desktop.core.models import FollowUp, Question
@@ -17,14 +17,6 @@ FOLLOW_UPS_PAGE = 4
 ANSWER = "The government will appoint a national R2P focal point by June. It will report annually."
 
 
-def save(qtbot, dialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
-
-
-def choose(combo, text: str) -> None:
-    index = combo.findText(text)
-    assert index >= 0, text
-    combo.setCurrentIndex(index)
 
 
 def follow_up_count(database) -> int:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+import clerk_actions
+from clerk_actions import choose
 
 from r2p_desktop.core.models import Debate, FollowUp, Question
 from r2p_desktop.core.services import directory, records
@@ -17,14 +17,9 @@ TODAY = date.today()
 
 def save(qtbot, form) -> None:
     """Save the question form or a dialog, as a clerk would, and check it was saved."""
-    qtbot.mouseClick(form.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    clerk_actions.save(qtbot, form)
     assert not form.summary_label.isVisible(), form.summary_label.text()
 
-
-def choose(combo, text: str) -> None:
-    index = combo.findText(text)
-    assert index >= 0, text
-    combo.setCurrentIndex(index)
 
 
 def dashboard(main_window, qtbot):

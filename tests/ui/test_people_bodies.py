@@ -3,8 +3,8 @@ shown under the field and nothing saved."""
 
 from __future__ import annotations
 
+from clerk_actions import choose, save
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import func, select
 
 from r2p_desktop.core.models import Body, Person
@@ -13,14 +13,6 @@ from r2p_desktop.core.services import directory
 PEOPLE_PAGE = 7
 
 
-def save(qtbot, dialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
-
-
-def choose(combo, text: str) -> None:
-    index = combo.findText(text)
-    assert index >= 0, text
-    combo.setCurrentIndex(index)
 
 
 def add_bodies(database, *names: str) -> list[int]:

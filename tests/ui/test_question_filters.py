@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pytest
+from clerk_actions import choose
 from PySide6.QtCore import Qt
 
 from r2p_desktop.core import catalogue
@@ -118,11 +119,6 @@ def references_in_order(view) -> list[str]:
     model = view.model
     return [model.index(row, qtm.REFERENCE).data() for row in range(model.rowCount())]
 
-
-def choose(combo, text: str) -> None:
-    index = combo.findText(text)
-    assert index >= 0, f"{text!r} is not offered"
-    combo.setCurrentIndex(index)
 
 
 def type_into(qtbot, combo, text: str, *keys: Qt.Key) -> None:

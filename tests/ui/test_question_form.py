@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from clerk_actions import choose, save
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
 
 from r2p_desktop.core.models import Question
 from r2p_desktop.core.services import records
@@ -15,18 +15,12 @@ from r2p_desktop.ui.views.question_editor import QuestionEditor
 TITLE = "Early warning capacity in the Ministry of Foreign Affairs"
 
 
-def save(qtbot, dialog: QuestionEditor) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
-
 
 def was_saved(editor: QuestionEditor) -> bool:
     """The form holds a saved question, with no edits or problems left over."""
     return (editor.question_id is not None and not editor.has_unsaved_changes()
             and not editor.summary_label.isVisible())
 
-
-def choose(combo, text: str) -> None:
-    combo.setCurrentIndex(combo.findText(text))
 
 
 def table_titles(main_window) -> list[str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from clerk_actions import choose, save
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
 
 from r2p_desktop.core.models import Question
 from r2p_desktop.core.services import directory, records
@@ -17,12 +17,6 @@ ANSWER = ("The Ministry has appointed a national focal point for the responsibil
           "She reports to the Permanent Secretary and chairs an inter-ministerial working group.")
 
 
-def save(qtbot, dialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
-
-
-def choose(combo, text: str) -> None:
-    combo.setCurrentIndex(combo.findText(text))
 
 
 def rows(dialog) -> list[tuple[str, str, str, str]]:
