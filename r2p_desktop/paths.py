@@ -13,6 +13,8 @@ from pathlib import Path
 
 import platformdirs
 
+from .core.safe_file import private_folder
+
 APP_DIR_NAME = "R2PDesktop"
 DB_ENV = "R2P_DB"
 DATA_ENV = "R2P_DATA_DIR"
@@ -20,11 +22,10 @@ DEFAULT_DB_NAME = "r2p.sqlite"
 
 
 def data_dir() -> Path:
-    """The folder holding the committee's database, backups and logs (created on demand)."""
+    """The folder holding the committee's database, backups and logs (created on demand, private)."""
     override = os.environ.get(DATA_ENV)
     folder = Path(override) if override else Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return private_folder(folder)
 
 
 def default_database() -> str:
@@ -32,10 +33,9 @@ def default_database() -> str:
     return os.environ.get(DB_ENV) or str(data_dir() / DEFAULT_DB_NAME)
 
 
-def backup_dir_for(database: str) -> Path:
-    """Automatic backups of a SQLite file sit in a `backups` folder beside it."""
-    folder = Path(database).expanduser().resolve().parent / "backups"
-    return folder
+def backup_dir_for(database_file: Path | None) -> Path | None:
+    """Automatic backups of a SQLite file sit in a `backups` folder beside it; a server database has none."""
+    return Path(database_file).expanduser().resolve().parent / "backups" if database_file else None
 
 
 @cache

@@ -25,7 +25,7 @@ def db_path(tmp_path):
 
 @pytest.fixture
 def database(db_path):
-    db = open_database(str(db_path))
+    db = open_database(str(db_path), create=True)
     yield db
     db.dispose()
 
@@ -43,12 +43,16 @@ class CliResult:
 
 @pytest.fixture
 def r2p(capsys, db_path):
-    """Run the `r2p` command in-process against the test database; returns exit code and output."""
+    """Run the `r2p` command in-process against the test database, which exists (as after `r2p init`)
+    unless the first command is `init` itself; returns exit code and output. Tests of a missing
+    database name another file with `db=` or `--db`."""
 
     def run(*args: str, db: str | None = None) -> CliResult:
         argv = list(args)
         if "--db" not in argv and args[0] not in ("--version",):
             argv += ["--db", db or str(db_path)]
+            if db is None and args[0] != "init" and not db_path.exists():
+                open_database(str(db_path), create=True).dispose()
         try:
             code = cli.main(argv)
         except SystemExit as stop:  # argparse usage errors

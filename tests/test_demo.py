@@ -45,7 +45,7 @@ RECORD_KINDS = (Body, Person, Question, BudgetItem, Debate, AgendaItem, FollowUp
 
 @pytest.fixture
 def database(tmp_path):
-    db = open_database(str(tmp_path / "t.sqlite"), user="clerk")
+    db = open_database(str(tmp_path / "t.sqlite"), user="clerk", create=True)
     yield db
     db.dispose()
 
@@ -63,7 +63,7 @@ def rows(db, *columns, order_by=None):
 
 
 def test_same_seed_and_day_give_the_same_records(tmp_path):
-    first, second, other = (open_database(str(tmp_path / f"{name}.sqlite")) for name in ("a", "b", "c"))
+    first, second, other = (open_database(str(tmp_path / f"{name}.sqlite"), create=True) for name in ("a", "b", "c"))
     try:
         for db in (first, second):
             fill(db, seed=7)

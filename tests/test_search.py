@@ -83,7 +83,7 @@ def test_a_database_from_the_previous_schema_is_backed_up_then_indexed(db_path, 
                     " ('u1', '2026-01-01', '2026-01-01', 'a', 'a', 'committee', '[]', '', 1, 'written',"
                     " 'Early warning mechanism', '', 'draft', '')")
     backups = tmp_path / "backups"
-    database = open_database(str(db_path), backup_dir=backups)
+    database = open_database(str(db_path), backup_dir=backups, create=True)
     with database.read_session() as session:
         assert found(session, "warning") == [("question", 1)]
     [backup] = backups.glob(f"*before-{migrations.SCHEMA_HEAD}*.sqlite")

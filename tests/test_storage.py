@@ -87,12 +87,12 @@ def test_catalogue_commitments_cover_every_source_and_actor(database):
 
 
 def test_a_database_from_a_newer_version_is_refused_and_left_untouched(db_path):
-    open_database(str(db_path)).dispose()
+    open_database(str(db_path), create=True).dispose()
     with sqlite3.connect(db_path) as raw:
         raw.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
     before = digest(db_path)
     with pytest.raises(NewerDatabaseError, match="newer version"):
-        open_database(str(db_path))
+        open_database(str(db_path), create=True)
     assert digest(db_path) == before
 
 
@@ -102,7 +102,7 @@ def test_a_file_that_is_not_ours_is_refused_and_left_untouched(db_path):
         raw.execute("INSERT INTO invoices VALUES (1, 42)")
     before = digest(db_path)
     with pytest.raises(DatabaseOpenError, match="not an R2P Desktop database"):
-        open_database(str(db_path))
+        open_database(str(db_path), create=True)
     assert digest(db_path) == before
 
 
@@ -110,8 +110,8 @@ def test_an_up_to_date_database_opens_without_importing_alembic(db_path):
     import subprocess
     import sys
 
-    open_database(str(db_path)).dispose()
+    open_database(str(db_path), create=True).dispose()
     code = ("import sys; from r2p_desktop.core.database import open_database; "
-            f"open_database({str(db_path)!r}); print('alembic' in sys.modules)")
+            f"open_database({str(db_path)!r}, create=True); print('alembic' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

@@ -13,13 +13,15 @@ import logging
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from .errors import BackupError, R2PError
+from . import anchors
+from .errors import BackupError, DiskFullError, R2PError, is_disk_full
+from .safe_file import create_private_file, private_folder, remove_stale_partials
 from .sqlite_files import connect_read_only, structural_damage
 
 log = logging.getLogger(__name__)
@@ -32,20 +34,15 @@ _NAME = re.compile(r"^(?P<stem>.+)-(?P<reason>daily|close|manual|damaged|before-
                    r"-(?P<stamp>\d{8}-\d{6}-\d{6})\.sqlite$")
 
 
-def sqlite_file(url_or_path: str) -> Path | None:
-    """The file behind a SQLite URL or plain path, or None for another engine."""
-    if "://" not in url_or_path:
-        return Path(url_or_path).expanduser()
-    if url_or_path.startswith("sqlite:///"):
-        return Path(url_or_path.removeprefix("sqlite:///").split("?", 1)[0])
-    return None
-
-
 def backup_file(source: Path, target: Path) -> Path:
-    """Copy the database `source` to `target` while others may be writing, then verify the copy."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Copy the database `source` to `target` while others may be writing, then verify the copy.
+
+    The copy is readable by its owner only; it is written as `target.partial` and renamed when verified,
+    so a killed backup leaves a partial file that rotation and the next start remove."""
+    private_folder(target.parent)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
+    create_private_file(partial)
     src = sqlite3.connect(f"file:{quote(str(Path(source).resolve()))}?mode=ro", uri=True)
     dst = sqlite3.connect(partial)
     try:
@@ -54,7 +51,10 @@ def backup_file(source: Path, target: Path) -> Path:
         dst.execute("PRAGMA journal_mode=DELETE")
         verdict = dst.execute("PRAGMA integrity_check").fetchone()[0]
     except sqlite3.Error as error:
+        dst.close()
         partial.unlink(missing_ok=True)
+        if is_disk_full(error):
+            raise DiskFullError(f"the disk is full: the backup of {Path(source).name} was not written") from None
         raise BackupError(f"the backup of {Path(source).name} could not be written: {error}") from None
     finally:
         dst.close()
@@ -63,6 +63,7 @@ def backup_file(source: Path, target: Path) -> Path:
         partial.unlink(missing_ok=True)
         raise BackupError(f"the backup of {Path(source).name} failed its integrity check: {verdict}")
     partial.replace(target)
+    anchors.record_beside(target)  # the trail's length and head, kept outside the database it anchors
     return target
 
 
@@ -134,7 +135,7 @@ def record_counts(path: Path) -> dict[str, int]:
         engine.dispose()
 
 
-def _parse(path: Path, stem: str | None) -> BackupInfo | None:
+def parse_backup_name(path: Path, stem: str | None = None) -> BackupInfo | None:
     match = _NAME.match(path.name)
     if not match or (stem is not None and match["stem"] != stem):
         return None
@@ -143,7 +144,7 @@ def _parse(path: Path, stem: str | None) -> BackupInfo | None:
 
 def _backups(folder: Path, database: Path | None) -> list[BackupInfo]:
     stem = Path(database).stem if database is not None else None
-    found = [info for path in Path(folder).glob("*.sqlite") if (info := _parse(path, stem))]
+    found = [info for path in Path(folder).glob("*.sqlite") if (info := parse_backup_name(path, stem))]
     return sorted(found, key=lambda info: info.taken_at, reverse=True)
 
 
@@ -165,8 +166,10 @@ def rotate(folder: Path, database: Path) -> list[Path]:
     for kind in {b.kind for b in backups if not b.automatic}:
         keep.update(b.path for b in [b for b in backups if b.kind == kind][:KEEP_OF_OTHER_KINDS])
     removed = [b.path for b in backups if b.path not in keep]
+    remove_stale_partials(folder)
     for path in removed:
         path.unlink(missing_ok=True)
+        anchors.remove_beside(path)
         log.info("rotated out backup %s", path.name)
     return removed
 
@@ -177,7 +180,7 @@ def backup_folder(database, folder: Path | None = None) -> Path:
     """Where `database`'s backups go: `folder`, else the one it was opened with, else beside it."""
     from .. import paths
 
-    return Path(folder or getattr(database, "backup_dir", None) or paths.backup_dir_for(str(_file_of(database))))
+    return Path(folder or getattr(database, "backup_dir", None) or paths.backup_dir_for(_file_of(database)))
 
 
 def _file_of(database_or_path) -> Path:
@@ -235,7 +238,7 @@ def backup_on_close(database, *, folder: Path | None = None) -> Path | None:
 
 def backup_problem(path: Path) -> str | None:
     """Why `path` cannot be restored (damaged, not an R2P database, from a newer version), or None."""
-    from .migrations import refuse_unknown_revision
+    from .migrations import inspect_file, refuse_foreign_or_newer
 
     path = Path(path)
     if not path.is_file():
@@ -243,20 +246,12 @@ def backup_problem(path: Path) -> str | None:
     damage = structural_damage(path, pragma="integrity_check")
     if damage is not None:
         return f"{path.name} is damaged: {damage}"
-    connection = connect_read_only(path)
     try:
-        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] \
-            if "alembic_version" in tables else None
-    finally:
-        connection.close()
-    if revision is None or "questions" not in tables:
-        return f"{path.name} is not an R2P Desktop database"
-    try:
-        refuse_unknown_revision(revision, path.name)
+        revision, tables = inspect_file(path)
+        refuse_foreign_or_newer(revision, tables, path.name)
     except R2PError as error:
         return str(error)
-    return None
+    return None if revision is not None else f"{path.name} is not an R2P Desktop database"
 
 
 def newest_good_backup(database, *, folder: Path | None = None) -> BackupInfo | None:
@@ -268,27 +263,43 @@ def newest_good_backup(database, *, folder: Path | None = None) -> BackupInfo | 
     return None
 
 
-def _save_current(target: Path, folder: Path) -> Path:
-    """Keep what the database holds now before it is replaced: a verified backup if it is sound,
-    else the damaged file as it is (nothing writes a damaged file, so its bytes are the evidence)."""
-    if structural_damage(target) is None:
-        return timestamped_backup(target, folder, "before-restore")
-    saved = folder / backup_name(target, "damaged", datetime.now())
-    folder.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(target, saved)
-    wal = target.with_name(target.name + "-wal")
-    if wal.exists():
-        shutil.copy2(wal, saved.with_name(saved.name + "-wal"))
+def _keep_damaged(target: Path, folder: Path) -> Path:
+    """Keep a damaged database as it is before it is replaced: nothing writes a damaged file (every copy
+    of R2P opens it read-only), so its bytes are the evidence and need no lock."""
+    saved = private_folder(folder) / backup_name(target, "damaged", datetime.now())
+    for suffix in ("", "-wal"):
+        source = target.with_name(target.name + suffix)
+        if source.exists():
+            shutil.copyfile(source, create_private_file(saved.with_name(saved.name + suffix)))
     return saved
 
 
-def _copy_in(backup: Path, target: Path) -> None:
-    """Write the backup's pages into the database through SQLite, which keeps its WAL consistent."""
+COPY_STEP_PAGES = 64  # far fewer pages than any R2P database has, so the copy never ends in its first step
+
+
+def _copy_in(backup: Path, target: Path, keep_current: Callable[[], None] | None) -> None:
+    """Write the backup's pages into the database through SQLite, which keeps its WAL consistent.
+
+    One critical section: SQLite's copy takes the database's write lock with its first pages and holds
+    it to the last. Only then does `keep_current` copy what the database holds (readers still see it,
+    writers wait), so a save another program committed while the restore waited is in that copy, and a
+    save attempted now waits and lands on the restored contents: none falls between the two."""
+    steps = 0
+
+    def once_locked(_status, remaining: int, _total: int) -> None:
+        nonlocal steps
+        steps += 1
+        if keep_current is None or steps > 1:
+            return
+        if remaining == 0:  # the copy is already committed: too late to keep what was there
+            raise BackupError(f"{backup.name} is too small to be an R2P database; nothing was restored")
+        keep_current()
+
     source = connect_read_only(backup)
     destination = sqlite3.connect(target, timeout=10)
     try:
         destination.isolation_level = None
-        source.backup(destination)
+        source.backup(destination, pages=COPY_STEP_PAGES, progress=once_locked)
         mode = destination.execute("PRAGMA journal_mode=WAL").fetchone()[0]
         if mode != "wal":
             raise BackupError(f"the restored database could not be switched to WAL (it is {mode})")
@@ -303,6 +314,7 @@ def _replace_unreadable(backup: Path, target: Path) -> None:
     API beside it, moved into place, with the old log removed so it is not replayed onto the copy."""
     fresh = target.with_name(target.name + ".restoring")
     fresh.unlink(missing_ok=True)
+    create_private_file(fresh)
     source, destination = connect_read_only(backup), sqlite3.connect(fresh)
     try:
         source.backup(destination)
@@ -315,7 +327,7 @@ def _replace_unreadable(backup: Path, target: Path) -> None:
     fresh.replace(target)
 
 
-def restore_backup(database, backup: Path, *, folder: Path | None = None) -> Path:
+def restore_backup(database, backup: Path, *, folder: Path | None = None) -> Path | None:
     """Replace the database's contents with `backup`, after checking the backup and saving the
     current contents into the backup folder; return where the current contents were saved.
 
@@ -328,15 +340,27 @@ def restore_backup(database, backup: Path, *, folder: Path | None = None) -> Pat
     target_folder = backup_folder(database, folder)
     if hasattr(database, "dispose"):
         database.dispose()
-    saved = _save_current(target, target_folder) if target.exists() else None
+    saved, kept, keep_current = None, [], None
+    if not target.exists():
+        private_folder(target.parent)
+        create_private_file(target)
+    elif structural_damage(target) is not None:
+        saved = _keep_damaged(target, target_folder)
+    else:
+        def keep_current() -> None:
+            kept.append(timestamped_backup(target, target_folder, "before-restore"))
     try:
-        _copy_in(Path(backup), target)
+        _copy_in(Path(backup), target, keep_current)
     except sqlite3.DatabaseError as error:
+        if keep_current is not None and not kept:  # a sound file we could not copy into: it is as it was
+            raise BackupError(f"not restored: {target.name} could not be written ({error})") from None
         log.warning("restoring into %s through SQLite failed (%s); replacing the file", target.name, error)
         _replace_unreadable(Path(backup), target)
+    saved = kept[0] if kept else saved
     damage = structural_damage(target, pragma="integrity_check")
     if damage:
         raise BackupError(f"the restored database failed its check ({damage}); "
                           f"what it held before is saved in {saved}")
+    anchors.retire_after_restore(target_folder, target)  # the history they anchor was replaced
     log.info("restored %s from %s (previous contents saved in %s)", target, backup, saved)
     return saved

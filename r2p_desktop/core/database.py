@@ -5,17 +5,29 @@ from __future__ import annotations
 import getpass
 import logging
 import os
+import re
 import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import audit, settings
-from .errors import DatabaseBusyError, DatabaseOpenError, DatabaseStillCheckingError, ReadOnlyDatabaseError
+from . import audit, policy
+from .errors import (
+    DamagedDatabaseError,
+    DatabaseBusyError,
+    DatabaseOpenError,
+    DatabaseStillCheckingError,
+    DiskFullError,
+    MissingDatabaseError,
+    ReadOnlyDatabaseError,
+    is_damage,
+    is_disk_full,
+)
+from .safe_file import create_private_file, private_folder, remove_stale_partials
 from .sqlite_files import connect_read_only, read_only_uri, structural_damage
 
 log = logging.getLogger(__name__)
@@ -43,12 +55,28 @@ def _is_lock_timeout(error: BaseException | None) -> bool:
     return "database is locked" in text or "database is busy" in text
 
 
-def database_url(location: str) -> str:
-    """A SQLAlchemy URL for `location`, which is either a URL or the path of a SQLite file."""
-    if "://" in location:
-        return location
-    path = Path(location).expanduser().resolve()
-    return f"sqlite:///{path}"
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def is_url(location: str) -> bool:
+    """Only an argument with a scheme (sqlite:///…, postgresql+psycopg://…) is a URL; anything else is a path."""
+    return bool(_SCHEME.match(location))
+
+
+def database_url(location: str) -> URL:
+    """The SQLAlchemy URL for `location`: a URL as given, or a path taken literally (a `%20`, `?` or `#`
+    in a file name is part of the name, never decoded)."""
+    if is_url(location):
+        return make_url(location)
+    return URL.create("sqlite", database=str(Path(location).expanduser().resolve()))
+
+
+def sqlite_path(location: str) -> Path | None:
+    """The SQLite file `location` names (a path or a sqlite:/// URL), or None for a server database."""
+    url = database_url(location)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database).expanduser().resolve()
 
 
 def current_user() -> str:
@@ -62,7 +90,7 @@ def current_user() -> str:
         return "unknown"
 
 
-def _configure_sqlite(engine: Engine, pragmas, *, read_only: bool) -> None:
+def _configure_sqlite(engine: Engine, pragmas, *, read_only: bool, where: str) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves, below
@@ -80,34 +108,37 @@ def _configure_sqlite(engine: Engine, pragmas, *, read_only: bool) -> None:
 
     @event.listens_for(engine, "handle_error")
     def _on_error(context):
-        # The lock was held past busy_timeout: a message the clerk can act on, not a driver error.
-        if _is_lock_timeout(context.original_exception):
+        # A message the clerk can act on, not a driver error: the lock was held past busy_timeout, the
+        # disk is full (SQLite rolled the change back), or part of the file cannot be read.
+        error = context.original_exception
+        if _is_lock_timeout(error):
             return DatabaseBusyError()
+        if is_disk_full(error):
+            return DiskFullError()
+        if is_damage(error):
+            return DamagedDatabaseError(f"the database {where}")
         return None
 
 
 class Database:
     """An open committee database: hands out sessions that write audit entries as they flush.
 
-    `read_only` is True when the file failed its check on opening (`damage` says how); such a
-    database is never written: `session()` raises ReadOnlyDatabaseError and reads go through a
-    connection that cannot change the file."""
+    `read_only` is True when the file failed its check on opening (`damage` says how) or cannot be
+    written by this user (`read_only_reason` says why, for both); such a database is never written:
+    `session()` raises ReadOnlyDatabaseError and reads go through a connection that cannot change the file."""
 
     def __init__(self, location: str, *, user: str | None = None, read_only: bool = False,
-                 damage: str | None = None, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
-                 default_confidentiality: str | None = None, checked: bool = True):
+                 damage: str | None = None, read_only_reason: str | None = None,
+                 busy_timeout_ms: int = BUSY_TIMEOUT_MS, checked: bool = True):
         self.url = database_url(location)
         self.user = user or current_user()
         self.read_only = read_only
         self.damage = damage
+        self.read_only_reason = read_only_reason or (f"it failed its check ({damage})" if damage else None)
         self.backup_dir: Path | None = None
         self.backup_problem: str | None = None  # why the automatic backup on opening failed, if it did
-        url = make_url(self.url)
-        self.is_sqlite = url.get_backend_name() == "sqlite"
-        if self.is_sqlite and url.database and not read_only:
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        self.is_sqlite = self.url.get_backend_name() == "sqlite"
         self._busy_timeout_ms = busy_timeout_ms
-        self._confidentiality = default_confidentiality or settings.load().default_confidentiality
         # Set once the file has passed its check on opening; writers wait for it (see open_database).
         self._checked = threading.Event()
         if checked:
@@ -126,9 +157,9 @@ class Database:
         # Parameters hold record text: keep them out of error messages and so out of the log.
         self.engine = create_engine(self.url, hide_parameters=True, **options)
         if self.is_sqlite:
-            _configure_sqlite(self.engine, _sqlite_pragmas(self._busy_timeout_ms, read_only), read_only=read_only)
-        self._writer = sessionmaker(self.engine, expire_on_commit=False,
-                                    info={"user": self.user, "default_confidentiality": self._confidentiality})
+            _configure_sqlite(self.engine, _sqlite_pragmas(self._busy_timeout_ms, read_only), read_only=read_only,
+                              where=self.describe())
+        self._writer = sessionmaker(self.engine, expire_on_commit=False, info={"user": self.user})
         self._reader = sessionmaker(
             self.engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False
         )
@@ -147,6 +178,7 @@ class Database:
             if damage is not None:
                 log.warning("%s failed quick_check; switched to read-only", self.path)
                 self.damage = damage
+                self.read_only_reason = f"it failed its check ({damage})"
                 self.engine.dispose()
                 self._connect(read_only=True)
         finally:  # writers wait for this, on the GUI thread too: never leave them waiting
@@ -161,13 +193,14 @@ class Database:
         from .migrations import ensure_schema
 
         self.engine.dispose()
-        self.damage = None
+        self.damage = self.read_only_reason = None
         self._checkpoint_owed = False  # the file holds other contents now
         self._connect(read_only=False)
         try:
             ensure_schema(self, self.backup_dir)
         except Exception as error:
             self.damage = f"it could not be brought up to date: {error}"
+            self.read_only_reason = self.damage
             self.engine.dispose()
             self._connect(read_only=True)
             raise
@@ -177,29 +210,33 @@ class Database:
     @property
     def path(self) -> Path | None:
         """The SQLite file, or None for a server database."""
-        return Path(make_url(self.url).database) if self.is_sqlite else None
+        return Path(self.url.database) if self.is_sqlite else None
 
     @property
     def default_confidentiality(self) -> str:
-        return self._confidentiality
+        """What a new record is marked when the clerk does not choose: the committee's policy, kept in
+        the database so everyone who opens it shares it."""
+        with self.read_session() as session:
+            return policy.default_confidentiality(session)
 
     def set_default_confidentiality(self, level: str) -> None:
-        """Save `level` as what new records are marked, here and for later runs (ValidationError if unknown)."""
-        self._confidentiality = settings.save(default_confidentiality=level).default_confidentiality
-        self._writer.kw["info"]["default_confidentiality"] = self._confidentiality
+        """Make `level` the committee's default for new records (ValidationError if unknown); audited."""
+        with self.session() as session:
+            policy.set_default_confidentiality(session, level)
+            session.commit()
 
     def describe(self) -> str:
         """Where the data is, for a status bar: a file path or the server URL without its password."""
-        return str(self.path) if self.path else make_url(self.url).render_as_string(hide_password=True)
+        return str(self.path) if self.path else self.url.render_as_string(hide_password=True)
 
     def session(self) -> Session:
         """A session for changes; its transaction takes the write lock when it begins."""
         if not self._checked.wait(CHECK_WAIT_S):
             raise DatabaseStillCheckingError()
         if self.read_only:
+            remedy = "restore a backup to make changes" if self.damage else "nothing can be saved to it"
             raise ReadOnlyDatabaseError(
-                f"{self.describe()} is open read-only because it failed its check ({self.damage}); "
-                "restore a backup to make changes")
+                f"{self.describe()} is open read-only because {self.read_only_reason}; {remedy}")
         return self._writer()
 
     def read_session(self) -> Session:
@@ -241,64 +278,101 @@ class Database:
             log.info("checkpoint after a delete put off: a reader has the log open")
 
     def dispose(self) -> None:
-        """Close the connections; a checkpoint still owed for a delete is done first, waiting if need be."""
-        if self._checkpoint_owed:
-            try:
-                if not self.checkpoint():
-                    log.warning("%s: deleted text stays in the write-ahead log until the readers close",
-                                self.describe())
-            except Exception as error:  # closing must go on
-                log.warning("checkpoint of %s on closing failed: %s", self.describe(), type(error).__name__)
+        """Close the connections, first moving the write-ahead log into the file and emptying it (waiting
+        for readers up to the busy timeout), so that once no program has it open the .sqlite file alone
+        holds everything: a clerk who copies just that file copies every record."""
+        try:
+            if not self.checkpoint():
+                log.warning("%s: the write-ahead log could not be emptied on closing (another program is "
+                            "reading); it is emptied when the last program closes the file", self.describe())
+        except Exception as error:  # closing must go on
+            log.warning("checkpoint of %s on closing failed: %s", self.describe(), type(error).__name__)
         self.engine.dispose()
 
 
 def _note_deletes(session: Session, _context) -> None:
     if session.deleted:
         session.info["deleted_records"] = True
+        # The full-text index keeps a deleted record's words until its segments are merged: merge them
+        # in this same transaction, so the words are never committed (see purge_deleted_terms).
+        from .services.search import purge_deleted_terms
+
+        purge_deleted_terms(session.connection())
 
 
-def _refuse_unreadable(path: Path) -> None:
-    """A file whose very header is broken cannot even be read: refuse it (it is left untouched)."""
-    try:
-        connection = connect_read_only(path)
-        try:
-            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            connection.close()
-    except Exception as error:
-        raise DatabaseOpenError(
-            f"{path} cannot be read ({error}); it was left untouched. Restore a backup.") from None
+def _unwritable(file: Path) -> str | None:
+    """Why this user cannot write the file (SQLite must also create its -wal and -shm beside it), or None."""
+    if not os.access(file.parent, os.W_OK | os.X_OK):
+        return f"you cannot write to its folder {file.parent}"
+    if not os.access(file, os.W_OK):
+        return f"you cannot write to the file {file}"
+    return None
 
 
-def open_database(location: str, *, backup_dir: Path | None = None, user: str | None = None,
-                  busy_timeout_ms: int = BUSY_TIMEOUT_MS, check_later: bool = False) -> Database:
-    """Open (creating if needed) and migrate the database at `location`.
+_NEW = "new"  # what _refuse_unusable returns for a file that is to become a new database
 
-    An existing database is backed up into `backup_dir` before any migration, and once a day.
-    A SQLite file that fails quick_check is opened read-only and never migrated or written.
+
+def _refuse_unusable(file: Path, *, create: bool) -> str | None:
+    """Refuse, leaving it untouched, what is not an R2P database this version can open; return its schema
+    revision, or _NEW when a database is to be made at `file` (only with `create`: `r2p init` or the
+    GUI's "new database")."""
+    from .migrations import inspect_file, refuse_foreign_or_newer
+
+    if not file.exists():
+        if not create:
+            raise MissingDatabaseError(file)
+        private_folder(file.parent)
+        create_private_file(file)
+        return _NEW
+    if file.is_dir():
+        raise DatabaseOpenError(f"{file} is a folder, not a database file")
+    if file.stat().st_size == 0:
+        if create:
+            return _NEW
+        raise DatabaseOpenError(f"{file} is an empty file (0 bytes), not a database; it was left untouched "
+                                "(`r2p init` makes it a new database)")
+    revision, tables = inspect_file(file)
+    refuse_foreign_or_newer(revision, tables, str(file))
+    return revision
+
+
+def open_database(location: str, *, create: bool = False, backup_dir: Path | None = None,
+                  user: str | None = None, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+                  check_later: bool = False) -> Database:
+    """Open and migrate the database at `location`; only with `create` is a missing file made a new one.
+
+    Whatever is refused (a missing or empty file, another program's database, one written by a newer
+    version, a file whose header cannot be read) is refused before anything touches it, so no -wal or
+    -shm appears beside it. An existing database is backed up into `backup_dir` before any migration,
+    and once a day. A SQLite file that fails quick_check, or that this user cannot write, is opened
+    read-only and never migrated or written.
 
     With `check_later`, a file already at the current schema opens at once: the caller runs
     `Database.check()` and then `backup.backup_if_due()` (e.g. once the window shows), and writers
     wait for the check. A file that needs migrating is always checked first."""
     from .migrations import SCHEMA_HEAD, ensure_schema
 
-    url = make_url(database_url(location))
-    file = Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
-    if check_later and file is not None and file.exists() and schema_revision(file) == SCHEMA_HEAD:
-        database = Database(location, user=user, busy_timeout_ms=busy_timeout_ms, checked=False)
-        database.backup_dir = backup_dir
-        return database
-    if file is not None and file.exists():
-        damage = structural_damage(file)
-        if damage is not None:
-            _refuse_unreadable(file)
-            log.warning("%s failed quick_check; opened read-only", file)
-            database = Database(location, user=user, read_only=True, damage=damage,
-                                busy_timeout_ms=busy_timeout_ms)
-            database.backup_dir = backup_dir
-            return database
+    options = {"user": user, "busy_timeout_ms": busy_timeout_ms}
+    file = sqlite_path(location)
+    if file is not None:
+        remove_stale_partials(file.parent, backup_dir)
+        revision = _refuse_unusable(file, create=create)
+        if revision != _NEW:
+            unwritable = _unwritable(file)
+            if unwritable is not None:
+                return _opened_read_only(location, file, revision, backup_dir, options, unwritable)
+            if check_later and revision == SCHEMA_HEAD:
+                database = Database(location, checked=False, **options)
+                database.backup_dir = backup_dir
+                return database
+            damage = structural_damage(file)
+            if damage is not None:
+                log.warning("%s failed quick_check; opened read-only", file)
+                database = Database(location, read_only=True, damage=damage, **options)
+                database.backup_dir = backup_dir
+                return database
 
-    database = Database(location, user=user, busy_timeout_ms=busy_timeout_ms)
+    database = Database(location, **options)
     database.backup_dir = backup_dir
     try:
         ensure_schema(database, backup_dir)
@@ -306,6 +380,21 @@ def open_database(location: str, *, backup_dir: Path | None = None, user: str | 
         database.dispose()
         raise
     _daily_backup(database)
+    return database
+
+
+def _opened_read_only(location: str, file: Path, revision: str | None, backup_dir: Path | None, options: dict,
+                      reason: str) -> Database:
+    """A database this user cannot write: read as it is (checked without writing), never migrated."""
+    from .migrations import SCHEMA_HEAD
+
+    if revision != SCHEMA_HEAD:
+        raise DatabaseOpenError(f"{file} must be brought up to date for this version of R2P Desktop, but "
+                                f"{reason}; it was left untouched")
+    damage = structural_damage(file, others_may_write=False)
+    log.warning("%s opened read-only: %s", file, reason)
+    database = Database(location, read_only=True, damage=damage, read_only_reason=reason, **options)
+    database.backup_dir = backup_dir
     return database
 
 

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .. import paths
-from .safe_file import replaced_on_success
+from .safe_file import private_folder, replaced_on_success
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ def save_draft(kind: str, record_id: int | None, fields: dict, *, database: str 
                version: int | None = None, base: dict | None = None) -> Path:
     """Keep `fields` as the draft of this record, replacing any earlier draft of it."""
     path = _draft_path(kind, record_id, database)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     content = {"kind": kind, "record_id": record_id, "database": database, "version": version, "base": base,
                "saved_at": datetime.now(UTC).isoformat(), "fields": fields}
     with replaced_on_success(path) as partial:

@@ -31,6 +31,52 @@ class NewerDatabaseError(DatabaseOpenError):
     pass
 
 
+class MissingDatabaseError(DatabaseOpenError):
+    """There is no database at the path given; nothing was created (only an explicit "new database" does)."""
+
+    def __init__(self, path):
+        self.path = path
+        super().__init__(f"there is no database at {path}; nothing was created (check the path, or create "
+                         "a new database with `r2p init`)")
+
+
+class DamagedDatabaseError(R2PError):
+    """SQLite found the file damaged while reading or writing it; nothing more was written to it."""
+
+    def __init__(self, where: str = "the database"):
+        self.where = where
+        super().__init__(f"{where} is damaged (SQLite cannot read part of it); nothing was changed. "
+                         "Restore a backup (File > Restore from backup, or `r2p restore`)")
+
+
+class DiskFullError(R2PError):
+    """The disk (or the folder's quota) is full; the change or file being written was not saved."""
+
+    def __init__(self, message: str = "the disk is full: nothing was saved"):
+        super().__init__(message)
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """The disk or quota ran out, whether SQLite or the operating system said so."""
+    import errno
+
+    if isinstance(error, DiskFullError) or (isinstance(error, OSError) and error.errno in (errno.ENOSPC,
+                                                                                              errno.EDQUOT)):
+        return True
+    # SQLITE_IOERR_SHMSIZE: no room to grow the -shm file that even reading a WAL database needs
+    if getattr(getattr(error, "orig", None) or error, "sqlite_errorname", None) == "SQLITE_IOERR_SHMSIZE":
+        return True
+    return "database or disk is full" in str(error).lower()
+
+
+def is_damage(error: BaseException) -> bool:
+    """SQLite's words for a file it cannot read as a database."""
+    if isinstance(error, DamagedDatabaseError):
+        return True
+    text = str(error).lower()
+    return "malformed" in text or "file is not a database" in text
+
+
 class ReadOnlyDatabaseError(R2PError):
     """A change was asked of a database opened read-only (it failed its check when it was opened)."""
 

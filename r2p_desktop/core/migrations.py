@@ -22,9 +22,11 @@ from .sqlite_files import connect_read_only
 log = logging.getLogger(__name__)
 
 # The newest revision in db/versions; a test keeps the two in step.
-SCHEMA_HEAD = "0003_audit_guard"
+SCHEMA_HEAD = "0004_committee_policy"
 # The triggers by which the database refuses to change the audit trail (migration 0003).
 AUDIT_GUARD_TRIGGERS = ("audit_entries_no_update", "audit_entries_no_delete")
+# Tables every R2P database has had since its first revision: without them a file is another program's.
+R2P_TABLES = frozenset({"questions", "audit_entries"})
 # Tables the migrations create that have no model (the full-text index and FTS5's own tables).
 UNMODELLED_TABLE_PREFIX = "search_index"
 
@@ -50,25 +52,45 @@ def alembic_config():
     return config
 
 
-def _inspect_untouched(database) -> tuple[str | None, list[str]]:
-    """The schema revision and table names, read without changing a byte of the file.
+def inspect_file(path: Path) -> tuple[str | None, list[str]]:
+    """A SQLite file's schema revision and table names, read without changing a byte of it.
 
     (Our connections switch a SQLite file to WAL, which rewrites its header: not for a file we refuse.)"""
+    try:
+        raw = connect_read_only(path)
+    except sqlite3.Error as exc:
+        raise DatabaseOpenError(f"{path} cannot be read ({exc}); it was left untouched") from None
+    try:
+        tables = [row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        revision = raw.execute("SELECT version_num FROM alembic_version").fetchone() \
+            if "alembic_version" in tables else None
+        return (revision[0] if revision else None), tables
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseOpenError(f"{path} is not a readable database ({exc}); it was left untouched. "
+                                "If it is your committee's database, restore a backup.") from None
+    finally:
+        raw.close()
+
+
+def _inspect_untouched(database) -> tuple[str | None, list[str]]:
     if database.is_sqlite:
-        if not database.path.exists():
-            return None, []
-        raw = connect_read_only(database.path)
-        try:
-            tables = [row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-            revision = raw.execute("SELECT version_num FROM alembic_version").fetchone()[0] \
-                if "alembic_version" in tables else None
-            return revision, tables
-        except sqlite3.DatabaseError as exc:
-            raise DatabaseOpenError(f"{database.describe()} is not a readable database: {exc}") from None
-        finally:
-            raw.close()
+        return inspect_file(database.path) if database.path.exists() else (None, [])
     with database.engine.connect() as connection:
         return current_revision(connection), inspect(connection).get_table_names()
+
+
+def refuse_foreign_or_newer(revision: str | None, tables: list[str], where: str) -> None:
+    """Raise unless the tables and revision are those of an R2P database this version can open or upgrade:
+    another program's database (even one that uses Alembic too) is not ours, whatever its revision."""
+    if revision == SCHEMA_HEAD or not tables:
+        return
+    if not set(tables) >= R2P_TABLES:
+        raise DatabaseOpenError(f"{where} is not an R2P Desktop database (another program's file?); "
+                                "it was left untouched")
+    if revision is None:
+        raise DatabaseOpenError(f"{where} is not an R2P Desktop database (it has tables but no schema "
+                                "version); it was left untouched")
+    refuse_unknown_revision(revision, where)
 
 
 def refuse_unknown_revision(revision: str | None, where: str, config=None):
@@ -94,14 +116,9 @@ def ensure_schema(database, backup_dir: Path | None) -> bool:
     revision, table_names = _inspect_untouched(database)
     if revision == SCHEMA_HEAD:
         return False
-
+    refuse_foreign_or_newer(revision, table_names, database.describe())
     config = alembic_config()
     scripts = refuse_unknown_revision(revision, database.describe(), config)
-    if revision is None and table_names:
-        raise DatabaseOpenError(
-            f"{database.describe()} is not an R2P Desktop database (it has tables but no schema "
-            "version); it was left untouched."
-        )
 
     if revision is not None and database.is_sqlite and backup_dir is not None:
         saved = timestamped_backup(database.path, backup_dir, f"before-{scripts.get_current_head()}")

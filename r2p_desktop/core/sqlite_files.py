@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
-from .errors import DatabaseBusyError
+from .errors import DatabaseBusyError, DiskFullError, is_disk_full
 
 
 def read_only_uri(path: Path, *, others_may_write: bool = False) -> str:
@@ -30,23 +30,26 @@ def connect_read_only(path: Path, *, others_may_write: bool = False) -> sqlite3.
     return sqlite3.connect(read_only_uri(path, others_may_write=others_may_write), uri=True)
 
 
-def structural_damage(path: Path, *, pragma: str = "quick_check") -> str | None:
+def structural_damage(path: Path, *, pragma: str = "quick_check", others_may_write: bool = True) -> str | None:
     """What SQLite's quick_check (or integrity_check) finds wrong with the file, or None if it is sound.
 
-    The file may be in use: the check reads through SQLite's locks. If it finds damage, the empty
-    -wal and -shm files that reading created are removed again, so a damaged file is left as found."""
+    The file may be in use: the check reads through SQLite's locks (unless `others_may_write` is False,
+    for a file in a folder nobody here can write). If it finds damage, the empty -wal and -shm files
+    that reading created are removed again, so a damaged file is left as found."""
     path = Path(path)
     created = [side for side in (_beside(path, "-wal"), _beside(path, "-shm")) if not side.exists()]
     try:
-        connection = connect_read_only(path, others_may_write=True)
+        connection = connect_read_only(path, others_may_write=others_may_write)
     except sqlite3.Error as error:
         return str(error)
+    full = None
     try:
         verdicts = [row[0] for row in connection.execute(f"PRAGMA {pragma}")]
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):  # another program holds the file, which is not damage
             raise DatabaseBusyError("The database could not be checked: another program holds it locked. "
                                     "Try again in a moment.") from error
+        full = error if is_disk_full(error) else None  # no room even to read it: not damage
         verdicts = [str(error)]
     except sqlite3.DatabaseError as error:
         verdicts = [str(error)]
@@ -58,4 +61,7 @@ def structural_damage(path: Path, *, pragma: str = "quick_check") -> str | None:
     if wal in created and wal.exists() and wal.stat().st_size == 0:
         for side in created:
             side.unlink(missing_ok=True)
+    if full is not None:
+        raise DiskFullError(f"the disk is full: {path} cannot even be read until there is room; "
+                            "nothing was changed") from full
     return "; ".join(verdicts[:5])

@@ -100,7 +100,7 @@ def test_a_failing_migration_leaves_the_database_at_its_previous_version_with_it
     monkeypatch.setattr(paths, "migrations_dir", lambda: failing)
     monkeypatch.setattr(migrations, "SCHEMA_HEAD", "0099_fails")
     with pytest.raises(RuntimeError, match="fails half-way"):
-        open_database(str(db_path), backup_dir=tmp_path / "backups")
+        open_database(str(db_path), backup_dir=tmp_path / "backups", create=True)
     monkeypatch.undo()
 
     assert table_counts(db_path) == before
@@ -125,7 +125,7 @@ def test_an_upgrade_from_the_first_schema_keeps_every_row_of_every_table(databas
     at_first_schema = table_counts(db_path)
     assert at_first_schema["agenda_items"] > 0 and at_first_schema["audit_entries"] > 0  # children too
 
-    open_database(str(db_path)).dispose()
+    open_database(str(db_path), create=True).dispose()
     after = table_counts(db_path)
     assert {name: after[name] for name in at_first_schema} == at_first_schema
     assert all(count > 0 for name, count in at_first_schema.items() if name != "documents")

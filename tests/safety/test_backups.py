@@ -90,8 +90,8 @@ def test_rotation_deletes_old_automatic_backups_and_keeps_a_few_of_every_other_k
 
 def test_the_first_open_of_a_day_backs_up_once_and_closing_backs_up_changes(tmp_path):
     db_file, folder = tmp_path / "committee.sqlite", tmp_path / "backups"
-    open_database(str(db_file), backup_dir=folder).dispose()
-    database = open_database(str(db_file), backup_dir=folder)
+    open_database(str(db_file), backup_dir=folder, create=True).dispose()
+    database = open_database(str(db_file), backup_dir=folder, create=True)
     add_questions(database, "Early warning")
     [daily] = list_backups(folder, database=db_file)
     assert daily.reason == "daily" and daily.record_counts["questions"] == 0
@@ -126,7 +126,7 @@ def test_a_backup_taken_while_another_process_writes_is_complete_and_sound(datab
 
 def test_restore_brings_back_the_backup_and_saves_what_was_there(tmp_path):
     db_file, folder = tmp_path / "committee.sqlite", tmp_path / "backups"
-    database = open_database(str(db_file), backup_dir=folder)
+    database = open_database(str(db_file), backup_dir=folder, create=True)
     add_questions(database, "Kept question")
     saved = backup.take_backup(database, "manual")
     add_questions(database, "Added after the backup")
@@ -150,7 +150,7 @@ def test_restore_brings_back_the_backup_and_saves_what_was_there(tmp_path):
 
 def test_restoring_a_backup_from_before_an_upgrade_brings_the_open_database_to_the_current_schema(tmp_path):
     db_file, folder = tmp_path / "committee.sqlite", tmp_path / "backups"
-    first = open_database(str(db_file), backup_dir=folder)
+    first = open_database(str(db_file), backup_dir=folder, create=True)
     add_questions(first, "From the older version")  # and its audit entry
     first.dispose()
     config = migrations.alembic_config()

@@ -21,7 +21,7 @@ from r2p_desktop.core.services import records
 
 def test_a_sound_file_opens_unchecked_and_writes_after_the_check(tmp_path):
     path = tmp_path / "r2p.sqlite"
-    open_database(str(path)).dispose()
+    open_database(str(path), create=True).dispose()
     database = open_database(str(path), check_later=True)
     written = []
 
@@ -43,7 +43,7 @@ def test_a_sound_file_opens_unchecked_and_writes_after_the_check(tmp_path):
 
 def test_a_damaged_file_turns_read_only_at_the_check_and_is_left_unchanged(tmp_path):
     good = tmp_path / "good.sqlite"
-    database = open_database(str(good))
+    database = open_database(str(good), create=True)
     fill(database, 400)
     database.dispose()
     damaged = damaged_copy(good, tmp_path / "damaged.sqlite")
@@ -61,7 +61,7 @@ def test_a_damaged_file_turns_read_only_at_the_check_and_is_left_unchanged(tmp_p
 
 def test_a_check_that_fails_lets_the_waiting_writer_go_on(tmp_path, monkeypatch):
     path = tmp_path / "r2p.sqlite"
-    open_database(str(path)).dispose()
+    open_database(str(path), create=True).dispose()
     database = open_database(str(path), check_later=True)
     monkeypatch.setattr(database_module, "CHECK_WAIT_S", 5)
 
@@ -92,7 +92,7 @@ def test_a_check_that_fails_lets_the_waiting_writer_go_on(tmp_path, monkeypatch)
 
 def test_a_change_that_waits_too_long_for_the_check_says_the_file_is_still_being_checked(tmp_path, monkeypatch):
     path = tmp_path / "r2p.sqlite"
-    open_database(str(path)).dispose()
+    open_database(str(path), create=True).dispose()
     database = open_database(str(path), check_later=True)
     monkeypatch.setattr(database_module, "CHECK_WAIT_S", 0.2)
     started = time.monotonic()

@@ -7,20 +7,22 @@ import logging
 import os
 
 import pytest
+from sqlalchemy import select
 
 from r2p_desktop import cli
-from r2p_desktop.core import drafts, settings
+from r2p_desktop.core import drafts
 from r2p_desktop.core.database import open_database
 from r2p_desktop.core.errors import ValidationError
-from r2p_desktop.core.models import Question
-from r2p_desktop.core.services import records
+from r2p_desktop.core.models import AuditEntry, Person, Question
+from r2p_desktop.core.services import directory, records
 from r2p_desktop.core.storage_location import is_network_location
 
 MARKER = "Zqxv-witness-Halvorsen-7731"
 
 
-def test_new_records_take_the_configured_default_confidentiality(db_path):
-    database = open_database(str(db_path))
+def test_the_default_confidentiality_is_the_committees_policy_shared_through_the_database(
+        db_path, tmp_path, monkeypatch, capsys):
+    database = open_database(str(db_path), create=True)
     with database.session() as session:
         first = records.create(session, Question, {"title": "Default"})
         chosen = records.create(session, Question, {"title": "Chosen", "confidentiality": "public"})
@@ -28,18 +30,28 @@ def test_new_records_take_the_configured_default_confidentiality(db_path):
         assert records.get(session, Question, first)["confidentiality"] == "committee"
         assert records.get(session, Question, chosen)["confidentiality"] == "public"
     database.set_default_confidentiality("restricted")
-    with database.session() as session:
+    with pytest.raises(ValidationError, match="default_confidentiality"):
+        database.set_default_confidentiality("secret")
+    database.dispose()
+
+    # A colleague on another computer (another data folder) opens the same file: the policy holds there too.
+    monkeypatch.setenv("R2P_DATA_DIR", str(tmp_path / "colleague"))
+    colleague = open_database(str(db_path))
+    assert colleague.default_confidentiality == "restricted"
+    with colleague.session() as session:
         later = records.create(session, Question, {"title": "Later"})
+        person = directory.person_or_new(session, "Ama Mensah")
         session.commit()
         assert records.get(session, Question, later)["confidentiality"] == "restricted"
-    database.dispose()
-    assert settings.load().default_confidentiality == "restricted"
-    with pytest.raises(ValidationError, match="default_confidentiality"):
-        settings.save(default_confidentiality="secret")
-    assert cli.main(["settings", "--default-confidentiality", "public"]) == 0
-    reopened = open_database(str(db_path))
-    assert reopened.default_confidentiality == "public"
-    reopened.dispose()
+        assert records.get(session, Person, person)["confidentiality"] == "restricted"
+    with colleague.read_session() as session:
+        [entry] = session.scalars(select(AuditEntry).where(AuditEntry.table_name == "committee_policy")).all()
+        assert (entry.old_value, entry.new_value, entry.user) == ("committee", "restricted", "test-clerk")
+    colleague.dispose()
+
+    assert cli.main(["settings", "--db", str(db_path), "--default-confidentiality", "public"]) == 0
+    assert cli.main(["settings", "--db", str(db_path)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "default-confidentiality: public"
 
 
 def test_a_deleted_marker_is_gone_from_the_database_file_and_its_log(database, db_path):

@@ -20,7 +20,7 @@ from r2p_desktop.core.services import records
 
 
 def write(location: str, tag: str, count: int) -> None:
-    database = open_database(location)
+    database = open_database(location, create=True)
     numbers = itertools.count(1) if count == 0 else range(1, count + 1)
     for number in numbers:
         with database.session() as session:

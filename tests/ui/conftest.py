@@ -22,7 +22,7 @@ QStandardPaths.setTestModeEnabled(True)
 
 @pytest.fixture
 def database(tmp_path):
-    db = open_database(str(tmp_path / "r2p.sqlite"))
+    db = open_database(str(tmp_path / "r2p.sqlite"), create=True)
     yield db
     db.dispose()
 

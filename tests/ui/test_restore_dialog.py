@@ -20,7 +20,7 @@ from r2p_desktop.ui.task_runner import TaskRunner
 
 
 def _titles(location) -> list[str]:
-    database = open_database(str(location))
+    database = open_database(str(location), create=True)
     try:
         with database.read_session() as session:
             return sorted(session.scalars(select(Question.title)))

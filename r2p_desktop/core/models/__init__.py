@@ -3,6 +3,7 @@
 from .audit_entry import AuditEntry
 from .base import Base, Confidentiality, RecordMixin
 from .catalogue import Actor, Commitment, Instrument, Pillar, RiskFactor, RiskScope, Source
+from .policy import PolicySetting
 from .records import (
     AgendaItem,
     AgendaItemLink,
@@ -56,6 +57,7 @@ __all__ = [
     "Person",
     "PersonKind",
     "Pillar",
+    "PolicySetting",
     "Question",
     "QuestionStatus",
     "QuestionType",

@@ -12,7 +12,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from .. import settings
+from .. import policy
 from ..errors import ConflictError, NotFoundError, R2PError, ValidationError
 from ..models import (
     AgendaItem,
@@ -242,17 +242,12 @@ def create(session: Session, model: type[RecordMixin], values: dict) -> int:
     """Add a record of `model` from plain `values`; return its id. The caller commits."""
     kind = KINDS[model]
     if not values.get("confidentiality"):
-        values = {**values, "confidentiality": _default_confidentiality(session)}
+        values = {**values, "confidentiality": policy.default_confidentiality(session)}
     columns, links = _prepare(session, kind, values, {})
     record = model(**columns, **links)
     session.add(record)
     _flush(session, kind)
     return record.id
-
-
-def _default_confidentiality(session: Session) -> str:
-    """What a new record gets when none is given: the session's setting, else the saved one."""
-    return session.info.get("default_confidentiality") or settings.load().default_confidentiality
 
 
 def update(session: Session, model: type[RecordMixin], record_id: int, values: dict,
