@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from ..errors import R2PError
@@ -29,6 +29,30 @@ _QUERY = text(
 )
 
 
+# The table behind each kind, to read a hit's confidentiality (db/versions/0002_search_index.py).
+KIND_TABLES = {
+    "question": "questions", "budget_item": "budget_items", "debate": "debates", "agenda_item": "agenda_items",
+    "follow_up": "follow_ups", "document": "documents", "person": "people", "body": "bodies",
+}
+
+
+def purge_deleted_terms(connection: Connection) -> None:
+    """Drop the words of deleted (and earlier versions of edited) records from the full-text index,
+    inside the caller's transaction, so that with secure_delete they are gone from the file once it
+    commits and the log is checkpointed.
+
+    FTS5 removes a row by adding a delete marker, which holds the row's words, to a new segment; the
+    words stay in the older segments and in that marker until a merge whose output is the oldest
+    segment, that is until every segment is merged into one: 'optimize' ('merge' and 'automerge' only
+    make it likely; FTS5's own secure-delete option needs SQLite 3.42). It rewrites the whole index:
+    measured 1.5-2.5 s for 100,000 questions, 0.3 s for 10,000; next to nothing when the index already is
+    one segment and nothing is pending."""
+    if connection.dialect.name != "sqlite" or connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_index'").first() is None:
+        return
+    connection.exec_driver_sql("INSERT INTO search_index (search_index) VALUES ('optimize')")
+
+
 @dataclass(frozen=True)
 class SearchHit:
     kind: str
@@ -36,6 +60,7 @@ class SearchHit:
     title: str
     snippet: str
     rank: float
+    confidentiality: str = ""
 
 
 def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
@@ -71,5 +96,18 @@ def search(session: Session, query: str, *, limit: int = 50) -> list[SearchHit]:
     expression = match_expression(query)
     if expression is None:
         return []
-    rows = session.execute(_QUERY, {"match": expression, "limit": limit})
-    return [SearchHit(kind, rowid // KIND_BITS, title, snippet, rank) for rowid, kind, title, snippet, rank in rows]
+    rows = session.execute(_QUERY, {"match": expression, "limit": limit}).all()
+    marking = _confidentiality(session, {(kind, rowid // KIND_BITS) for rowid, kind, *_ in rows})
+    return [SearchHit(kind, rowid // KIND_BITS, title, snippet, rank, marking.get((kind, rowid // KIND_BITS), ""))
+            for rowid, kind, title, snippet, rank in rows]
+
+
+def _confidentiality(session: Session, hits: set[tuple[str, int]]) -> dict[tuple[str, int], str]:
+    """How each hit is marked (public, committee, restricted), read from its own table."""
+    marking = {}
+    for kind in {kind for kind, _ in hits}:
+        ids = sorted(record_id for hit_kind, record_id in hits if hit_kind == kind)
+        rows = session.execute(text(f"SELECT id, confidentiality FROM {KIND_TABLES[kind]} WHERE id IN "
+                                    f"({', '.join(str(int(i)) for i in ids)})"))
+        marking.update({(kind, record_id): level for record_id, level in rows})
+    return marking
