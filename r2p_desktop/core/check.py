@@ -1,13 +1,15 @@
-"""`r2p check`: the database's structure, its foreign keys and the audit chain."""
+"""`r2p check`: the database's structure, its foreign keys, the audit chain and the anchors kept of it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy.exc import DBAPIError
 
 from . import audit
+from .anchors import Anchor, KeptAnchors, beside_backups, verify
+from .errors import DamagedDatabaseError
 from .migrations import AUDIT_GUARD_TRIGGERS, SCHEMA_HEAD, current_revision
 from .sqlite_files import structural_damage
 
@@ -25,11 +27,44 @@ def _guarded(check: str, run: Callable[[], Finding]) -> Finding:
         return run()
     except DBAPIError as error:
         return Finding(check, False, f"could not be read: {str(error.orig).splitlines()[0]}")
+    except DamagedDatabaseError:
+        return Finding(check, False, "could not be read: the file is damaged")
 
 
-def check_database(database) -> list[Finding]:
-    """Run every check; each finding says what was checked and what is wrong, if anything."""
+def _anchor_findings(session, kept: list[Anchor], chain_break) -> list[Finding]:
     findings = []
+    for check in verify(session, kept, chain_break=chain_break):
+        anchor = check.anchor
+        findings.append(Finding("audit anchor", check.problem is None, check.problem or
+                                f"the trail still holds {anchor.length}:{anchor.short_head} ({anchor.kept})"))
+    return findings
+
+
+def _anchors_summary(given: int, folder, found: KeptAnchors) -> list[Finding]:
+    where = [f"{len(found.anchors)} beside the backups in {folder}"] if folder else []
+    where += [f"{given} given"] if given else []
+    total = given + len(found.anchors)
+    detail = (f"{total} checked ({', '.join(where)})" if total else
+              "none found beside the backups or given: without one, a rewrite of the whole trail by someone "
+              "who can write the file would not show (note `r2p audit head` somewhere else)")
+    if found.set_aside:
+        detail += (f"; {found.set_aside} set aside because a restore replaced the history they record "
+                   "(*.anchor-replaced)")
+    return [Finding("audit anchors", True, detail),
+            *(Finding("audit anchors", False, problem) for problem in found.unreadable)]
+
+
+def check_database(database, anchors: Iterable[Anchor] = ()) -> list[Finding]:
+    """Run every check; each finding says what was checked and what is wrong, if anything.
+
+    The trail must still hold every anchor in `anchors` and every one recorded beside the database's
+    backups (in `database.backup_dir`)."""
+    findings = []
+    given = list(anchors)
+    folder = getattr(database, "backup_dir", None) if database.is_sqlite else None
+    found = beside_backups(folder, database.path) if folder else KeptAnchors([], [], 0)
+    kept = [*found.anchors, *given]
+    anchor_findings: list[Finding] = []
     with database.engine.connect().execution_options(sqlite_begin="DEFERRED") as connection:
         def schema() -> Finding:
             revision = current_revision(connection)
@@ -52,7 +87,8 @@ def check_database(database) -> list[Finding]:
 
         findings.append(_guarded("schema version", schema))
         if database.is_sqlite:
-            damage = structural_damage(database.path, pragma="integrity_check")
+            damage = structural_damage(database.path, pragma="integrity_check",
+                                       others_may_write=not database.read_only)
             findings.append(Finding("integrity", damage is None, damage or "ok"))
             findings.append(_guarded("foreign keys", foreign_keys))
             findings.append(_guarded("audit protection", audit_guard))
@@ -60,9 +96,12 @@ def check_database(database) -> list[Finding]:
     def chain() -> Finding:
         with database.read_session() as session:
             chain_break = audit.verify_chain(session)
+            anchor_findings.extend(_anchor_findings(session, kept, chain_break))  # in the same read
         return Finding("audit chain", chain_break is None,
                        "every entry follows from the one before" if chain_break is None else
                        f"entry {chain_break.entry_id} {chain_break.reason}")
 
     findings.append(_guarded("audit chain", chain))
-    return findings
+    if kept and not anchor_findings:
+        anchor_findings.append(Finding("audit anchor", False, "not checked: the audit trail could not be read"))
+    return findings + anchor_findings + _anchors_summary(len(given), folder, found)

@@ -245,10 +245,21 @@ def cover(pack: Pack, contents: list[tuple[str, str, int]]) -> list:
     marking = ("This pack contains public records only and may be published." if pack.audience == "public" else
                "This pack contains records the committee has not made public. Do not circulate outside the "
                "committee and its secretariat.")
-    story += [para(marking, "note"), NextPageTemplate("body"), PageBreak(),
+    story.append(para(marking, "note"))
+    if pack.audit_trail is not None:
+        story += colophon(pack.audit_trail)
+    story += [NextPageTemplate("body"), PageBreak(),
               Heading("Contents", "h1", "contents", 0)]
     story += [ContentsLine(title, key, level) for key, title, level in contents]
     return story
+
+
+def colophon(trail) -> list:
+    """The audit trail as the pack was read: kept with the pack, `r2p check --anchor` later shows whether
+    the record it came from has since been rewritten."""
+    return [Spacer(1, 8 * mm),
+            para(f"Audit trail at export: {trail.length} entries, head {trail.short_head}", "meta"),
+            para(f"Anchor for r2p check --anchor: {trail}", "meta")]
 
 
 def write_pack(pack: Pack, paper: str, path, report) -> int:

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from ..core.anchors import Anchor, chain_head
 from ..core.errors import NotFoundError
 from ..core.models import (
     AgendaItem,
@@ -64,6 +65,7 @@ class Pack:
     until: date | None
     sections: list[Section]
     paper: str = "a4"
+    audit_trail: Anchor | None = None  # the trail's length and head as the pack was read, for its colophon
 
     @property
     def period(self) -> str:
@@ -281,8 +283,9 @@ def gather(session: Session, options: PackOptions, today: date | None = None, pr
                                 {"allocations": budget.allocations_by_scope(session),
                                  "currency": budget.main_currency(session)}))
         sections.append(Section("budget", "Budget lines", sum(len(r) for _, r in budget_rows), budget_rows))
+    trail = chain_head(session)  # in the same read as the records, so it dates exactly what the pack shows
     return Pack(options.kind, KIND_TITLES[options.kind], subtitle, committee, options.audience, today,
-                since, until, sections, options.paper)
+                since, until, sections, options.paper, trail)
 
 
 def debate_facts(debate: Debate) -> dict:
