@@ -6,9 +6,9 @@ import time
 from datetime import date
 from pathlib import Path
 
+from ..core.audience import audience_session
 from ..core.errors import R2PError
 from ..core.safe_file import replaced_on_success
-from .audience import audience_session
 from .options import ExportCancelled, PackOptions, PackResult
 from .pack_data import gather
 
@@ -62,7 +62,7 @@ def export_pack(database, options: PackOptions, out_path, *, progress=None, canc
     with audience_session(database, options.audience) as session:
         pack = gather(session, options, today, progress=lambda message: report(message=message))
     # Laid out with the session closed: an open read would keep deletes waiting for the whole layout.
-    with replaced_on_success(out_path) as temporary:
+    with replaced_on_success(out_path, shared=True) as temporary:  # packs never hold restricted records
         pages = write_pack(pack, options.paper, temporary, report)
     report(report.total, report.total, f"done: {pages} pages", force=True)
     return PackResult(out_path, pages, [(s.title, s.count) for s in pack.sections])

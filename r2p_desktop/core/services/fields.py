@@ -3,6 +3,7 @@ collecting one message per wrong field."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from sqlalchemy import Date, Integer, String, inspect
@@ -12,6 +13,8 @@ from ..errors import ValidationError
 from ..models import RecordMixin
 
 READ_ONLY = frozenset({"id", "uid", "created_at", "updated_at", "created_by", "updated_by", "version"})
+# Only the one form the messages ask for: date.fromisoformat also takes 2024-W04-3 and 20240104.
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def parse_date(value) -> date | None:
@@ -20,10 +23,12 @@ def parse_date(value) -> date | None:
     text = str(value).strip()
     if not text:
         return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"'{text}' is not a date; write it as YYYY-MM-DD") from None
+    if ISO_DATE.fullmatch(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass  # the right form but no such day, such as 2026-02-30
+    raise ValueError(f"'{text}' is not a date; write it as YYYY-MM-DD")
 
 
 def parse_int(value) -> int | None:
