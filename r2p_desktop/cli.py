@@ -9,31 +9,56 @@ import argparse
 import json
 import logging
 import os
+import sqlite3
 import sys
 from dataclasses import asdict
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from . import APP_NAME, __version__, paths
 from .core.errors import R2PError
 
 log = logging.getLogger("r2p")
+LOG_FILE_NAME = "r2p.log"
 
 
 class UsageError(R2PError):
     pass
 
 
-def _database(args):
-    from .core.database import open_database
+BATCH_WAIT_S = 30  # how long a batch command waits for another program's save before giving up
 
-    location = args.db or paths.default_database()
-    backups = paths.backup_dir_for(location) if "://" not in location else None
-    return open_database(location, backup_dir=backups)
+
+def _location(args) -> str:
+    return args.db or paths.default_database()
+
+
+def _database(args, *, create: bool = False):
+    """The database the command works on, opened once; `main` closes it, whatever happens. Only
+    `r2p init` creates one: any other command refuses a missing file, naming the path."""
+    from .core.database import open_database, sqlite_path
+
+    if getattr(args, "database", None) is None:
+        location = _location(args)
+        args.database = open_database(location, create=create, backup_dir=paths.backup_dir_for(sqlite_path(location)),
+                                      busy_timeout_ms=int(args.wait * 1000))
+    return args.database
+
+
+def _close(args) -> None:
+    """Empty the write-ahead log into the file and close it, so the .sqlite file alone holds everything."""
+    database = getattr(args, "database", None)
+    if database is not None:
+        args.database = None
+        database.dispose()
 
 
 def cmd_init(args) -> int:
-    database = _database(args)
+    database = _database(args, create=True)
+    if database.damage:
+        raise R2PError(f"{database.describe()} is damaged ({database.damage}); nothing was changed. "
+                       "Restore a backup with `r2p restore`")
+    if database.read_only:
+        raise R2PError(f"{database.describe()} cannot be brought up to date: {database.read_only_reason}")
     with database.read_session() as session:
         from .core.services.listings import record_counts
 
@@ -56,15 +81,26 @@ def cmd_demo(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from .core import anchors
     from .core.check import check_database
 
-    findings = check_database(_database(args))
+    given = [anchor for value in args.anchor for anchor in anchors.given(value)]
+    findings = check_database(_database(args), anchors=given)
     for finding in findings:
         print(f"{'ok  ' if finding.ok else 'FAIL'}  {finding.check}: {finding.detail}")
-    failed = [f.check for f in findings if not f.ok]
+    failed = list(dict.fromkeys(f.check for f in findings if not f.ok))
     if failed:
         print(f"r2p: check failed: {', '.join(failed)}", file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_audit_head(args) -> int:
+    from .core.anchors import chain_head
+
+    with _database(args).read_session() as session:
+        head = chain_head(session)
+    print(f"{head.describe()}\n{head}")
     return 0
 
 
@@ -113,24 +149,31 @@ def cmd_search(args) -> int:
         if group:
             print(f"{label} ({len(group)})")
             for hit in group:
-                print(f"  {hit.record_id:>7}  {hit.title}")
+                marking = "  [RESTRICTED]" if hit.confidentiality == "restricted" else ""
+                print(f"  {hit.record_id:>7}  {hit.title}{marking}")
                 print(f"           {with_brackets(hit.snippet)}")
     return 0
 
 
-def _sqlite_location(args, doing: str) -> str:
-    location = args.db or paths.default_database()
-    if "://" in location and not location.startswith("sqlite:///"):
+def _sqlite_file(args, doing: str) -> Path:
+    """The SQLite file the command names, which must exist (a mistyped path is never taken for a new one)."""
+    from .core.database import sqlite_path
+    from .core.errors import MissingDatabaseError
+
+    file = sqlite_path(_location(args))
+    if file is None:
         raise UsageError(f"{doing} works on SQLite files; use the server's own tools for a server database")
-    return location.removeprefix("sqlite:///")
+    if not file.is_file():
+        raise MissingDatabaseError(file)
+    return file
 
 
 def cmd_backup(args) -> int:
     from .core.backup import backup_file, list_backups, take_backup
 
-    location = _sqlite_location(args, "backup")
+    location = _sqlite_file(args, "backup")
     if args.list:
-        backups = list_backups(paths.backup_dir_for(location), database=Path(location))
+        backups = list_backups(paths.backup_dir_for(location), database=location)
         for info in backups:
             counts = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in info.record_counts.items())
             print(f"{info.taken_at:%Y-%m-%d %H:%M}  {info.reason:<26} {counts or 'unreadable'}  {info.path}")
@@ -146,7 +189,7 @@ def cmd_backup(args) -> int:
 def cmd_restore(args) -> int:
     from .core.backup import backup_problem, restore_backup
 
-    location = _sqlite_location(args, "restore")
+    location = _sqlite_file(args, "restore")
     backup = Path(args.file)
     problem = backup_problem(backup)
     if problem:
@@ -159,21 +202,17 @@ def cmd_restore(args) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             print("nothing restored")
             return 1
-    saved = restore_backup(Path(location), backup, folder=paths.backup_dir_for(location))
+    saved = restore_backup(location, backup, folder=paths.backup_dir_for(location))
     database = _database(args)  # brings an older backup up to the current schema
     print(f"restored {database.describe()} from {backup}" + (f"; what it held before is in {saved}" if saved else ""))
     return 0
 
 
 def cmd_settings(args) -> int:
-    from dataclasses import asdict as plain
-
-    from .core import settings
-
-    current = settings.save(default_confidentiality=args.default_confidentiality) \
-        if args.default_confidentiality else settings.load()
-    for name, value in plain(current).items():
-        print(f"{name.replace('_', '-')}: {value}")
+    database = _database(args)
+    if args.default_confidentiality:
+        database.set_default_confidentiality(args.default_confidentiality)
+    print(f"default-confidentiality: {database.default_confidentiality}")
     return 0
 
 
@@ -187,6 +226,7 @@ def cmd_import_questions(args) -> int:
         raise UsageError(f"{path}: no such file")
     database = _database(args)
     with database.session() as session:
+        session.connection()  # the write lock, waited for once (--wait): not again at every row
         report = import_questions(session, path, dry_run=args.dry_run)
     for error in report.errors:
         print(f"{path.name}: {error}", file=sys.stderr)
@@ -211,18 +251,33 @@ def cmd_export_questions(args) -> int:
         raise UsageError(f"{out.parent}: no such folder")
     database = _database(args)
     with database.read_session() as session:
-        count = export_questions(session, out)
-    print(f"exported {count} questions to {out}")
+        result = export_questions(session, out, audience=args.audience)
+    print(f"exported {result.written} questions to {out}"
+          + (" (readable only by you: it holds restricted records)" if result.restricted_written else ""))
+    if result.left_out:
+        hidden = {"public": "committee and restricted", "committee": "restricted"}[args.audience]
+        print(f"left out {result.left_out} {hidden} questions; add --audience all to include them",
+              file=sys.stderr)
     return 0
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds")
+    return value
+
+
 def _iso_date(text: str):
-    from datetime import date
+    from .core.services.fields import parse_date
 
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+        return parse_date(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def cmd_export_briefing(args) -> int:
@@ -242,6 +297,8 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH_OR_URL",
                         help=f"database file or URL (default: ${paths.DB_ENV} or the file in the data folder)")
+    common.add_argument("--wait", type=_seconds, default=BATCH_WAIT_S, metavar="SECONDS",
+                        help="how long to wait for another program that is saving (default %(default)s)")
     parser = argparse.ArgumentParser(prog="r2p", description=f"{APP_NAME} {__version__} on the command line")
     parser.add_argument("--version", action="version", version=f"r2p {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -250,9 +307,16 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", parents=[common], help="add realistic sample records")
     demo.add_argument("--questions", type=int, default=500, metavar="N")
     demo.add_argument("--seed", type=int, default=2017, metavar="S")
-    demo.set_defaults(run=cmd_demo)
-    commands.add_parser("check", parents=[common], help="check integrity, foreign keys and the audit chain"
-                        ).set_defaults(run=cmd_check)
+    demo.set_defaults(run=cmd_demo, nothing_done="no sample records were added")
+    check = commands.add_parser("check", parents=[common], help="check integrity, foreign keys, the audit chain "
+                                "and the anchors kept of it")
+    check.add_argument("--anchor", action="append", default=[], metavar="LENGTH:HASH|FILE",
+                       help="an anchor noted earlier (from `r2p audit head` or a briefing pack), or a file "
+                       "holding anchors; the trail must still hold it (repeatable)")
+    check.set_defaults(run=cmd_check)
+    audit = commands.add_parser("audit", help="the audit trail").add_subparsers(dest="what", required=True)
+    audit.add_parser("head", parents=[common], help="print the trail's length and newest hash, to note "
+                     "somewhere else and give to `r2p check --anchor` later").set_defaults(run=cmd_audit_head)
     cat = commands.add_parser("catalogue", parents=[common], help="list commitments, instruments, risk factors")
     cat.add_argument("--json", action="store_true")
     cat.set_defaults(run=cmd_catalogue)
@@ -264,13 +328,14 @@ def build_parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", parents=[common], help="consistent online backup of the database")
     backup.add_argument("--to", metavar="FILE", help="write the backup here instead of the backups folder")
     backup.add_argument("--list", action="store_true", help="list the backups with their dates and record counts")
-    backup.set_defaults(run=cmd_backup)
+    backup.set_defaults(run=cmd_backup, nothing_done="no backup was written")
     restore = commands.add_parser("restore", parents=[common], help="replace the database with a backup "
                                   "(the current contents are backed up first)")
     restore.add_argument("file", metavar="FILE")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    restore.set_defaults(run=cmd_restore)
-    config = commands.add_parser("settings", help="show or change settings for this computer")
+    restore.set_defaults(run=cmd_restore, nothing_done="nothing was restored")
+    config = commands.add_parser("settings", parents=[common], help="show or change the committee's policy, "
+                                 "kept in the database for everyone who opens it")
     config.add_argument("--default-confidentiality", choices=["public", "committee", "restricted"],
                         help="what new records are marked when no confidentiality is given")
     config.set_defaults(run=cmd_settings)
@@ -279,13 +344,15 @@ def build_parser() -> argparse.ArgumentParser:
     imp_q = imp.add_parser("questions", parents=[common], help="import questions from a CSV file")
     imp_q.add_argument("file", metavar="FILE")
     imp_q.add_argument("--dry-run", action="store_true", help="check the file and say what would be created")
-    imp_q.set_defaults(run=cmd_import_questions)
+    imp_q.set_defaults(run=cmd_import_questions, nothing_done="nothing was imported")
 
     exp = commands.add_parser("export", help="export records").add_subparsers(dest="what", required=True)
     exp_q = exp.add_parser("questions", parents=[common], help="export questions as CSV")
     exp_q.add_argument("--format", default="csv", choices=["csv", "xlsx"])
     exp_q.add_argument("--out", required=True, metavar="FILE")
-    exp_q.set_defaults(run=cmd_export_questions)
+    exp_q.add_argument("--audience", default="committee", choices=["public", "committee", "all"],
+                       help="public: public records only; committee (default): all but restricted; all: everything")
+    exp_q.set_defaults(run=cmd_export_questions, nothing_done="nothing was exported")
     exp_b = exp.add_parser("briefing", parents=[common], help="a briefing pack as PDF")
     exp_b.add_argument("--out", required=True, metavar="FILE.pdf")
     exp_b.add_argument("--kind", default="debate", choices=["debate", "questions", "follow-ups", "budget"])
@@ -294,44 +361,62 @@ def build_parser() -> argparse.ArgumentParser:
     exp_b.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD")
     exp_b.add_argument("--audience", default="committee", choices=["public", "committee"])
     exp_b.add_argument("--paper", default="a4", choices=["a4", "letter"])
-    exp_b.set_defaults(run=cmd_export_briefing)
+    exp_b.set_defaults(run=cmd_export_briefing, nothing_done="no pack was written")
     return parser
 
 
-def _log_to_data_folder() -> Path | None:
-    try:
-        log_file = paths.data_dir() / "r2p.log"
-        handler = RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    except OSError:
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.getLogger().addHandler(handler)
-    logging.getLogger().setLevel(logging.INFO)
-    return log_file
+def _one_line(error: BaseException, args) -> str:
+    """What went wrong, in one line a clerk can act on, saying what was not done."""
+    from .core.errors import DatabaseBusyError, DatabaseStillCheckingError, is_damage, is_disk_full
+
+    nothing_done = getattr(args, "nothing_done", "nothing was saved")
+    causes, cause = [], error
+    while cause is not None and len(causes) < 10:  # e.g. a rollback that failed because the disk had filled
+        causes.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    if any(is_disk_full(cause) for cause in causes):
+        return f"the disk is full: {nothing_done}"
+    if isinstance(error, DatabaseBusyError) and not isinstance(error, DatabaseStillCheckingError):
+        return f"the database is busy (another program is saving); {nothing_done}"
+    if isinstance(error, R2PError):
+        return str(error)
+    reason = str(getattr(error, "orig", None) or error).splitlines()[0] if str(error) else type(error).__name__
+    if is_damage(error):
+        return f"the database is damaged ({reason}); {nothing_done}. Restore a backup with `r2p restore`"
+    if isinstance(error, OSError) and error.filename:
+        return f"{error.filename}: {error.strerror}; {nothing_done}"
+    return f"the database could not be used: {reason}; {nothing_done}"
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    log_file = _log_to_data_folder()
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import DBAPIError
 
+    from .logs import log_path, start_logging, stop_logging
+
+    args = build_parser().parse_args(argv)
+    handler = start_logging(LOG_FILE_NAME)
     try:
-        return args.run(args)
-    except R2PError as error:
-        print(f"r2p: error: {error}", file=sys.stderr)
-    except OperationalError as error:
-        reason = str(error.orig).splitlines()[0] if error.orig else str(error)
-        print(f"r2p: error: the database could not be used: {reason}", file=sys.stderr)
+        try:
+            return args.run(args)
+        finally:
+            _close(args)  # the .sqlite file alone holds everything once we exit, whatever happened
     except BrokenPipeError:  # the reader went away (r2p catalogue | head): not an error of ours
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115
         return 0
+    except (R2PError, DBAPIError, sqlite3.DatabaseError, OSError) as error:
+        if not isinstance(error, R2PError):
+            log.warning("r2p %s failed: %s", args.command, type(error).__name__)
+        print(f"r2p: error: {_one_line(error, args)}", file=sys.stderr)
     except KeyboardInterrupt:
         print("r2p: interrupted; nothing was saved from the unfinished step", file=sys.stderr)
         return 130
     except Exception as error:
         log.exception("r2p %s failed", args.command)
+        log_file = log_path(handler)
         where = f"; details in {log_file}" if log_file else ""
         print(f"r2p: internal error: {type(error).__name__}: {error}{where}", file=sys.stderr)
+    finally:
+        stop_logging(handler)
     return 1
 
 

@@ -126,6 +126,7 @@ def test_export_then_import_into_a_fresh_database_loses_nothing(r2p, database, t
     assert "'=HYPERLINK" in raw_cells and "'-5 battalions" in raw_cells and "'@SUM" in raw_cells
 
     fresh = tmp_path / "fresh.sqlite"
+    assert r2p("init", db=str(fresh)).code == 0
     result = r2p("import", "questions", str(exported), db=str(fresh))
     assert result.code == 0, result.err
     assert "imported 9 questions" in result.out
