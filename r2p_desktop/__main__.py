@@ -8,7 +8,6 @@ import logging
 import os
 import sys
 import tempfile
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from . import APP_NAME, __version__
@@ -41,22 +40,6 @@ def _needs_display_message() -> str | None:
             "desktop session, or use the `r2p` command for work without a screen.")
 
 
-def _start_logging(folder: Path) -> logging.Handler | None:
-    """Log to a rotated file in the data folder; returns the handler, or None when it cannot be written."""
-    root = logging.getLogger()
-    root.setLevel(logging.INFO)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(folder / LOG_FILE_NAME, maxBytes=1_000_000, backupCount=3,
-                                      encoding="utf-8")
-    except OSError as error:
-        print(f"r2p-desktop: not logging to a file: {error}", file=sys.stderr)
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    return handler
-
-
 def _route_qt_messages():
     """Qt's own warnings go to the log file rather than the terminal; returns the previous handler."""
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
@@ -72,15 +55,16 @@ def _route_qt_messages():
     return qInstallMessageHandler(handler)
 
 
-def _open_database(location: str):
-    """The migrated database, or raises with a one-line message fit for the user."""
-    from .core.database import open_database
+def _open_database(location: str, *, create: bool = False):
+    """The migrated database, or raises with a one-line message fit for the user. Only with `create`
+    does a missing file become a new, empty database (MissingDatabaseError otherwise)."""
+    from .core.database import open_database, sqlite_path
     from .core.errors import DatabaseOpenError, R2PError
     from .paths import backup_dir_for
 
-    backups = backup_dir_for(location) if "://" not in location else None
+    backups = backup_dir_for(sqlite_path(location))
     try:
-        return open_database(location, backup_dir=backups, check_later=True)
+        return open_database(location, create=create, backup_dir=backups, check_later=True)
     except R2PError:
         raise
     except Exception as error:
@@ -113,15 +97,13 @@ def _show_error(message: str, qt_args: list[str]) -> None:
 
 
 def run(args: argparse.Namespace, qt_args: list[str]) -> int:
-    from .paths import data_dir
+    from .logs import log_path, start_logging, stop_logging
 
-    handler = _start_logging(data_dir())
+    handler = start_logging(LOG_FILE_NAME)
     try:
-        return _run_logged(args, qt_args, Path(handler.baseFilename) if handler else None)
+        return _run_logged(args, qt_args, log_path(handler))
     finally:
-        if handler is not None:
-            logging.getLogger().removeHandler(handler)
-            handler.close()
+        stop_logging(handler)
 
 
 def _run_logged(args: argparse.Namespace, qt_args: list[str], log_file: Path | None) -> int:
@@ -129,30 +111,65 @@ def _run_logged(args: argparse.Namespace, qt_args: list[str], log_file: Path | N
 
     location = args.db or default_database()
     log.info("R2P Desktop %s starting on %s (language %s)", __version__, location, args.lang or "default")
-    from .core.errors import R2PError
-
-    try:
-        database = _open_database(location)
-    except R2PError as error:
-        _show_error(str(error), qt_args)
+    database = _open_or_ask(location, qt_args)
+    if database is None:
         return 1
 
     from PySide6.QtCore import QSettings
 
     from .ui import error_reporter
+    from .ui.close_on_signal import CloseOnSignal
     from .ui.main_window import MainWindow
     from .ui.records_changed import RecordsChanged
 
+    closer = None
     try:
         _route_qt_messages()
         app = _application(qt_args)
         window = MainWindow(database, RecordsChanged(), QSettings())
         # From here an error in a slot or a worker shows a message and the program goes on.
         error_reporter.install(lambda: window, log_file)
+        # Ctrl+C in the terminal closes the window as its close button does, asking about unsaved edits.
+        closer = CloseOnSignal(window)
+        closer.window_closed.connect(app.quit)
         window.show()
+        log.info("R2P Desktop is ready: the window shows %s", database.describe())
         return app.exec()
     finally:
-        database.dispose()
+        if closer is not None:
+            closer.uninstall()
+        error_reporter.uninstall()
+        database.dispose()  # the write-ahead log goes into the file: the .sqlite alone holds everything
+
+
+def _open_or_ask(location: str, qt_args: list[str]):
+    """The database at `location`; where there is none the clerk chooses to create one there, open
+    another or quit, so a mistyped path never silently becomes an empty database. None when the clerk
+    quits or the database cannot be opened (the reason has been shown)."""
+    from .core.errors import MissingDatabaseError, R2PError
+
+    create = False
+    while True:
+        try:
+            return _open_database(location, create=create)
+        except MissingDatabaseError as missing:
+            choice = _ask_about_missing(Path(missing.path), qt_args)
+            if choice is None:
+                print(f"r2p-desktop: {missing}", file=sys.stderr)
+                return None
+            location, create = choice
+        except R2PError as error:
+            _show_error(str(error), qt_args)
+            return None
+
+
+def _ask_about_missing(path: Path, qt_args: list[str]) -> tuple[str, bool] | None:
+    """The clerk's choice for a missing database: (location, create) to open, or None to quit."""
+    from .ui.dialogs.missing_database_dialog import MissingDatabaseDialog
+
+    _route_qt_messages()
+    _application(qt_args)
+    return MissingDatabaseDialog(path).ask()
 
 
 def self_test(qt_args: list[str]) -> int:
@@ -193,7 +210,7 @@ def _self_test_in(folder: Path, qt_args: list[str]) -> str | None:
     from .ui.records_changed import RecordsChanged
 
     reportlab_before = "reportlab" in sys.modules  # e.g. imported by an earlier test in this process
-    database = _open_database(str(folder / "self-test.sqlite"))
+    database = _open_database(str(folder / "self-test.sqlite"), create=True)
     window = None
     try:
         with database.session() as session:
@@ -239,7 +256,11 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_NO_DISPLAY
-    return run(args, qt_args)
+    try:
+        return run(args, qt_args)
+    except KeyboardInterrupt:  # Ctrl+C before the window was up (opening, migrating): nothing was open to save
+        print("r2p-desktop: interrupted before the window opened; nothing was changed", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

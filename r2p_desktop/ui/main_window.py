@@ -94,6 +94,11 @@ class MainWindow(QMainWindow):
 
         self._restore_settings()
         self.damage_banner: Banner | None = None
+        self.read_only_banner: Banner | None = None
+        if database.read_only and database.damage is None:  # known on opening: say so before anything else
+            self.read_only_banner = self.add_banner(
+                f"This database is open read-only because {database.read_only_reason}. You can read and export, "
+                "but nothing you change can be saved to it.", "warning")
         self.opening_checks: OpeningChecks | None = None
         # The file's check and the day's backup read the whole file: after the window shows.
         QTimer.singleShot(0, self._check_database)

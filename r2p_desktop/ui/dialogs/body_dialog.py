@@ -42,7 +42,7 @@ class BodyDialog(RecordDialog):
         self.abbreviation_edit.setMaxLength(40)
         self.abbreviation_edit.setPlaceholderText("e.g. MFA")
         self.confidentiality_combo = enum_combo(Confidentiality)
-        select_data(self.confidentiality_combo, Confidentiality.COMMITTEE.value)
+        select_data(self.confidentiality_combo, self._database.default_confidentiality)
         self.notes_edit = text_box(placeholder="Mandate, contact points, anything the committee should remember",
                                    min_height=None)
 

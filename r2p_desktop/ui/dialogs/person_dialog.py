@@ -58,7 +58,7 @@ class PersonDialog(RecordDialog):
         for date_edit in (self.active_from_edit, self.active_until_edit):
             date_edit.setMaximumWidth(DATE_FIELD_WIDTH)
         self.confidentiality_combo = enum_combo(Confidentiality)
-        select_data(self.confidentiality_combo, Confidentiality.COMMITTEE.value)
+        select_data(self.confidentiality_combo, self._database.default_confidentiality)
         self.notes_edit = text_box()
 
         form = self.form_rows((

@@ -17,17 +17,21 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from ...core.database import Database
+from ...core.errors import R2PError
 from ...core.services import agenda, listings
 from ..dialogs.agenda_item_dialog import AgendaItemDialog
 from ..dialogs.debate_dialog import DebateDialog
 from ..dialogs.debate_outcome_dialog import DebateOutcomeDialog
+from ..dialogs.record_dialog import failed_save_messages
 from ..models.agenda_model import AgendaModel
 from ..models.record_list_model import DATE, LABEL, NUMBER, WARNING_COLOUR, ListColumn
 from ..records_changed import BUDGET_ITEMS, COMMITMENTS, DEBATES, FOLLOW_UPS, QUESTIONS, RecordsChanged
@@ -231,11 +235,18 @@ class DebatesView(BaseView):
     # --- changing the agenda ------------------------------------------------------------------
 
     def _save_move(self, item_id: int, new_position: int) -> list[dict]:
-        with self.database.session() as session:
-            agenda.move_item(session, item_id, new_position)
-            session.commit()
-            rows = agenda.agenda_items(session, self.current_debate_id())
-        return rows
+        try:
+            with self.database.session() as session:
+                agenda.move_item(session, item_id, new_position)
+                session.commit()
+                return agenda.agenda_items(session, self.current_debate_id())
+        except (R2PError, SQLAlchemyError) as error:  # read-only or busy: the agenda stays in its saved order
+            self._not_saved("The agenda was not reordered", error)
+            with self.database.read_session() as session:
+                return agenda.agenda_items(session, self.current_debate_id())
+
+    def _not_saved(self, what: str, error: Exception) -> None:
+        QMessageBox.warning(self, "Agenda", f"{what}: {' '.join(failed_save_messages(error).values())}")
 
     def move_selected(self, step: int) -> None:
         item_id = self.agenda_table.current_record_id()
@@ -294,9 +305,13 @@ class DebatesView(BaseView):
     def _add_suggestions(self, debate_id: int, chosen: list[dict]) -> None:
         if not chosen:
             return
-        with self.database.session() as session:
-            agenda.add_suggestions(session, debate_id, chosen)
-            session.commit()
+        try:
+            with self.database.session() as session:
+                agenda.add_suggestions(session, debate_id, chosen)
+                session.commit()
+        except (R2PError, SQLAlchemyError) as error:
+            self._not_saved("The suggested items were not added to the agenda", error)
+            return
         self.records_changed.notify(DEBATES)
 
 

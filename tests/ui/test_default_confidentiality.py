@@ -1,0 +1,55 @@
+"""A new record's form starts at the committee's default confidentiality, not at a level of its own."""
+
+from __future__ import annotations
+
+from clerk_actions import save
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from r2p_desktop.core.models import Body, Person, Question
+
+PEOPLE_PAGE = 7
+
+
+def stored_confidentiality(database, model) -> list[str]:
+    with database.read_session() as session:
+        return list(session.scalars(select(model.confidentiality)))
+
+
+def test_a_new_question_starts_at_the_default_and_is_saved_at_it(main_window, database, qtbot):
+    database.set_default_confidentiality("restricted")
+    editor = main_window.new_question()
+    assert editor.confidentiality_combo.currentText() == "Restricted"
+    qtbot.keyClicks(editor.title_edit, "Early warning capacity in the Ministry of Foreign Affairs")
+    save(qtbot, editor)
+
+    assert editor.question_id is not None and not editor.has_unsaved_changes()
+    assert stored_confidentiality(database, Question) == ["restricted"]
+
+
+def test_a_new_person_starts_at_the_default_and_is_saved_at_it(main_window, database, qtbot):
+    database.set_default_confidentiality("restricted")
+    main_window.show_view(PEOPLE_PAGE)
+    view = main_window.views[PEOPLE_PAGE]
+    qtbot.mouseClick(view.new_person_button, Qt.MouseButton.LeftButton)
+    dialog = view.dialog
+    assert dialog.confidentiality_combo.currentText() == "Restricted"
+    qtbot.keyClicks(dialog.full_name_edit, "Amina Okafor")
+    save(qtbot, dialog)
+
+    assert not dialog.isVisible()
+    assert stored_confidentiality(database, Person) == ["restricted"]
+
+
+def test_a_new_body_starts_at_the_default_and_is_saved_at_it(main_window, database, qtbot):
+    database.set_default_confidentiality("restricted")
+    main_window.show_view(PEOPLE_PAGE)
+    view = main_window.views[PEOPLE_PAGE]
+    qtbot.mouseClick(view.new_body_button, Qt.MouseButton.LeftButton)
+    dialog = view.dialog
+    assert dialog.confidentiality_combo.currentText() == "Restricted"
+    qtbot.keyClicks(dialog.name_edit, "Ministry of Justice")
+    save(qtbot, dialog)
+
+    assert not dialog.isVisible()
+    assert stored_confidentiality(database, Body) == ["restricted"]
