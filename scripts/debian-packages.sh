@@ -4,8 +4,8 @@
 #   scripts/debian-packages.sh run    the above plus what a real X window needs (and Xvfb, for screenshots)
 set -euo pipefail
 
-packages=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
-  fonts-wqy-microhei poppler-utils)
+# fonts-dejavu-core is for Qt's own widgets; the briefing packs use the fonts in resources/fonts.
+packages=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core poppler-utils)
 if [ "${1:-test}" = run ]; then
   packages+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 xvfb xauth)
 fi

@@ -8,6 +8,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
 from ..core.formatting import human_label
+from ..core.money import major
 from .text import CJK, SANS, SANS_BOLD, has_cjk, visual
 
 NAVY = colors.HexColor("#1F3A5F")
@@ -94,7 +95,7 @@ def allocations_chart(allocations: dict[int, dict[str, int]], currency: str | No
     legend_height = 12 * ((len(scopes) + 1) // 2) + 4
     chart.x, chart.y = 40, legend_height + 14
     chart.width, chart.height = width - 50, height - TITLE_SIZE - legend_height - 26
-    chart.data = [[allocations[year].get(scope, 0) / 100 / 1_000_000 for year in years] for scope in scopes]
+    chart.data = [[major(allocations[year].get(scope, 0), currency) / 1_000_000 for year in years] for scope in scopes]
     chart.categoryAxis.categoryNames = [str(year) for year in years]
     chart.categoryAxis.style = "stacked"
     chart.categoryAxis.labels.fontName, chart.categoryAxis.labels.fontSize = SANS, LABEL_SIZE

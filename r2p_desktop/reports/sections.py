@@ -6,7 +6,8 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableStyle
 
-from ..core.formatting import date_text, human_label, money
+from ..core.formatting import date_text, human_label
+from ..core.money import amount_text
 from . import charts
 from .layout import LIGHT, NAVY, STYLES, Heading, para
 from .pack_data import Pack, Section, is_overdue
@@ -14,6 +15,7 @@ from .text import SANS, SANS_BOLD, chunks, markup
 
 TABLE_CHUNK = 40  # records per table: a long list is several tables, so no table is re-measured page after page
 FONT = ("FONT", (0, 0), (-1, -1), SANS, 8)  # for empty cells too: else the PDF names Helvetica, not embedded
+AMOUNTS = ("amount_requested", "amount_allocated", "amount_spent")  # budget table columns, in whole major units
 BODY_CHUNK = 2500  # characters per paragraph of a long text: a 100,000-character answer splits across pages
 
 
@@ -215,21 +217,15 @@ def _change(row: dict) -> Safe:
     return Safe(f"<font color='{colour}'>{row['change_percent']:+.1f}%</font>")
 
 
-def whole(amount: int | None, currency: str) -> str:
-    """An amount in whole major units without its currency code (the table has a currency column)."""
-    text = money(amount, currency)
-    return text.split(" ", 1)[-1].split(".")[0] if text else ""
-
-
 def budget_lines(section: Section, key: str, pack: Pack, report=None) -> list:
     story, width = [], _available(pack)
     for year, rows in section.data:
         story.append(Heading(f"Fiscal year {year}", "h2", f"{key}y{year}", 1))
         story += table(["Programme", "Scope", "Cur.", "Requested", "Allocated", "Spent", "Change"],
-                       [31, 15, 6, 13, 13, 13, 9],
+                       [22, 14, 6, 16, 16, 16, 10],  # an amount column holds 500,000,000,000 on one line
                        [[Safe(f"{markup(r['programme'])}<br/><font color='#5F6B7A'>{markup(r['body'])}</font>"),
-                         human_label(r["scope"]), r["currency"], whole(r["amount_requested"], r["currency"]),
-                         whole(r["amount_allocated"], r["currency"]), whole(r["amount_spent"], r["currency"]),
+                         human_label(r["scope"]), r["currency"],
+                         *(amount_text(r[field], r["currency"], whole=True) for field in AMOUNTS),
                          _change(r)] for r in rows],
                        width, right={3, 4, 5, 6})
         for r in rows:

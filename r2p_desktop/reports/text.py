@@ -16,7 +16,9 @@ from ..core.errors import R2PError
 SANS, SANS_BOLD, SANS_ITALIC, SANS_BOLD_ITALIC, CJK = "R2PSans", "R2PSans-Bold", "R2PSans-Oblique", \
     "R2PSans-BoldOblique", "R2PCJK"
 
-# (registered name, file name, where Debian puts it, the package that provides it)
+# (registered name, file name, where Debian puts it, the package that provides it). The files ship in
+# resources/fonts (with their licences), so packs print the same on Windows, macOS and Linux; Debian's
+# folder is only a fallback for a distribution package that drops the bundled copies for its own.
 _FONT_FILES = (
     (SANS, "DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu", "fonts-dejavu-core"),
     (SANS_BOLD, "DejaVuSans-Bold.ttf", "/usr/share/fonts/truetype/dejavu", "fonts-dejavu-core"),
@@ -37,13 +39,14 @@ _RUNS = re.compile(f"(?P<arabic>[{_ARABIC}](?:[{_ARABIC}\\s\\d.,:;!?'\"()\\-]*[{
 
 
 def font_path(file_name: str, folder: str, package: str) -> Path:
+    """The shipped file in resources/fonts (a file put there wins), else the system's copy."""
     from .. import paths
 
     for candidate in (paths.resource("fonts", file_name), Path(folder) / file_name):
-        if candidate and Path(candidate).is_file():
-            return Path(candidate)
-    raise R2PError(f"the font {file_name} is missing: install the Debian package {package} "
-                   f"(apt-get install {package}) or put the file in resources/fonts")
+        if candidate.is_file():
+            return candidate
+    raise R2PError(f"the font {file_name} is missing from R2P Desktop's resources/fonts folder: reinstall "
+                   f"R2P Desktop, or on Debian install the package {package} (apt-get install {package})")
 
 
 @cache

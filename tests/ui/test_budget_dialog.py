@@ -10,7 +10,6 @@ from sqlalchemy import select
 
 from r2p_desktop.core.models import BudgetItem
 from r2p_desktop.core.services import directory, records
-from r2p_desktop.ui.dialogs.budget_item_dialog import amount_text, minor_units
 from r2p_desktop.ui.widgets.catalogue_picker import CODE_ROLE
 
 PROGRAMME, BODY, REQUESTED, ALLOCATED, SPENT = 0, 1, 3, 4, 5
@@ -126,23 +125,6 @@ def test_a_negative_amount_and_a_bad_currency_are_shown_under_their_fields(qtbot
     assert not dialog.isVisible()
     line = stored(database)[-1]
     assert (line.currency, line.amount_requested, line.amount_spent) == ("EUR", 12_34, 5_00)
-
-
-@pytest.mark.parametrize(("text", "currency", "minor"), [
-    ("1,250,000.50", "EUR", 125_000_050), ("  ", "EUR", None), ("1 000", "JPY", 1000), ("2.125", "KWD", 2125),
-])
-def test_amounts_typed_in_major_units(text, currency, minor):
-    assert minor_units(text, currency) == minor
-    assert minor_units(amount_text(minor, currency), currency) == minor  # shown as it is typed
-
-
-@pytest.mark.parametrize(("text", "currency", "message"), [
-    ("ten", "EUR", "'ten' is not an amount"), ("nan", "EUR", "'nan' is not an amount"),
-    ("10.5", "JPY", "an amount in JPY has no decimal places"),
-])
-def test_amounts_that_cannot_be_read(text, currency, message):
-    with pytest.raises(ValueError, match=message):
-        minor_units(text, currency)
 
 
 def test_the_first_line_on_an_empty_page(qtbot, main_window, database):

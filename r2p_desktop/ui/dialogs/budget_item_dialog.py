@@ -9,7 +9,6 @@ right."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import ClassVar
 
 from PySide6.QtCore import Qt
@@ -18,8 +17,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QVBox
 from ...core import catalogue
 from ...core.database import Database
 from ...core.errors import ValidationError
-from ...core.formatting import money
 from ...core.models import BudgetItem, BudgetScope, Confidentiality
+from ...core.money import amount_text, minor_per_major, minor_units
 from ...core.services import budget, listings, records
 from ...core.services.fields import raise_if
 from ..records_changed import BUDGET_ITEMS, RecordsChanged
@@ -32,36 +31,6 @@ from .record_dialog import RecordDialog
 AMOUNT_FIELDS = ("amount_requested", "amount_allocated", "amount_spent")
 TEXT_FIELDS = ("question_raised", "government_response", "committee_position", "outcome", "notes")
 NARROW_FIELD_WIDTH = 170  # a year, a date or an amount, not the column's full width
-
-
-def minor_per_major(currency: str) -> int:
-    """100 for EUR, 1 for JPY, 1000 for KWD: read from how `money` writes one minor unit."""
-    written = money(1, currency)
-    return 10 ** len(written.rsplit(".", 1)[1]) if "." in written else 1
-
-
-def amount_text(minor_units: int | None, currency: str) -> str:
-    """An amount as the clerk types it: 125000050 EUR -> '1,250,000.50', no currency code."""
-    return "" if minor_units is None else money(minor_units, currency).rsplit(" ", 1)[-1]
-
-
-def minor_units(text: str, currency: str) -> int | None:
-    """'1,250,000.50' in EUR -> 125000050; blank -> None. ValueError says what is wrong with the text."""
-    typed = text.strip()
-    if not typed:
-        return None
-    try:
-        amount = Decimal(typed.replace(",", "").replace(" ", "").replace("_", ""))
-    except InvalidOperation:
-        amount = None
-    if amount is None or not amount.is_finite():
-        raise ValueError(f"'{typed}' is not an amount; write it like 1,250,000.00")
-    per_major = minor_per_major(currency)
-    scaled = amount * per_major
-    if scaled != scaled.to_integral_value():
-        places = "no decimal places" if per_major == 1 else f"at most {len(str(per_major)) - 1} decimal places"
-        raise ValueError(f"an amount in {currency or 'this currency'} has {places}")
-    return int(scaled)
 
 
 class BudgetItemDialog(RecordDialog):
@@ -103,6 +72,8 @@ class BudgetItemDialog(RecordDialog):
         self.currency_edit.setPlaceholderText("EUR")
         self.currency_edit.setToolTip("Three-letter ISO 4217 code")
         self.amount_edits = {name: self._amount_edit() for name in AMOUNT_FIELDS}
+        self.currency_edit.textChanged.connect(self._show_amount_example)
+        self._show_amount_example("")
         self.confidentiality_combo = enum_combo(Confidentiality)
         self.tags_edit = QLineEdit()
         self.tags_edit.setPlaceholderText("Separate tags with ;")
@@ -148,10 +119,15 @@ class BudgetItemDialog(RecordDialog):
     def _amount_edit() -> QLineEdit:
         edit = QLineEdit()
         edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        edit.setPlaceholderText("e.g. 1,250,000.00")
         edit.setToolTip("In the line's currency; leave empty if not known")
         edit.setMaximumWidth(NARROW_FIELD_WIDTH)
         return edit
+
+    def _show_amount_example(self, currency: str) -> None:
+        """The placeholder shows the decimals the currency has: 1,250,000.00 EUR, 1,250,000 JPY."""
+        example = "e.g. " + amount_text(1_250_000 * minor_per_major(currency), currency)
+        for edit in self.amount_edits.values():
+            edit.setPlaceholderText(example)
 
     # --- reading and writing ------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...core.formatting import human_label
 from ...core.models.records import BudgetScope
+from ...core.money import major
 
 # Okabe-Ito colours: told apart by readers with the common colour-vision deficiencies.
 SCOPE_COLOURS = {
@@ -50,15 +51,13 @@ class AllocationChart(QWidget):
         super().__init__(parent)
         self._data: dict[int, dict[str, int]] = {}
         self._currency = ""
-        self._minor_per_major = 100
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(200)
 
-    def set_data(self, data: dict[int, dict[str, int]], currency: str = "", minor_per_major: int = 100) -> None:
-        """{year: {scope: total in minor units}}; `currency` labels the value axis."""
+    def set_data(self, data: dict[int, dict[str, int]], currency: str = "") -> None:
+        """{year: {scope: total in minor units of `currency`}}; the bars and axis are in its major units."""
         self._data = {year: dict(totals) for year, totals in data.items()}
         self._currency = currency
-        self._minor_per_major = minor_per_major
         self.update()
 
     def data(self) -> dict[int, dict[str, int]]:
@@ -69,6 +68,20 @@ class AllocationChart(QWidget):
         present = {scope for totals in self._data.values() for scope, total in totals.items() if total}
         known = [scope for scope in _SCOPE_ORDER if scope in present]
         return known + sorted(present - set(known))
+
+    def axis_labels(self) -> list[str]:
+        """The value axis from 0 up, in major units of the currency: ['0', '250M', ..., '1.25bn']."""
+        step, ticks = self._axis()
+        return [compact_amount(step * n) for n in range(ticks + 1)]
+
+    def _major(self, year: int, scope: str) -> float:
+        return major(self._data[year].get(scope, 0), self._currency)
+
+    def _axis(self) -> tuple[float, int]:
+        """A round step and how many of them reach the tallest bar."""
+        top = max((self._major(year, scope) for year in self._data for scope in self.scopes()), default=0.0)
+        step = nice_step(top)
+        return step, max(1, math.ceil(top / step))
 
     def sizeHint(self) -> QSize:
         return QSize(640, 280)
@@ -94,12 +107,9 @@ class AllocationChart(QWidget):
 
         legend_bottom = self._paint_legend(painter, area, line + 6, scopes, metrics)
         years = sorted(self._data)
-        scale = self._minor_per_major
-        top = max(self._data[year].get(scope, 0) for year in years for scope in scopes) / scale
-        step = nice_step(top)
-        ticks = max(1, math.ceil(top / step))
+        step, ticks = self._axis()
         axis_max = step * ticks
-        labels = [compact_amount(step * n) for n in range(ticks + 1)]
+        labels = self.axis_labels()
         left = area.left() + max(metrics.horizontalAdvance(label) for label in labels) + 8
         plot = QRectF(left, legend_bottom + line / 2, area.right() - left, 0)
         plot.setBottom(area.bottom() - line - 6)
@@ -122,7 +132,7 @@ class AllocationChart(QWidget):
             centre = plot.left() + group_width * (index + 0.5)
             start = centre - bar_width * len(scopes) / 2
             for n, scope in enumerate(scopes):
-                value = self._data[year].get(scope, 0) / scale
+                value = self._major(year, scope)
                 height = plot.height() * value / axis_max
                 painter.fillRect(QRectF(start + n * bar_width + 1, plot.bottom() - height, bar_width - 2, height),
                                  SCOPE_COLOURS.get(scope, QColor("#7F7F7F")))
