@@ -7,9 +7,10 @@ from datetime import date, timedelta
 from string import Formatter
 
 import pytest
+from migrated_template import migrated_copy
 from sqlalchemy import func, select, text
 
-from r2p_desktop.core import audit, demo
+from r2p_desktop.core import audit
 from r2p_desktop.core.catalogue import read_catalogue_files
 from r2p_desktop.core.database import open_database
 from r2p_desktop.core.models import (
@@ -36,6 +37,8 @@ from r2p_desktop.core.models import (
     QuestionType,
 )
 from r2p_desktop.core.services import records
+from r2p_desktop.sample_data import generator
+from r2p_desktop.sample_data.data_files import read_sample_data
 
 TODAY = date(2025, 3, 10)
 QUESTIONS = 300
@@ -45,14 +48,14 @@ RECORD_KINDS = (Body, Person, Question, BudgetItem, Debate, AgendaItem, FollowUp
 
 @pytest.fixture
 def database(tmp_path):
-    db = open_database(str(tmp_path / "t.sqlite"), user="clerk", create=True)
+    db = open_database(str(migrated_copy(tmp_path / "t.sqlite")), user="clerk")
     yield db
     db.dispose()
 
 
 def fill(db, **options) -> dict[str, int]:
     with db.session() as session:
-        counts = demo.generate_demo(session, **{"questions": QUESTIONS, "today": TODAY, **options})
+        counts = generator.generate_demo(session, **{"questions": QUESTIONS, "today": TODAY, **options})
         session.commit()
     return counts
 
@@ -63,7 +66,7 @@ def rows(db, *columns, order_by=None):
 
 
 def test_same_seed_and_day_give_the_same_records(tmp_path):
-    first, second, other = (open_database(str(tmp_path / f"{name}.sqlite"), create=True) for name in ("a", "b", "c"))
+    first, second, other = (open_database(str(migrated_copy(tmp_path / f"{name}.sqlite"))) for name in ("a", "b", "c"))
     try:
         for db in (first, second):
             fill(db, seed=7)
@@ -212,14 +215,14 @@ def test_running_again_adds_records_without_duplicating_names(database):
 
 
 def test_reports_progress_and_leaves_records_editable(database, monkeypatch):
-    monkeypatch.setattr(demo, "BATCH_SIZE", 100)
+    monkeypatch.setattr(generator, "BATCH_SIZE", 100)
     calls = []
 
     def progress(done: int, total: int) -> None:
         calls.append((done, total))
 
     with database.session() as session:
-        demo.generate_demo(session, questions=QUESTIONS, today=TODAY, progress=progress)
+        generator.generate_demo(session, questions=QUESTIONS, today=TODAY, progress=progress)
         session.commit()
     assert len(calls) >= QUESTIONS // 100
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
@@ -233,7 +236,7 @@ def test_reports_progress_and_leaves_records_editable(database, monkeypatch):
 
 def test_the_data_files_name_only_known_codes_bodies_and_placeholders():
     """A typo in resources/demo would otherwise only show when the generator happens to pick that entry."""
-    data = demo._sample_data()
+    data = read_sample_data()
     catalogue = read_catalogue_files()
     codes = {kind: {entry["code"] for entry in catalogue[kind]} for kind in ("commitment", "instrument", "risk_factor")}
     bodies = {body.key for body in data.bodies}

@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from . import audit
+from .backup_names import parse_backup_name
 from .errors import BackupError, R2PError
 from .models import AuditEntry
 from .safe_file import replaced_on_success
@@ -155,8 +156,6 @@ def remove_beside(backup: Path) -> None:
 
 def _backup_taken(sidecar: Path, stem: str, suffix: str):
     """When the backup a sidecar belongs to was taken, if the sidecar is one of `stem`'s."""
-    from .backup import parse_backup_name  # the one reader of backup names
-
     info = parse_backup_name(sidecar.with_name(sidecar.name.removesuffix(suffix)), stem)
     return info.taken_at if info else None
 

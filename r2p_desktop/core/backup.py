@@ -1,37 +1,33 @@
 """Consistent copies of a live SQLite database through SQLite's online backup API (never a file copy),
 their rotation, and restoring one.
 
-Backups of `NAME.sqlite` are `NAME-REASON-YYYYmmdd-HHMMSS-ffffff.sqlite` in a folder (by default
-`backups` beside the database). Those taken automatically (`daily`, on the first open of a day, and
-`close`) are thinned to 7 daily, 4 weekly and 12 monthly; those taken before a migration or a
-restore, or by hand, are kept: the newest few of each kind.
+Backups of `NAME.sqlite` are `NAME-REASON-YYYYmmdd-HHMMSS-ffffff.sqlite` (see backup_names.py) in a
+folder (by default `backups` beside the database). Those taken automatically (`daily`, on the first open
+of a day, and `close`) are thinned to 7 daily, 4 weekly and 12 monthly; those taken before a migration
+or a restore, or by hand, are kept: the newest few of each kind.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
 from . import anchors
+from .backup_names import BackupInfo, backup_name, parse_backup_name, partial_backups
 from .errors import BackupError, DiskFullError, R2PError, is_disk_full
-from .safe_file import create_private_file, private_folder, remove_stale_partials
+from .safe_file import create_private_file, private_folder, remove_stale
+from .schema_version import inspect_file, refuse_foreign_or_newer
 from .sqlite_files import connect_read_only, structural_damage
 
 log = logging.getLogger(__name__)
 
-AUTOMATIC_REASONS = ("daily", "close")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 KEEP_OF_OTHER_KINDS = 5  # before a migration, before a restore, by hand, damaged copies
-STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<reason>daily|close|manual|damaged|before-[\w.]+)"
-                   r"-(?P<stamp>\d{8}-\d{6}-\d{6})\.sqlite$")
 
 
 def backup_file(source: Path, target: Path) -> Path:
@@ -67,10 +63,6 @@ def backup_file(source: Path, target: Path) -> Path:
     return target
 
 
-def backup_name(database: Path, reason: str, taken_at: datetime) -> str:
-    return f"{Path(database).stem}-{reason}-{taken_at.strftime(STAMP_FORMAT)}.sqlite"
-
-
 def timestamped_backup(source: Path, folder: Path, reason: str) -> Path:
     return backup_file(source, folder / backup_name(source, reason, datetime.now()))
 
@@ -99,24 +91,6 @@ def backups_to_keep(taken: Iterable[datetime], *, daily: int = KEEP_DAILY, weekl
 
 # --- listing -----------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    taken_at: datetime  # local time, from the file name
-    reason: str  # daily, close, manual, before-restore, before-<migration>, damaged
-    record_counts: dict[str, int] = field(default_factory=dict)  # empty when the file cannot be read
-
-    @property
-    def automatic(self) -> bool:
-        return self.reason in AUTOMATIC_REASONS
-
-    @property
-    def kind(self) -> str:
-        """Backups of one kind are thinned together: automatic ones, or each other reason."""
-        return "automatic" if self.automatic else ("before-migration" if self.reason.startswith("before-")
-                                                   and self.reason != "before-restore" else self.reason)
-
-
 def record_counts(path: Path) -> dict[str, int]:
     """How many records of each kind a database file holds, read without changing it."""
     from sqlalchemy import create_engine
@@ -133,13 +107,6 @@ def record_counts(path: Path) -> dict[str, int]:
         return {}
     finally:
         engine.dispose()
-
-
-def parse_backup_name(path: Path, stem: str | None = None) -> BackupInfo | None:
-    match = _NAME.match(path.name)
-    if not match or (stem is not None and match["stem"] != stem):
-        return None
-    return BackupInfo(path, datetime.strptime(match["stamp"], STAMP_FORMAT), match["reason"])
 
 
 def _backups(folder: Path, database: Path | None) -> list[BackupInfo]:
@@ -166,7 +133,7 @@ def rotate(folder: Path, database: Path) -> list[Path]:
     for kind in {b.kind for b in backups if not b.automatic}:
         keep.update(b.path for b in [b for b in backups if b.kind == kind][:KEEP_OF_OTHER_KINDS])
     removed = [b.path for b in backups if b.path not in keep]
-    remove_stale_partials(folder)
+    remove_stale(folder, *partial_backups(database))
     for path in removed:
         path.unlink(missing_ok=True)
         anchors.remove_beside(path)
@@ -238,8 +205,6 @@ def backup_on_close(database, *, folder: Path | None = None) -> Path | None:
 
 def backup_problem(path: Path) -> str | None:
     """Why `path` cannot be restored (damaged, not an R2P database, from a newer version), or None."""
-    from .migrations import inspect_file, refuse_foreign_or_newer
-
     path = Path(path)
     if not path.is_file():
         return f"{path} does not exist"

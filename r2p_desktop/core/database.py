@@ -16,6 +16,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import audit, policy
+from .backup import backup_if_due
+from .backup_names import partial_backups
 from .errors import (
     DamagedDatabaseError,
     DatabaseBusyError,
@@ -27,7 +29,9 @@ from .errors import (
     is_damage,
     is_disk_full,
 )
-from .safe_file import create_private_file, private_folder, remove_stale_partials
+from .migrations import ensure_schema
+from .safe_file import create_private_file, private_folder, remove_stale
+from .schema_version import SCHEMA_HEAD, inspect_file, refuse_foreign_or_newer
 from .sqlite_files import connect_read_only, read_only_uri, structural_damage
 
 log = logging.getLogger(__name__)
@@ -190,8 +194,6 @@ class Database:
 
         A backup from before an upgrade is migrated as open_database would (backed up first into
         `backup_dir`); if that fails the file was left as restored and is open read-only."""
-        from .migrations import ensure_schema
-
         self.engine.dispose()
         self.damage = self.read_only_reason = None
         self._checkpoint_owed = False  # the file holds other contents now
@@ -316,8 +318,6 @@ def _refuse_unusable(file: Path, *, create: bool) -> str | None:
     """Refuse, leaving it untouched, what is not an R2P database this version can open; return its schema
     revision, or _NEW when a database is to be made at `file` (only with `create`: `r2p init` or the
     GUI's "new database")."""
-    from .migrations import inspect_file, refuse_foreign_or_newer
-
     if not file.exists():
         if not create:
             raise MissingDatabaseError(file)
@@ -350,12 +350,11 @@ def open_database(location: str, *, create: bool = False, backup_dir: Path | Non
     With `check_later`, a file already at the current schema opens at once: the caller runs
     `Database.check()` and then `backup.backup_if_due()` (e.g. once the window shows), and writers
     wait for the check. A file that needs migrating is always checked first."""
-    from .migrations import SCHEMA_HEAD, ensure_schema
-
     options = {"user": user, "busy_timeout_ms": busy_timeout_ms}
     file = sqlite_path(location)
     if file is not None:
-        remove_stale_partials(file.parent, backup_dir)
+        remove_stale(file.parent, f"{file.name}.restoring")
+        remove_stale(backup_dir, *partial_backups(file))
         revision = _refuse_unusable(file, create=create)
         if revision != _NEW:
             unwritable = _unwritable(file)
@@ -386,8 +385,6 @@ def open_database(location: str, *, create: bool = False, backup_dir: Path | Non
 def _opened_read_only(location: str, file: Path, revision: str | None, backup_dir: Path | None, options: dict,
                       reason: str) -> Database:
     """A database this user cannot write: read as it is (checked without writing), never migrated."""
-    from .migrations import SCHEMA_HEAD
-
     if revision != SCHEMA_HEAD:
         raise DatabaseOpenError(f"{file} must be brought up to date for this version of R2P Desktop, but "
                                 f"{reason}; it was left untouched")
@@ -401,8 +398,6 @@ def _opened_read_only(location: str, file: Path, revision: str | None, backup_di
 def _daily_backup(database: Database) -> None:
     """The day's first backup of a SQLite file opened with a backup folder; a failure is kept in
     `backup_problem`, not raised: a failed backup must not keep the clerk out of the data."""
-    from .backup import backup_if_due
-
     if database.backup_dir is None or not database.is_sqlite:
         return
     try:

@@ -17,7 +17,6 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700
-PARTIAL_SUFFIXES = (".partial", ".restoring")  # what an unfinished write is called until it is moved into place
 STALE_AFTER_S = 30 * 60  # a partial file untouched this long belongs to a write that was killed
 
 
@@ -52,16 +51,17 @@ def current_umask() -> int:
     return mask
 
 
-def remove_stale_partials(*folders: Path | None) -> list[Path]:
-    """Delete what killed writes left in `folders`: partial files untouched for STALE_AFTER_S."""
+def remove_stale(folder: Path | None, *patterns: str) -> list[Path]:
+    """Delete what killed writes of ours left in `folder`: files matching one of `patterns` (glob, only
+    names we give unfinished writes, never anyone else's) untouched for STALE_AFTER_S."""
     removed = []
+    if folder is None or not Path(folder).is_dir():
+        return removed
     cutoff = time.time() - STALE_AFTER_S
-    for folder in folders:
-        if folder is None or not Path(folder).is_dir():
-            continue
-        for path in Path(folder).iterdir():
+    for pattern in patterns:
+        for path in Path(folder).glob(pattern):
             try:
-                if path.name.endswith(PARTIAL_SUFFIXES) and path.is_file() and path.stat().st_mtime < cutoff:
+                if path.is_file() and path.stat().st_mtime < cutoff:
                     path.unlink()
                     removed.append(path)
                     log.info("removed %s, left by a write that did not finish", path.name)
@@ -77,9 +77,7 @@ def replaced_on_success(target: Path, *, shared: bool = False) -> Iterator[Path]
     The file is private to its owner, or with `shared` (an export meant for colleagues) gets the mode
     the user's umask gives new files. What earlier killed writes of `target` left is removed first."""
     target = Path(target)
-    for stale in target.parent.glob(f".{target.name}.*.partial"):
-        if stale.stat().st_mtime < time.time() - STALE_AFTER_S:
-            stale.unlink(missing_ok=True)
+    remove_stale(target.parent, f".{target.name}.*.partial")
     descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".partial")
     os.close(descriptor)
     try:

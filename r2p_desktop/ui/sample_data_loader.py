@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from collections.abc import Callable
 
@@ -14,16 +13,9 @@ from .task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
 
-DEMO_MODULE = "r2p_desktop.core.demo"
-
-
-def sample_data_available() -> bool:
-    return importlib.util.find_spec(DEMO_MODULE) is not None
-
-
 def load_sample_data(database: Database, progress: Callable[..., None] | None = None) -> dict[str, int]:
     """Runs on a worker thread: its own session, one transaction, plain counts back."""
-    from ..core.demo import generate_demo
+    from ..sample_data import generate_demo
 
     with database.session() as session:
         counts = generate_demo(session, progress=progress)
@@ -59,14 +51,8 @@ class SampleDataLoader(QObject):
     def running(self) -> bool:
         return self._running
 
-    def available(self) -> bool:
-        return sample_data_available()
-
     def load(self) -> None:
         if self._running:
-            return
-        if not self.available():
-            self.failed.emit("Sample data is not part of this version of R2P Desktop.")
             return
         self._running = True
         self.started.emit()

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from migrated_template import migrated_copy
 from safety_helpers import fill
 from sqlalchemy import func, select
 
@@ -100,7 +101,7 @@ def write_csv(path: Path, header: list[str], *rows: list[str]) -> Path:
 
 
 def made_database(path: Path, questions: int = 5) -> Path:
-    database = open_database(str(path), create=True)
+    database = open_database(str(migrated_copy(path)))
     fill(database, questions)
     database.dispose()
     return path
@@ -108,6 +109,7 @@ def made_database(path: Path, questions: int = 5) -> Path:
 
 # --- 1. a closed database is one self-contained file ----------------------------------------------------
 
+@pytest.mark.slow
 def test_after_each_command_exits_the_sqlite_file_alone_holds_every_record(tmp_path):
     data, db = tmp_path / "data", tmp_path / "committee.sqlite"
     good = write_csv(tmp_path / "good.csv", ["reference", "title", "question_text"],
@@ -175,6 +177,7 @@ def test_init_creates_the_database_and_its_missing_folder(tmp_path):
 ODD_FOLDER, ODD_NAME = "Committee%20Records", "r2p%41?#.sqlite"
 
 
+@pytest.mark.slow
 def test_a_file_name_with_percent_question_mark_and_hash_is_used_exactly_as_given(tmp_path):
     from r2p_desktop.__main__ import _open_database
     from r2p_desktop.core.database import run_opening_checks
@@ -338,6 +341,7 @@ def damage_page(path: Path, table: str) -> Path:
     return path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [["init"], ["export", "questions", "--out", "{tmp}/questions.csv"]],
                          ids=lambda c: c[0])
 def test_a_damaged_data_page_is_reported_as_damage_in_one_line(tmp_path, command):
@@ -370,9 +374,14 @@ def test_stale_partial_backups_are_removed_when_the_database_is_opened(tmp_path)
     db = made_database(tmp_path / "committee.sqlite")
     stale, fresh = leftovers(tmp_path / "backups", "committee-daily-20260101-090000-000000.sqlite.partial",
                              "committee-manual-20260101-090001-000000.sqlite.partial")
+    # Someone else's unfinished downloads beside the database, however old, are not ours to remove.
+    theirs, _ = leftovers(tmp_path, "minutes.pdf.partial", "agenda.docx.partial")
+    other_database, _ = leftovers(tmp_path / "backups", "other-daily-20260101-090000-000000.sqlite.partial",
+                                  "other-daily-20260101-090001-000000.sqlite.partial")
     result = run_r2p("search", "x", "--db", str(db), data=tmp_path / "data")
     assert result.returncode == 0, result.stderr
     assert not stale.exists() and fresh.exists()
+    assert theirs.exists() and other_database.exists()
 
 
 def test_stale_partial_backups_are_removed_when_a_backup_is_rotated(tmp_path):
@@ -390,6 +399,7 @@ def test_stale_partial_backups_are_removed_when_a_backup_is_rotated(tmp_path):
     assert not stale.exists() and fresh.exists()
 
 
+@pytest.mark.slow
 def test_a_stale_partial_export_is_removed_when_the_export_writes_the_same_file_again(tmp_path):
     db = made_database(tmp_path / "committee.sqlite")
     exports = tmp_path / "exports"
@@ -424,6 +434,7 @@ database.dispose()
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("umask", [0o022, 0o000], ids=["umask-022", "umask-000"])
 def test_the_database_its_log_files_backups_and_the_data_folder_are_private_whatever_the_umask(
         tmp_path, umask):
@@ -453,6 +464,7 @@ def test_the_database_its_log_files_backups_and_the_data_folder_are_private_what
     assert holder.returncode == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("umask", [0o022, 0o000], ids=["umask-022", "umask-000"])
 def test_exports_for_sharing_follow_the_umask(tmp_path, umask):
     data, db = tmp_path / "data", tmp_path / "committee.sqlite"
@@ -473,9 +485,10 @@ def test_exports_for_sharing_follow_the_umask(tmp_path, umask):
         p.name: oct(0o666 & ~umask) for p in (pack, sheet)}
 
 
+@pytest.mark.slow
 def test_a_csv_export_holding_restricted_records_stays_private(tmp_path):
     data, db = tmp_path / "data", tmp_path / "committee.sqlite"
-    database = open_database(str(db), create=True)
+    database = open_database(str(migrated_copy(db)))
     with database.session() as session:
         records.create(session, Question, {"title": "Witness protection", "confidentiality": "restricted"})
         records.create(session, Question, {"title": "Housing", "confidentiality": "public"})

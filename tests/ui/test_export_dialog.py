@@ -7,9 +7,9 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from r2p_desktop.core.demo import generate_demo
 from r2p_desktop.core.models import Question
 from r2p_desktop.core.services import records
+from r2p_desktop.sample_data import generate_demo
 
 
 @pytest.fixture

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import threading
 
-import pytest
 from PySide6.QtCore import Qt
 
-from r2p_desktop.ui.sample_data_loader import load_sample_data, sample_data_available
+from r2p_desktop.ui.sample_data_loader import load_sample_data
 from r2p_desktop.ui.task_runner import TaskRunner
-
-needs_demo = pytest.mark.skipif(not sample_data_available(), reason="core/demo.py is not written yet")
 
 
 def test_task_runner_works_off_the_gui_thread_and_answers_on_it(qtbot):
@@ -44,13 +41,11 @@ def test_task_runner_reports_a_failure_as_one_line(qtbot):
     assert failed.args == ["the file is not a spreadsheet (ValueError)"]
 
 
-@needs_demo
 def test_load_sample_data_returns_plain_counts(database):
     counts = load_sample_data(database)
     assert counts["questions"] > 0 and all(isinstance(v, int) for v in counts.values())
 
 
-@needs_demo
 def test_load_sample_data_button_fills_the_tables(main_window, qtbot):
     dashboard = main_window.dashboard_view
     panel = dashboard.sample_data_panel

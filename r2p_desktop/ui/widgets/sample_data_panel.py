@@ -33,7 +33,6 @@ class SampleDataPanel(QFrame):
         self.load_button.setMinimumWidth(180)
         self.load_button.setToolTip("Fill this database with realistic, invented records to try the program")
         self.load_button.clicked.connect(loader.load)
-        self.load_button.setEnabled(loader.available())
 
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setTextVisible(True)
@@ -41,8 +40,6 @@ class SampleDataPanel(QFrame):
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
         self.status_label.hide()
-        if not loader.available():
-            self._show_status("Sample data is not part of this version of R2P Desktop.", error=False)
 
         self._buttons = QHBoxLayout()
         self._buttons.addWidget(self.load_button)

@@ -1,47 +1,33 @@
-"""Realistic, deterministic sample records for a fictional parliament (`r2p demo`).
-
-The Republic of Veloria and everything in it are invented; its names, questions, answers, budget and
-debates are in resources/demo/*.toml, and this module turns them into records. The same seed and the
-same `today` give the same records, uids included, in a fresh database; every date is relative to
-`today`, so there are always questions and follow-ups overdue. Records go in with bulk inserts, each
-with the audit entry an ORM insert would have written, so the audit trail stays complete.
-"""
+"""The generator of the sample records: a cast, documents, budget, questions, debates, follow-ups
+and the committee's assessments, inserted in bulk each with its audit entry."""
 
 from __future__ import annotations
 
 import gc
-import json
 import random
-import tomllib
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 
-from sqlalchemy import Date, DateTime, Table, func, insert, inspect, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .. import paths
-from . import audit
-from .models import (
+from ..core.models import (
     AgendaItem,
     AgendaItemLink,
     Assessment,
-    AssessmentStatus,
     AuditEntry,
     Body,
     BodyKind,
     BudgetItem,
-    BudgetScope,
     Commitment,
     CommitmentAssessment,
     Confidentiality,
     Debate,
     DebateStatus,
     Document,
-    DocumentKind,
     FollowUp,
     FollowUpKind,
     FollowUpStatus,
@@ -54,190 +40,27 @@ from .models import (
     QuestionType,
     RecordMixin,
     RiskFactor,
-    TreatyStatus,
 )
-from .models.base import UtcDateTime, utcnow
-from .models.records import (
-    budget_item_commitments,
-    question_commitments,
-    question_instruments,
-    question_risk_factors,
+from ..core.models.base import utcnow
+from .audited_insert import AuditedInsert
+from .data_files import AgendaItemSpec, SampleData, Topic, read_sample_data
+from .spread import (
+    ASSESSMENT_WEIGHTS,
+    AWAITING,
+    CONFIDENTIALITY_WEIGHTS,
+    DAYS_TO_ANSWER,
+    EVASIVE,
+    FOLLOW_UP_WEIGHTS,
+    REFERENCE_PREFIX,
+    SELF_ASSESSMENT_WEIGHTS,
+    STATUS_WEIGHTS,
+    TYPE_WEIGHTS,
+    weighted,
 )
 
 BATCH_SIZE = 5_000
-_DATA_FILES = ("veloria.toml", "questions.toml", "committee.toml")  # under resources/demo
 
 Progress = Callable[[int, int], None]
-
-# ---------------------------------------------------------------------------------------------------
-# The sample data, as read from resources/demo
-# ---------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Body:
-    key: str  # how the data files refer to the body
-    name: str
-    kind: BodyKind
-    abbreviation: str
-    minister_title: str = ""  # how a question addresses the minister answering for this body
-
-
-@dataclass(frozen=True)
-class _OfficeHolder:
-    name: str
-    kind: PersonKind
-    role: str
-    body: str = ""
-    party: str = ""
-
-
-@dataclass(frozen=True)
-class _Document:
-    title: str  # may use {last_year} and {year_before_last}
-    kind: DocumentKind
-    days_ago: int
-    confidentiality: Confidentiality
-    body: str = ""
-
-
-@dataclass(frozen=True)
-class _Treaty:
-    instrument: str
-    status: TreatyStatus
-    since: date | None = None  # when it reached that status
-    implementing_legislation: str = ""
-    reservations: str = ""
-
-
-@dataclass(frozen=True)
-class _Programme:
-    name: str
-    body: str
-    scope: BudgetScope
-    base_eur: int  # allocation in the first year, whole euros
-    commitments: Sequence[str]
-    question: str
-    response: str
-    position: str
-    optional: bool = False  # left out of some years
-
-
-@dataclass(frozen=True)
-class _Topic:
-    key: str
-    weight: int
-    bodies: Sequence[str]
-    pillar: int
-    commitments: Sequence[str]
-    risk_factors: Sequence[str]
-    instruments: Sequence[str]
-    answers: Sequence[str]
-    undertakings: Sequence[str]  # continues "The Minister undertook to ..."
-    questions: Sequence[dict]  # titles that fit, and the text continuing "To ask the Minister ..."
-    treaties: Sequence[dict] = ()  # instrument code and name: one is chosen as {treaty}
-
-
-@dataclass(frozen=True)
-class _AgendaItem:
-    title: str
-    description: str
-    speakers: str
-    minutes: int
-    commitments: Sequence[str] = ()  # what the item is linked to
-    document: str = ""
-    questions: bool = False
-    budget: bool = False
-
-
-class _SampleData:
-    """The contents of the data files, each entry checked against its record type and enums."""
-
-    def __init__(self, raw: dict):
-        parliament = raw["parliament"]
-        self.chamber: str = parliament["chamber"]
-        self.currency: str = parliament["currency"]
-        self.member_count: int = parliament["members"]
-        self.committee_size: int = parliament["committee_size"]
-        self.parties = [(party["name"], party["weight"]) for party in parliament["parties"]]
-        self.constituencies: list[str] = parliament["constituencies"]
-        self.first_names: list[str] = parliament["first_names"]
-        self.surnames: list[str] = parliament["surnames"]
-        self.bodies = _entries(_Body, parliament["bodies"], kind=BodyKind)
-        self.office_holders = _entries(_OfficeHolder, parliament["office_holders"], kind=PersonKind)
-        self.documents = _entries(_Document, raw["documents"], kind=DocumentKind, confidentiality=Confidentiality)
-        self.treaties = _entries(_Treaty, raw["treaties"], status=TreatyStatus)
-        self.programmes = _entries(_Programme, raw["programmes"], scope=BudgetScope)
-        self.budget: dict = raw["budget"]
-        self.fillers = {key: _filler(spec) for key, spec in raw["placeholders"].items()}
-        self.wording: dict = raw["wording"]
-        self.notes: dict = raw["notes"]
-        self.topics = _entries(_Topic, raw["topics"])
-        self.debate: dict = raw["debate"]
-        self.agenda = _entries(_AgendaItem, raw["agenda"])
-        self.follow_ups: dict = raw["follow_ups"]
-        self.outcomes = {FollowUpStatus(status): texts for status, texts in raw["follow_up_outcomes"].items()}
-        # assessment status -> (evidence when a question raised the commitment ({ref}), when none did)
-        self.evidence = {AssessmentStatus(status): (texts["raised"], texts["not_raised"])
-                         for status, texts in raw["assessment_evidence"].items()}
-
-
-def _entries(record_type: type, tables: list[dict], /, **enums: type) -> tuple:
-    """TOML tables as `record_type` records, the fields named in `enums` made enum members (which checks them)."""
-    return tuple(record_type(**{**table, **{field: enum(table[field]) for field, enum in enums.items()}})
-                 for table in tables)
-
-
-def _filler(spec: list | dict) -> Callable[[random.Random], object]:
-    """How a placeholder is chosen: one of a list, a whole number in [min, max], or an amount with decimals."""
-    if isinstance(spec, list):
-        return lambda rng: rng.choice(spec)
-    low, high = spec["min"], spec["max"]
-    if "decimals" in spec:
-        return lambda rng: f"{rng.uniform(low, high):.{spec['decimals']}f}"
-    return lambda rng: rng.randint(low, high)
-
-
-@cache
-def _sample_data() -> _SampleData:
-    """The data files, read on first use rather than at import, then kept."""
-    raw: dict = {}
-    for name in _DATA_FILES:
-        with paths.resource("demo", name).open("rb") as handle:
-            raw.update(tomllib.load(handle))
-    return _SampleData(raw)
-
-
-# ---------------------------------------------------------------------------------------------------
-# How records are spread over statuses, types and assessments (tied to the models' enums, so kept here)
-# ---------------------------------------------------------------------------------------------------
-
-# status, weight (per 100)
-_STATUS_WEIGHTS = (
-    (QuestionStatus.DRAFT.value, 4), (QuestionStatus.TABLED.value, 11), (QuestionStatus.HOLDING_ANSWER.value, 5),
-    (QuestionStatus.ANSWERED.value, 55), (QuestionStatus.WITHDRAWN.value, 4), (QuestionStatus.CLOSED.value, 21),
-)
-_TYPE_WEIGHTS = ((QuestionType.WRITTEN.value, 64), (QuestionType.ORAL.value, 20), (QuestionType.URGENT.value, 5),
-                 (QuestionType.COMMITTEE.value, 11))
-_REFERENCE_PREFIX = {QuestionType.WRITTEN: "WQ", QuestionType.ORAL: "OQ", QuestionType.URGENT: "UQ",
-                     QuestionType.COMMITTEE: "CQ"}
-_DAYS_TO_ANSWER = {QuestionType.WRITTEN: (10, 21), QuestionType.ORAL: (5, 14), QuestionType.URGENT: (1, 3),
-                   QuestionType.COMMITTEE: (21, 42)}
-_ASSESSMENT_WEIGHTS = ((Assessment.SATISFACTORY.value, 36), (Assessment.PARTIAL.value, 34),
-                       (Assessment.UNSATISFACTORY.value, 18), (Assessment.NO_ANSWER.value, 5), (None, 7))
-_CONFIDENTIALITY_WEIGHTS = ((Confidentiality.COMMITTEE.value, 74), (Confidentiality.PUBLIC.value, 23),
-                            (Confidentiality.RESTRICTED.value, 3))
-_FOLLOW_UP_WEIGHTS = ((FollowUpStatus.OPEN, 35), (FollowUpStatus.IN_PROGRESS, 25), (FollowUpStatus.DONE, 30),
-                      (FollowUpStatus.DROPPED, 10))
-_SELF_ASSESSMENT_WEIGHTS = ((AssessmentStatus.IN_PROGRESS, 40), (AssessmentStatus.NOT_STARTED, 25),
-                            (AssessmentStatus.ACHIEVED, 20), (AssessmentStatus.NOT_APPLICABLE, 15))
-_EVASIVE = frozenset({Assessment.UNSATISFACTORY.value, Assessment.NO_ANSWER.value})
-_AWAITING = frozenset({QuestionStatus.TABLED.value, QuestionStatus.HOLDING_ANSWER.value})
-
-
-def _weighted(pairs: Iterable[tuple[object, int]]) -> list:
-    """A list in which each value appears `weight` times: rng.choice on it is a fast weighted choice."""
-    return [value for value, weight in pairs for _ in range(weight)]
 
 
 class _Fill(dict):
@@ -258,7 +81,7 @@ class _Fill(dict):
 class _TopicPlan:
     """A topic resolved against this database's catalogue and cast, so generating a question is cheap."""
 
-    topic: _Topic
+    topic: Topic
     index: int
     bodies: tuple[tuple[str, int, str], ...]  # body key, body id, how a question addresses its minister
     commitments: tuple[int, ...]
@@ -267,39 +90,17 @@ class _TopicPlan:
     treaties: tuple[tuple[int | None, str], ...]
 
 
-@dataclass(frozen=True)
-class _Link:
-    """A many-to-many link of a record kind to a catalogue kind, as audit.snapshot lists it."""
-
-    name: str  # the relationship, as in the snapshot
-    table: Table
-    owner_column: str
-    target_column: str
-
-
-_LINKS: dict[type[RecordMixin], tuple[_Link, ...]] = {
-    Question: (
-        _Link("commitments", question_commitments, "question_id", "commitment_id"),
-        _Link("risk_factors", question_risk_factors, "question_id", "risk_factor_id"),
-        _Link("instruments", question_instruments, "question_id", "instrument_id"),
-    ),
-    BudgetItem: (_Link("commitments", budget_item_commitments, "budget_item_id", "commitment_id"),),
-}
-
-# ---------------------------------------------------------------------------------------------------
-# Generation
-# ---------------------------------------------------------------------------------------------------
-
 
 class _Generator:
-    def __init__(self, session: Session, data: _SampleData, rng: random.Random, today: date,
+    def __init__(self, session: Session, data: SampleData, rng: random.Random, today: date,
                  progress: Progress | None):
         self.session = session
         self.data = data
         self.rng = rng
         self.today = today
         self.progress = progress
-        self.user = session.info.get("user", "unknown")
+        self.insert = AuditedInsert(session)
+        self.user = self.insert.user
         self.now = utcnow()
         self.counts: dict[str, int] = {}
         self.done = 0
@@ -308,16 +109,12 @@ class _Generator:
         self.commitment_ids = {code: cid for cid, code in catalogue}
         self.instrument_ids = dict(session.execute(select(Instrument.code, Instrument.id)).all())
         self.risk_factor_ids = dict(session.execute(select(RiskFactor.code, RiskFactor.id)).all())
-        # how audit.snapshot labels and orders each kind of linked catalogue entry
-        self.labels = {
-            "commitments": {cid: code for code, cid in self.commitment_ids.items()},
-            "risk_factors": {rid: code for code, rid in self.risk_factor_ids.items()},
-            "instruments": {iid: code for code, iid in self.instrument_ids.items()},
-        }
+        # the order in which the ORM lists each kind of link, and so audit.snapshot does
+        commitment_codes = {cid: code for code, cid in self.commitment_ids.items()}
+        risk_factor_codes = {rid: code for code, rid in self.risk_factor_ids.items()}
         self.order = {
-            "commitments": lambda ids: sorted(ids, key=self.labels["commitments"].__getitem__),
-            "risk_factors": lambda ids: sorted(ids, key=self.labels["risk_factors"].__getitem__),
-            "instruments": sorted,
+            "commitments": lambda ids: sorted(ids, key=commitment_codes.__getitem__),
+            "risk_factors": lambda ids: sorted(ids, key=risk_factor_codes.__getitem__),
         }
         self.bodies: dict[str, int] = {}
         self.people: dict[str, int] = {}
@@ -358,55 +155,10 @@ class _Generator:
         if self.progress is not None:
             self.progress(min(self.done, self.total), self.total)
 
-    def snapshotter(self, model: type[RecordMixin]) -> Callable[[dict, dict[str, list[int]]], str]:
-        """A function giving the audit snapshot of a row of `model`: the same JSON that audit.snapshot and
-        audit.encode give for a record inserted through the ORM."""
-        table = model.__table__
-        keys = [c.key for c in inspect(model).column_attrs if c.key not in audit._BOOKKEEPING]
-        dates = [key for key in keys if isinstance(table.c[key].type, Date | DateTime | UtcDateTime)]
-        link_names = [spec.name for spec in _LINKS.get(model, ())]
-        labels = self.labels
-        # audit.encode's json.dumps settings, with one encoder for all rows instead of a new one per row
-        encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).encode
-
-        def snapshot(row: dict, row_links: dict[str, list[int]]) -> str:
-            values = {key: row[key] for key in keys}
-            for key in dates:
-                if values[key] is not None:
-                    values[key] = values[key].isoformat()
-            for name in link_names:
-                values[name] = [labels[name][target] for target in row_links.get(name, ())]
-            return encode(values)
-
-        return snapshot
-
     def insert_records(self, model: type[RecordMixin], rows: Sequence[dict],
-                       links: Sequence[dict[str, list[int]]] | None = None,
-                       snapshots: Sequence[str] | None = None) -> list[int]:
-        """Insert `rows` of `model` with bulk statements, their catalogue links, and one audit entry each
-        (the snapshot an ORM insert would write); return the new ids in the order of `rows`."""
-        if not rows:
-            return []
-        table = model.__table__
-        links = links or [{} for _ in rows]
-        defaults = {c.key: c.default.arg for c in table.columns if c.default is not None and c.default.is_scalar}
-        rows = [{**defaults, **row} for row in rows]
-        if snapshots is None:
-            snapshot = self.snapshotter(model)
-            snapshots = [snapshot(row, row_links) for row, row_links in zip(rows, links, strict=True)]
-        # one executemany; the engine returns the ids in batches, matched to the rows by uid
-        returned = dict(self.session.execute(insert(table).returning(table.c.uid, table.c.id), rows).all())
-        ids = [returned[row["uid"]] for row in rows]
-        for spec in _LINKS.get(model, ()):
-            link_rows = [{spec.owner_column: record_id, spec.target_column: target}
-                         for record_id, row_links in zip(ids, links, strict=True)
-                         for target in row_links.get(spec.name, ())]
-            if link_rows:
-                self.session.execute(insert(spec.table), link_rows)
-        changes = [audit.Change("insert", table.name, record_id, row["uid"], new_value=value)
-                   for record_id, row, value in zip(ids, rows, snapshots, strict=True)]
-        audit.write_entries(self.session, changes, self.user)
-        self.count(table.name, len(ids))
+                       links: Sequence[dict[str, list[int]]] | None = None) -> list[int]:
+        ids = self.insert(model, rows, links)
+        self.count(model.__tablename__, len(ids))
         return ids
 
     # -- the cast ------------------------------------------------------------------------------------
@@ -433,7 +185,7 @@ class _Generator:
                                          "active_from": election + timedelta(days=30)}))
         names = sorted({f"{first} {last}" for first in data.first_names for last in data.surnames})
         mp_names = cast_rng.sample(names, data.member_count)
-        parties = _weighted(data.parties)
+        parties = weighted(data.parties)
         constituencies = [data.constituencies[i % len(data.constituencies)] for i in range(data.member_count)]
         cast_rng.shuffle(constituencies)
         for index, name in enumerate(mp_names):
@@ -532,7 +284,7 @@ class _Generator:
     def question_skeletons(self, n: int) -> list[tuple]:
         """(date tabled, status, type) for every question, in the order they are numbered and inserted."""
         rng, today = self.rng, self.today
-        statuses, types = _weighted(_STATUS_WEIGHTS), _weighted(_TYPE_WEIGHTS)
+        statuses, types = weighted(STATUS_WEIGHTS), weighted(TYPE_WEIGHTS)
         all_statuses, all_types = [s.value for s in QuestionStatus], [t.value for t in QuestionType]
         span = (today - date(today.year - 3, 1, 1)).days
         skeletons = []
@@ -555,44 +307,42 @@ class _Generator:
     def make_questions(self, n: int) -> None:
         if n <= 0:
             return
-        for rows, links, snapshots, extras in self.question_batches(n):
-            ids = self.insert_records(Question, rows, links, snapshots)
+        for rows, links, extras in self.question_batches(n):
+            ids = self.insert_records(Question, rows, links)
             for question_id, row, row_links, (topic_index, fill) in zip(ids, rows, links, extras, strict=True):
                 self.remember_question(question_id, row, row_links, topic_index, fill)
             self.tick(len(rows))
 
-    def question_batches(self, n: int) -> Iterator[tuple[list, list, list, list]]:
-        """Batches of question rows, their links, audit snapshots and what else later steps need."""
+    def question_batches(self, n: int) -> Iterator[tuple[list, list, list]]:
+        """Batches of question rows, their links and what else later steps need."""
         offset = self.session.scalar(select(func.count(Question.id))) or 0
         taken = set(self.session.scalars(select(Question.reference).where(Question.reference.is_not(None))))
         skeletons = self.question_skeletons(n)
         plans = self.topic_plans()
         committee_size = self.data.committee_size
         picks = {
-            "topic": _weighted((plan, plan.topic.weight) for plan in plans),
-            "assessment": _weighted(_ASSESSMENT_WEIGHTS),
-            "confidentiality": _weighted(_CONFIDENTIALITY_WEIGHTS),
+            "topic": weighted((plan, plan.topic.weight) for plan in plans),
+            "assessment": weighted(ASSESSMENT_WEIGHTS),
+            "confidentiality": weighted(CONFIDENTIALITY_WEIGHTS),
             # committee members table most questions
-            "asker": _weighted((pid, 5 if index < committee_size else 1) for index, pid in enumerate(self.mps)),
+            "asker": weighted((pid, 5 if index < committee_size else 1) for index, pid in enumerate(self.mps)),
         }
-        snapshot = self.snapshotter(Question)
         serial = offset
         for start in range(0, n, BATCH_SIZE):
-            rows, links, snapshots, extras = [], [], [], []
+            rows, links, extras = [], [], []
             for tabled, status, qtype in skeletons[start:start + BATCH_SIZE]:
                 reference = None
                 if tabled is not None:  # numbered when tabled, in the order tabled; drafts have no number
                     serial += 1
-                    reference = f"{_REFERENCE_PREFIX[qtype]}-{tabled.year}-{serial:05d}"
+                    reference = f"{REFERENCE_PREFIX[qtype]}-{tabled.year}-{serial:05d}"
                     while reference in taken:
                         serial += 1
-                        reference = f"{_REFERENCE_PREFIX[qtype]}-{tabled.year}-{serial:05d}"
+                        reference = f"{REFERENCE_PREFIX[qtype]}-{tabled.year}-{serial:05d}"
                 row, row_links, extra = self.question(tabled, status, qtype, reference, picks)
                 rows.append(row)
                 links.append(row_links)
-                snapshots.append(snapshot(row, row_links))
                 extras.append(extra)
-            yield rows, links, snapshots, extras
+            yield rows, links, extras
 
     def question(self, tabled: date | None, status: str, qtype: str, reference: str | None, picks: dict):
         rng, today, wording, notes_for = self.rng, self.today, self.data.wording, self.data.notes
@@ -617,7 +367,7 @@ class _Generator:
         answer_due = holding = answered_on = answered_by = assessment = None
         answer = notes = ""
         if tabled is not None:
-            low, high = _DAYS_TO_ANSWER[qtype]
+            low, high = DAYS_TO_ANSWER[qtype]
             answer_due = tabled + timedelta(days=rng.randint(low, high))
         if status == QuestionStatus.HOLDING_ANSWER:
             holding = max(tabled, min(today, answer_due + timedelta(days=rng.randint(-2, 3))))
@@ -636,7 +386,7 @@ class _Generator:
                 answered_by = (self.officials.get(body_key) if rng.random() < 0.12 else None) \
                     or self.ministers[body_key]
                 assessment = rng.choice(picks["assessment"])
-                answer = self.answer(topic, fill, assessment in _EVASIVE)
+                answer = self.answer(topic, fill, assessment in EVASIVE)
                 if status == QuestionStatus.CLOSED and rng.random() < 0.3:
                     notes = notes_for["closed"]
         elif status == QuestionStatus.DRAFT and rng.random() < 0.3:
@@ -662,7 +412,7 @@ class _Generator:
         )
         return row, row_links, (plan.index, fill)
 
-    def answer(self, topic: _Topic, fill: _Fill, evasive: bool) -> str:
+    def answer(self, topic: Topic, fill: _Fill, evasive: bool) -> str:
         """An answer of one sentence to several paragraphs; an answer the committee finds poor evades."""
         rng, wording = self.rng, self.data.wording
         evasions = wording["evasions"]
@@ -692,9 +442,9 @@ class _Generator:
         status = row["status"]
         if status == QuestionStatus.ANSWERED:
             self.answered.append((question_id, topic_index, row["addressed_to_id"], row["date_answered"], fill))
-            if row["assessment"] in _EVASIVE and len(self.poorly_answered) < 50:
+            if row["assessment"] in EVASIVE and len(self.poorly_answered) < 50:
                 self.poorly_answered.append(question_id)
-        elif status in _AWAITING and len(self.awaiting) < 50 and row["answer_due"] <= self.today + timedelta(days=7):
+        elif status in AWAITING and len(self.awaiting) < 50 and row["answer_due"] <= self.today + timedelta(days=7):
             self.awaiting.append(question_id)
 
     # -- debates -------------------------------------------------------------------------------------
@@ -742,7 +492,7 @@ class _Generator:
         self.debates = debate_ids
         return debate_ids
 
-    def agenda_links(self, item_ids: list[int], item_specs: list[tuple[bool, date, _AgendaItem]]) -> list:
+    def agenda_links(self, item_ids: list[int], item_specs: list[tuple[bool, date, AgendaItemSpec]]) -> list:
         rng = self.rng
         links = []
         for item_id, (held, day, item) in zip(item_ids, item_specs, strict=True):
@@ -769,7 +519,7 @@ class _Generator:
     def make_follow_ups(self, n: int) -> None:
         rng, today, data = self.rng, self.today, self.data
         texts = data.follow_ups
-        statuses = _weighted(_FOLLOW_UP_WEIGHTS)
+        statuses = weighted(FOLLOW_UP_WEIGHTS)
         minister_titles = [b.minister_title for b in data.bodies if b.minister_title]
         rows = []
         for index in range(n):
@@ -838,7 +588,7 @@ class _Generator:
         """Self-assessments of about 60% of the commitments, and the country's status on every treaty;
         existing ones are updated (audited by the ORM) rather than duplicated."""
         rng, today = self.rng, self.today
-        statuses = _weighted(_SELF_ASSESSMENT_WEIGHTS)
+        statuses = weighted(SELF_ASSESSMENT_WEIGHTS)
         codes = list(self.commitment_ids)
         existing = {a.commitment_id: a for a in self.session.scalars(select(CommitmentAssessment))}
         new_rows = []
@@ -903,7 +653,7 @@ def _generate(session: Session, questions: int, seed: int, today: date, progress
     # A database that already has an audit trail gets fresh uids; a fresh one gets the same records each time.
     history = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
     rng = random.Random(seed if history == 0 else f"{seed}/{history}")
-    generator = _Generator(session, _sample_data(), rng, today, progress)
+    generator = _Generator(session, read_sample_data(), rng, today, progress)
     follow_ups = max(20, questions // 20)
     generator.total = questions + follow_ups + 1
     generator.make_bodies()
