@@ -59,18 +59,19 @@ def cmd_init(args) -> int:
                        "Restore a backup with `r2p restore`")
     if database.read_only:
         raise R2PError(f"{database.describe()} cannot be brought up to date: {database.read_only_reason}")
-    with database.read_session() as session:
-        from .core.services.listings import record_counts
+    from .core import kinds
+    from .core.services.listings import record_counts
 
+    with database.read_session() as session:
         counts = record_counts(session)
-    print(f"{database.describe()}: ready ({counts['questions']} questions)")
+    print(f"{database.describe()}: ready ({counts[kinds.QUESTION.table]} questions)")
     return 0
 
 
 def cmd_demo(args) -> int:
     if args.questions < 0:
         raise UsageError("--questions must be zero or more")
-    from .core.demo import generate_demo
+    from .sample_data import generate_demo
 
     database = _database(args)
     with database.session() as session:
@@ -169,13 +170,14 @@ def _sqlite_file(args, doing: str) -> Path:
 
 
 def cmd_backup(args) -> int:
+    from .core import kinds
     from .core.backup import backup_file, list_backups, take_backup
 
     location = _sqlite_file(args, "backup")
     if args.list:
         backups = list_backups(paths.backup_dir_for(location), database=location)
         for info in backups:
-            counts = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in info.record_counts.items())
+            counts = ", ".join(kinds.BY_TABLE[table].count_text(n) for table, n in info.record_counts.items())
             print(f"{info.taken_at:%Y-%m-%d %H:%M}  {info.reason:<26} {counts or 'unreadable'}  {info.path}")
         if not backups:
             print(f"no backups of {location} in {paths.backup_dir_for(location)}")

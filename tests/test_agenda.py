@@ -172,3 +172,12 @@ def test_a_wrong_undertaking_saves_nothing_and_names_its_row(session, debate):
     with pytest.raises(ValidationError) as raised:
         agenda.record_outcome(session, debate, "  ", [])
     assert raised.value.errors == {"outcome": "the outcome cannot be empty"}
+
+
+def test_a_budget_cut_is_suggested_in_the_currencys_own_units(session, debate):
+    for year, allocated in ((2025, 1_250_000), (2026, 900_000)):  # yen have no minor unit
+        records.create(session, BudgetItem, {"fiscal_year": year, "programme": "Atrocity early warning",
+                                             "currency": "JPY", "amount_allocated": allocated})
+    session.commit()
+    [cut] = [s for s in agenda.suggest_agenda(session, debate, TODAY) if s["kind"] == "budget_fell"]
+    assert cut["description"] == "Allocation fell from JPY 1,250,000 to JPY 900,000 against 2025."

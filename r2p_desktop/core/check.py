@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.exc import DBAPIError
 
-from . import audit
+from . import audit, kinds
 from .anchors import Anchor, KeptAnchors, beside_backups, verify
 from .errors import DamagedDatabaseError
-from .migrations import AUDIT_GUARD_TRIGGERS, SCHEMA_HEAD, current_revision
+from .migrations import AUDIT_GUARD_TRIGGERS
+from .schema_version import SCHEMA_HEAD, current_revision
 from .sqlite_files import structural_damage
 
 
@@ -29,6 +30,16 @@ def _guarded(check: str, run: Callable[[], Finding]) -> Finding:
         return Finding(check, False, f"could not be read: {str(error.orig).splitlines()[0]}")
     except DamagedDatabaseError:
         return Finding(check, False, "could not be read: the file is damaged")
+
+
+def expected_search_triggers() -> dict[str, str]:
+    """Every search trigger the kind registry calls for, as SQLite stores its CREATE statement."""
+    expected = {}
+    for kind in kinds.SEARCHED:
+        for name, body in kinds.search_triggers(kind).items():
+            event = name.rsplit("_", 1)[1].upper()
+            expected[name] = f"CREATE TRIGGER {name} AFTER {event} ON {kind.table} BEGIN {body} END"
+    return expected
 
 
 def _anchor_findings(session, kept: list[Anchor], chain_break) -> list[Finding]:
@@ -85,6 +96,15 @@ def check_database(database, anchors: Iterable[Anchor] = ()) -> list[Finding]:
                            "the audit trail refuses changes and deletions" if not missing else
                            f"trigger {', '.join(missing)} is missing: the audit trail could be edited")
 
+        def search_index() -> Finding:
+            present = {name: " ".join(sql.split()) for name, sql in connection.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")}
+            wrong = [name for name, sql in expected_search_triggers().items() if present.get(name) != sql]
+            return Finding("search index", not wrong,
+                           "every kind of record is kept in the search index" if not wrong else
+                           f"trigger {', '.join(wrong)} is missing or differs from this version's: search would "
+                           "miss changes (restore a backup, or ask for help)")
+
         findings.append(_guarded("schema version", schema))
         if database.is_sqlite:
             damage = structural_damage(database.path, pragma="integrity_check",
@@ -92,6 +112,7 @@ def check_database(database, anchors: Iterable[Anchor] = ()) -> list[Finding]:
             findings.append(Finding("integrity", damage is None, damage or "ok"))
             findings.append(_guarded("foreign keys", foreign_keys))
             findings.append(_guarded("audit protection", audit_guard))
+            findings.append(_guarded("search index", search_index))
 
     def chain() -> Finding:
         with database.read_session() as session:

@@ -12,10 +12,10 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from ..core import kinds
 from ..core.anchors import Anchor, chain_head
 from ..core.errors import NotFoundError
 from ..core.models import (
-    AgendaItem,
     Body,
     BodyKind,
     BudgetItem,
@@ -39,7 +39,7 @@ from .options import PackOptions
 # The order questions are grouped in: what was answered first, then what is still owed.
 STATUS_ORDER = (QuestionStatus.ANSWERED, QuestionStatus.HOLDING_ANSWER, QuestionStatus.TABLED,
                 QuestionStatus.CLOSED, QuestionStatus.WITHDRAWN)
-FOLLOW_UP_PARENTS = {"question": Question, "budget_item": BudgetItem, "debate": Debate, "agenda_item": AgendaItem}
+FOLLOW_UP_PARENTS = {kind.key: kind.model for kind in kinds.FOLLOW_UP_PARENTS}
 KIND_TITLES = {"debate": "Annual debate briefing pack", "questions": "Question status report",
                "follow-ups": "Follow-up tracker", "budget": "Budget brief"}
 

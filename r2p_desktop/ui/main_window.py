@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..core import kinds
 from ..core.backup import backup_on_close, take_backup
 from ..core.database import Database, OpeningChecks, run_opening_checks
 from .records_changed import RecordsChanged
@@ -227,21 +228,13 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_record(self, kind: str, record_id: int) -> None:
-        """A question opens in its editor; another record shows the view that lists it."""
-        if kind == "question":
-            self.edit_question(record_id)
+        """Show the view that lists records of `kind` and bring the record forward there."""
+        view = next((view for view in self.views if kind in view.OPENS), None)
+        if view is None:
+            self.statusBar().showMessage(f"{kinds.BY_KEY[kind].plural} have no view of their own yet", 4000)
             return
-        if kind == "follow_up":
-            self.show_view(self.views.index(self.follow_ups_view))
-            self.follow_ups_view.edit_follow_up(record_id)
-            return
-        views = {"budget_item": self.budget_view, "debate": self.debates_view, "agenda_item": self.debates_view,
-                 "person": self.people_bodies_view,
-                 "body": self.people_bodies_view}
-        if kind in views:
-            self.show_view(self.views.index(views[kind]))
-        else:
-            self.statusBar().showMessage("Documents have no view of their own yet", 4000)
+        self.show_view(self.views.index(view))
+        view.open_record(kind, record_id)
 
     def open_follow_ups(self, status: str) -> None:
         """Show the Follow-ups view listing those with `status` ("overdue", "open", …)."""

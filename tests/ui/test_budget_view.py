@@ -6,6 +6,7 @@ import pytest
 
 from r2p_desktop.core.models import BudgetItem
 from r2p_desktop.core.services import directory, records
+from r2p_desktop.ui.records_changed import BUDGET_ITEMS
 
 # (year, programme, scope, allocated in cents)
 LINES = [
@@ -80,6 +81,6 @@ def test_new_lines_appear_when_records_change(budget_view, database, records_cha
         records.create(session, BudgetItem, {"fiscal_year": 2025, "programme": "Genocide archive",
                                              "scope": "other", "currency": "EUR", "amount_allocated": 1_000_00})
         session.commit()
-    records_changed.notify("budget_items")
+    records_changed.notify(BUDGET_ITEMS)
     assert budget_view.year_combo.itemText(0) == "2025"
     assert budget_view.selected_year() == 2024  # the year the reader chose stays chosen

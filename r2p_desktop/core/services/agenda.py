@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from .. import kinds
 from ..errors import NotFoundError, R2PError, ValidationError
 from ..models import (
     AgendaItem,
@@ -18,24 +19,18 @@ from ..models import (
     CommitmentAssessment,
     Debate,
     DebateStatus,
-    Document,
     FollowUp,
     FollowUpKind,
     Question,
 )
 from ..models.records import AgendaItemLink, Assessment, AssessmentStatus
+from ..money import money
 from . import records
 from .listings import OPEN_FOLLOW_UP
 from .questions import is_overdue
 
 # The target columns of an agenda item link, each with the model it points to.
-LINK_TARGETS = {
-    "question_id": Question,
-    "budget_item_id": BudgetItem,
-    "follow_up_id": FollowUp,
-    "commitment_id": Commitment,
-    "document_id": Document,
-}
+LINK_TARGETS = {kind.id_column: kind.model for kind in kinds.AGENDA_LINKS}
 
 
 def _link_label(session: Session, column: str, target_id: int) -> str:
@@ -183,7 +178,7 @@ def _budget_suggestions(session: Session) -> list[dict]:
              .order_by(BudgetItem.fiscal_year.desc(), BudgetItem.programme, BudgetItem.id))
     return [
         _suggestion("budget_fell", f"Budget cut: {b.programme} ({b.fiscal_year})",
-                    f"Allocation fell from {before / 100:,.2f} to {b.amount_allocated / 100:,.2f} {b.currency} "
+                    f"Allocation fell from {money(before, b.currency)} to {money(b.amount_allocated, b.currency)} "
                     f"against {b.fiscal_year - 1}.", "budget_item_id", b.id)
         for b, before in session.execute(query)
     ]

@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session, aliased
 
+from .. import kinds
 from ..models import (
     AgendaItem,
     Body,
@@ -31,9 +32,7 @@ OPEN = "open"
 OVERDUE = "overdue"
 STILL_TO_DO = (FollowUpStatus.OPEN.value, FollowUpStatus.IN_PROGRESS.value)
 
-QUESTION, BUDGET_ITEM, DEBATE, AGENDA_ITEM = "question", "budget_item", "debate", "agenda_item"
-PARENT_KEYS = {QUESTION: "question_id", BUDGET_ITEM: "budget_item_id", DEBATE: "debate_id",
-               AGENDA_ITEM: "agenda_item_id"}
+PARENT_KEYS = {kind.key: kind.id_column for kind in kinds.FOLLOW_UP_PARENTS}
 
 _FIRST_SENTENCE = re.compile(r"(.+?[.!?])(?=\s|$)", re.DOTALL)
 
@@ -100,15 +99,15 @@ def _parent(f: FollowUp, reference, question_title, fiscal_year, programme, deba
     """(parent kind, parent id, label for a table cell, full label); a question goes by its reference."""
     if f.question_id:
         short = reference or f"Question #{f.question_id}"
-        return QUESTION, f.question_id, short, _question_label(reference, question_title, f.question_id)
+        return kinds.QUESTION.key, f.question_id, short, _question_label(reference, question_title, f.question_id)
     if f.budget_item_id:
         label = f"Budget {fiscal_year}: {programme}"
-        return BUDGET_ITEM, f.budget_item_id, label, label
+        return kinds.BUDGET_ITEM.key, f.budget_item_id, label, label
     if f.debate_id:
         label = f"Debate: {debate_title}"
-        return DEBATE, f.debate_id, label, label
+        return kinds.DEBATE.key, f.debate_id, label, label
     if f.agenda_item_id:
-        return (AGENDA_ITEM, f.agenda_item_id, f"Agenda item: {item_title}",
+        return (kinds.AGENDA_ITEM.key, f.agenda_item_id, f"Agenda item: {item_title}",
                 f"Agenda item: {item_title} ({item_debate_title})")
     return "", None, "", ""
 

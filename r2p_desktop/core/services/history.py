@@ -21,7 +21,7 @@ from ..models import (
     Person,
     RecordMixin,
 )
-from .records import KINDS
+from .records import RULES
 
 CREATED, UPDATED, DELETED = "insert", "update", "delete"
 
@@ -73,8 +73,8 @@ class _Fields:
                         names[attr.key] = key.column.table.name
         lists = {attr.key for attr in mapper.column_attrs if isinstance(attr.columns[0].type, JSON)}
         lists |= {rel.key for rel in mapper.relationships if rel.secondary is not None}
-        kind = KINDS.get(model)
-        enums = {"confidentiality", *(kind.enums if kind else ())}
+        rules = RULES.get(model)
+        enums = {"confidentiality", *(rules.enums if rules else ())}
         return cls(names, frozenset(lists), frozenset(enums))
 
 

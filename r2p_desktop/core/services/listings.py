@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from .. import kinds
 from ..models import (
     AgendaItem,
     Body,
@@ -114,7 +115,5 @@ def instruments_with_status(session: Session) -> list[dict]:
 
 
 def record_counts(session: Session) -> dict[str, int]:
-    """How many records of each kind the database holds."""
-    models = {"questions": Question, "budget_items": BudgetItem, "debates": Debate, "follow_ups": FollowUp,
-              "people": Person, "bodies": Body}
-    return {name: session.scalar(select(func.count()).select_from(model)) or 0 for name, model in models.items()}
+    """How many records of each counted kind the database holds, by table name."""
+    return {kind.table: session.scalar(select(func.count()).select_from(kind.model)) or 0 for kind in kinds.COUNTED}

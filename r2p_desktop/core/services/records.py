@@ -1,5 +1,6 @@
 """Create, read, update, delete and list for every kind of user record, with validation that names
-the field and says what is wrong. Each kind's own rules live in its `RecordKind`."""
+the field and says what is wrong. Each kind's own rules live in its `Rules`; what a kind is called,
+in `core.kinds`."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from .. import policy
+from .. import kinds, policy
 from ..errors import ConflictError, NotFoundError, R2PError, ValidationError
 from ..models import (
     AgendaItem,
@@ -52,16 +53,19 @@ Rule = Callable[[dict, dict[str, str]], None]
 
 
 @dataclass(frozen=True)
-class RecordKind:
-    """What the generic services need to know about one kind of record."""
+class Rules:
+    """What the generic services check for one kind of record."""
 
     model: type[RecordMixin]
-    label: str
     enums: dict[str, type[StrEnum]] = field(default_factory=dict)
     required: dict[str, str] = field(default_factory=dict)  # field -> label, must not be blank
     links: dict[str, type] = field(default_factory=dict)  # relationship -> catalogue model, set by code
     rules: tuple[Rule, ...] = ()
     on_change: Callable[..., None] | None = None  # (current, merged, errors, today=) on update only
+
+    @property
+    def label(self) -> str:
+        return kinds.BY_MODEL[self.model].singular
 
 
 def _dates_in_order(later: str, earlier: str, message: str) -> Rule:
@@ -118,8 +122,8 @@ def _fiscal_year(values: dict, errors: dict[str, str]) -> None:
         errors.setdefault("fiscal_year", f"{year} is not a plausible fiscal year")
 
 
-QUESTIONS = RecordKind(
-    Question, "question",
+QUESTIONS = Rules(
+    Question,
     enums={"type": QuestionType, "status": QuestionStatus, "assessment": Assessment},
     required={"title": "the title"},
     links={"commitments": Commitment, "risk_factors": RiskFactor, "instruments": Instrument},
@@ -131,41 +135,41 @@ QUESTIONS = RecordKind(
         _question_tabled_has_date,
     ),
 )
-BODIES = RecordKind(Body, "body", enums={"kind": BodyKind}, required={"name": "the name"})
-PEOPLE = RecordKind(
-    Person, "person", enums={"kind": PersonKind}, required={"full_name": "the name"},
+BODIES = Rules(Body, enums={"kind": BodyKind}, required={"name": "the name"})
+PEOPLE = Rules(
+    Person, enums={"kind": PersonKind}, required={"full_name": "the name"},
     rules=(_dates_in_order("active_until", "active_from", "cannot end before it starts"),),
 )
-BUDGET_ITEMS = RecordKind(
-    BudgetItem, "budget item", enums={"scope": BudgetScope},
+BUDGET_ITEMS = Rules(
+    BudgetItem, enums={"scope": BudgetScope},
     required={"programme": "the programme", "currency": "the currency"},
     links={"commitments": Commitment},
     rules=(_currency, _fiscal_year, _non_negative("amount_requested", "amount_allocated", "amount_spent")),
 )
-DEBATES = RecordKind(
-    Debate, "debate", enums={"status": DebateStatus}, required={"title": "the title"},
+DEBATES = Rules(
+    Debate, enums={"status": DebateStatus}, required={"title": "the title"},
     rules=(_non_negative("sitting_minutes"),),
 )
-AGENDA_ITEMS = RecordKind(
-    AgendaItem, "agenda item", required={"title": "the title"},
+AGENDA_ITEMS = Rules(
+    AgendaItem, required={"title": "the title"},
     rules=(_non_negative("allotted_minutes", "position"),),
 )
-FOLLOW_UPS = RecordKind(
-    FollowUp, "follow-up", enums={"kind": FollowUpKind, "status": FollowUpStatus},
+FOLLOW_UPS = Rules(
+    FollowUp, enums={"kind": FollowUpKind, "status": FollowUpStatus},
     required={"description": "the description"},
     rules=(_follow_up_done_has_date, _follow_up_one_parent),
 )
-DOCUMENTS = RecordKind(Document, "document", enums={"kind": DocumentKind}, required={"title": "the title"})
+DOCUMENTS = Rules(Document, enums={"kind": DocumentKind}, required={"title": "the title"})
 
-ASSESSMENTS = RecordKind(CommitmentAssessment, "commitment assessment", enums={"status": AssessmentStatus})
-TREATY_STATUSES = RecordKind(InstrumentStatus, "treaty status", enums={"status": TreatyStatus})
+ASSESSMENTS = Rules(CommitmentAssessment, enums={"status": AssessmentStatus})
+TREATY_STATUSES = Rules(InstrumentStatus, enums={"status": TreatyStatus})
 
-KINDS = {kind.model: kind for kind in (QUESTIONS, BODIES, PEOPLE, BUDGET_ITEMS, DEBATES, AGENDA_ITEMS,
-                                       FOLLOW_UPS, DOCUMENTS, ASSESSMENTS, TREATY_STATUSES)}
+RULES = {rules.model: rules for rules in (QUESTIONS, BODIES, PEOPLE, BUDGET_ITEMS, DEBATES, AGENDA_ITEMS,
+                                         FOLLOW_UPS, DOCUMENTS, ASSESSMENTS, TREATY_STATUSES)}
 
 
-def _check_enums(kind: RecordKind, values: dict, errors: dict[str, str]) -> None:
-    enums = {"confidentiality": Confidentiality, **kind.enums}
+def _check_enums(spec: Rules, values: dict, errors: dict[str, str]) -> None:
+    enums = {"confidentiality": Confidentiality, **spec.enums}
     for name, enum in enums.items():
         value = values.get(name)
         if value is not None and value not in enum._value2member_map_:
@@ -173,10 +177,10 @@ def _check_enums(kind: RecordKind, values: dict, errors: dict[str, str]) -> None
             errors.setdefault(name, f"'{value}' is not one of: {choices}")
 
 
-def _resolve_links(session: Session, kind: RecordKind, links: dict, errors: dict[str, str]) -> dict:
+def _resolve_links(session: Session, spec: Rules, links: dict, errors: dict[str, str]) -> dict:
     resolved = {}
     for name, codes in links.items():
-        model = kind.links[name]
+        model = spec.links[name]
         wanted = [c.strip() for c in (codes.split(";") if isinstance(codes, str) else codes or []) if c.strip()]
         found = {row.code: row for row in session.scalars(select(model).where(model.code.in_(wanted)))}
         unknown = [code for code in wanted if code not in found]
@@ -187,12 +191,12 @@ def _resolve_links(session: Session, kind: RecordKind, links: dict, errors: dict
     return resolved
 
 
-def _prepare(session: Session, kind: RecordKind, values: dict, current: dict) -> tuple[dict, dict]:
+def _prepare(session: Session, spec: Rules, values: dict, current: dict) -> tuple[dict, dict]:
     """Validated column values and link targets; raises ValidationError naming each wrong field."""
     errors: dict[str, str] = {}
-    links = {k: v for k, v in values.items() if k in kind.links}
-    columns = coerce(kind.model, {k: v for k, v in values.items() if k not in kind.links}, errors)
-    for name, label in kind.required.items():
+    links = {k: v for k, v in values.items() if k in spec.links}
+    columns = coerce(spec.model, {k: v for k, v in values.items() if k not in spec.links}, errors)
+    for name, label in spec.required.items():
         if name in errors:
             continue
         if name in columns and not str(columns[name] or "").strip():
@@ -200,14 +204,14 @@ def _prepare(session: Session, kind: RecordKind, values: dict, current: dict) ->
         elif name not in columns and name not in current:
             errors[name] = f"{label.capitalize()} is required"
     merged = {**current, **columns}
-    _check_enums(kind, merged, errors)
-    if current and kind.on_change:
-        kind.on_change(current, merged, errors, today=date.today())
-    for rule in kind.rules:
+    _check_enums(spec, merged, errors)
+    if current and spec.on_change:
+        spec.on_change(current, merged, errors, today=date.today())
+    for rule in spec.rules:
         rule(merged, errors)
     # What to write: the fields given, as the rules normalised them, and any the rules filled in.
     columns = {k: v for k, v in merged.items() if k in columns or current.get(k, v) != v}
-    resolved = _resolve_links(session, kind, links, errors)
+    resolved = _resolve_links(session, spec, links, errors)
     raise_if(errors)
     return columns, resolved
 
@@ -215,67 +219,67 @@ def _prepare(session: Session, kind: RecordKind, values: dict, current: dict) ->
 def _load(session: Session, model: type[RecordMixin], record_id: int) -> RecordMixin:
     record = session.get(model, record_id)
     if record is None:
-        raise NotFoundError(f"there is no {KINDS[model].label} with id {record_id}")
+        raise NotFoundError(f"there is no {RULES[model].label} with id {record_id}")
     return record
 
 
-def _integrity_error(kind: RecordKind, error: IntegrityError) -> R2PError:
+def _integrity_error(spec: Rules, error: IntegrityError) -> R2PError:
     """What the clerk is told: a duplicate belongs to its field; anything else is about the record."""
     detail = str(error.orig).splitlines()[0]
     if "UNIQUE" in detail.upper():
         column = detail.rsplit(".", 1)[-1]
-        return ValidationError({column: f"another {kind.label} already has this {column.replace('_', ' ')}"})
+        return ValidationError({column: f"another {spec.label} already has this {column.replace('_', ' ')}"})
     if "FOREIGN KEY" in detail.upper():
-        return R2PError(f"this {kind.label} is still referred to by other records, or refers to one that does not "
+        return R2PError(f"this {spec.label} is still referred to by other records, or refers to one that does not "
                         "exist")
-    return R2PError(f"the database refused this {kind.label}: {detail}")
+    return R2PError(f"the database refused this {spec.label}: {detail}")
 
 
-def _flush(session: Session, kind: RecordKind) -> None:
+def _flush(session: Session, spec: Rules) -> None:
     try:
         session.flush()
     except IntegrityError as error:
-        raise _integrity_error(kind, error) from error
+        raise _integrity_error(spec, error) from error
 
 
 def create(session: Session, model: type[RecordMixin], values: dict) -> int:
     """Add a record of `model` from plain `values`; return its id. The caller commits."""
-    kind = KINDS[model]
+    spec = RULES[model]
     if not values.get("confidentiality"):
         values = {**values, "confidentiality": policy.default_confidentiality(session)}
-    columns, links = _prepare(session, kind, values, {})
+    columns, links = _prepare(session, spec, values, {})
     record = model(**columns, **links)
     session.add(record)
-    _flush(session, kind)
+    _flush(session, spec)
     return record.id
 
 
 def update(session: Session, model: type[RecordMixin], record_id: int, values: dict,
            *, expected_version: int | None = None) -> None:
     """Change the given fields of a record. With `expected_version`, refuse if someone saved it since."""
-    kind = KINDS[model]
+    spec = RULES[model]
     record = _load(session, model, record_id)
     current = {c.key: getattr(record, c.key) for c in inspect(model).column_attrs}
-    columns, links = _prepare(session, kind, values, current)
+    columns, links = _prepare(session, spec, values, current)
     if expected_version is not None and record.version != expected_version:
         # Both versions as stored values (dates, lists of codes), so only real differences show.
         stored = _values(record)
         prepared = {**columns, **{name: [item.code for item in items] for name, items in links.items()}}
         yours = {name: prepared.get(name, value) for name, value in values.items()}
         raise ConflictError(
-            label=kind.label, record_id=record_id, expected_version=expected_version,
+            label=spec.label, record_id=record_id, expected_version=expected_version,
             current_version=record.version, yours=yours,
             theirs={name: stored.get(name) for name in yours}, stored=stored,
             changed_by=record.updated_by, changed_at=record.updated_at)
     for name, value in {**columns, **links}.items():
         setattr(record, name, value)
-    _flush(session, kind)
+    _flush(session, spec)
 
 
 def delete(session: Session, model: type[RecordMixin], record_id: int) -> None:
-    kind = KINDS[model]
+    spec = RULES[model]
     session.delete(_load(session, model, record_id))
-    _flush(session, kind)
+    _flush(session, spec)
 
 
 def get(session: Session, model: type[RecordMixin], record_id: int) -> dict:
@@ -286,6 +290,6 @@ def get(session: Session, model: type[RecordMixin], record_id: int) -> dict:
 def _values(record: RecordMixin) -> dict:
     model = type(record)
     values = {c.key: getattr(record, c.key) for c in inspect(model).column_attrs}
-    for name in KINDS[model].links:
+    for name in RULES[model].links:
         values[name] = [item.code for item in getattr(record, name)]
     return values

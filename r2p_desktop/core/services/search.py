@@ -11,13 +11,10 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
+from .. import kinds
 from ..errors import R2PError
 
-KIND_BITS = 16  # rowid = record id * 16 + kind code (see db/versions/0002_search_index.py)
-KIND_LABELS = {
-    "question": "Questions", "budget_item": "Budget lines", "debate": "Debates", "agenda_item": "Agenda items",
-    "follow_up": "Follow-ups", "document": "Documents", "person": "People", "body": "Bodies",
-}
+KIND_LABELS = {kind.key: kind.plural for kind in kinds.SEARCHED}
 # Where the words were found is marked in a snippet with two control characters nobody types, so
 # brackets or other text in a record can never be mistaken for a mark.
 MATCH_START, MATCH_END = "\x02", "\x03"
@@ -27,13 +24,6 @@ _QUERY = text(
     "bm25(search_index, 0.0, 8.0, 1.0) AS rank "
     "FROM search_index WHERE search_index MATCH :match ORDER BY rank LIMIT :limit"
 )
-
-
-# The table behind each kind, to read a hit's confidentiality (db/versions/0002_search_index.py).
-KIND_TABLES = {
-    "question": "questions", "budget_item": "budget_items", "debate": "debates", "agenda_item": "agenda_items",
-    "follow_up": "follow_ups", "document": "documents", "person": "people", "body": "bodies",
-}
 
 
 def purge_deleted_terms(connection: Connection) -> None:
@@ -96,10 +86,11 @@ def search(session: Session, query: str, *, limit: int = 50) -> list[SearchHit]:
     expression = match_expression(query)
     if expression is None:
         return []
-    rows = session.execute(_QUERY, {"match": expression, "limit": limit}).all()
-    marking = _confidentiality(session, {(kind, rowid // KIND_BITS) for rowid, kind, *_ in rows})
-    return [SearchHit(kind, rowid // KIND_BITS, title, snippet, rank, marking.get((kind, rowid // KIND_BITS), ""))
-            for rowid, kind, title, snippet, rank in rows]
+    rows = [(kind, rowid // kinds.KIND_BITS, title, snippet, rank)
+            for rowid, kind, title, snippet, rank in session.execute(_QUERY, {"match": expression, "limit": limit})]
+    marking = _confidentiality(session, {(kind, record_id) for kind, record_id, *_ in rows})
+    return [SearchHit(kind, record_id, title, snippet, rank, marking.get((kind, record_id), ""))
+            for kind, record_id, title, snippet, rank in rows]
 
 
 def _confidentiality(session: Session, hits: set[tuple[str, int]]) -> dict[tuple[str, int], str]:
@@ -107,7 +98,7 @@ def _confidentiality(session: Session, hits: set[tuple[str, int]]) -> dict[tuple
     marking = {}
     for kind in {kind for kind, _ in hits}:
         ids = sorted(record_id for hit_kind, record_id in hits if hit_kind == kind)
-        rows = session.execute(text(f"SELECT id, confidentiality FROM {KIND_TABLES[kind]} WHERE id IN "
+        rows = session.execute(text(f"SELECT id, confidentiality FROM {kinds.BY_KEY[kind].table} WHERE id IN "
                                     f"({', '.join(str(int(i)) for i in ids)})"))
         marking.update({(kind, record_id): level for record_id, level in rows})
     return marking

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import ConflictError
 from ...core.formatting import human_label
-from ...core.services.records import KINDS
+from ...core.services.records import RULES
 from ..widgets.history_table import local_time, tooltip
 from ..widgets.record_table_view import RecordTableView
 
@@ -29,7 +29,7 @@ FIELD, YOURS, THEIRS = range(3)
 _TOOLTIP_FROM = 40  # characters: shorter single-line values fit their column
 _EMPTY = "(empty)"
 # Fields holding a code from a fixed list ('holding_answer'), shown in words, for each kind's label.
-_CODED_FIELDS = {kind.label: {"confidentiality", *kind.enums} for kind in KINDS.values()}
+_CODED_FIELDS = {rules.label: {"confidentiality", *rules.enums} for rules in RULES.values()}
 
 
 def value_text(value: object) -> str:

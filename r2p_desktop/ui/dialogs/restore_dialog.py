@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from ...core import kinds
 from ...core.backup import BackupInfo, backup_folder, list_backups, restore_backup
 from ...core.database import Database
 from ...core.errors import R2PError
@@ -36,10 +37,8 @@ _KIND_WORDS = {
     "before-restore": "Before a restore",
     "damaged": "Damaged file, kept as it was",
 }
-# record_counts keys, in the order the committee thinks of them, with singular and plural.
-_COUNT_WORDS = (("questions", "question", "questions"), ("follow_ups", "follow-up", "follow-ups"),
-                ("debates", "debate", "debates"), ("budget_items", "budget item", "budget items"),
-                ("people", "person", "people"), ("bodies", "body", "bodies"))
+# The counted kinds in the order the committee thinks of them (record_counts is keyed by table).
+_COUNT_ORDER = (kinds.QUESTION, kinds.FOLLOW_UP, kinds.DEBATE, kinds.BUDGET_ITEM, kinds.PERSON, kinds.BODY)
 
 
 def kind_text(backup: BackupInfo) -> str:
@@ -56,8 +55,8 @@ def counts_text(counts: dict[str, int], *, all_kinds: bool = False) -> str:
     questions always shown), or why there are no counts."""
     if not counts:
         return "Could not be read"
-    return ", ".join(f"{counts[key]:,} {one if counts[key] == 1 else many}" for key, one, many in _COUNT_WORDS
-                     if key in counts and (counts[key] or all_kinds or key == "questions"))
+    return ", ".join(kind.count_text(counts[kind.table]) for kind in _COUNT_ORDER
+                     if kind.table in counts and (counts[kind.table] or all_kinds or kind is kinds.QUESTION))
 
 
 def taken_text(backup: BackupInfo) -> str:

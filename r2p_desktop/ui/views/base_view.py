@@ -14,7 +14,8 @@ from ..records_changed import ALL_KINDS, RecordsChanged
 class BaseView(QWidget):
     TITLE = ""
     DESCRIPTION = ""
-    KINDS: frozenset[str] = ALL_KINDS  # the record kinds this view shows
+    KINDS: frozenset[str] = ALL_KINDS  # the record kinds whose changes this view shows
+    OPENS: frozenset[str] = frozenset()  # the kinds it lists, so that a record of one is opened here
 
     def __init__(self, database: Database, records_changed: RecordsChanged, parent: QWidget | None = None):
         super().__init__(parent)
@@ -42,6 +43,9 @@ class BaseView(QWidget):
             self.page_layout.addWidget(self.description_label)
 
         records_changed.changed.connect(self._on_records_changed)
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Bring the record forward (the view is already showing); by default the view itself will do."""
 
     def refresh(self) -> None:
         """Read this view's records again."""

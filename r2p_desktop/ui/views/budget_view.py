@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.database import Database
-from ...core.formatting import money
+from ...core.money import money
 from ...core.services import budget
-from ..dialogs.budget_item_dialog import BudgetItemDialog, minor_per_major
+from ..dialogs.budget_item_dialog import BudgetItemDialog
 from ..models.record_list_model import LABEL, MONEY, WARNING_COLOUR, ListColumn
 from ..records_changed import BODIES, BUDGET_ITEMS, RecordsChanged
 from ..widgets.allocation_chart import AllocationChart
@@ -74,6 +74,7 @@ class BudgetView(BaseView):
     DESCRIPTION = ("Resources the government allocates to preventing atrocity crimes at home and to "
                    "helping other countries, as raised in budget debates.")
     KINDS = frozenset({BUDGET_ITEMS, BODIES})
+    OPENS = frozenset({BUDGET_ITEMS})
     EMPTY_TEXT = "No budget lines recorded yet."
     COLUMNS = (
         ListColumn("programme", "Programme or budget line"),
@@ -155,7 +156,7 @@ class BudgetView(BaseView):
         self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(chosen)) if years else -1)
         self.year_combo.blockSignals(False)
         self.year_combo.setEnabled(bool(years))
-        self.chart.set_data(allocations, currency, minor_per_major(currency) if currency else 100)
+        self.chart.set_data(allocations, currency)
         self.splitter.setVisible(bool(years))
         self.empty_label.setVisible(not years)
         self._show_year()

@@ -28,6 +28,7 @@ class CommitmentsView(RecordListView):
                    "and national human rights institutions ask for, and how far each has got. Press Enter or "
                    "double-click a commitment to record our assessment and see the records behind it.")
     KINDS = frozenset({COMMITMENTS})
+    OPENS = frozenset({COMMITMENTS})
     NOUN = ("commitment", "commitments")
     STRETCH = 1
     COLUMNS = (

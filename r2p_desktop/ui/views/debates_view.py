@@ -34,7 +34,7 @@ from ..dialogs.debate_outcome_dialog import DebateOutcomeDialog
 from ..dialogs.record_dialog import failed_save_messages
 from ..models.agenda_model import AgendaModel
 from ..models.record_list_model import DATE, LABEL, NUMBER, WARNING_COLOUR, ListColumn
-from ..records_changed import BUDGET_ITEMS, COMMITMENTS, DEBATES, FOLLOW_UPS, QUESTIONS, RecordsChanged
+from ..records_changed import AGENDA_ITEMS, BUDGET_ITEMS, COMMITMENTS, DEBATES, FOLLOW_UPS, QUESTIONS, RecordsChanged
 from ..widgets.record_list_table import RecordListTable
 from ..widgets.record_table_view import RecordTableView
 from .base_view import BaseView
@@ -53,6 +53,7 @@ class DebatesView(BaseView):
     DESCRIPTION = "The annual debate on the Responsibility to Protect and other sittings on atrocity prevention."
     # Suggestions and linked records' labels come from these kinds too.
     KINDS = frozenset({DEBATES, QUESTIONS, FOLLOW_UPS, BUDGET_ITEMS, COMMITMENTS})
+    OPENS = frozenset({DEBATES, AGENDA_ITEMS})
 
     def __init__(self, database: Database, records_changed: RecordsChanged, parent: QWidget | None = None):
         super().__init__(database, records_changed, parent)

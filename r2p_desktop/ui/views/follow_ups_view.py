@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 from sqlalchemy.orm import Session
 
+from ...core import kinds
 from ...core.database import Database
 from ...core.formatting import human_label
 from ...core.models import FollowUpStatus
@@ -34,6 +35,7 @@ class FollowUpsView(RecordListView):
     DESCRIPTION = ("What the government undertook to do, what the committee decided to do, and the "
                    "recommendations it chases; overdue items in red.")
     KINDS = frozenset({FOLLOW_UPS, QUESTIONS, BODIES})
+    OPENS = frozenset({FOLLOW_UPS})
     NOUN = ("follow-up", "follow-ups")
     EMPTY_TEXT = "No follow-ups recorded yet."
     NO_MATCH_TEXT = "No follow-ups match these filters."
@@ -142,15 +144,18 @@ class FollowUpsView(RecordListView):
 
     def _update_buttons(self) -> None:
         row = self.selected_follow_up()
-        self.open_parent_button.setEnabled(bool(row and row["parent_kind"] == follow_ups.QUESTION))
+        self.open_parent_button.setEnabled(bool(row and row["parent_kind"] == kinds.QUESTION.key))
 
     def open_parent(self) -> None:
         row = self.selected_follow_up()
-        if row and row["parent_kind"] == follow_ups.QUESTION:
+        if row and row["parent_kind"] == kinds.QUESTION.key:
             self.question_requested.emit(row["parent_id"])
 
     def new_follow_up(self) -> FollowUpDialog:
         return self._open_dialog(FollowUpDialog(self.database, self.records_changed, parent=self))
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        self.edit_follow_up(record_id)
 
     def edit_follow_up(self, follow_up_id: int) -> FollowUpDialog:
         return self._open_dialog(FollowUpDialog(self.database, self.records_changed, follow_up_id, parent=self))

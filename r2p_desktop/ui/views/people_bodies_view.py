@@ -36,6 +36,7 @@ class PeopleBodiesView(BaseView):
     DESCRIPTION = ("Who asks and who answers: members of parliament, ministers and officials, and the "
                    "ministries and institutions they belong to.")
     KINDS = frozenset({PEOPLE, BODIES})
+    OPENS = frozenset({PEOPLE, BODIES})
 
     def __init__(self, database: Database, records_changed: RecordsChanged, parent: QWidget | None = None):
         super().__init__(database, records_changed, parent)

@@ -43,6 +43,7 @@ class QuestionsView(BaseView):
                    "answers overdue in red. The chosen question opens below the table: Enter takes you to "
                    "it, Ctrl+S saves it, Delete in the table deletes it.")
     KINDS = frozenset({QUESTIONS, PEOPLE, BODIES, COMMITMENTS})
+    OPENS = frozenset({QUESTIONS})
 
     def __init__(self, database: Database, records_changed: RecordsChanged, sample_data: SampleDataLoader,
                  parent: QWidget | None = None):
@@ -155,6 +156,9 @@ class QuestionsView(BaseView):
             self.table.clearSelection()
             self.editor.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         return self.editor
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        self.open_question(record_id)
 
     def open_question(self, question_id: int) -> QuestionEditor:
         """Show `question_id` in the form, once the question in the form is saved or let go."""

@@ -20,6 +20,7 @@ class TreatiesView(RecordListView):
                    "crimes, ethnic cleansing and crimes against humanity. Press Enter or double-click a "
                    "treaty to record the country's status.")
     KINDS = frozenset({INSTRUMENTS})
+    OPENS = frozenset({INSTRUMENTS})
     NOUN = ("treaty", "treaties")
     STRETCH = 4
     COLUMNS = (

@@ -1,0 +1,137 @@
+"""Every kind of record the committee keeps, declared once: what it is called, where it lives, how the
+search index reads it, and what it can be linked to. Everything else that needs to know the kinds
+(change notices, search, follow-up parents, agenda links, record counts, pack sections, the views)
+derives from this list, so a new kind is added here and nowhere is forgotten silently.
+
+A kind's key ("question", "budget_item") is the one name used for it everywhere: in change notices,
+search hits, follow-up parents, drafts and files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .models import (
+    AgendaItem,
+    Body,
+    BudgetItem,
+    Commitment,
+    CommitmentAssessment,
+    Debate,
+    Document,
+    FollowUp,
+    InstrumentStatus,
+    Person,
+    Question,
+)
+
+
+def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:
+    """Marks a label for translation without translating it here (the core has no Qt)."""
+    return text
+
+
+@dataclass(frozen=True)
+class SearchColumns:
+    """How the full-text index (migration 0002) reads a kind: SQL over the row `{r}` (NEW, OLD or the table)."""
+
+    code: int  # rowid = record id * KIND_BITS + code; never reused
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    model: type
+    singular: str
+    plural: str
+    search: SearchColumns | None = None  # None: not in the full-text index
+    follow_up_parent: bool = False  # a follow-up can arise from it (follow_ups.<key>_id)
+    agenda_link: bool = False  # an agenda item can discuss it (agenda_item_links.<key>_id)
+    counted: bool = False  # listed with its count in backups and the restore dialog
+
+    @property
+    def table(self) -> str:
+        return self.model.__tablename__
+
+    @property
+    def id_column(self) -> str:
+        """The column by which follow-ups and agenda links point at a record of this kind."""
+        return f"{self.key}_id"
+
+    def count_text(self, count: int) -> str:
+        return f"{count:,} {(self.singular if count == 1 else self.plural).lower()}"
+
+
+_ = QT_TRANSLATE_NOOP
+QUESTION = Kind(
+    "question", Question, _("Kind", "question"), _("Kind", "Questions"),
+    SearchColumns(1, "coalesce({r}.reference || ' ', '') || {r}.title",
+                  "{r}.question_text || ' ' || {r}.answer_text || ' ' || {r}.notes"),
+    follow_up_parent=True, agenda_link=True, counted=True)
+BUDGET_ITEM = Kind(
+    "budget_item", BudgetItem, _("Kind", "budget line"), _("Kind", "Budget lines"),
+    SearchColumns(2, "{r}.programme",
+                  "{r}.question_raised || ' ' || {r}.government_response || ' ' || {r}.committee_position || ' ' "
+                  "|| {r}.outcome || ' ' || {r}.notes"),
+    follow_up_parent=True, agenda_link=True, counted=True)
+DEBATE = Kind(
+    "debate", Debate, _("Kind", "debate"), _("Kind", "Debates"),
+    SearchColumns(3, "{r}.title", "{r}.chamber || ' ' || {r}.motion || ' ' || {r}.outcome || ' ' || {r}.notes"),
+    follow_up_parent=True, counted=True)
+AGENDA_ITEM = Kind(
+    "agenda_item", AgendaItem, _("Kind", "agenda item"), _("Kind", "Agenda items"),
+    SearchColumns(4, "{r}.title", "{r}.description || ' ' || {r}.speakers || ' ' || {r}.outcome_notes || ' ' "
+                                  "|| {r}.notes"),
+    follow_up_parent=True)
+FOLLOW_UP = Kind(
+    "follow_up", FollowUp, _("Kind", "follow-up"), _("Kind", "Follow-ups"),
+    SearchColumns(5, "{r}.description", "{r}.outcome || ' ' || {r}.notes"),
+    agenda_link=True, counted=True)
+DOCUMENT = Kind(
+    "document", Document, _("Kind", "document"), _("Kind", "Documents"),
+    SearchColumns(6, "{r}.title", "{r}.notes"), agenda_link=True)
+PERSON = Kind(
+    "person", Person, _("Kind", "person"), _("Kind", "People"),
+    SearchColumns(7, "{r}.full_name", "{r}.party || ' ' || {r}.constituency || ' ' || {r}.role || ' ' || {r}.notes"),
+    counted=True)
+BODY = Kind(
+    "body", Body, _("Kind", "body"), _("Kind", "Bodies"),
+    SearchColumns(8, "{r}.name", "{r}.abbreviation || ' ' || {r}.notes"), counted=True)
+COMMITMENT_ASSESSMENT = Kind(
+    "commitment_assessment", CommitmentAssessment, _("Kind", "commitment assessment"),
+    _("Kind", "Commitment assessments"))
+TREATY_STATUS = Kind("treaty_status", InstrumentStatus, _("Kind", "treaty status"), _("Kind", "Treaty statuses"))
+# A catalogue entry, not a record the committee writes; listed because an agenda item can discuss it.
+COMMITMENT = Kind("commitment", Commitment, _("Kind", "commitment"), _("Kind", "Commitments"), agenda_link=True)
+del _
+
+KINDS: tuple[Kind, ...] = (QUESTION, BUDGET_ITEM, DEBATE, AGENDA_ITEM, FOLLOW_UP, DOCUMENT, PERSON, BODY,
+                           COMMITMENT_ASSESSMENT, TREATY_STATUS, COMMITMENT)
+BY_KEY: dict[str, Kind] = {kind.key: kind for kind in KINDS}
+BY_MODEL: dict[type, Kind] = {kind.model: kind for kind in KINDS}
+BY_TABLE: dict[str, Kind] = {kind.table: kind for kind in KINDS}
+
+SEARCHED = tuple(kind for kind in KINDS if kind.search is not None)
+FOLLOW_UP_PARENTS = tuple(kind for kind in KINDS if kind.follow_up_parent)
+AGENDA_LINKS = tuple(kind for kind in KINDS if kind.agenda_link)
+COUNTED = tuple(kind for kind in KINDS if kind.counted)
+
+
+KIND_BITS = 16  # a search row's rowid = record id * KIND_BITS + its kind's code
+
+
+def search_triggers(kind: Kind) -> dict[str, str]:
+    """The triggers that keep the search index in step with `kind`'s table, by name, with their SQL body
+    (what migration 0002 created; `r2p check` and the tests compare the database against this)."""
+    assert kind.search is not None
+    search = kind.search
+
+    def row(r: str) -> str:
+        return (f"{r}.id * {KIND_BITS} + {search.code}, '{kind.key}', {search.title.format(r=r)}, "
+                f"{search.body.format(r=r)}")
+
+    insert = f"INSERT INTO search_index (rowid, kind, title, body) VALUES ({row('new')});"
+    remove = f"DELETE FROM search_index WHERE rowid = old.id * {KIND_BITS} + {search.code};"
+    return {f"{kind.table}_search_insert": insert, f"{kind.table}_search_update": f"{remove} {insert}",
+            f"{kind.table}_search_delete": remove}

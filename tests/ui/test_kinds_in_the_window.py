@@ -1,0 +1,44 @@
+"""The window finds its way to every kind of record through the registry: a search hit of any kind opens
+the view that lists it, and the restore dialog counts every counted kind."""
+
+from __future__ import annotations
+
+from r2p_desktop.core import kinds
+from r2p_desktop.core.models import Body, BudgetItem, FollowUp, Question
+from r2p_desktop.core.services import records
+from r2p_desktop.ui.dialogs import restore_dialog
+
+
+def test_a_record_of_every_listed_kind_opens_in_the_view_that_lists_it(main_window, database):
+    with database.session() as session:
+        question = records.create(session, Question, {"title": "Early warning"})
+        ids = {kinds.QUESTION.key: question,
+               kinds.FOLLOW_UP.key: records.create(session, FollowUp, {"description": "Report back",
+                                                                       "question_id": question}),
+               kinds.BUDGET_ITEM.key: records.create(session, BudgetItem, {
+                   "fiscal_year": 2026, "programme": "Mediation", "currency": "EUR"}),
+               kinds.BODY.key: records.create(session, Body, {"name": "Ministry of Justice"})}
+        session.commit()
+    for kind in kinds.SEARCHED:
+        listing = [view for view in main_window.views if kind.key in view.OPENS]
+        if kind is kinds.DOCUMENT:  # documents get their own view in a later issue
+            assert listing == []
+            main_window.open_record(kind.key, 1)
+            assert main_window.statusBar().currentMessage() == "Documents have no view of their own yet"
+            continue
+        assert len(listing) == 1, kind.key
+        main_window.open_record(kind.key, ids.get(kind.key, 1))
+        assert main_window.stack.currentWidget() is listing[0]
+        if kind is kinds.FOLLOW_UP:
+            dialog = main_window.follow_ups_view.dialog
+            assert dialog.isVisible() and dialog.history_record_id() == ids[kind.key]
+            dialog.reject()
+    main_window.open_record(kinds.QUESTION.key, ids[kinds.QUESTION.key])
+    assert main_window.questions_view.editor.question_id == ids[kinds.QUESTION.key]
+
+
+def test_the_restore_dialog_counts_every_counted_kind():
+    counts = {kind.table: 2 for kind in kinds.COUNTED}
+    text = restore_dialog.counts_text(counts, all_kinds=True)
+    assert text.startswith("2 questions, 2 follow-ups, 2 debates, 2 budget lines")
+    assert all(f"2 {kind.plural.lower()}" in text for kind in kinds.COUNTED)
