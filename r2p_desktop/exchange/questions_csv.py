@@ -31,7 +31,6 @@ LIST_SEPARATOR = ";"
 # Service field -> file column, where they differ.
 _FIELD_COLUMN = {"asked_by_id": "asked_by", "addressed_to_id": "addressed_to", "answered_by_id": "answered_by",
                  "pillar_number": "pillar"}
-_PEOPLE_COLUMNS = ("asked_by", "answered_by")
 
 csv.field_size_limit(2**31 - 1)  # answers can be very long; Python refuses fields over 128 KiB by default
 
@@ -109,7 +108,7 @@ def _fixed_forms() -> dict[str, Callable[[str], bool]]:
     def one_of(enum):
         return lambda text: text in enum._value2member_map_
 
-    enums = {"confidentiality": Confidentiality, **records.KINDS[Question].enums}
+    enums = {"confidentiality": Confidentiality, **records.RULES[Question].enums}
     forms = {name: one_of(enum) for name, enum in enums.items()}
     forms.update({column.key: is_date for column in inspect(Question).columns if isinstance(column.type, Date)})
     return {name: test for name, test in forms.items() if name in COLUMNS}
@@ -282,17 +281,15 @@ def _question_values(session: Session, cells: dict[str, str], report: ImportRepo
         values["commitments"] = _split(cells["commitments"])
     if "tags" in cells:
         values["tags"] = _split(cells["tags"])
-    for column, field_name in (("asked_by", "asked_by_id"), ("answered_by", "answered_by_id")):
+    for column, model, new_names in (("asked_by", Person, report.new_people),
+                                     ("answered_by", Person, report.new_people),
+                                     ("addressed_to", Body, report.new_bodies)):
         name = cells.get(column, "").strip()
         if name:
-            if directory.find_person(session, name) is None and name not in report.new_people:
-                report.new_people.append(name)
-            values[field_name] = directory.person_or_new(session, name)
-    body = cells.get("addressed_to", "").strip()
-    if body:
-        if directory.find_body(session, body) is None and body not in report.new_bodies:
-            report.new_bodies.append(body)
-        values["addressed_to_id"] = directory.body_or_new(session, body)
+            named = directory.resolve_name(session, model, name, field=f"{column}_id")
+            if named.created and name not in new_names:
+                new_names.append(name)
+            values[f"{column}_id"] = named.id
     return values
 
 

@@ -1,30 +1,77 @@
-"""People and bodies looked up by name, for forms and imports; and the committee's assessments of
-the catalogue and the country's treaty statuses, keyed by catalogue code."""
+"""People and bodies looked up by name (and created when new), for forms and imports; and the
+committee's assessments of the catalogue and the country's treaty statuses, keyed by catalogue code."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..errors import NotFoundError
+from ..errors import NotFoundError, ValidationError
 from ..models import Body, Commitment, CommitmentAssessment, Instrument, InstrumentStatus, Person
 from . import records
 
+_NAME_COLUMN = {Person: Person.full_name, Body: Body.name}
+
+
+def _find(session: Session, model: type[Person] | type[Body], name: str) -> int | None:
+    """The first `model` called `name`, ignoring surrounding spaces and case (as a clerk types it)."""
+    column, name = _NAME_COLUMN[model], name.strip()
+    exact = session.scalar(select(model.id).where(column == name).order_by(model.id).limit(1))
+    if exact is not None or not name:
+        return exact
+    # SQLite's lower() folds ASCII only: compare in Python, reading just the names of the same length.
+    folded = name.casefold()
+    same_length = session.execute(select(model.id, column).where(func.length(column) == len(name)).order_by(model.id))
+    return next((found_id for found_id, stored in same_length if stored.casefold() == folded), None)
+
 
 def find_person(session: Session, full_name: str) -> int | None:
-    return session.scalar(select(Person.id).where(Person.full_name == full_name.strip()).order_by(Person.id).limit(1))
+    return _find(session, Person, full_name)
 
 
 def find_body(session: Session, name: str) -> int | None:
-    return session.scalar(select(Body.id).where(Body.name == name.strip()))
+    return _find(session, Body, name)
+
+
+@dataclass(frozen=True)
+class Named:
+    """Whom a name given in a form or a file stands for: the record's id (None for a blank name), and
+    whether it was created just now because nobody had that name."""
+
+    id: int | None
+    created: bool = False
+
+
+def resolve_name(session: Session, model: type[Person] | type[Body], name: str | None, *, field: str,
+                 **values) -> Named:
+    """The person or body (`model`) called `name`, found ignoring case, or created with `values` when
+    nobody has that name yet; a blank name is nobody. This is the one place names become records: the
+    question form and the question import both come here. A name that cannot be created raises
+    ValidationError on `field` (the field that names it, e.g. "asked_by_id"). The caller commits."""
+    name = (name or "").strip()
+    if not name:
+        return Named(None)
+    found = _find(session, model, name)
+    if found is not None:
+        return Named(found)
+    try:
+        return Named(records.create(session, model, {_NAME_COLUMN[model].key: name, **values}), created=True)
+    except ValidationError as error:
+        raise ValidationError({field: next(iter(error.errors.values()))}) from error
 
 
 def person_or_new(session: Session, full_name: str, **values) -> int:
-    return find_person(session, full_name) or records.create(session, Person, {"full_name": full_name, **values})
+    """The id of the person called `full_name`, created with `values` if new (a blank name is refused)."""
+    return (resolve_name(session, Person, full_name, field="full_name", **values).id
+            or records.create(session, Person, {"full_name": full_name, **values}))
 
 
 def body_or_new(session: Session, name: str, **values) -> int:
-    return find_body(session, name) or records.create(session, Body, {"name": name, **values})
+    """The id of the body called `name`, created with `values` if new (a blank name is refused)."""
+    return (resolve_name(session, Body, name, field="name", **values).id
+            or records.create(session, Body, {"name": name, **values}))
 
 
 def _by_code(session: Session, model, code: str):

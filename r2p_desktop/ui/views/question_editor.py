@@ -28,18 +28,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from ...core import catalogue, drafts
+from ...app import questions as question_use_cases
+from ...core import catalogue, drafts, kinds
 from ...core.database import Database
 from ...core.errors import ConflictError, R2PError, ValidationError
 from ...core.formatting import human_label
 from ...core.models import Assessment, Confidentiality, Question, QuestionStatus, QuestionType
-from ...core.services import directory, follow_ups, history, listings, records
+from ...core.services import follow_ups, history, listings, records
 from ..dialogs.conflict_dialog import ConflictDialog
 from ..dialogs.follow_up_dialog import FollowUpDialog
 from ..dialogs.record_dialog import failed_save_messages
-from ..records_changed import BODIES, PEOPLE, QUESTIONS, RecordsChanged
+from ..records_changed import QUESTIONS, RecordsChanged
 from ..widgets.catalogue_picker import CataloguePicker
 from ..widgets.choice_combo import enum_combo, select_data
 from ..widgets.date_field import DateField
@@ -50,7 +50,7 @@ from ..widgets.text_box import text_box
 log = logging.getLogger(__name__)
 
 DRAFT_INTERVAL_MS = 3000
-DRAFT_KIND = "question"
+DRAFT_KIND = kinds.QUESTION.key
 
 # Service field names that belong to a differently named widget.
 _FIELD_OF = {"asked_by_id": "asked_by", "addressed_to_id": "addressed_to", "pillar_number": "pillar"}
@@ -64,15 +64,11 @@ def delete_confirmation(reference: str | None, title: str) -> str:
 def delete_question(database: Database, records_changed: RecordsChanged, question_id: int) -> str | None:
     """Delete the question; None when done, else why it was refused (nothing is deleted then)."""
     try:
-        with database.session() as session:
-            records.delete(session, Question, question_id)
-            session.commit()
-    except (R2PError, SQLAlchemyError) as error:
+        changes = question_use_cases.delete_question(database, question_id)
+    except R2PError as error:
         [message] = failed_save_messages(error).values()
-        referred_to = isinstance(error.__cause__, IntegrityError)  # follow-ups still point at it
-        return (f"The question was not deleted: {message[:1].upper() + message[1:]}"
-                + (" Delete its follow-ups first." if referred_to else ""))
-    records_changed.notify(QUESTIONS)
+        return f"The question was not deleted: {message[:1].upper() + message[1:]}"
+    records_changed.notify_changes(changes)
     return None
 
 
@@ -565,56 +561,29 @@ class QuestionEditor(QWidget):
         self.deleted.emit(deleted_id)
         return True
 
-    @staticmethod
-    def _chosen_id(combo: QComboBox) -> tuple[int | None, str]:
-        """The id of the entry named in an editable combo, or None and the name typed."""
-        text = combo.currentText().strip()
-        if not text:
-            return None, ""
-        if combo.currentIndex() >= 0 and combo.itemText(combo.currentIndex()) == text:
-            return combo.currentData(), text
-        index = combo.findText(text, Qt.MatchFlag.MatchFixedString)
-        return (combo.itemData(index), text) if index >= 0 else (None, text)
-
-    def _resolve(self, session, combo: QComboBox, field: str, make_new) -> int | None:
-        record_id, name = self._chosen_id(combo)
-        if record_id is not None or not name:
-            return record_id
-        try:
-            return make_new(session, name)
-        except ValidationError as error:
-            raise ValidationError({field: next(iter(error.errors.values()))}) from error
-
     def save(self) -> bool:
         """Write the form; True when saved. Problems are shown under their fields and nothing is saved."""
         self.clear_errors()
-        # Only what the clerk changed is written, so a colleague's save of other fields stays.
-        edited = {name for name, value in self._state().items()
-                  if self.question_id is None or self._saved_state.get(name) != value}
-        values = {name: value for name, value in self.values().items() if name in edited}
+        state = self._state()
         try:
-            with self._database.session() as session:
-                for name, combo, make_new in (("asked_by", self.asked_by_combo, directory.person_or_new),
-                                              ("addressed_to", self.addressed_to_combo, directory.body_or_new)):
-                    if name in edited:
-                        values[f"{name}_id"] = self._resolve(session, combo, name, make_new)
-                if self.question_id is None:
-                    saved_id = records.create(session, Question, values)
-                else:
-                    saved_id = self.question_id
-                    records.update(session, Question, saved_id, values, expected_version=self._version)
-                session.commit()
+            # Only what the clerk changed from what was shown is written, so a colleague's save of other
+            # fields stays; a typed name is found in People or Bodies, or added there.
+            changes = question_use_cases.save_question(
+                self._database, self.question_id, self.values(), shown=self._saved_state,
+                expected_version=self._version, asked_by_name=state["asked_by"],
+                addressed_to_name=state["addressed_to"])
         except ValidationError as error:
             self.show_errors(error.errors)
             return False
         except ConflictError as error:
             return self._settle_conflict(error)
-        except (R2PError, SQLAlchemyError) as error:  # busy, read-only, a full disk: the edits stay in the form
+        except R2PError as error:  # busy, read-only, a full disk: the edits stay in the form
             self.show_errors(failed_save_messages(error))
             return False
+        [saved_id] = changes.created_ids(QUESTIONS) or [self.question_id]
         self.show_question(saved_id)
         self.saved.emit(saved_id)
-        self._records_changed.notify(QUESTIONS, PEOPLE, BODIES)
+        self._records_changed.notify_changes(changes)
         return True
 
     def ask_about_conflict(self, error: ConflictError) -> int:
