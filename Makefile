@@ -19,7 +19,7 @@ test: $(INSTALLED)
 	@scripts/debian-packages.sh test
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest --numprocesses auto --dist worksteal
 
 $(INSTALLED): pyproject.toml
 	@scripts/debian-packages.sh test

@@ -1,11 +1,41 @@
-"""Every test gets its own data folder and a fresh SQLite file migrated to the newest schema."""
+"""Every test gets its own data folder and a fresh SQLite file migrated to the newest schema (a copy of
+one migrated per session: see migrated_template.py)."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import configuration as hypothesis_configuration
+from hypothesis import settings as hypothesis_settings
+from migrated_template import make_template, migrated_copy
 
 from r2p_desktop import cli
 from r2p_desktop.core.database import open_database
+
+# No example database in the checkout, nor one shared by parallel workers.
+hypothesis_settings.register_profile("r2p", database=None)
+hypothesis_settings.load_profile("r2p")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def hypothesis_home(tmp_path_factory):
+    """Hypothesis's caches in this session's temporary folder, not `.hypothesis/` in the checkout."""
+    hypothesis_configuration.set_hypothesis_home_dir(tmp_path_factory.mktemp("hypothesis"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def child_bytecode_folder(tmp_path_factory):
+    """The `r2p` processes the tests start compile the program once per session instead of at every start
+    (this machine sets PYTHONDONTWRITEBYTECODE), keeping the bytecode in a temporary folder."""
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv("PYTHONPYCACHEPREFIX", str(tmp_path_factory.mktemp("pycache")))
+        environment.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def database_template(tmp_path_factory):
+    """The migrated database that tests copy, made before any test changes the environment."""
+    return make_template(tmp_path_factory.mktemp("template"))
 
 
 @pytest.fixture(autouse=True)
@@ -25,7 +55,7 @@ def db_path(tmp_path):
 
 @pytest.fixture
 def database(db_path):
-    db = open_database(str(db_path), create=True)
+    db = open_database(str(migrated_copy(db_path)))
     yield db
     db.dispose()
 
@@ -52,7 +82,7 @@ def r2p(capsys, db_path):
         if "--db" not in argv and args[0] not in ("--version",):
             argv += ["--db", db or str(db_path)]
             if db is None and args[0] != "init" and not db_path.exists():
-                open_database(str(db_path), create=True).dispose()
+                migrated_copy(db_path)
         try:
             code = cli.main(argv)
         except SystemExit as stop:  # argparse usage errors

@@ -10,6 +10,7 @@ import os
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from migrated_template import migrated_copy
 
 from r2p_desktop.core.database import open_database
 from r2p_desktop.core.models import Question
@@ -34,6 +35,7 @@ texts = st.builds(operator.add, st.text(alphabet="'=+-@＝＋－＠ \t\r\n\u00a0
                                         max_size=6), st.text())
 
 
+@pytest.mark.slow
 @given(texts)
 def test_every_text_is_written_safely_and_read_back_exactly(text):
     written = neutralise(text)
@@ -45,6 +47,7 @@ def test_every_text_is_written_safely_and_read_back_exactly(text):
     assert read == text or (text.startswith("'") and read == text[1:])
 
 
+@pytest.mark.slow
 @settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.lists(texts, min_size=1, max_size=4), min_size=1, max_size=4))
 def test_rows_written_to_a_file_come_back_exactly(tmp_path, rows):
@@ -73,7 +76,7 @@ def test_questions_starting_with_formula_signs_or_apostrophes_come_back_exactly(
     assert not [cell for cell in cells if runs_in_a_spreadsheet(cell)]
     assert "'=1 on housing" not in cells and "'''=1 on housing" not in cells and "''=1 on housing" in cells
 
-    fresh = open_database(str(tmp_path / "fresh.sqlite"), create=True)
+    fresh = open_database(str(migrated_copy(tmp_path / "fresh.sqlite")))
     try:
         with fresh.session() as session:
             report = import_questions(session, exported)

@@ -9,6 +9,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from migrated_template import migrated_copy
 from sqlalchemy import func, select
 
 from r2p_desktop.core import migrations
@@ -87,7 +88,7 @@ def test_catalogue_commitments_cover_every_source_and_actor(database):
 
 
 def test_a_database_from_a_newer_version_is_refused_and_left_untouched(db_path):
-    open_database(str(db_path), create=True).dispose()
+    migrated_copy(db_path)
     with sqlite3.connect(db_path) as raw:
         raw.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
     before = digest(db_path)
@@ -110,7 +111,7 @@ def test_an_up_to_date_database_opens_without_importing_alembic(db_path):
     import subprocess
     import sys
 
-    open_database(str(db_path), create=True).dispose()
+    migrated_copy(db_path)
     code = ("import sys; from r2p_desktop.core.database import open_database; "
             f"open_database({str(db_path)!r}, create=True); print('alembic' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -122,6 +122,7 @@ def test_a_question_deleted_while_the_pack_is_laid_out_is_gone_from_the_file_at_
     assert copies_left == [2]  # only in the audit trail's insert and delete entries
 
 
+@pytest.mark.slow
 def test_same_data_gives_the_same_bytes_in_invariant_mode(database, record, tmp_path, invariant):
     first, _ = export(database, tmp_path, "one.pdf", debate_id=record["debate"])
     second, _ = export(database, tmp_path, "two.pdf", debate_id=record["debate"])

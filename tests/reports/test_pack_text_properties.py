@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from briefing_helpers import TODAY, body_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -31,6 +32,7 @@ TEXT = st.lists(st.one_of(FIELD, MARKUP), min_size=1, max_size=4).map(" ".join)
 CONTROL = st.text(st.characters(max_codepoint=0x1F), max_size=3)
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=TEXT, question_text=TEXT, answer=TEXT, follow_up=TEXT, programme=TEXT, response=TEXT, noise=CONTROL)
 def test_any_text_in_any_field_prints_as_typed(database, tmp_path, title, question_text, answer, follow_up,

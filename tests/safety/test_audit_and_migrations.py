@@ -13,10 +13,10 @@ from sqlalchemy import func, select
 from r2p_desktop import paths
 from r2p_desktop.core import migrations
 from r2p_desktop.core.database import open_database
-from r2p_desktop.core.demo import generate_demo
 from r2p_desktop.core.errors import R2PError
 from r2p_desktop.core.models import AuditEntry, Question
 from r2p_desktop.core.services import records
+from r2p_desktop.sample_data import generate_demo
 
 
 def audit_count(session) -> int:

@@ -55,6 +55,7 @@ def test_rotation_keeps_the_newest_of_each_period_even_with_gaps():
     assert backups_to_keep([]) == set()
 
 
+@pytest.mark.slow
 @given(st.lists(st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2030, 1, 1)), max_size=200))
 def test_rotation_always_keeps_the_newest_and_never_more_than_the_slots(taken):
     kept = backups_to_keep(taken)
@@ -105,6 +106,7 @@ def test_the_first_open_of_a_day_backs_up_once_and_closing_backs_up_changes(tmp_
     assert infos[0].record_counts["questions"] == 1
 
 
+@pytest.mark.slow
 def test_a_backup_taken_while_another_process_writes_is_complete_and_sound(database, db_path, writer, tmp_path):
     database.dispose()
     process = writer(db_path, "busy", 400)

@@ -10,6 +10,7 @@ import time
 
 import pytest
 from file_damage import damaged_copy
+from migrated_template import migrated_copy
 from safety_helpers import fill
 
 from r2p_desktop.core import database as database_module
@@ -20,8 +21,7 @@ from r2p_desktop.core.services import records
 
 
 def test_a_sound_file_opens_unchecked_and_writes_after_the_check(tmp_path):
-    path = tmp_path / "r2p.sqlite"
-    open_database(str(path), create=True).dispose()
+    path = migrated_copy(tmp_path / "r2p.sqlite")
     database = open_database(str(path), check_later=True)
     written = []
 
@@ -42,8 +42,8 @@ def test_a_sound_file_opens_unchecked_and_writes_after_the_check(tmp_path):
 
 
 def test_a_damaged_file_turns_read_only_at_the_check_and_is_left_unchanged(tmp_path):
-    good = tmp_path / "good.sqlite"
-    database = open_database(str(good), create=True)
+    good = migrated_copy(tmp_path / "good.sqlite")
+    database = open_database(str(good))
     fill(database, 400)
     database.dispose()
     damaged = damaged_copy(good, tmp_path / "damaged.sqlite")
@@ -60,8 +60,7 @@ def test_a_damaged_file_turns_read_only_at_the_check_and_is_left_unchanged(tmp_p
 
 
 def test_a_check_that_fails_lets_the_waiting_writer_go_on(tmp_path, monkeypatch):
-    path = tmp_path / "r2p.sqlite"
-    open_database(str(path), create=True).dispose()
+    path = migrated_copy(tmp_path / "r2p.sqlite")
     database = open_database(str(path), check_later=True)
     monkeypatch.setattr(database_module, "CHECK_WAIT_S", 5)
 
@@ -91,8 +90,7 @@ def test_a_check_that_fails_lets_the_waiting_writer_go_on(tmp_path, monkeypatch)
 
 
 def test_a_change_that_waits_too_long_for_the_check_says_the_file_is_still_being_checked(tmp_path, monkeypatch):
-    path = tmp_path / "r2p.sqlite"
-    open_database(str(path), create=True).dispose()
+    path = migrated_copy(tmp_path / "r2p.sqlite")
     database = open_database(str(path), check_later=True)
     monkeypatch.setattr(database_module, "CHECK_WAIT_S", 0.2)
     started = time.monotonic()

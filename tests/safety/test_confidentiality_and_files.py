@@ -7,6 +7,7 @@ import logging
 import os
 
 import pytest
+from migrated_template import migrated_copy
 from sqlalchemy import select
 
 from r2p_desktop import cli
@@ -22,7 +23,7 @@ MARKER = "Zqxv-witness-Halvorsen-7731"
 
 def test_the_default_confidentiality_is_the_committees_policy_shared_through_the_database(
         db_path, tmp_path, monkeypatch, capsys):
-    database = open_database(str(db_path), create=True)
+    database = open_database(str(migrated_copy(db_path)))
     with database.session() as session:
         first = records.create(session, Question, {"title": "Default"})
         chosen = records.create(session, Question, {"title": "Chosen", "confidentiality": "public"})

@@ -20,6 +20,8 @@ from safety_helpers import WRITER, committed_ids
 from r2p_desktop.core.check import check_database
 from r2p_desktop.core.database import open_database
 
+pytestmark = pytest.mark.slow  # writer processes started, killed and checked
+
 KILLS = 60
 AT_ONCE = 3  # writers killed together, so kills also land while another process holds the lock
 

@@ -10,6 +10,7 @@ import time
 
 import pytest
 from file_damage import damaged_copy
+from migrated_template import migrated_copy
 from safety_helpers import fill
 
 from r2p_desktop.core import backup
@@ -21,8 +22,8 @@ from r2p_desktop.core.services import records
 
 def test_a_damaged_file_opens_read_only_and_is_left_byte_for_byte_unchanged(r2p, tmp_path):
     folder = tmp_path / "backups"
-    good = tmp_path / "good.sqlite"
-    database = open_database(str(good), backup_dir=folder, create=True)
+    good = migrated_copy(tmp_path / "good.sqlite")
+    database = open_database(str(good), backup_dir=folder)  # the day's first backup, as on creating it
     fill(database, 400)
     database.dispose()  # checkpointed: everything is in the file
     damaged = damaged_copy(good, tmp_path / "damaged.sqlite")
@@ -46,8 +47,8 @@ def test_a_damaged_file_opens_read_only_and_is_left_byte_for_byte_unchanged(r2p,
 
 def test_the_newest_good_backup_is_offered_and_restoring_it_repairs_the_file(tmp_path):
     folder = tmp_path / "backups"
-    path = tmp_path / "committee.sqlite"
-    database = open_database(str(path), backup_dir=folder, create=True)
+    path = migrated_copy(tmp_path / "committee.sqlite")
+    database = open_database(str(path), backup_dir=folder)
     fill(database, 300)
     good = backup.take_backup(database, "manual")
     database.dispose()
@@ -65,7 +66,7 @@ def test_the_newest_good_backup_is_offered_and_restoring_it_repairs_the_file(tmp
 
 
 def test_a_write_lock_held_too_long_gives_a_busy_message_and_saves_nothing(db_path):
-    open_database(str(db_path), create=True).dispose()
+    migrated_copy(db_path)
     holder = sqlite3.connect(db_path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     database = open_database(str(db_path), busy_timeout_ms=200, create=True)
@@ -114,7 +115,7 @@ def delete_while_a_reader_is_open(db_path):
 
 
 def test_a_delete_while_another_connection_reads_does_not_wait_and_its_text_goes_on_closing(db_path):
-    database, reader, took = delete_while_a_reader_is_open(db_path)
+    database, reader, took = delete_while_a_reader_is_open(migrated_copy(db_path))
     try:
         assert took < 2  # not the 10 s busy timeout
         database.dispose()
@@ -124,7 +125,7 @@ def test_a_delete_while_another_connection_reads_does_not_wait_and_its_text_goes
 
 
 def test_a_checkpoint_a_reader_put_off_is_done_at_the_next_save(db_path):
-    database, reader, took = delete_while_a_reader_is_open(db_path)
+    database, reader, took = delete_while_a_reader_is_open(migrated_copy(db_path))
     try:
         assert took < 2
         with database.session() as session:
@@ -166,6 +167,7 @@ def test_saving_over_a_change_made_since_opening_raises_a_conflict_with_both_ver
         session.commit()
 
 
+@pytest.mark.slow
 def test_a_file_another_program_holds_locked_is_busy_not_damaged(database, db_path):
     from r2p_desktop.core.sqlite_files import structural_damage
 

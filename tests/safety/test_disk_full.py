@@ -28,6 +28,8 @@ from test_files_and_commands import (
     write_csv,
 )
 
+pytestmark = pytest.mark.slow  # each test mounts a disk and runs r2p in processes of its own
+
 DISK_SIZE = "4m"
 SLACK = 160 * 1024  # "runs out part way": room to open the file and start writing, not to finish
 

@@ -10,6 +10,9 @@ import sys
 import threading
 import time
 
+import pytest
+from migrated_template import migrated_copy
+
 from r2p_desktop.core import backup
 from r2p_desktop.core.database import open_database
 from r2p_desktop.core.models import Question
@@ -31,12 +34,18 @@ def titles(path) -> set[str]:
         return {row[0] for row in raw.execute("SELECT title FROM questions")}
 
 
-def test_a_save_committed_while_a_restore_takes_its_undo_copy_is_kept(tmp_path, monkeypatch):
+def backup_then_one_more_save(tmp_path):
+    """A database holding two questions, and a backup taken when it held only the first."""
     db_file, folder = tmp_path / "r2p.sqlite", tmp_path / "backups"
     open_database(str(db_file), create=True, backup_dir=folder).dispose()
     add_question(db_file, "In the backup")
     chosen = backup.take_backup(db_file, "manual", folder=folder)
     add_question(db_file, "Saved after the backup")
+    return db_file, folder, chosen
+
+
+def test_a_save_committed_while_a_restore_takes_its_undo_copy_is_kept(tmp_path, monkeypatch):
+    db_file, folder, chosen = backup_then_one_more_save(tmp_path)
 
     # A colleague's copy of R2P saves just after the restore has copied what the file holds.
     colleague: list[threading.Thread] = []
@@ -59,11 +68,7 @@ def test_a_save_committed_while_a_restore_takes_its_undo_copy_is_kept(tmp_path, 
 
 
 def test_a_restore_whose_undo_copy_fails_changes_nothing(tmp_path, monkeypatch):
-    db_file, folder = tmp_path / "r2p.sqlite", tmp_path / "backups"
-    open_database(str(db_file), create=True, backup_dir=folder).dispose()
-    add_question(db_file, "In the backup")
-    chosen = backup.take_backup(db_file, "manual", folder=folder)
-    add_question(db_file, "Saved after the backup")
+    db_file, folder, chosen = backup_then_one_more_save(tmp_path)
 
     def disk_full(*_args, **_kwargs):
         raise backup.DiskFullError("the disk is full: the backup was not written")
@@ -90,8 +95,9 @@ def r2p(*args, env=None) -> subprocess.Popen:
                             stderr=subprocess.PIPE, text=True, env=env or os.environ.copy())
 
 
+@pytest.mark.slow
 def test_an_import_waits_once_for_a_lock_held_elsewhere_then_stops_in_one_line(tmp_path, db_path):
-    open_database(str(db_path), create=True).dispose()
+    migrated_copy(db_path)
     holder = sqlite3.connect(db_path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another program is saving and does not let go
     try:
@@ -110,8 +116,9 @@ def test_an_import_waits_once_for_a_lock_held_elsewhere_then_stops_in_one_line(t
     assert titles(db_path) == set()
 
 
+@pytest.mark.slow
 def test_two_imports_started_together_both_succeed(tmp_path, db_path):
-    open_database(str(db_path), create=True).dispose()
+    migrated_copy(db_path)
     first = r2p("import", "questions", str(csv_of(tmp_path / "a.csv", "A", 400)), "--db", str(db_path))
     second = r2p("import", "questions", str(csv_of(tmp_path / "b.csv", "B", 400)), "--db", str(db_path))
     results = [process.communicate(timeout=120) for process in (first, second)]

@@ -1,4 +1,5 @@
-"""Qt tests: offscreen, a real migrated SQLite file per test, settings kept out of the user's."""
+"""Qt tests: offscreen, a real migrated SQLite file per test (a copy of the session's template), settings
+kept out of the user's."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths
+from migrated_template import migrated_copy
+from PySide6.QtCore import QEvent, QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication
 
 from r2p_desktop.core.database import open_database
 from r2p_desktop.core.models import Question
@@ -20,9 +23,18 @@ from r2p_desktop.ui.records_changed import RecordsChanged
 QStandardPaths.setTestModeEnabled(True)
 
 
+@pytest.fixture(autouse=True)
+def default_settings_folder(tmp_path):
+    """`QSettings()` (the application's own, used when it starts a window) reads and writes this test's
+    folder, not the user's (nor ~/.qttest, shared by parallel workers)."""
+    folder = str(tmp_path / "qsettings")
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, folder)
+
+
 @pytest.fixture
 def database(tmp_path):
-    db = open_database(str(tmp_path / "r2p.sqlite"), create=True)
+    db = open_database(str(migrated_copy(tmp_path / "r2p.sqlite")))
     yield db
     db.dispose()
 
@@ -50,6 +62,9 @@ def main_window(qtbot, database, records_changed, settings):
         editor.revert()
     window.close()
     window.deleteLater()
+    # Deleted now, not in the next test's event loop: a debounce timer of one of its dialogs (the export
+    # preview's) would fire in between and start a task on a runner about to be deleted under it.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

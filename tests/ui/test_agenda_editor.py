@@ -134,7 +134,7 @@ def test_suggest_agenda_adds_the_ticked_items_with_their_links(view, database, d
     again.reject()
 
 
-def test_recording_the_outcome_turns_undertakings_into_follow_ups(qtbot, view, database, debate):
+def test_recording_the_outcome_turns_undertakings_into_follow_ups(qtbot, view, database, debate, tmp_path):
     with database.session() as session:
         ministry = directory.body_or_new(session, "Ministry of Foreign Affairs")
         directory.body_or_new(session, "Ministry of Justice")
@@ -154,7 +154,7 @@ def test_recording_the_outcome_turns_undertakings_into_follow_ups(qtbot, view, d
     dialog.add_row()  # left blank: ignored
     dialog.remove_row(spare)
     qtbot.wait(50)  # let the layout settle before the picture
-    dialog.grab().save("/tmp/outcome.png")
+    dialog.grab().save(str(tmp_path / "outcome.png"))
     dialog.accept()
     assert dialog.isVisible()  # the wrong date is named on its row and nothing is saved or lost
     assert not dialog.rows[1].error_label.isHidden()
@@ -162,7 +162,7 @@ def test_recording_the_outcome_turns_undertakings_into_follow_ups(qtbot, view, d
     assert dialog.rows[0].error_label.isHidden()
     assert second.description_edit.text() == "Fund the early warning unit"
     qtbot.wait(50)
-    dialog.grab().save("/tmp/outcome-error.png")
+    dialog.grab().save(str(tmp_path / "outcome-error.png"))
     with database.read_session() as session:
         assert follow_ups.list_follow_ups(session) == []
     second.due_date_edit.setText("2027-03-01")

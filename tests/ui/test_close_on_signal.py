@@ -77,6 +77,7 @@ def test_cancel_keeps_the_window_and_a_second_ctrl_c_does_not_lose_the_edits(mai
     assert saved_title(database, question_id) == before
 
 
+@pytest.mark.slow
 def test_ctrl_c_in_the_terminal_ends_the_application_with_everything_in_the_file(
         tmp_path, database, add_questions, isolated_data_folder):
     # Questions saved by a program that stays open, as a colleague's might be: they sit in the

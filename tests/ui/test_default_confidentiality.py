@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from clerk_actions import save
 from PySide6.QtCore import Qt
 from sqlalchemy import select
@@ -27,29 +28,20 @@ def test_a_new_question_starts_at_the_default_and_is_saved_at_it(main_window, da
     assert stored_confidentiality(database, Question) == ["restricted"]
 
 
-def test_a_new_person_starts_at_the_default_and_is_saved_at_it(main_window, database, qtbot):
+@pytest.mark.parametrize(("button", "name_field", "name", "model"), [
+    ("new_person_button", "full_name_edit", "Amina Okafor", Person),
+    ("new_body_button", "name_edit", "Ministry of Justice", Body),
+])
+def test_a_new_person_or_body_starts_at_the_default_and_is_saved_at_it(main_window, database, qtbot, button,
+                                                                       name_field, name, model):
     database.set_default_confidentiality("restricted")
     main_window.show_view(PEOPLE_PAGE)
     view = main_window.views[PEOPLE_PAGE]
-    qtbot.mouseClick(view.new_person_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(getattr(view, button), Qt.MouseButton.LeftButton)
     dialog = view.dialog
     assert dialog.confidentiality_combo.currentText() == "Restricted"
-    qtbot.keyClicks(dialog.full_name_edit, "Amina Okafor")
+    qtbot.keyClicks(getattr(dialog, name_field), name)
     save(qtbot, dialog)
 
     assert not dialog.isVisible()
-    assert stored_confidentiality(database, Person) == ["restricted"]
-
-
-def test_a_new_body_starts_at_the_default_and_is_saved_at_it(main_window, database, qtbot):
-    database.set_default_confidentiality("restricted")
-    main_window.show_view(PEOPLE_PAGE)
-    view = main_window.views[PEOPLE_PAGE]
-    qtbot.mouseClick(view.new_body_button, Qt.MouseButton.LeftButton)
-    dialog = view.dialog
-    assert dialog.confidentiality_combo.currentText() == "Restricted"
-    qtbot.keyClicks(dialog.name_edit, "Ministry of Justice")
-    save(qtbot, dialog)
-
-    assert not dialog.isVisible()
-    assert stored_confidentiality(database, Body) == ["restricted"]
+    assert stored_confidentiality(database, model) == ["restricted"]
