@@ -104,3 +104,14 @@ def test_r2p_search_groups_by_kind_and_speaks_json(r2p, database):
     hits = json.loads(r2p("search", "focal", "--json").out)
     assert {hit["kind"] for hit in hits} == {"question", "body"}
     assert "nothing matches" in r2p("search", "zebra").out
+
+
+def test_r2p_search_marks_restricted_hits(r2p, database):
+    with database.session() as session:
+        records.create(session, Question, {"title": "Witness protection in the north", "confidentiality": "restricted"})
+        records.create(session, Question, {"title": "Witness statements published", "confidentiality": "public"})
+        session.commit()
+    lines = r2p("search", "witness").out.splitlines()
+    assert [line for line in lines if "[RESTRICTED]" in line] == [
+        line for line in lines if "Witness protection in the north" in line]
+    assert any("Witness statements published" in line for line in lines)
