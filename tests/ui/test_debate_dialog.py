@@ -39,11 +39,11 @@ def test_a_new_debate_is_in_the_list_and_chosen(qtbot, view, database):
     view.new_debate_button.click()
     dialog = view.dialog
     assert dialog.windowTitle() == "New debate" and dialog.isVisible()
-    qtbot.keyClicks(dialog.title_edit, "Annual debate on the Responsibility to Protect")
-    qtbot.keyClicks(dialog.chamber_edit, "National Assembly")
-    qtbot.keyClicks(dialog.date_edit, "2026-09-15")
-    dialog.sitting_minutes_spin.setValue(180)
-    dialog.motion_edit.setPlainText("That this House supports a national atrocity prevention plan.")
+    qtbot.keyClicks(dialog.widgets["title"], "Annual debate on the Responsibility to Protect")
+    qtbot.keyClicks(dialog.widgets["chamber"], "National Assembly")
+    qtbot.keyClicks(dialog.widgets["date"], "2026-09-15")
+    dialog.widgets["sitting_minutes"].setValue(180)
+    dialog.widgets["motion"].setPlainText("That this House supports a national atrocity prevention plan.")
     save(qtbot, dialog)
 
     assert not dialog.isVisible()
@@ -70,9 +70,9 @@ def test_changing_a_debates_date_moves_it_in_the_list(qtbot, view, database):
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     dialog = view.dialog
-    assert dialog.windowTitle() == "Edit debate" and dialog.debate_id == hearing
-    assert (dialog.date_edit.text(), dialog.sitting_minutes_spin.value()) == ("2025-03-04", 90)
-    dialog.date_edit.setText("2025-11-20")
+    assert dialog.windowTitle() == "Edit debate" and dialog.record_id == hearing
+    assert (dialog.widgets["date"].text(), dialog.widgets["sitting_minutes"].value()) == ("2025-03-04", 90)
+    dialog.widgets["date"].setText("2025-11-20")
     save(qtbot, dialog)
 
     assert not dialog.isVisible()
@@ -85,13 +85,13 @@ def test_changing_a_debates_date_moves_it_in_the_list(qtbot, view, database):
 def test_edit_debate_button_opens_the_chosen_debate(view):
     assert view.edit_debate_button.isEnabled()  # the newest debate is chosen on opening
     view.edit_debate_button.click()
-    assert view.dialog.title_edit.text() == "Budget hearing"
+    assert view.dialog.widgets["title"].text() == "Budget hearing"
     view.dialog.reject()
 
 
 def test_a_debate_needs_a_title_and_a_real_date(qtbot, view, database):
     dialog = view.new_debate()
-    qtbot.keyClicks(dialog.date_edit, "2026-13-01")
+    qtbot.keyClicks(dialog.widgets["date"], "2026-13-01")
     save(qtbot, dialog)
 
     assert dialog.isVisible()
@@ -99,4 +99,4 @@ def test_a_debate_needs_a_title_and_a_real_date(qtbot, view, database):
     assert errors == {"title": "The title cannot be empty",
                       "date": "'2026-13-01' is not a date; write it as YYYY-MM-DD"}
     assert dialog.summary_label.text() == "Nothing was saved. Please correct the 2 fields marked in red."
-    assert list(stored(database)) == ["Budget hearing"] and dialog.debate_id is None
+    assert list(stored(database)) == ["Budget hearing"] and dialog.record_id is None

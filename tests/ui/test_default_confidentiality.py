@@ -29,8 +29,8 @@ def test_a_new_question_starts_at_the_default_and_is_saved_at_it(main_window, da
 
 
 @pytest.mark.parametrize(("button", "name_field", "name", "model"), [
-    ("new_person_button", "full_name_edit", "Amina Okafor", Person),
-    ("new_body_button", "name_edit", "Ministry of Justice", Body),
+    ("new_person_button", "full_name", "Amina Okafor", Person),
+    ("new_body_button", "name", "Ministry of Justice", Body),
 ])
 def test_a_new_person_or_body_starts_at_the_default_and_is_saved_at_it(main_window, database, qtbot, button,
                                                                        name_field, name, model):
@@ -39,8 +39,8 @@ def test_a_new_person_or_body_starts_at_the_default_and_is_saved_at_it(main_wind
     view = main_window.views[PEOPLE_PAGE]
     qtbot.mouseClick(getattr(view, button), Qt.MouseButton.LeftButton)
     dialog = view.dialog
-    assert dialog.confidentiality_combo.currentText() == "Restricted"
-    qtbot.keyClicks(getattr(dialog, name_field), name)
+    assert dialog.widgets["confidentiality"].currentText() == "Restricted"
+    qtbot.keyClicks(dialog.widgets[name_field], name)
     save(qtbot, dialog)
 
     assert not dialog.isVisible()

@@ -33,12 +33,12 @@ def test_a_person_added_through_the_dialog_is_in_the_people_table(main_window, d
     view = main_window.views[PEOPLE_PAGE]
     qtbot.mouseClick(view.new_person_button, Qt.MouseButton.LeftButton)
     dialog = view.dialog
-    qtbot.keyClicks(dialog.full_name_edit, "Amina Okafor")
-    choose(dialog.kind_combo, "Minister")
-    qtbot.keyClicks(dialog.role_edit, "Minister of Justice")
-    choose(dialog.body_combo, "Ministry of Justice")
-    qtbot.keyClicks(dialog.active_from_edit, "2024-01-15")
-    qtbot.keyClick(dialog.full_name_edit, Qt.Key.Key_Return)  # Enter saves
+    qtbot.keyClicks(dialog.widgets["full_name"], "Amina Okafor")
+    choose(dialog.widgets["kind"], "Minister")
+    qtbot.keyClicks(dialog.widgets["role"], "Minister of Justice")
+    choose(dialog.widgets["body_id"], "Ministry of Justice")
+    qtbot.keyClicks(dialog.widgets["active_from"], "2024-01-15")
+    qtbot.keyClick(dialog.widgets["full_name"], Qt.Key.Key_Return)  # Enter saves
 
     assert not dialog.isVisible()
     assert view.people_table.column_texts(0) == ["Amina Okafor"]
@@ -57,10 +57,10 @@ def test_editing_a_body_renames_it_in_the_bodies_table(main_window, database, qt
     dialog = view.dialog
     dialog.activateWindow()  # the offscreen platform does not activate a new window by itself
     qtbot.waitUntil(dialog.isActiveWindow)
-    assert dialog.name_edit.text() == "Ministry of Foreign Affair"
-    dialog.name_edit.setText("Ministry of Foreign Affairs")
-    qtbot.keyClicks(dialog.abbreviation_edit, "MFA")
-    qtbot.keyClick(dialog.abbreviation_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.widgets["name"].text() == "Ministry of Foreign Affair"
+    dialog.widgets["name"].setText("Ministry of Foreign Affairs")
+    qtbot.keyClicks(dialog.widgets["abbreviation"], "MFA")
+    qtbot.keyClick(dialog.widgets["abbreviation"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
     assert not dialog.isVisible()
     assert view.bodies_table.column_texts(0) == ["Ministry of Foreign Affairs"]
@@ -72,7 +72,7 @@ def test_a_duplicate_body_name_is_shown_and_nothing_is_saved(main_window, databa
     main_window.show_view(PEOPLE_PAGE)
     view = main_window.views[PEOPLE_PAGE]
     dialog = view.new_body()
-    qtbot.keyClicks(dialog.name_edit, "Ministry of Defence")
+    qtbot.keyClicks(dialog.widgets["name"], "Ministry of Defence")
     save(qtbot, dialog)
 
     assert dialog.isVisible()
@@ -86,9 +86,9 @@ def test_active_until_before_active_from_is_shown_under_the_field(main_window, d
     main_window.show_view(PEOPLE_PAGE)
     view = main_window.views[PEOPLE_PAGE]
     dialog = view.new_person()
-    qtbot.keyClicks(dialog.full_name_edit, "Lars Berg")
-    qtbot.keyClicks(dialog.active_from_edit, "2025-06-01")
-    qtbot.keyClicks(dialog.active_until_edit, "2025-01-01")
+    qtbot.keyClicks(dialog.widgets["full_name"], "Lars Berg")
+    qtbot.keyClicks(dialog.widgets["active_from"], "2025-06-01")
+    qtbot.keyClicks(dialog.widgets["active_until"], "2025-01-01")
     save(qtbot, dialog)
 
     assert dialog.isVisible()
@@ -101,8 +101,8 @@ def test_active_until_before_active_from_is_shown_under_the_field(main_window, d
 def test_escape_cancels_without_saving(main_window, database, qtbot):
     main_window.show_view(PEOPLE_PAGE)
     dialog = main_window.views[PEOPLE_PAGE].new_body()
-    qtbot.keyClicks(dialog.name_edit, "Ombudsperson's Office")
-    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Escape)
+    qtbot.keyClicks(dialog.widgets["name"], "Ombudsperson's Office")
+    qtbot.keyClick(dialog.widgets["name"], Qt.Key.Key_Escape)
 
     assert not dialog.isVisible()
     assert count(database, Body) == 0
@@ -115,7 +115,7 @@ def test_a_database_that_cannot_commit_keeps_the_entries_and_saves_nothing(main_
 
     main_window.show_view(PEOPLE_PAGE)
     dialog = main_window.views[PEOPLE_PAGE].new_body()
-    qtbot.keyClicks(dialog.name_edit, "Ombudsperson's Office")
+    qtbot.keyClicks(dialog.widgets["name"], "Ombudsperson's Office")
 
     def busy(session):
         raise OperationalError("COMMIT", {}, Exception("database is locked"))
@@ -123,9 +123,9 @@ def test_a_database_that_cannot_commit_keeps_the_entries_and_saves_nothing(main_
     with monkeypatch.context() as patch:
         patch.setattr(Session, "commit", busy)
         save(qtbot, dialog)
-    assert dialog.isVisible() and dialog.body_id is None
+    assert dialog.isVisible() and dialog.record_id is None
     assert "database is locked" in dialog.summary_label.text()
-    assert dialog.name_edit.text() == "Ombudsperson's Office"
+    assert dialog.widgets["name"].text() == "Ombudsperson's Office"
     assert count(database, Body) == 0
 
     save(qtbot, dialog)  # once the database answers again, the same dialog saves

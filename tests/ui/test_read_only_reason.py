@@ -59,10 +59,10 @@ def test_every_save_is_refused_with_the_reason_and_the_entries_stay(qtbot, datab
     people = window.people_bodies_view
     window.show_view(window.views.index(people))
     dialog = people.new_person()
-    qtbot.keyClicks(dialog.full_name_edit, "Amina Okafor")
+    qtbot.keyClicks(dialog.widgets["full_name"], "Amina Okafor")
     save(qtbot, dialog)
     assert dialog.isVisible() and reason in dialog.summary_label.text()
-    assert dialog.full_name_edit.text() == "Amina Okafor"
+    assert dialog.widgets["full_name"].text() == "Amina Okafor"
     dialog.reject()
 
     debates = window.debates_view

@@ -20,7 +20,7 @@ def test_a_person_s_history_shows_the_changed_party(main_window, qtbot, database
         session.commit()
     view = main_window.people_bodies_view
     dialog = view.edit_person(person_id)
-    dialog.party_edit.setText("Green Alliance")
+    dialog.widgets["party"].setText("Green Alliance")
     dialog.accept()
 
     dialog = view.edit_person(person_id)
@@ -51,10 +51,10 @@ def test_a_treaty_status_gets_a_history_once_recorded(main_window, qtbot, databa
         code = listings.instruments_with_status(session)[0]["code"]
     dialog = open_treaty(main_window, qtbot, code)
     assert not dialog.history_button.isVisible()  # nothing recorded for it yet
-    dialog.legislation_edit.setPlainText("International Crimes Act 2019")
+    dialog.widgets["implementing_legislation"].setPlainText("International Crimes Act 2019")
     dialog.accept()
     dialog = open_treaty(main_window, qtbot, code)
-    dialog.reservations_edit.setPlainText("None")
+    dialog.widgets["reservations"].setPlainText("None")
     dialog.accept()
 
     dialog = open_treaty(main_window, qtbot, code)

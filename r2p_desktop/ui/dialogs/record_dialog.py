@@ -1,9 +1,10 @@
-"""The scaffolding every record form shares: labelled rows with their red error messages, Save and
-Cancel with keyboard shortcuts, and saving in one transaction that shows the services' problems.
+"""The dialog every record form is: its fields built from the kind's form specification
+(`app.record_forms`), each over its red error line, Save and Cancel with keyboard shortcuts, and a
+History… button for a saved record. Saving goes through the use cases in `app.records`, which open
+the session and commit; the dialog shows what they refuse and announces what they changed.
 
-A subclass lays its rows out with `form_rows`, places `summary_label` and `buttons`, and implements
-`save`, which writes through a core service and returns the kinds of records that changed. With
-`HISTORY_MODEL` set, a saved record's form offers a History… button showing its audit trail."""
+A subclass names its FORM, and may lay the rows out otherwise (`layout_fields`), add what it shows
+beside them (`loaded`), or save another way (`save_changes`)."""
 
 from __future__ import annotations
 
@@ -12,44 +13,78 @@ from typing import ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QWidget
-from sqlalchemy.exc import SQLAlchemyError
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLayout, QVBoxLayout, QWidget
 
+from ...app import records as record_use_cases
+from ...app.changes import Changes
+from ...app.forms import Form
+from ...app.records import Loaded
+from ...core import kinds
 from ...core.database import Database
 from ...core.errors import R2PError, ValidationError
 from ...core.formatting import human_label
-from ...core.models import RecordMixin
 from ..records_changed import RecordsChanged
 from ..widgets.field_errors import FieldErrors
+from ..widgets.form_binder import FormBinder
 from .history_dialog import HistoryDialog
 
 
 class RecordDialog(QDialog):
-    # Service field names that belong to a differently named widget.
-    FIELD_OF: ClassVar[Mapping[str, str]] = {}
+    FORM: ClassVar[Form]
+    SIZE: ClassVar[tuple[int, int]] = (560, 480)
     # Longer forms count the fields marked in red and name the ones with no place of their own.
-    COUNT_FIELDS: ClassVar[bool] = False
-    # The kind of record whose audit history the History… button shows (see history_record_id).
-    HISTORY_MODEL: ClassVar[type[RecordMixin] | None] = None
+    COUNT_FIELDS: ClassVar[bool] = True
 
-    def __init__(self, database: Database, records_changed: RecordsChanged, parent: QWidget | None = None):
+    def __init__(self, database: Database, records_changed: RecordsChanged, record_id: int | None = None, *,
+                 preset: Mapping[str, object] | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self._database = database
         self._records_changed = records_changed
+        self.record_id = record_id
+        self.preset = dict(preset or {})  # fixed values of a new record, such as the debate it belongs to
         self.field_errors = FieldErrors()
-        self.fields = self.field_errors.fields
         self.error_labels = self.field_errors.error_labels
         self.summary_label = self.field_errors.summary_label
+        self.binder = FormBinder(self.FORM, self.field_errors, record_use_cases.choices(database, self.FORM))
+        self.widgets = self.binder.widgets
         self.buttons = self._save_cancel_buttons()
         self.history_button = self.buttons.addButton("&History…", QDialogButtonBox.ButtonRole.HelpRole)
         self.history_button.setToolTip("Who changed this record, which field, from what to what, and when")
         self.history_button.clicked.connect(self.show_history)
         self.history_dialog: HistoryDialog | None = None
 
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.layout_fields(), 1)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.buttons)
+        self.resize(*self.SIZE)
+        loaded = (record_use_cases.load(database, self.FORM, record_id) if record_id is not None
+                  else record_use_cases.new(database, self.FORM, self.preset))
+        self._version = loaded.version
+        self.binder.show(loaded.shown)
+        self.loaded(loaded)
+        singular = kinds.BY_KEY[self.FORM.kind].singular
+        self.setWindowTitle(f"New {singular}" if record_id is None else f"Edit {singular}")
+        self.widgets[self.FORM.fields[0].name].setFocus()
+
+    # --- what a subclass may change -------------------------------------------------------------
+
+    def layout_fields(self) -> QLayout:
+        """The fields' rows: by default one form of all of them, in order."""
+        return self.binder.rows()
+
+    def loaded(self, loaded: Loaded) -> None:
+        """The record was read into the fields (`loaded.stored` holds all of it)."""
+
+    def save_changes(self) -> Changes:
+        """Write the form through its use case (one transaction, committed); return what changed."""
+        return record_use_cases.save(self._database, self.FORM, self.record_id, self.binder.shown(),
+                                     expected_version=self._version, preset=self.preset)
+
     # --- layout -------------------------------------------------------------------------------
 
     def form_rows(self, rows: Iterable[tuple[str, str, QWidget]]) -> QFormLayout:
-        """A form of (field name, label with &shortcut, widget) rows, each widget over its error."""
+        """A form of (field name, label with &shortcut, widget) rows for widgets outside the FORM."""
         return self.field_errors.form(rows)
 
     def _save_cancel_buttons(self) -> QDialogButtonBox:
@@ -64,18 +99,18 @@ class RecordDialog(QDialog):
     # --- history ------------------------------------------------------------------------------
 
     def history_record_id(self) -> int | None:
-        """The saved record whose history to offer, None for a new one; by default named by RECORD_IDS[0]."""
-        return getattr(self, self.RECORD_IDS[0], None) if self.RECORD_IDS else None
+        """The saved record whose history to offer, None for a new one."""
+        return self.record_id
 
     def showEvent(self, event) -> None:
-        self.history_button.setVisible(self.HISTORY_MODEL is not None and self.history_record_id() is not None)
+        self.history_button.setVisible(self.history_record_id() is not None)
         super().showEvent(event)
 
     def show_history(self) -> HistoryDialog | None:
         record_id = self.history_record_id()
-        if self.HISTORY_MODEL is None or record_id is None:
+        if record_id is None:
             return None
-        dialog = HistoryDialog(self._database, self.HISTORY_MODEL, record_id, self.windowTitle(), self)
+        dialog = HistoryDialog(self._database, self.FORM.model, record_id, self.windowTitle(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.history_dialog = dialog
         dialog.open()
@@ -83,26 +118,16 @@ class RecordDialog(QDialog):
 
     # --- saving -------------------------------------------------------------------------------
 
-    # Attributes holding the id of the record being edited; save() sets them for a new record.
-    RECORD_IDS: tuple[str, ...] = ()
-
-    def save(self, session) -> tuple[str, ...]:
-        """Write the form through a core service (not committing); returns the record kinds changed."""
-        raise NotImplementedError
-
     def accept(self) -> None:
         self.clear_errors()
-        kept = {name: getattr(self, name) for name in self.RECORD_IDS}
         try:
-            with self._database.session() as session:
-                changed = self.save(session)
-                session.commit()
-        except (ValidationError, R2PError, SQLAlchemyError) as error:
-            for name, value in kept.items():
-                setattr(self, name, value)  # a record created but not committed does not exist
+            changes = self.save_changes()
+        except R2PError as error:
             self.show_errors(failed_save_messages(error))
             return
-        self._records_changed.notify(*changed)
+        if self.record_id is None:
+            self.record_id = next(iter(changes.created_ids(self.FORM.kind)), None)
+        self._records_changed.notify_changes(changes)
         super().accept()
 
     # --- errors -------------------------------------------------------------------------------
@@ -113,17 +138,14 @@ class RecordDialog(QDialog):
     def show_errors(self, errors: dict[str, str]) -> None:
         """Each message under its field; anything without a field goes above the buttons."""
         if self.COUNT_FIELDS:
-            self.field_errors.show(errors, field_of=self.FIELD_OF, label_of=human_label, count_fields=True)
+            self.field_errors.show(errors, label_of=human_label, count_fields=True)
         else:
-            self.field_errors.show(errors, field_of=self.FIELD_OF)
+            self.field_errors.show(errors)
 
 
-def failed_save_messages(error: Exception) -> dict[str, str]:
+def failed_save_messages(error: R2PError) -> dict[str, str]:
     """What to show for a failed save: field messages, or one line above the buttons."""
     if isinstance(error, ValidationError):
         return error.errors
-    if isinstance(error, SQLAlchemyError):  # the database refused or stayed busy; nothing was written
-        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
-        return {"": f"The database could not save this ({reason}). Your entries are kept; try again."}
     message = str(error)
     return {"": message if message.endswith(".") else f"{message}."}

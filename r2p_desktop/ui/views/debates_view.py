@@ -225,7 +225,7 @@ class DebatesView(BaseView):
         the saved debate so its agenda is the one below."""
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._select_debate(dialog.debate_id))
+        dialog.accepted.connect(lambda: self._select_debate(dialog.record_id))
         dialog.open()
         return dialog
 

@@ -1,0 +1,124 @@
+"""What a record form holds, declared once per kind and without Qt: its fields (name, label, what is typed
+into them), how a stored record is shown in them, how what the clerk typed becomes the values the
+services take, and which fields a clerk changed. The window builds its widgets from a `Form`
+(`ui/widgets/form_binder.py`); the use cases in `app.records` read and write through it.
+
+Shown values are what a widget holds: text for lines, boxes, dates, amounts and names; the code or id
+for a choice; a number for a count; a list of codes for a catalogue picker."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from ..core import kinds, money
+from ..core.models import Confidentiality
+
+
+class Entry(StrEnum):
+    """What a field's widget takes."""
+
+    LINE = "line"  # one line of text
+    TEXT = "text"  # several lines; Tab moves on
+    CHOICE = "choice"  # one of an enumeration's values
+    DATE = "date"  # YYYY-MM-DD, with a calendar
+    NUMBER = "number"  # a whole number between minimum and maximum
+    MONEY = "money"  # an amount in major units of the currency in the form's "currency" field
+    TAGS = "tags"  # words separated by ;
+    BODY = "body"  # a body chosen from the list (the id), or None
+    BODY_NAME = "body_name"  # a body's name, chosen or typed; a new name is added to Bodies on saving
+    CODES = "codes"  # catalogue entries chosen by code (the field names the catalogue: "commitments")
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str  # the service's field name (records.create / records.update)
+    label: str  # with & before the keyboard shortcut's letter
+    entry: Entry = Entry.LINE
+    choices: type[StrEnum] | None = None  # CHOICE
+    max_length: int | None = None  # LINE
+    minimum: int = 0  # NUMBER
+    maximum: int = 100_000  # NUMBER
+    suffix: str = ""  # NUMBER, e.g. " min"
+    unset_text: str = ""  # NUMBER: shown for the minimum when it stands for "not known yet"
+    placeholder: str = ""
+    tooltip: str = ""
+    narrow: bool = False  # a year, a date or an amount: not the form's full width
+    column: int = 0  # forms laid out in columns: which one
+
+
+def confidentiality_field() -> Field:
+    return Field("confidentiality", "&Confidentiality", Entry.CHOICE, Confidentiality)
+
+
+@dataclass(frozen=True)
+class Form:
+    kind: str  # the registry key of the kind of record it edits
+    fields: tuple[Field, ...]
+
+    def __post_init__(self) -> None:
+        assert self.kind in kinds.BY_KEY, self.kind
+
+    @property
+    def model(self) -> type:
+        return kinds.BY_KEY[self.kind].model
+
+    def field(self, name: str) -> Field:
+        return next(field for field in self.fields if field.name == name)
+
+    def names(self, entry: Entry) -> tuple[str, ...]:
+        return tuple(field.name for field in self.fields if field.entry == entry)
+
+    def shown(self, stored: Mapping[str, object]) -> dict[str, object]:
+        """A stored record's values (records.get) as the form's widgets hold them."""
+        currency = str(stored.get("currency") or "")
+        return {field.name: _shown(field, stored.get(field.name), currency) for field in self.fields}
+
+    def typed(self, shown: Mapping[str, object]) -> tuple[dict[str, object], dict[str, str]]:
+        """What the clerk typed as the values the services take, and the fields that could not be read
+        (an amount that is not a number), by name. BODY_NAME fields stay names (the use case resolves them)."""
+        currency = str(shown.get("currency") or "").strip().upper()
+        values: dict[str, object] = {}
+        problems: dict[str, str] = {}
+        for field in self.fields:
+            if field.name not in shown:
+                continue
+            value = shown[field.name]
+            if field.entry == Entry.MONEY:
+                try:
+                    values[field.name] = money.minor_units(str(value or ""), currency)
+                except ValueError as error:
+                    problems[field.name] = str(error)
+            elif field.entry in (Entry.LINE, Entry.TEXT, Entry.DATE, Entry.BODY_NAME):
+                values[field.name] = str(value or "").strip()
+            elif field.entry == Entry.NUMBER and field.unset_text and value == field.minimum:
+                values[field.name] = None
+            else:
+                values[field.name] = value
+        return values, problems
+
+    def changed(self, before: Mapping[str, object], now: Mapping[str, object]) -> dict[str, object]:
+        """The shown values that differ from `before` (what the form showed when it was filled); text
+        compared as saved, without surrounding spaces."""
+        def same(a: object, b: object) -> bool:
+            if isinstance(a, str) or isinstance(b, str):
+                return str(a or "").strip() == str(b or "").strip()
+            return a == b
+
+        return {name: value for name, value in now.items() if not same(before.get(name), value)}
+
+
+def _shown(field: Field, value: object, currency: str) -> object:
+    if field.entry == Entry.MONEY:
+        return money.amount_text(value if isinstance(value, int) else None, currency)
+    if field.entry == Entry.TAGS:
+        return "; ".join(value) if isinstance(value, list) else str(value or "")
+    if field.entry == Entry.DATE:
+        return value.isoformat() if isinstance(value, date) else str(value or "")
+    if field.entry in (Entry.LINE, Entry.TEXT, Entry.BODY_NAME):
+        return "" if value is None else str(value)
+    if field.entry == Entry.CODES:
+        return list(value) if isinstance(value, list | tuple) else []
+    return value

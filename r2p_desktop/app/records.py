@@ -1,0 +1,124 @@
+"""Reading, saving and deleting a record of any kind through its form (`app.forms.Form`): the use cases
+every record dialog calls. Each opens its own session, commits, and returns plain values or the
+`Changes` it made; database errors come out as R2PError (`app.errors`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from ..core import catalogue, kinds
+from ..core.database import Database
+from ..core.errors import ValidationError
+from ..core.models import Body
+from ..core.services import directory, listings, records
+from ..core.services.fields import raise_if
+from .changes import Changes, Record
+from .errors import as_r2p_errors
+from .forms import Entry, Form
+
+T = TypeVar("T")
+
+
+def read(database: Database, query: Callable[[Session], T]) -> T:
+    """What `query` reads, in a read session of its own (nothing is written or locked)."""
+    with as_r2p_errors(), database.read_session() as session:
+        return query(session)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A record as its form shows it: the shown values, the version they were read at (None for a new
+    record), and everything stored (for what the form shows beside its fields)."""
+
+    shown: dict[str, object]
+    version: int | None = None
+    stored: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the form's lists offer: the bodies (name, id) and the catalogue's commitments (code, title)."""
+
+    bodies: list[tuple[str, int]]
+    commitments: list[tuple[str, str]]
+
+
+def choices(database: Database, form: Form) -> Choices:
+    needs_bodies = bool(form.names(Entry.BODY) or form.names(Entry.BODY_NAME))
+    needs_commitments = bool(form.names(Entry.CODES))
+
+    def query(session: Session) -> Choices:
+        bodies = [(body["name"], body["id"]) for body in listings.bodies(session)] if needs_bodies else []
+        commitments = ([(entry.code, entry.title) for entry in catalogue.list_commitments(session)]
+                       if needs_commitments else [])
+        return Choices(bodies, commitments)
+
+    return read(database, query)
+
+
+def load(database: Database, form: Form, record_id: int) -> Loaded:
+    """Record `record_id` of the form's kind, as the form shows it."""
+
+    def query(session: Session) -> Loaded:
+        stored = records.get(session, form.model, record_id)
+        for name in form.names(Entry.BODY_NAME):  # the body's name, as the clerk sees it
+            body = session.get(Body, stored[name]) if stored.get(name) else None
+            stored[name] = body.name if body is not None else ""
+        return Loaded(form.shown(stored), stored.get("version"), stored)
+
+    return read(database, query)
+
+
+def new(database: Database, form: Form, preset: Mapping[str, object] | None = None) -> Loaded:
+    """A new record's form: the committee's default confidentiality, then `preset` (stored values)."""
+    stored: dict[str, object] = {"confidentiality": database.default_confidentiality, **(preset or {})}
+    return Loaded(form.shown(stored), None, stored)
+
+
+def save(database: Database, form: Form, record_id: int | None, shown: Mapping[str, object], *,
+         expected_version: int | None = None, before: Mapping[str, object] | None = None,
+         preset: Mapping[str, object] | None = None) -> Changes:
+    """Write what the form shows to record `record_id`, or add it as a new record (None) with `preset`
+    (fixed values such as the record it belongs to); return what changed, a new record among `created`.
+
+    With `before` (the shown values the form was filled with) only the fields the clerk changed are
+    written, so a colleague's save of other fields stays. Names typed for bodies are found, or added to
+    Bodies once. Everything is one transaction: when anything is refused nothing is kept. Raises
+    ValidationError naming each wrong field (those that could not be read among them), ConflictError
+    when someone saved the record since `expected_version`, or another R2PError."""
+    if before is not None and record_id is not None:
+        shown = {**form.changed(before, shown), **({"currency": shown["currency"]} if "currency" in shown else {})}
+    values, problems = form.typed(shown)
+    created: set[Record] = set()
+    with as_r2p_errors(), database.session() as session:
+        try:
+            for name in form.names(Entry.BODY_NAME):
+                if name in values:
+                    named = directory.resolve_name(session, Body, str(values[name]), field=name)
+                    values[name] = named.id
+                    if named.created:
+                        created.add(Record(kinds.BODY.key, named.id))
+            if record_id is None:
+                record_id = records.create(session, form.model, {**values, **(preset or {})})
+                created.add(Record(form.kind, record_id))
+            else:
+                records.update(session, form.model, record_id, values, expected_version=expected_version)
+        except ValidationError as error:  # shown together with any field that could not be read
+            problems = {**error.errors, **problems}
+        raise_if(problems)
+        session.commit()
+    updated = {Record(form.kind, record_id)} - created
+    return Changes(created=frozenset(created), updated=frozenset(updated))
+
+
+def delete(database: Database, kind: str, record_id: int) -> Changes:
+    """Delete record `record_id` of `kind` (a registry key) and what belongs to it; refused with an
+    R2PError saying why while other records still point at it."""
+    with as_r2p_errors(), database.session() as session:
+        records.delete(session, kinds.BY_KEY[kind].model, record_id)
+        session.commit()
+    return Changes(deleted={Record(kind, record_id)})

@@ -1,0 +1,138 @@
+"""The widgets of a record form, built from its field specification (`app.forms.Form`): one widget per
+field, each over its red error line, filled from shown values and read back as shown values. The
+dialogs lay the rows out; nothing here knows a kind of record."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+
+from ...app.forms import Entry, Field, Form
+from ...app.records import Choices
+from ...core import money
+from .catalogue_picker import CataloguePicker
+from .choice_combo import enum_combo, select_data
+from .date_field import DateField
+from .field_errors import FieldErrors
+from .text_box import text_box
+
+NARROW_FIELD_WIDTH = 170  # a year, a date or an amount, not the form's full width
+
+
+class FormBinder:
+    def __init__(self, form: Form, field_errors: FieldErrors, choices: Choices):
+        self.form = form
+        self._field_errors = field_errors
+        self.widgets: dict[str, QWidget] = {field.name: _widget(field, choices) for field in form.fields}
+        currency = self.widgets.get("currency")
+        if isinstance(currency, QLineEdit) and form.names(Entry.MONEY):
+            currency.textChanged.connect(self._show_amount_example)
+            self._show_amount_example("")
+
+    def rows(self, names: Iterable[str] | None = None, *, column: int | None = None) -> QFormLayout:
+        """A form of the fields named (by default all of them, or those of one `column`), in order."""
+        fields = ([self.form.field(name) for name in names] if names is not None
+                  else [field for field in self.form.fields if column is None or field.column == column])
+        return self._field_errors.form((field.name, field.label, self.widgets[field.name]) for field in fields)
+
+    def show(self, shown: Mapping[str, object]) -> None:
+        for field in self.form.fields:
+            if field.name in shown:
+                _show(self.widgets[field.name], field, shown[field.name])
+
+    def shown(self) -> dict[str, object]:
+        """What the widgets hold now, as shown values."""
+        return {field.name: _read(self.widgets[field.name], field) for field in self.form.fields}
+
+    def _show_amount_example(self, currency: str) -> None:
+        """Amount placeholders show the decimals the currency has: 1,250,000.00 EUR, 1,250,000 JPY."""
+        example = "e.g. " + money.amount_text(1_250_000 * money.minor_per_major(currency), currency)
+        for name in self.form.names(Entry.MONEY):
+            self.widgets[name].setPlaceholderText(example)  # type: ignore[attr-defined]
+
+
+def _widget(field: Field, choices: Choices) -> QWidget:
+    widget: QWidget
+    match field.entry:
+        case Entry.LINE | Entry.TAGS:
+            widget = QLineEdit()
+            if field.max_length:
+                widget.setMaxLength(field.max_length)
+            widget.setPlaceholderText(field.placeholder)
+        case Entry.TEXT:
+            widget = text_box(placeholder=field.placeholder)
+        case Entry.DATE:
+            widget = DateField()
+        case Entry.MONEY:
+            widget = QLineEdit()
+            widget.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        case Entry.NUMBER:
+            widget = QSpinBox()
+            widget.setRange(field.minimum, field.maximum)
+            widget.setSuffix(field.suffix)
+            widget.setSpecialValueText(field.unset_text)
+        case Entry.CHOICE:
+            assert field.choices is not None, field.name
+            widget = enum_combo(field.choices)
+        case Entry.BODY:
+            widget = QComboBox()
+            widget.addItem("None", None)
+            for name, body_id in choices.bodies:
+                widget.addItem(name, body_id)
+        case Entry.BODY_NAME:
+            widget = _name_combo([name for name, _ in choices.bodies])
+        case Entry.CODES:
+            widget = CataloguePicker(field.name)
+            widget.set_entries(choices.commitments)
+            widget.setMinimumHeight(150)
+    if field.tooltip:
+        widget.setToolTip(field.tooltip)
+    if field.narrow or field.entry in (Entry.DATE, Entry.MONEY):
+        widget.setMaximumWidth(NARROW_FIELD_WIDTH)
+    return widget
+
+
+def _name_combo(names: list[str]) -> QComboBox:
+    """A list of names that also takes a name typed in; typing finds names containing what is typed."""
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.addItem("")
+    combo.addItems(names)
+    completer = combo.completer()
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    return combo
+
+
+def _show(widget: QWidget, field: Field, value: object) -> None:
+    if isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(str(value or ""))
+    elif isinstance(widget, QLineEdit):
+        widget.setText(str(value or ""))
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(int(value) if isinstance(value, int) else field.minimum)
+    elif isinstance(widget, CataloguePicker):
+        widget.set_selected(value or [])
+    elif isinstance(widget, QComboBox) and field.entry == Entry.BODY_NAME:
+        widget.setCurrentText(str(value or ""))
+    elif isinstance(widget, QComboBox):
+        select_data(widget, value)
+
+
+def _read(widget: QWidget, field: Field) -> object:
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    if isinstance(widget, CataloguePicker):
+        return widget.selected()
+    if isinstance(widget, QComboBox) and field.entry == Entry.BODY_NAME:
+        return widget.currentText()
+    assert isinstance(widget, QComboBox)
+    return widget.currentData()
