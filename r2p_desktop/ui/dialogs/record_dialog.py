@@ -3,7 +3,8 @@
 History… button for a saved record. Saving goes through the use cases in `app.records`, which open
 the session and commit; the dialog shows what they refuse and announces what they changed.
 
-A subclass names its FORM, and may lay the rows out otherwise (`layout_fields`), add what it shows
+A kind whose form needs nothing else is edited in `RecordDialog(..., form=record_forms.X)` itself. A
+subclass names its FORM, and may lay the rows out otherwise (`layout_fields`), add what it shows
 beside them (`loaded`), or save another way (`save_changes`)."""
 
 from __future__ import annotations
@@ -30,14 +31,17 @@ from .history_dialog import HistoryDialog
 
 
 class RecordDialog(QDialog):
-    FORM: ClassVar[Form]
+    FORM: ClassVar[Form | None] = None
     SIZE: ClassVar[tuple[int, int]] = (560, 480)
     # Longer forms count the fields marked in red and name the ones with no place of their own.
     COUNT_FIELDS: ClassVar[bool] = True
 
     def __init__(self, database: Database, records_changed: RecordsChanged, record_id: int | None = None, *,
-                 preset: Mapping[str, object] | None = None, parent: QWidget | None = None):
+                 preset: Mapping[str, object] | None = None, form: Form | None = None, parent: QWidget | None = None):
         super().__init__(parent)
+        form = form or self.FORM
+        assert form is not None, "a record dialog needs a form: FORM or form="
+        self.form = form
         self._database = database
         self._records_changed = records_changed
         self.record_id = record_id
@@ -45,7 +49,7 @@ class RecordDialog(QDialog):
         self.field_errors = FieldErrors()
         self.error_labels = self.field_errors.error_labels
         self.summary_label = self.field_errors.summary_label
-        self.binder = FormBinder(self.FORM, self.field_errors, record_use_cases.choices(database, self.FORM))
+        self.binder = FormBinder(self.form, self.field_errors, record_use_cases.choices(database, self.form))
         self.widgets = self.binder.widgets
         self.buttons = self._save_cancel_buttons()
         self.history_button = self.buttons.addButton("&History…", QDialogButtonBox.ButtonRole.HelpRole)
@@ -58,14 +62,14 @@ class RecordDialog(QDialog):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.buttons)
         self.resize(*self.SIZE)
-        loaded = (record_use_cases.load(database, self.FORM, record_id) if record_id is not None
-                  else record_use_cases.new(database, self.FORM, self.preset))
+        loaded = (record_use_cases.load(database, self.form, record_id) if record_id is not None
+                  else record_use_cases.new(database, self.form, self.preset))
         self._version = loaded.version
         self.binder.show(loaded.shown)
         self.loaded(loaded)
-        singular = kinds.BY_KEY[self.FORM.kind].singular
+        singular = kinds.BY_KEY[self.form.kind].singular
         self.setWindowTitle(f"New {singular}" if record_id is None else f"Edit {singular}")
-        self.widgets[self.FORM.fields[0].name].setFocus()
+        self.widgets[self.form.fields[0].name].setFocus()
 
     # --- what a subclass may change -------------------------------------------------------------
 
@@ -78,7 +82,7 @@ class RecordDialog(QDialog):
 
     def save_changes(self) -> Changes:
         """Write the form through its use case (one transaction, committed); return what changed."""
-        return record_use_cases.save(self._database, self.FORM, self.record_id, self.binder.shown(),
+        return record_use_cases.save(self._database, self.form, self.record_id, self.binder.shown(),
                                      expected_version=self._version, preset=self.preset)
 
     # --- layout -------------------------------------------------------------------------------
@@ -110,7 +114,7 @@ class RecordDialog(QDialog):
         record_id = self.history_record_id()
         if record_id is None:
             return None
-        dialog = HistoryDialog(self._database, self.FORM.model, record_id, self.windowTitle(), self)
+        dialog = HistoryDialog(self._database, self.form.model, record_id, self.windowTitle(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.history_dialog = dialog
         dialog.open()
@@ -126,7 +130,7 @@ class RecordDialog(QDialog):
             self.show_errors(failed_save_messages(error))
             return
         if self.record_id is None:
-            self.record_id = next(iter(changes.created_ids(self.FORM.kind)), None)
+            self.record_id = next(iter(changes.created_ids(self.form.kind)), None)
         self._records_changed.notify_changes(changes)
         super().accept()
 
