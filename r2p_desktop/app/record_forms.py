@@ -4,7 +4,7 @@ order, their labels and what they take. The dialogs are built from these (`ui/di
 from __future__ import annotations
 
 from ..core import kinds
-from ..core.models import BodyKind, DebateStatus, PersonKind
+from ..core.models import BodyKind, BudgetScope, DebateStatus, FollowUpKind, FollowUpStatus, PersonKind
 from .forms import Entry, Field, Form, confidentiality_field
 
 BODY = Form(kinds.BODY.key, (
@@ -41,4 +41,40 @@ DEBATE = Form(kinds.DEBATE.key, (
     confidentiality_field(),
     Field("tags", "T&ags", Entry.TAGS, placeholder="Separate tags with ;"),
     Field("notes", "Not&es", Entry.TEXT),
+))
+
+_AMOUNT_TIP = "In the line's currency; leave empty if not known"
+
+BUDGET_ITEM = Form(kinds.BUDGET_ITEM.key, (
+    Field("fiscal_year", "Fiscal &year", Entry.NUMBER, minimum=1900, maximum=2200, narrow=True),
+    Field("debate_date", "Budget &debate", Entry.DATE,
+          tooltip="The day of the budget debate in which this line was raised"),
+    Field("body_id", "&Body", Entry.BODY, tooltip="The ministry or institution whose budget holds this line"),
+    Field("programme", "&Programme", max_length=300, placeholder="Programme or budget line, as the budget names it"),
+    Field("scope", "&Scope", Entry.CHOICE, BudgetScope),
+    Field("currency", "C&urrency", max_length=3, placeholder="EUR", tooltip="Three-letter ISO 4217 code",
+          narrow=True),
+    Field("amount_requested", "&Requested", Entry.MONEY, tooltip=_AMOUNT_TIP),
+    Field("amount_allocated", "&Allocated", Entry.MONEY, tooltip=_AMOUNT_TIP),
+    Field("amount_spent", "Spe&nt", Entry.MONEY, tooltip=_AMOUNT_TIP),
+    confidentiality_field(),
+    Field("tags", "&Tags", Entry.TAGS, placeholder="Separate tags with ;"),
+    Field("commitments", "Comm&itments", Entry.CODES),
+    # The second column: what the committee raised in the budget debate and what came of it.
+    Field("question_raised", "&Question raised", Entry.TEXT, column=1),
+    Field("government_response", "&Government response", Entry.TEXT, column=1),
+    Field("committee_position", "Co&mmittee position", Entry.TEXT, column=1),
+    Field("outcome", "&Outcome", Entry.TEXT, column=1),
+    Field("notes", "Not&es", Entry.TEXT, column=1),
+))
+
+FOLLOW_UP = Form(kinds.FOLLOW_UP.key, (
+    Field("kind", "&Kind", Entry.CHOICE, FollowUpKind),
+    Field("description", "&What is to be done", Entry.TEXT, placeholder="What is to be done, in a sentence or two"),
+    Field("owner_body_id", "&Owner", Entry.BODY_NAME,
+          tooltip="Ministry or body that must act; a new name is added to Bodies"),
+    Field("due_date", "&Due", Entry.DATE),
+    Field("status", "&Status", Entry.CHOICE, FollowUpStatus),
+    Field("outcome", "O&utcome", Entry.TEXT, placeholder="What was done, or why it was dropped"),
+    Field("completed_on", "&Completed on", Entry.DATE),
 ))

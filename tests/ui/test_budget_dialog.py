@@ -39,16 +39,16 @@ def test_a_new_line_is_shown_under_its_fiscal_year(qtbot, view, database):
     view.new_button.click()
     dialog = view.dialog
     assert dialog.windowTitle() == "New budget line" and dialog.isVisible()
-    assert dialog.fiscal_year_spin.value() == 2024  # the year on show
-    assert dialog.currency_edit.text() == "EUR"  # the currency the other lines use
-    dialog.fiscal_year_spin.setValue(2025)
-    qtbot.keyClicks(dialog.programme_edit, "Mediation support")
-    dialog.body_combo.setCurrentIndex(dialog.body_combo.findText("Ministry of Justice"))
-    dialog.scope_combo.setCurrentIndex(dialog.scope_combo.findData("international_assistance"))
-    qtbot.keyClicks(dialog.amount_edits["amount_requested"], "1,250,000.50")
-    qtbot.keyClicks(dialog.amount_edits["amount_allocated"], "1000000")
-    qtbot.keyClicks(dialog.tags_edit, "mediation; abroad")
-    qtbot.keyClicks(dialog.text_edits["question_raised"], "Why is less allocated than requested?")
+    assert dialog.widgets["fiscal_year"].value() == 2024  # the year on show
+    assert dialog.widgets["currency"].text() == "EUR"  # the currency the other lines use
+    dialog.widgets["fiscal_year"].setValue(2025)
+    qtbot.keyClicks(dialog.widgets["programme"], "Mediation support")
+    dialog.widgets["body_id"].setCurrentIndex(dialog.widgets["body_id"].findText("Ministry of Justice"))
+    dialog.widgets["scope"].setCurrentIndex(dialog.widgets["scope"].findData("international_assistance"))
+    qtbot.keyClicks(dialog.widgets["amount_requested"], "1,250,000.50")
+    qtbot.keyClicks(dialog.widgets["amount_allocated"], "1000000")
+    qtbot.keyClicks(dialog.widgets["tags"], "mediation; abroad")
+    qtbot.keyClicks(dialog.widgets["question_raised"], "Why is less allocated than requested?")
     save(qtbot, dialog)
 
     assert not dialog.isVisible()
@@ -72,12 +72,12 @@ def test_enter_on_a_line_opens_it_and_the_change_is_shown(qtbot, view, database)
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     dialog = view.dialog
-    assert dialog.windowTitle() == "Edit budget line" and dialog.budget_item_id == line_id
-    assert dialog.programme_edit.text() == "Early warning unit"
-    assert dialog.amount_edits["amount_allocated"].text() == "900,000.00"
-    dialog.amount_edits["amount_allocated"].setText("950,000")
-    dialog.amount_edits["amount_spent"].setText("312,000.25")
-    ticks = dialog.commitments_picker.entries_model
+    assert dialog.windowTitle() == "Edit budget line" and dialog.record_id == line_id
+    assert dialog.widgets["programme"].text() == "Early warning unit"
+    assert dialog.widgets["amount_allocated"].text() == "900,000.00"
+    dialog.widgets["amount_allocated"].setText("950,000")
+    dialog.widgets["amount_spent"].setText("312,000.25")
+    ticks = dialog.widgets["commitments"].entries_model
     ticks.setData(ticks.index(0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     save(qtbot, dialog)
 
@@ -95,16 +95,16 @@ def test_edit_button_follows_the_selection(view):
     view.table.selectRow(0)
     assert view.edit_button.isEnabled()
     view.edit_button.click()
-    assert view.dialog.budget_item_id == view.table.current_record_id()
+    assert view.dialog.record_id == view.table.current_record_id()
     view.dialog.reject()
 
 
 def test_a_negative_amount_and_a_bad_currency_are_shown_under_their_fields(qtbot, view, database):
     dialog = view.new_budget_item()
-    qtbot.keyClicks(dialog.programme_edit, "Survivor support")
-    dialog.currency_edit.setText("E1")
-    qtbot.keyClicks(dialog.amount_edits["amount_spent"], "-5")
-    qtbot.keyClicks(dialog.amount_edits["amount_requested"], "12.345")
+    qtbot.keyClicks(dialog.widgets["programme"], "Survivor support")
+    dialog.widgets["currency"].setText("E1")
+    qtbot.keyClicks(dialog.widgets["amount_spent"], "-5")
+    qtbot.keyClicks(dialog.widgets["amount_requested"], "12.345")
     save(qtbot, dialog)
 
     assert dialog.isVisible()
@@ -114,13 +114,13 @@ def test_a_negative_amount_and_a_bad_currency_are_shown_under_their_fields(qtbot
         "amount_spent": "Cannot be negative",
         "amount_requested": "An amount in E1 has at most 2 decimal places",
     }
-    assert dialog.error_labels["amount_spent"].parentWidget() is dialog.amount_edits["amount_spent"].parentWidget()
+    assert dialog.error_labels["amount_spent"].parentWidget() is dialog.widgets["amount_spent"].parentWidget()
     assert dialog.summary_label.text() == "Nothing was saved. Please correct the 3 fields marked in red."
-    assert len(stored(database)) == 1 and dialog.budget_item_id is None
+    assert len(stored(database)) == 1 and dialog.record_id is None
 
-    dialog.currency_edit.setText("eur")  # put right, the same dialog saves
-    dialog.amount_edits["amount_spent"].setText("5")
-    dialog.amount_edits["amount_requested"].setText("12.34")
+    dialog.widgets["currency"].setText("eur")  # put right, the same dialog saves
+    dialog.widgets["amount_spent"].setText("5")
+    dialog.widgets["amount_requested"].setText("12.34")
     save(qtbot, dialog)
     assert not dialog.isVisible()
     line = stored(database)[-1]
@@ -132,10 +132,10 @@ def test_the_first_line_on_an_empty_page(qtbot, main_window, database):
     main_window.show_view(main_window.views.index(view))
     assert view.empty_label.isVisible() and view.new_button.isEnabled() and not view.edit_button.isEnabled()
     dialog = view.new_budget_item()
-    assert dialog.currency_edit.text() == ""  # no lines yet to take a currency from
-    qtbot.keyClicks(dialog.programme_edit, "Genocide archive")
-    qtbot.keyClicks(dialog.currency_edit, "JPY")
-    qtbot.keyClicks(dialog.amount_edits["amount_allocated"], "5,000,000")
+    assert dialog.widgets["currency"].text() == ""  # no lines yet to take a currency from
+    qtbot.keyClicks(dialog.widgets["programme"], "Genocide archive")
+    qtbot.keyClicks(dialog.widgets["currency"], "JPY")
+    qtbot.keyClicks(dialog.widgets["amount_allocated"], "5,000,000")
     save(qtbot, dialog)
 
     assert view.splitter.isVisible() and not view.empty_label.isVisible()

@@ -67,13 +67,13 @@ def test_creating_a_follow_up_from_an_answer_lists_it_with_its_question(main_win
 
     assert dialog.isVisible()
     assert dialog.parent_label.text() == "Question WQ-2026-00012: A focal point for R2P"
-    assert dialog.kind_combo.currentText() == "Government undertaking"
-    assert dialog.owner_combo.currentText() == "Ministry of Foreign Affairs"
-    assert dialog.description_edit.toPlainText() == (
+    assert dialog.widgets["kind"].currentText() == "Government undertaking"
+    assert dialog.widgets["owner_body_id"].currentText() == "Ministry of Foreign Affairs"
+    assert dialog.widgets["description"].toPlainText() == (
         "The government will appoint a national R2P focal point by June.")
-    dialog.description_edit.selectAll()
-    qtbot.keyClicks(dialog.description_edit, "Appoint the national R2P focal point")
-    qtbot.keyClicks(dialog.due_date_edit, "2026-06-30")
+    dialog.widgets["description"].selectAll()
+    qtbot.keyClicks(dialog.widgets["description"], "Appoint the national R2P focal point")
+    qtbot.keyClicks(dialog.widgets["due_date"], "2026-06-30")
     save(qtbot, dialog)
     assert not dialog.isVisible()
 
@@ -121,19 +121,19 @@ def test_done_without_a_completion_date_is_refused_under_the_field(main_window, 
     main_window.show_view(FOLLOW_UPS_PAGE)
     qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
     dialog = view.dialog
-    qtbot.keyClicks(dialog.description_edit, "Write to the minister")
-    choose(dialog.status_combo, "Done")
+    qtbot.keyClicks(dialog.widgets["description"], "Write to the minister")
+    choose(dialog.widgets["status"], "Done")
     save(qtbot, dialog)
 
     error = dialog.error_labels["completed_on"]
     assert dialog.isVisible()
     assert error.isVisible()
     assert "needs its completion date" in error.text()
-    assert error.parentWidget() is dialog.completed_on_edit.parentWidget()
+    assert error.parentWidget() is dialog.widgets["completed_on"].parentWidget()
     assert "Nothing was saved" in dialog.summary_label.text()
     assert follow_up_count(database) == 0
 
-    qtbot.keyClicks(dialog.completed_on_edit, "2026-05-02")
+    qtbot.keyClicks(dialog.widgets["completed_on"], "2026-05-02")
     save(qtbot, dialog)
     assert follow_up_count(database) == 1
     assert view_texts(view, "description") == ["Write to the minister"]
@@ -147,9 +147,9 @@ def test_editing_a_follow_up_opens_it_on_enter(main_window, qtbot, database):
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     dialog = view.dialog
-    assert dialog.follow_up_id == ids["hold a hearing"]
-    assert dialog.description_edit.toPlainText() == "hold a hearing"
-    choose(dialog.status_combo, "In progress")
+    assert dialog.record_id == ids["hold a hearing"]
+    assert dialog.widgets["description"].toPlainText() == "hold a hearing"
+    choose(dialog.widgets["status"], "In progress")
     save(qtbot, dialog)
     assert view_texts(view, "status")[view_texts(view, "description").index("hold a hearing")] == "In progress"
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...app import records
 from ...core.database import Database
 from ...core.money import money
 from ...core.services import budget
@@ -144,10 +145,8 @@ class BudgetView(BaseView):
 
     def load(self) -> None:
         """Read the years and the chart again; keep the year the reader chose if it is still there."""
-        with self.database.read_session() as session:
-            years = budget.years(session)
-            currency = budget.main_currency(session) or ""
-            allocations = budget.allocations_by_scope(session)
+        years, currency, allocations = records.read(self.database, lambda session: (
+            budget.years(session), budget.main_currency(session) or "", budget.allocations_by_scope(session)))
         chosen = self.selected_year()
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
@@ -170,9 +169,8 @@ class BudgetView(BaseView):
             self.summary_label.hide()
             self._update_buttons()
             return
-        with self.database.read_session() as session:
-            rows = budget.year_items(session, year)
-            changes = budget.year_on_year(session, year)
+        rows, changes = records.read(self.database, lambda session: (
+            budget.year_items(session, year), budget.year_on_year(session, year)))
         self.table.set_rows(rows)
         self.count_label.setText(f"{len(rows):,} budget line{'' if len(rows) == 1 else 's'} in {year}")
         self.summary_label.setText(self._summary(year, changes))
@@ -200,7 +198,7 @@ class BudgetView(BaseView):
         the saved line in its year."""
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.show_budget_item(dialog.fiscal_year_spin.value(), dialog.budget_item_id))
+        dialog.accepted.connect(lambda: self.show_budget_item(dialog.widgets["fiscal_year"].value(), dialog.record_id))
         dialog.open()
         return dialog
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
-from sqlalchemy.orm import Session
 
 from ...core import kinds
 from ...core.database import Database
@@ -115,7 +114,7 @@ class FollowUpsView(RecordListView):
     def filter(self) -> FollowUpFilter:
         return FollowUpFilter(status=self.status_combo.currentData(), owner_body_id=self.owner_combo.currentData())
 
-    def rows(self, session: Session) -> list[dict]:
+    def rows(self, session) -> list[dict]:
         self._fill_owners(follow_ups.owners(session))
         rows = follow_ups.list_follow_ups(session, self.filter())
         self._rows_by_id = {row["id"]: row for row in rows}

@@ -279,7 +279,8 @@ class QuestionEditor(QWidget):
 
     def create_follow_up(self) -> FollowUpDialog:
         """A follow-up of this question's answer, prefilled from it as saved, for the clerk to edit."""
-        dialog = FollowUpDialog(self._database, self._records_changed, question_id=self.question_id, parent=self)
+        dialog = FollowUpDialog(self._database, self._records_changed, preset={"question_id": self.question_id},
+                                parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.follow_up_dialog = dialog
         dialog.open()
