@@ -25,9 +25,8 @@ class BudgetItemDialog(RecordDialog):
                  *, fiscal_year: int | None = None, parent: QWidget | None = None):
         """A new line (no `record_id`) starts in `fiscal_year` (this year when None), in the currency most
         lines use."""
-        super().__init__(database, records_changed, record_id, parent=parent)
-        if record_id is None:
-            self.binder.show(budget_use_cases.new_budget_item(database, fiscal_year).shown)
+        start = budget_use_cases.new_budget_item(database, fiscal_year) if record_id is None else None
+        super().__init__(database, records_changed, record_id, start=start, parent=parent)
         self.widgets["programme"].setFocus()
 
     def layout_fields(self) -> QLayout:

@@ -26,7 +26,9 @@ class FollowUpDialog(RecordDialog):
 
     def __init__(self, database: Database, records_changed: RecordsChanged, record_id: int | None = None, *,
                  preset: Mapping[str, object] | None = None, parent: QWidget | None = None):
-        super().__init__(database, records_changed, record_id, preset=preset, parent=parent)
+        question_id = (preset or {}).get("question_id")
+        start = follow_up_use_cases.from_question(database, question_id) if record_id is None and question_id else None
+        super().__init__(database, records_changed, record_id, preset=preset, start=start, parent=parent)
         self.widgets["description"].setFocus()  # the kind is most often right as it is
 
     def layout_fields(self) -> QLayout:
@@ -38,8 +40,5 @@ class FollowUpDialog(RecordDialog):
         return form
 
     def loaded(self, loaded: Loaded) -> None:
-        question_id = self.preset.get("question_id")
-        if self.record_id is None and question_id:
-            self.binder.show(follow_up_use_cases.from_question(self._database, question_id).shown)
-        label = follow_up_use_cases.parent_label(self._database, loaded.stored)
+        label = follow_up_use_cases.parent_label(self._database, {**loaded.stored, **self.preset})
         self.parent_label.setText(label or "Nothing: a follow-up of its own")

@@ -37,7 +37,10 @@ class RecordDialog(QDialog):
     COUNT_FIELDS: ClassVar[bool] = True
 
     def __init__(self, database: Database, records_changed: RecordsChanged, record_id: int | None = None, *,
-                 preset: Mapping[str, object] | None = None, form: Form | None = None, parent: QWidget | None = None):
+                 preset: Mapping[str, object] | None = None, start: Loaded | None = None, form: Form | None = None,
+                 parent: QWidget | None = None):
+        """Edit record `record_id`, or a new record (None) that gets `preset` (fixed values, such as the
+        record it belongs to) and starts from `start` (by default the committee's defaults)."""
         super().__init__(parent)
         form = form or self.FORM
         assert form is not None, "a record dialog needs a form: FORM or form="
@@ -62,8 +65,10 @@ class RecordDialog(QDialog):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.buttons)
         self.resize(*self.SIZE)
-        loaded = (record_use_cases.load(database, self.form, record_id) if record_id is not None
-                  else record_use_cases.new(database, self.form, self.preset))
+        if record_id is not None:
+            loaded = record_use_cases.load(database, self.form, record_id)
+        else:
+            loaded = start or record_use_cases.new(database, self.form, self.preset)
         self._version = loaded.version
         self.binder.show(loaded.shown)
         self.loaded(loaded)
