@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import create_engine, func, select
@@ -106,7 +107,7 @@ def given(value: str) -> list[Anchor]:
 
 def chain_head(session: Session, kept: str = "read now") -> Anchor:
     """The trail as it is now: how many entries, and the newest one's hash (one read transaction)."""
-    length = session.scalar(select(func.count()).select_from(AuditEntry))
+    length = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
     head = session.scalar(select(AuditEntry.entry_hash).order_by(AuditEntry.id.desc()).limit(1))
     return Anchor(length, head or audit.GENESIS_HASH, kept)
 
@@ -154,7 +155,7 @@ def remove_beside(backup: Path) -> None:
         Path(backup).with_name(Path(backup).name + suffix).unlink(missing_ok=True)
 
 
-def _backup_taken(sidecar: Path, stem: str, suffix: str):
+def _backup_taken(sidecar: Path, stem: str, suffix: str) -> datetime | None:
     """When the backup a sidecar belongs to was taken, if the sidecar is one of `stem`'s."""
     info = parse_backup_name(sidecar.with_name(sidecar.name.removesuffix(suffix)), stem)
     return info.taken_at if info else None
@@ -199,7 +200,7 @@ def verify(session: Session, anchors: Iterable[Anchor], *, chain_break: audit.Ch
     anchored hash, and the chain does not break at or before it. `chain_break` is what
     `audit.verify_chain` found on this trail (passed in so a check reads the whole trail only once)."""
     anchors = list(anchors)
-    length = session.scalar(select(func.count()).select_from(AuditEntry))
+    length = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
     wanted = {a.length for a in anchors if 0 < a.length <= length}
     hashes: dict[int, str] = {}
     if wanted:
@@ -220,7 +221,7 @@ def verify(session: Session, anchors: Iterable[Anchor], *, chain_break: audit.Ch
                        f"it has {length}")
         elif anchor.length and hashes.get(anchor.length) != anchor.head:
             problem = f"the trail was rewritten at or before entry {anchor.length} (anchor {anchor.kept})"
-        elif anchor.length and broken_at is not None and broken_at <= anchor.length:
+        elif anchor.length and chain_break is not None and broken_at is not None and broken_at <= anchor.length:
             problem = (f"the trail was rewritten at or before entry {anchor.length} (anchor {anchor.kept}; "
                        f"entry {chain_break.entry_id} {chain_break.reason})")
         checks.append(AnchorCheck(anchor, problem))

@@ -3,14 +3,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from sqlalchemy import event
-from sqlalchemy.orm import Session, with_loader_criteria
+from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from .errors import R2PError
 from .models import Confidentiality, RecordMixin
+
+if TYPE_CHECKING:  # database.py imports what imports this
+    from .database import Database
 
 # The confidentiality levels each audience may read.
 ALLOWED = {
@@ -20,12 +24,12 @@ ALLOWED = {
 }
 
 
-def _only_allowed(audience: str):
+def _only_allowed(audience: str) -> Callable[[ORMExecuteState], None]:
     if audience not in ALLOWED:
         raise R2PError(f"audience must be one of {', '.join(ALLOWED)} (not {audience!r})")
     allowed = ALLOWED[audience]
 
-    def listener(state):
+    def listener(state: ORMExecuteState) -> None:
         if state.is_select or state.is_relationship_load:
             state.statement = state.statement.options(with_loader_criteria(
                 RecordMixin, lambda cls: cls.confidentiality.in_(allowed), include_aliases=True))
@@ -33,7 +37,7 @@ def _only_allowed(audience: str):
     return listener
 
 
-def audience_session(database, audience: str) -> Session:
+def audience_session(database: Database, audience: str) -> Session:
     """A read session that filters every user record by confidentiality for `audience`."""
     session = database.read_session()
     event.listen(session, "do_orm_execute", _only_allowed(audience))

@@ -11,14 +11,17 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import cast
 
-from sqlalchemy import event, insert, inspect, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Table, event, insert, inspect, select
+from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from .models import AuditEntry, RecordMixin
 from .models.base import utcnow
+from .values import Values
 
 GENESIS_HASH = "0" * 64
+_AUDIT_TABLE = cast(Table, AuditEntry.__table__)  # a declarative model's __table__ is its Table
 _BOOKKEEPING = frozenset({"id", "created_at", "created_by", "updated_at", "updated_by", "version"})
 
 
@@ -33,7 +36,7 @@ class Change:
     new_value: str | None = None
 
 
-def encode(value) -> str | None:
+def encode(value: object) -> str | None:
     """A value as the audit trail stores it."""
     if value is None:
         return None
@@ -44,15 +47,16 @@ def encode(value) -> str | None:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def _label(item) -> str:
-    return getattr(item, "code", None) or str(getattr(item, "id", item))
+def _label(item: object) -> str:
+    code: str | None = getattr(item, "code", None)
+    return code or str(getattr(item, "id", item))
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     return value.isoformat() if isinstance(value, date | datetime) else value
 
 
-def snapshot(record: RecordMixin) -> dict:
+def snapshot(record: RecordMixin) -> Values:
     """The record's columns and many-to-many links, as plain JSON-ready values."""
     mapper = inspect(record).mapper
     values = {c.key: _plain(getattr(record, c.key)) for c in mapper.column_attrs if c.key not in _BOOKKEEPING}
@@ -113,11 +117,11 @@ def write_entries(session: Session, changes: Iterable[Change], user: str) -> int
         rows.append({**change.__dict__, "at": at, "user": user, "previous_hash": previous, "entry_hash": digest})
         previous = digest
     if rows:
-        session.execute(insert(AuditEntry.__table__), rows)  # Core executemany: the ORM adds nothing here
+        session.execute(insert(_AUDIT_TABLE), rows)  # Core executemany: the ORM adds nothing here
     return len(rows)
 
 
-def _stamp(session: Session, _context, _instances) -> None:
+def _stamp(session: Session, _context: UOWTransaction, _instances: object) -> None:
     user = session.info.get("user", "unknown")
     now = utcnow()
     for record in session.new:
@@ -130,11 +134,11 @@ def _stamp(session: Session, _context, _instances) -> None:
             record.updated_at = now
 
 
-def _record(session: Session, _context) -> None:
+def _record(session: Session, _context: UOWTransaction) -> None:
     write_entries(session, list(_changes(session)), session.info.get("user", "unknown"))
 
 
-def install(factory: sessionmaker) -> None:
+def install(factory: sessionmaker[Session]) -> None:
     """Make every session from `factory` stamp and audit the records it flushes."""
     event.listen(factory, "before_flush", _stamp)
     event.listen(factory, "after_flush", _record)

@@ -10,11 +10,13 @@ or a restore, or by hand, are kept: the newest few of each kind.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from . import anchors
@@ -23,6 +25,9 @@ from .errors import BackupError, DiskFullError, R2PError, is_disk_full
 from .safe_file import create_private_file, private_folder, remove_stale
 from .schema_version import inspect_file, refuse_foreign_or_newer
 from .sqlite_files import connect_read_only, structural_damage
+
+if TYPE_CHECKING:  # database.py imports this module
+    from .database import Database
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +83,7 @@ def backups_to_keep(taken: Iterable[datetime], *, daily: int = KEEP_DAILY, weekl
     periods = ((daily, lambda t: t.date()), (weekly, lambda t: t.isocalendar()[:2]),
                (monthly, lambda t: (t.year, t.month)))
     for count, period in periods:
-        seen = []
+        seen: list[object] = []
         for moment in newest_first:
             key = period(moment)
             if key not in seen:
@@ -143,21 +148,24 @@ def rotate(folder: Path, database: Path) -> list[Path]:
 
 # --- automatic backups -----------------------------------------------------------------------------
 
-def backup_folder(database, folder: Path | None = None) -> Path:
+def backup_folder(database: Database | Path, folder: Path | None = None) -> Path:
     """Where `database`'s backups go: `folder`, else the one it was opened with, else beside it."""
     from .. import paths
 
-    return Path(folder or getattr(database, "backup_dir", None) or paths.backup_dir_for(_file_of(database)))
+    opened_with: Path | None = getattr(database, "backup_dir", None)
+    chosen = folder or opened_with or paths.backup_dir_for(_file_of(database))
+    assert chosen is not None  # the folder beside a file, which _file_of made sure there is
+    return Path(chosen)
 
 
-def _file_of(database_or_path) -> Path:
-    path = getattr(database_or_path, "path", database_or_path)
+def _file_of(database_or_path: Database | Path) -> Path:
+    path = database_or_path if isinstance(database_or_path, str | os.PathLike) else database_or_path.path
     if path is None:
         raise R2PError("backups are made of SQLite files; back up a server database with its own tools")
     return Path(path)
 
 
-def take_backup(database, reason: str, *, folder: Path | None = None) -> Path:
+def take_backup(database: Database | Path, reason: str, *, folder: Path | None = None) -> Path:
     """A verified backup of `database` (a Database or a file) into its backup folder, then rotation."""
     source = _file_of(database)
     target_folder = backup_folder(database, folder)
@@ -166,7 +174,8 @@ def take_backup(database, reason: str, *, folder: Path | None = None) -> Path:
     return saved
 
 
-def backup_if_due(database, *, folder: Path | None = None, now: datetime | None = None) -> Path | None:
+def backup_if_due(database: Database | Path, *, folder: Path | None = None,
+                  now: datetime | None = None) -> Path | None:
     """The day's first backup, if no automatic backup of `database` was taken today."""
     if getattr(database, "read_only", False):
         return None
@@ -182,14 +191,15 @@ def _last_audit_entry(path: Path) -> int | None:
     """Every change to a record writes an audit entry: the newest one's id marks the contents."""
     connection = connect_read_only(path, others_may_write=True)
     try:
-        return connection.execute("SELECT max(id) FROM audit_entries").fetchone()[0]
+        newest: int | None = connection.execute("SELECT max(id) FROM audit_entries").fetchone()[0]
+        return newest
     except sqlite3.Error:
         return None
     finally:
         connection.close()
 
 
-def backup_on_close(database, *, folder: Path | None = None) -> Path | None:
+def backup_on_close(database: Database | Path, *, folder: Path | None = None) -> Path | None:
     """A backup as the program closes, unless no record changed since the newest automatic backup."""
     if getattr(database, "read_only", False) or not getattr(database, "is_sqlite", True):
         return None
@@ -219,7 +229,7 @@ def backup_problem(path: Path) -> str | None:
     return None if revision is not None else f"{path.name} is not an R2P Desktop database"
 
 
-def newest_good_backup(database, *, folder: Path | None = None) -> BackupInfo | None:
+def newest_good_backup(database: Database | Path, *, folder: Path | None = None) -> BackupInfo | None:
     """The newest backup of `database` (a Database or a file) that passes every restore check."""
     target_folder = backup_folder(database, folder)
     for info in list_backups(target_folder, database=_file_of(database), counts=False):
@@ -251,7 +261,7 @@ def _copy_in(backup: Path, target: Path, keep_current: Callable[[], None] | None
     save attempted now waits and lands on the restored contents: none falls between the two."""
     steps = 0
 
-    def once_locked(_status, remaining: int, _total: int) -> None:
+    def once_locked(_status: int, remaining: int, _total: int) -> None:
         nonlocal steps
         steps += 1
         if keep_current is None or steps > 1:
@@ -292,7 +302,7 @@ def _replace_unreadable(backup: Path, target: Path) -> None:
     fresh.replace(target)
 
 
-def restore_backup(database, backup: Path, *, folder: Path | None = None) -> Path | None:
+def restore_backup(database: Database | Path, backup: Path, *, folder: Path | None = None) -> Path | None:
     """Replace the database's contents with `backup`, after checking the backup and saving the
     current contents into the backup folder; return where the current contents were saved.
 

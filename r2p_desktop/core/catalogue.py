@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from .. import paths
 from .models import Commitment, Instrument, Pillar, RiskFactor, Source
+from .values import Values
 
 # file name, TOML array name, model, the field that identifies an entry
 _FILES = (
@@ -23,7 +24,7 @@ _FILES = (
 _RENAMED = {"source": "source_code", "pillar": "pillar_number"}  # commitment file keys -> columns
 
 
-def read_catalogue_files() -> dict[str, list[dict]]:
+def read_catalogue_files() -> dict[str, list[Values]]:
     """The shipped catalogue entries by kind, as plain dictionaries of column values."""
     entries = {}
     for file_name, array, _model, _key in _FILES:
@@ -77,17 +78,17 @@ def list_commitments(session: Session) -> list[CommitmentEntry]:
     ]
 
 
-def list_instruments(session: Session) -> list[dict]:
+def list_instruments(session: Session) -> list[Values]:
     rows = session.scalars(select(Instrument).order_by(Instrument.year, Instrument.id))
     return [{"id": i.id, "code": i.code, "short_title": i.short_title, "title": i.title, "year": i.year}
             for i in rows]
 
 
-def list_risk_factors(session: Session) -> list[dict]:
+def list_risk_factors(session: Session) -> list[Values]:
     rows = session.scalars(select(RiskFactor).order_by(RiskFactor.number))
     return [{"id": r.id, "number": r.number, "code": r.code, "title": r.title, "applies_to": r.applies_to}
             for r in rows]
 
 
-def list_pillars(session: Session) -> list[dict]:
+def list_pillars(session: Session) -> list[Values]:
     return [{"number": p.number, "title": p.title} for p in session.scalars(select(Pillar).order_by(Pillar.number))]

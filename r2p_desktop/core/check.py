@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from . import audit, kinds
 from .anchors import Anchor, KeptAnchors, beside_backups, verify
@@ -13,6 +16,9 @@ from .errors import DamagedDatabaseError
 from .migrations import AUDIT_GUARD_TRIGGERS
 from .schema_version import SCHEMA_HEAD, current_revision
 from .sqlite_files import structural_damage
+
+if TYPE_CHECKING:  # database.py imports what imports this
+    from .database import Database
 
 
 @dataclass(frozen=True)
@@ -42,7 +48,7 @@ def expected_search_triggers() -> dict[str, str]:
     return expected
 
 
-def _anchor_findings(session, kept: list[Anchor], chain_break) -> list[Finding]:
+def _anchor_findings(session: Session, kept: list[Anchor], chain_break: audit.ChainBreak | None) -> list[Finding]:
     findings = []
     for check in verify(session, kept, chain_break=chain_break):
         anchor = check.anchor
@@ -51,7 +57,7 @@ def _anchor_findings(session, kept: list[Anchor], chain_break) -> list[Finding]:
     return findings
 
 
-def _anchors_summary(given: int, folder, found: KeptAnchors) -> list[Finding]:
+def _anchors_summary(given: int, folder: Path | None, found: KeptAnchors) -> list[Finding]:
     where = [f"{len(found.anchors)} beside the backups in {folder}"] if folder else []
     where += [f"{given} given"] if given else []
     total = given + len(found.anchors)
@@ -65,7 +71,7 @@ def _anchors_summary(given: int, folder, found: KeptAnchors) -> list[Finding]:
             *(Finding("audit anchors", False, problem) for problem in found.unreadable)]
 
 
-def check_database(database, anchors: Iterable[Anchor] = ()) -> list[Finding]:
+def check_database(database: Database, anchors: Iterable[Anchor] = ()) -> list[Finding]:
     """Run every check; each finding says what was checked and what is wrong, if anything.
 
     The trail must still hold every anchor in `anchors` and every one recorded beside the database's
@@ -73,7 +79,7 @@ def check_database(database, anchors: Iterable[Anchor] = ()) -> list[Finding]:
     findings = []
     given = list(anchors)
     folder = getattr(database, "backup_dir", None) if database.is_sqlite else None
-    found = beside_backups(folder, database.path) if folder else KeptAnchors([], [], 0)
+    found = beside_backups(folder, database.path) if folder and database.path else KeptAnchors([], [], 0)
     kept = [*found.anchors, *given]
     anchor_findings: list[Finding] = []
     with database.engine.connect().execution_options(sqlite_begin="DEFERRED") as connection:
@@ -106,7 +112,7 @@ def check_database(database, anchors: Iterable[Anchor] = ()) -> list[Finding]:
                            "miss changes (restore a backup, or ask for help)")
 
         findings.append(_guarded("schema version", schema))
-        if database.is_sqlite:
+        if database.path is not None:  # a SQLite file
             damage = structural_damage(database.path, pragma="integrity_check",
                                        others_may_write=not database.read_only)
             findings.append(Finding("integrity", damage is None, damage or "ok"))

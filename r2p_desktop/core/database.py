@@ -10,10 +10,12 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, ExceptionContext, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from . import audit, policy
 from .backup import backup_if_due
@@ -25,6 +27,7 @@ from .errors import (
     DatabaseStillCheckingError,
     DiskFullError,
     MissingDatabaseError,
+    R2PError,
     ReadOnlyDatabaseError,
     is_damage,
     is_disk_full,
@@ -94,9 +97,10 @@ def current_user() -> str:
         return "unknown"
 
 
-def _configure_sqlite(engine: Engine, pragmas, *, read_only: bool, where: str) -> None:
+def _configure_sqlite(engine: Engine, pragmas: tuple[tuple[str, str, object], ...], *, read_only: bool,
+                      where: str) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves, below
         for name, value, expected in pragmas:
             dbapi_connection.execute(f"PRAGMA {name}={value}")
@@ -105,13 +109,13 @@ def _configure_sqlite(engine: Engine, pragmas, *, read_only: bool, where: str) -
                 raise DatabaseOpenError(f"SQLite refused PRAGMA {name}={value} (it reads back {actual!r})")
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection):
+    def _on_begin(connection: Connection) -> None:
         # Writers take the lock at BEGIN so they queue on busy_timeout instead of failing mid-way.
         mode = "DEFERRED" if read_only else connection.get_execution_options().get("sqlite_begin", "IMMEDIATE")
         connection.exec_driver_sql(f"BEGIN {mode}")
 
     @event.listens_for(engine, "handle_error")
-    def _on_error(context):
+    def _on_error(context: ExceptionContext) -> R2PError | None:
         # A message the clerk can act on, not a driver error: the lock was held past busy_timeout, the
         # disk is full (SQLite rolled the change back), or part of the file cannot be read.
         error = context.original_exception
@@ -154,12 +158,14 @@ class Database:
     def _connect(self, read_only: bool) -> None:
         """The engine and session factories, for writing or for reading only."""
         self.read_only = read_only
-        options = {}
-        if self.is_sqlite and read_only:
-            uri = read_only_uri(self.path)
-            options["creator"] = lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+        file = self.path
         # Parameters hold record text: keep them out of error messages and so out of the log.
-        self.engine = create_engine(self.url, hide_parameters=True, **options)
+        if file is not None and read_only:
+            uri = read_only_uri(file)
+            self.engine = create_engine(self.url, hide_parameters=True, creator=lambda: sqlite3.connect(
+                uri, uri=True, check_same_thread=False))
+        else:
+            self.engine = create_engine(self.url, hide_parameters=True)
         if self.is_sqlite:
             _configure_sqlite(self.engine, _sqlite_pragmas(self._busy_timeout_ms, read_only), read_only=read_only,
                               where=self.describe())
@@ -178,7 +184,8 @@ class Database:
         A damaged file is from then on read only, and writers that were waiting are refused. If the
         check itself fails, the error is raised and writers go on as for an unchecked file."""
         try:
-            damage = structural_damage(self.path) if self.is_sqlite and not self._checked.is_set() else None
+            file = self.path
+            damage = structural_damage(file) if file is not None and not self._checked.is_set() else None
             if damage is not None:
                 log.warning("%s failed quick_check; switched to read-only", self.path)
                 self.damage = damage
@@ -212,7 +219,7 @@ class Database:
     @property
     def path(self) -> Path | None:
         """The SQLite file, or None for a server database."""
-        return Path(self.url.database) if self.is_sqlite else None
+        return Path(self.url.database) if self.is_sqlite and self.url.database else None
 
     @property
     def default_confidentiality(self) -> str:
@@ -255,6 +262,7 @@ class Database:
         raw = self.engine.raw_connection()
         try:
             connection = raw.driver_connection
+            assert connection is not None  # checked out just now, so open
             if not wait:
                 connection.execute("PRAGMA busy_timeout=0")
             try:
@@ -292,7 +300,7 @@ class Database:
         self.engine.dispose()
 
 
-def _note_deletes(session: Session, _context) -> None:
+def _note_deletes(session: Session, _context: UOWTransaction) -> None:
     if session.deleted:
         session.info["deleted_records"] = True
         # The full-text index keeps a deleted record's words until its segments are merged: merge them
@@ -336,6 +344,13 @@ def _refuse_unusable(file: Path, *, create: bool) -> str | None:
     return revision
 
 
+class _Options(TypedDict):
+    """What open_database passes on to every Database it makes."""
+
+    user: str | None
+    busy_timeout_ms: int
+
+
 def open_database(location: str, *, create: bool = False, backup_dir: Path | None = None,
                   user: str | None = None, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
                   check_later: bool = False) -> Database:
@@ -350,7 +365,7 @@ def open_database(location: str, *, create: bool = False, backup_dir: Path | Non
     With `check_later`, a file already at the current schema opens at once: the caller runs
     `Database.check()` and then `backup.backup_if_due()` (e.g. once the window shows), and writers
     wait for the check. A file that needs migrating is always checked first."""
-    options = {"user": user, "busy_timeout_ms": busy_timeout_ms}
+    options = _Options(user=user, busy_timeout_ms=busy_timeout_ms)
     file = sqlite_path(location)
     if file is not None:
         remove_stale(file.parent, f"{file.name}.restoring")
@@ -382,7 +397,7 @@ def open_database(location: str, *, create: bool = False, backup_dir: Path | Non
     return database
 
 
-def _opened_read_only(location: str, file: Path, revision: str | None, backup_dir: Path | None, options: dict,
+def _opened_read_only(location: str, file: Path, revision: str | None, backup_dir: Path | None, options: _Options,
                       reason: str) -> Database:
     """A database this user cannot write: read as it is (checked without writing), never migrated."""
     if revision != SCHEMA_HEAD:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .. import paths
 from .safe_file import private_folder, replaced_on_success
+from .values import Values
 
 log = logging.getLogger(__name__)
 
@@ -31,12 +32,12 @@ _KIND = re.compile(r"^[a-z][a-z0-9_]*$")
 class Draft:
     kind: str  # "question", "follow_up", ...
     record_id: int | None  # None for a record not yet saved
-    fields: dict  # as the editor gave them; dates come back as ISO strings
+    fields: Values  # as the editor gave them; dates come back as ISO strings
     saved_at: datetime
     database: str | None  # which database the record belongs to, as Database.describe() says
     path: Path
     version: int | None = None  # the record's version when the clerk started editing it
-    base: dict | None = None  # the record's values then, shaped as `fields`
+    base: Values | None = None  # the record's values then, shaped as `fields`
 
 
 def drafts_dir() -> Path:
@@ -51,7 +52,7 @@ def _draft_path(kind: str, record_id: int | None, database: str | None) -> Path:
     return drafts_dir() / f"{kind}-{'new' if record_id is None else int(record_id)}-{where}.json"
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     if isinstance(value, date | datetime):
         return value.isoformat()
     if isinstance(value, set | tuple):
@@ -59,8 +60,8 @@ def _plain(value):
     return str(value)
 
 
-def save_draft(kind: str, record_id: int | None, fields: dict, *, database: str | None = None,
-               version: int | None = None, base: dict | None = None) -> Path:
+def save_draft(kind: str, record_id: int | None, fields: Values, *, database: str | None = None,
+               version: int | None = None, base: Values | None = None) -> Path:
     """Keep `fields` as the draft of this record, replacing any earlier draft of it."""
     path = _draft_path(kind, record_id, database)
     private_folder(path.parent)

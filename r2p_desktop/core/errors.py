@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from pathlib import Path
+
+from .values import Values
+
 
 class R2PError(Exception):
     """A problem the user can fix; shown as one line, never as a traceback."""
@@ -34,7 +39,7 @@ class NewerDatabaseError(DatabaseOpenError):
 class MissingDatabaseError(DatabaseOpenError):
     """There is no database at the path given; nothing was created (only an explicit "new database" does)."""
 
-    def __init__(self, path):
+    def __init__(self, path: Path | str):
         self.path = path
         super().__init__(f"there is no database at {path}; nothing was created (check the path, or create "
                          "a new database with `r2p init`)")
@@ -108,7 +113,7 @@ class ConflictError(R2PError):
     stored values of every other column in `stored`), so both versions can be shown side by side."""
 
     def __init__(self, *, label: str, record_id: int, expected_version: int, current_version: int,
-                 yours: dict, theirs: dict, stored: dict, changed_by: str, changed_at):
+                 yours: Values, theirs: Values, stored: Values, changed_by: str, changed_at: datetime | None):
         self.label, self.record_id = label, record_id
         self.expected_version, self.current_version = expected_version, current_version
         self.yours, self.theirs, self.stored = dict(yours), dict(theirs), dict(stored)

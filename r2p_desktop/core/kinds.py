@@ -9,6 +9,7 @@ search hits, follow-up parents, drafts and files."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .models import (
     AgendaItem,
@@ -42,7 +43,7 @@ class SearchColumns:
 @dataclass(frozen=True)
 class Kind:
     key: str
-    model: type
+    model: type[Any]  # a record model (a RecordMixin), or a catalogue one (commitments)
     singular: str
     plural: str
     search: SearchColumns | None = None  # None: not in the full-text index
@@ -52,7 +53,7 @@ class Kind:
 
     @property
     def table(self) -> str:
-        return self.model.__tablename__
+        return str(self.model.__tablename__)
 
     @property
     def id_column(self) -> str:

@@ -30,7 +30,7 @@ def minor_digits(currency: str | None) -> int:
 
 def minor_per_major(currency: str | None) -> int:
     """Minor units in one major unit: 100 for EUR, 1 for JPY, 1000 for KWD."""
-    return 10 ** minor_digits(currency)
+    return int(10 ** minor_digits(currency))  # int ** int is typed Any: a negative power is a float
 
 
 def minor_units(text: str, currency: str | None) -> int | None:

@@ -54,7 +54,7 @@ def current_umask() -> int:
 def remove_stale(folder: Path | None, *patterns: str) -> list[Path]:
     """Delete what killed writes of ours left in `folder`: files matching one of `patterns` (glob, only
     names we give unfinished writes, never anyone else's) untouched for STALE_AFTER_S."""
-    removed = []
+    removed: list[Path] = []
     if folder is None or not Path(folder).is_dir():
         return removed
     cutoff = time.time() - STALE_AFTER_S

@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from .. import paths
 from .errors import DatabaseOpenError, NewerDatabaseError
 from .sqlite_files import connect_read_only
+
+if TYPE_CHECKING:  # Alembic is imported only when a file needs it (start-up time)
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 # The newest revision in db/versions; a test keeps the two in step.
 SCHEMA_HEAD = "0004_committee_policy"
@@ -22,15 +27,16 @@ SCHEMA_HEAD = "0004_committee_policy"
 R2P_TABLES = frozenset({"questions", "audit_entries"})
 
 
-def current_revision(connection) -> str | None:
+def current_revision(connection: Connection) -> str | None:
     try:
-        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        revision: str | None = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return revision
     except (OperationalError, ProgrammingError):
         connection.rollback()
         return None
 
 
-def alembic_config():
+def alembic_config() -> Config:
     from alembic.config import Config
 
     config = Config()
@@ -72,7 +78,7 @@ def refuse_foreign_or_newer(revision: str | None, tables: list[str], where: str)
     refuse_unknown_revision(revision, where)
 
 
-def refuse_unknown_revision(revision: str | None, where: str, config=None):
+def refuse_unknown_revision(revision: str | None, where: str, config: Config | None = None) -> ScriptDirectory:
     """Raise NewerDatabaseError if `revision` is not one of our migrations; return the scripts."""
     from alembic.script import ScriptDirectory
 

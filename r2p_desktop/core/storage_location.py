@@ -44,7 +44,7 @@ def filesystem_type(path: Path, mounts_text: str) -> str | None:
 def _windows_drive_type(root: str) -> int:
     import ctypes
 
-    return ctypes.windll.kernel32.GetDriveTypeW(root)  # type: ignore[attr-defined]
+    return int(ctypes.windll.kernel32.GetDriveTypeW(root))  # type: ignore[attr-defined]
 
 
 def is_network_location(path: Path | str, *, mounts_file: Path | str = "/proc/mounts",

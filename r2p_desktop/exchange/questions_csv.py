@@ -6,6 +6,7 @@ import csv
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from functools import cache
 from itertools import count
 from pathlib import Path
@@ -20,6 +21,7 @@ from ..core.safe_file import replaced_on_success
 from ..core.services import directory, records
 from ..core.services.fields import parse_date
 from ..core.services.questions import count_questions, iter_question_records
+from ..core.values import Values
 from .spreadsheet_safety import SpreadsheetWriter, restore
 
 COLUMNS = (
@@ -35,7 +37,7 @@ _FIELD_COLUMN = {"asked_by_id": "asked_by", "addressed_to_id": "addressed_to", "
 csv.field_size_limit(2**31 - 1)  # answers can be very long; Python refuses fields over 128 KiB by default
 
 
-def _cell(value):
+def _cell(value: object) -> object:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list):
@@ -105,10 +107,10 @@ def _fixed_forms() -> dict[str, Callable[[str], bool]]:
         except ValueError:
             return False
 
-    def one_of(enum):
+    def one_of(enum: type[StrEnum]) -> Callable[[str], bool]:
         return lambda text: text in enum._value2member_map_
 
-    enums = {"confidentiality": Confidentiality, **records.RULES[Question].enums}
+    enums: dict[str, type[StrEnum]] = {"confidentiality": Confidentiality, **records.RULES[Question].enums}
     forms = {name: one_of(enum) for name, enum in enums.items()}
     forms.update({column.key: is_date for column in inspect(Question).columns if isinstance(column.type, Date)})
     return {name: test for name, test in forms.items() if name in COLUMNS}
@@ -269,8 +271,8 @@ def _split(text: str) -> list[str]:
     return [item.strip() for item in text.split(LIST_SEPARATOR) if item.strip()]
 
 
-def _question_values(session: Session, cells: dict[str, str], report: ImportReport) -> dict:
-    values = {name: cells[name] for name in ("type", "title", "question_text", "date_tabled",
+def _question_values(session: Session, cells: dict[str, str], report: ImportReport) -> Values:
+    values: Values = {name: cells[name] for name in ("type", "title", "question_text", "date_tabled",
                                              "answer_due", "status", "answer_text", "date_answered",
                                              "assessment", "confidentiality") if cells.get(name, "") != ""}
     if cells.get("reference", "").strip():

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 FORMULA_STARTS = frozenset("=+-@＝＋－＠")  # with their full-width forms, which spreadsheets also accept
 # Every character str.isspace() knows, and the zero-width ones, which a spreadsheet may skip before a sign.
@@ -36,12 +40,12 @@ def restore(text: str) -> str:
 class SpreadsheetWriter:
     """A csv writer that neutralises every cell: the one point every CSV export writes through."""
 
-    def __init__(self, handle, dialect: str = "excel"):
+    def __init__(self, handle: SupportsWrite[str], dialect: str = "excel"):
         self._writer = csv.writer(handle, dialect)
 
-    def writerow(self, cells: Iterable) -> None:
+    def writerow(self, cells: Iterable[object]) -> None:
         self._writer.writerow([neutralise("" if cell is None else str(cell)) for cell in cells])
 
-    def writerows(self, rows: Iterable[Iterable]) -> None:
+    def writerows(self, rows: Iterable[Iterable[object]]) -> None:
         for cells in rows:
             self.writerow(cells)

@@ -34,6 +34,7 @@ from ..core.models.records import budget_item_commitments, question_commitments
 from ..core.services import agenda, budget, dashboard
 from ..core.services.follow_ups import FollowUpFilter, list_follow_ups
 from ..core.services.questions import AWAITING_ANSWER
+from ..core.values import Values
 from .options import PackOptions
 
 # The order questions are grouped in: what was answered first, then what is still owed.
@@ -127,7 +128,7 @@ def is_overdue(q: Question, today: date) -> bool:
     return q.status in AWAITING_ANSWER and q.answer_due is not None and q.answer_due < today
 
 
-def summary(session: Session, questions: list[Question], today: date, *, budget_chart: bool = True) -> dict:
+def summary(session: Session, questions: list[Question], today: date, *, budget_chart: bool = True) -> Values:
     by_status = Counter(q.status for q in questions)
     answered = [q for q in questions if q.date_answered]
     on_time = sum(1 for q in answered if q.answer_due is None or q.date_answered <= q.answer_due)
@@ -159,14 +160,14 @@ def question_groups(questions: list[Question]) -> list[tuple[str, list[Question]
     return [(status, group) for status, group in groups if group]
 
 
-def agenda_items(session: Session, debate: Debate) -> list[dict]:
+def agenda_items(session: Session, debate: Debate) -> list[Values]:
     items = agenda.agenda_items(session, debate.id)
     for item in items:  # a link whose record the audience may not see has no label: leave it out
         item["links"] = [link for link in item["links"] if link["label"]]
     return items
 
 
-def commitments(session: Session) -> list[dict]:
+def commitments(session: Session) -> list[Values]:
     linked_questions = dict(session.execute(
         select(question_commitments.c.commitment_id, func.count())
         .join(Question, Question.id == question_commitments.c.question_id)
@@ -185,7 +186,7 @@ def commitments(session: Session) -> list[dict]:
             for c, a in session.execute(query)]
 
 
-def treaties(session: Session) -> list[dict]:
+def treaties(session: Session) -> list[Values]:
     query = (select(Instrument, InstrumentStatus)
              .outerjoin(InstrumentStatus, InstrumentStatus.instrument_id == Instrument.id)
              .order_by(Instrument.year, Instrument.id))
@@ -195,7 +196,7 @@ def treaties(session: Session) -> list[dict]:
             for i, s in session.execute(query)]
 
 
-def budget_years(session: Session, since: date | None, until: date | None) -> list[tuple[int, list[dict]]]:
+def budget_years(session: Session, since: date | None, until: date | None) -> list[tuple[int, list[Values]]]:
     """Each fiscal year of the period, newest first, with its lines and their year-on-year change; the
     newest year on record when the period holds none."""
     years = budget.years(session)
@@ -215,7 +216,7 @@ def budget_years(session: Session, since: date | None, until: date | None) -> li
 
 
 def follow_ups(session: Session, status: str | None, today: date, since: date | None = None,
-               until: date | None = None) -> list[dict]:
+               until: date | None = None) -> list[Values]:
     rows = list_follow_ups(session, FollowUpFilter(status=status, due_from=since, due_to=until), today)
     for row in rows:  # a parent the audience may not see is not named
         model = FOLLOW_UP_PARENTS.get(row["parent_kind"])
@@ -288,6 +289,6 @@ def gather(session: Session, options: PackOptions, today: date | None = None, pr
                 since, until, sections, options.paper, trail)
 
 
-def debate_facts(debate: Debate) -> dict:
+def debate_facts(debate: Debate) -> Values:
     return {"title": debate.title, "chamber": debate.chamber, "date": debate.date, "status": debate.status,
             "motion": debate.motion, "outcome": debate.outcome, "minutes": debate.sitting_minutes}

@@ -8,6 +8,7 @@ from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableSty
 
 from ..core.formatting import date_text, human_label
 from ..core.money import amount_text
+from ..core.values import Values
 from . import charts
 from .layout import LIGHT, NAVY, STYLES, Heading, para
 from .pack_data import Pack, Section, is_overdue
@@ -208,7 +209,7 @@ def annex(section: Section, key: str, pack: Pack, report=None) -> list:
                  rows, _available(pack), report=report)
 
 
-def _change(row: dict) -> Safe:
+def _change(row: Values) -> Safe:
     if row["change_status"] == "new":
         return Safe("new")
     if row["change_percent"] is None:

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from typing import cast
 
-from sqlalchemy import Table, insert, inspect, select
+from sqlalchemy import ScalarResult, Table, insert, inspect, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from ..core import audit
 from ..core.models import RecordMixin
+from ..core.services.records import CatalogueEntry, CatalogueModel
+from ..core.values import Values
 
 
 @dataclass(frozen=True)
@@ -25,14 +28,19 @@ class _Link:
     table: Table
     owner_column: str
     target_column: str
-    target: type  # the kind of record linked to
+    target: CatalogueModel  # the kind of record linked to
 
 
-@cache
+_LINKS: dict[type[RecordMixin], tuple[_Link, ...]] = {}
+
+
 def _links(model: type[RecordMixin]) -> tuple[_Link, ...]:
-    return tuple(_Link(rel.key, rel.secondary, rel.synchronize_pairs[0][1].key,
-                       rel.secondary_synchronize_pairs[0][1].key, rel.mapper.class_)
-                 for rel in inspect(model).relationships if rel.secondary is not None)
+    if model not in _LINKS:
+        _LINKS[model] = tuple(
+            _Link(rel.key, cast(Table, rel.secondary), rel.synchronize_pairs[0][1].key,
+                  rel.secondary_synchronize_pairs[0][1].key, rel.mapper.class_)
+            for rel in inspect(model).relationships if rel.secondary is not None)
+    return _LINKS[model]
 
 
 class AuditedInsert:
@@ -40,17 +48,19 @@ class AuditedInsert:
 
     def __init__(self, session: Session):
         self.session = session
-        self.user = session.info.get("user", "unknown")
-        self._linked: dict[type, dict[int, object]] = {}  # the records links point to, by kind and id
+        self.user: str = session.info.get("user", "unknown")
+        # the records links point to, by kind and id
+        self._linked: dict[CatalogueModel, dict[int, CatalogueEntry]] = {}
 
-    def _linked_records(self, kind: type) -> dict[int, object]:
+    def _linked_records(self, kind: CatalogueModel) -> dict[int, CatalogueEntry]:
         if kind not in self._linked:
-            self._linked[kind] = {record.id: record for record in self.session.scalars(select(kind))}
+            found = cast("ScalarResult[CatalogueEntry]", self.session.scalars(select(kind)))
+            self._linked[kind] = {record.id: record for record in found}
         return self._linked[kind]
 
-    def snapshot(self, model: type[RecordMixin], row: dict, row_links: dict[str, list[int]]) -> str:
+    def snapshot(self, model: type[RecordMixin], row: Values, row_links: dict[str, list[int]]) -> str | None:
         """The audit entry's value for `row` of `model`: audit.snapshot of the record it makes, encoded."""
-        record = inspect(model).class_manager.new_instance()
+        record: RecordMixin = inspect(model).class_manager.new_instance()
         # Straight into __dict__, where the ORM keeps loaded values: no events fire, and the record (a
         # stand-in for reading only) never joins the session.
         values = record.__dict__
@@ -60,19 +70,20 @@ class AuditedInsert:
             values[link.name] = [linked[target] for target in row_links.get(link.name, ())]
         return audit.encode(audit.snapshot(record))
 
-    def __call__(self, model: type[RecordMixin], rows: Sequence[dict],
+    def __call__(self, model: type[RecordMixin], rows: Sequence[Values],
                  links: Sequence[dict[str, list[int]]] | None = None) -> list[int]:
         """Insert `rows` of `model`, each with its links (target ids by relationship, in the order the ORM
         lists them) and its audit entry; return the new ids in the order of `rows`."""
         if not rows:
             return []
-        table = model.__table__
+        table = cast(Table, model.__table__)  # a declarative model's __table__ is its Table
         links = links or [{} for _ in rows]
-        defaults = {c.key: c.default.arg for c in table.columns if c.default is not None and c.default.is_scalar}
+        defaults = {c.key: c.default.arg for c in table.columns if isinstance(c.default, ScalarElementColumnDefault)}
         rows = [{**defaults, **row} for row in rows]
         snapshots = [self.snapshot(model, row, row_links) for row, row_links in zip(rows, links, strict=True)]
         # one executemany; the engine returns the ids in batches, matched to the rows by uid
-        returned = dict(self.session.execute(insert(table).returning(table.c.uid, table.c.id), rows).all())
+        inserted = self.session.execute(insert(table).returning(table.c.uid, table.c.id), rows)
+        returned: dict[str, int] = dict(inserted.all())
         ids = [returned[row["uid"]] for row in rows]
         for link in _links(model):
             link_rows = [{link.owner_column: record_id, link.target_column: target}

@@ -21,6 +21,7 @@ from ..core.models import (
     PersonKind,
     TreatyStatus,
 )
+from ..core.values import Values
 
 DATA_FILES = ("veloria.toml", "questions.toml", "committee.toml")  # under resources/demo
 
@@ -85,8 +86,8 @@ class Topic:
     instruments: Sequence[str]
     answers: Sequence[str]
     undertakings: Sequence[str]  # continues "The Minister undertook to ..."
-    questions: Sequence[dict]  # titles that fit, and the text continuing "To ask the Minister ..."
-    treaties: Sequence[dict] = ()  # instrument code and name: one is chosen as {treaty}
+    questions: Sequence[Values]  # titles that fit, and the text continuing "To ask the Minister ..."
+    treaties: Sequence[Values] = ()  # instrument code and name: one is chosen as {treaty}
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ class AgendaItemSpec:
 class SampleData:
     """The contents of the data files, each entry checked against its record type and enums."""
 
-    def __init__(self, raw: dict):
+    def __init__(self, raw: Values):
         parliament = raw["parliament"]
         self.chamber: str = parliament["chamber"]
         self.currency: str = parliament["currency"]
@@ -119,21 +120,21 @@ class SampleData:
         self.documents = _entries(DocumentSpec, raw["documents"], kind=DocumentKind, confidentiality=Confidentiality)
         self.treaties = _entries(Treaty, raw["treaties"], status=TreatyStatus)
         self.programmes = _entries(Programme, raw["programmes"], scope=BudgetScope)
-        self.budget: dict = raw["budget"]
+        self.budget: Values = raw["budget"]
         self.fillers = {key: _filler(spec) for key, spec in raw["placeholders"].items()}
-        self.wording: dict = raw["wording"]
-        self.notes: dict = raw["notes"]
+        self.wording: Values = raw["wording"]
+        self.notes: Values = raw["notes"]
         self.topics = _entries(Topic, raw["topics"])
-        self.debate: dict = raw["debate"]
+        self.debate: Values = raw["debate"]
         self.agenda = _entries(AgendaItemSpec, raw["agenda"])
-        self.follow_ups: dict = raw["follow_ups"]
+        self.follow_ups: Values = raw["follow_ups"]
         self.outcomes = {FollowUpStatus(status): texts for status, texts in raw["follow_up_outcomes"].items()}
         # assessment status -> (evidence when a question raised the commitment ({ref}), when none did)
         self.evidence = {AssessmentStatus(status): (texts["raised"], texts["not_raised"])
                          for status, texts in raw["assessment_evidence"].items()}
 
 
-def _entries(record_type: type, tables: list[dict], /, **enums: type) -> tuple:
+def _entries(record_type: type, tables: list[Values], /, **enums: type) -> tuple:
     """TOML tables as `record_type` records, the fields named in `enums` made enum members (which checks them)."""
     return tuple(record_type(**{**table, **{field: enum(table[field]) for field, enum in enums.items()}})
                  for table in tables)
@@ -152,7 +153,7 @@ def _filler(spec: list | dict) -> Callable[[random.Random], object]:
 @cache
 def read_sample_data() -> SampleData:
     """The data files, read on first use rather than at import, then kept."""
-    raw: dict = {}
+    raw: Values = {}
     for name in DATA_FILES:
         with paths.resource("demo", name).open("rb") as handle:
             raw.update(tomllib.load(handle))

@@ -42,6 +42,7 @@ from ..core.models import (
     RiskFactor,
 )
 from ..core.models.base import utcnow
+from ..core.values import Values
 from .audited_insert import AuditedInsert
 from .data_files import AgendaItemSpec, SampleData, Topic, read_sample_data
 from .spread import (
@@ -138,7 +139,7 @@ class _Generator:
     def uid(self) -> str:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
 
-    def record(self, **values) -> dict:
+    def record(self, **values) -> Values:
         """The columns every record carries, with `values` on top."""
         return {"uid": self.uid(), "created_at": self.now, "updated_at": self.now, "created_by": self.user,
                 "updated_by": self.user, "confidentiality": Confidentiality.COMMITTEE.value, "tags": [],
@@ -155,7 +156,7 @@ class _Generator:
         if self.progress is not None:
             self.progress(min(self.done, self.total), self.total)
 
-    def insert_records(self, model: type[RecordMixin], rows: Sequence[dict],
+    def insert_records(self, model: type[RecordMixin], rows: Sequence[Values],
                        links: Sequence[dict[str, list[int]]] | None = None) -> list[int]:
         ids = self.insert(model, rows, links)
         self.count(model.__tablename__, len(ids))
@@ -178,7 +179,7 @@ class _Generator:
         for name, pid in self.session.execute(select(Person.full_name, Person.id).order_by(Person.id.desc())):
             existing[name] = pid  # the oldest person of a name wins
         election = date(self.today.year - 2, 5, 14) if self.today.month >= 5 else date(self.today.year - 3, 5, 14)
-        wanted: list[tuple[str, dict]] = []
+        wanted: list[tuple[str, Values]] = []
         for holder in data.office_holders:
             wanted.append((holder.name, {"kind": holder.kind.value, "role": holder.role, "party": holder.party,
                                          "body_id": self.bodies.get(holder.body),
@@ -344,7 +345,7 @@ class _Generator:
                 extras.append(extra)
             yield rows, links, extras
 
-    def question(self, tabled: date | None, status: str, qtype: str, reference: str | None, picks: dict):
+    def question(self, tabled: date | None, status: str, qtype: str, reference: str | None, picks: Values):
         rng, today, wording, notes_for = self.rng, self.today, self.data.wording, self.data.notes
         plan: _TopicPlan = rng.choice(picks["topic"])
         topic = plan.topic
@@ -434,7 +435,7 @@ class _Generator:
         paragraphs.append(rng.choice(wording["answer_closings"]))
         return "\n\n".join(paragraphs).format_map(fill)
 
-    def remember_question(self, question_id: int, row: dict, row_links: dict, topic_index: int, fill: _Fill):
+    def remember_question(self, question_id: int, row: Values, row_links: Values, topic_index: int, fill: _Fill):
         """What later records (debates, follow-ups, assessments) need to know about a question."""
         if row["reference"]:
             for commitment_id in row_links["commitments"]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 from ..core.models import (
     Assessment,
@@ -32,11 +33,13 @@ FOLLOW_UP_WEIGHTS = ((FollowUpStatus.OPEN, 35), (FollowUpStatus.IN_PROGRESS, 25)
                       (FollowUpStatus.DROPPED, 10))
 SELF_ASSESSMENT_WEIGHTS = ((AssessmentStatus.IN_PROGRESS, 40), (AssessmentStatus.NOT_STARTED, 25),
                             (AssessmentStatus.ACHIEVED, 20), (AssessmentStatus.NOT_APPLICABLE, 15))
+T = TypeVar("T")
+
 EVASIVE = frozenset({Assessment.UNSATISFACTORY.value, Assessment.NO_ANSWER.value})
 AWAITING = frozenset({QuestionStatus.TABLED.value, QuestionStatus.HOLDING_ANSWER.value})
 
 
-def weighted(pairs: Iterable[tuple[object, int]]) -> list:
+def weighted(pairs: Iterable[tuple[T, int]]) -> list[T]:
     """A list in which each value appears `weight` times: rng.choice on it is a fast weighted choice."""
     return [value for value, weight in pairs for _ in range(weight)]
 

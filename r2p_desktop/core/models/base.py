@@ -5,9 +5,11 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING, ClassVar
 
-from sqlalchemy import JSON, CheckConstraint, DateTime, Integer, MetaData, String, Text, TypeDecorator
+from sqlalchemy import JSON, CheckConstraint, DateTime, Dialect, Integer, MetaData, String, Text, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.sql import FromClause
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -30,18 +32,18 @@ def new_uid() -> str:
     return str(uuid.uuid4())
 
 
-class UtcDateTime(TypeDecorator):
+class UtcDateTime(TypeDecorator[datetime]):
     """A timestamp stored in UTC and always handed back timezone-aware, on every engine."""
 
     impl = DateTime
     cache_ok = True
 
-    def process_bind_param(self, value, dialect):
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is not None and value.tzinfo is not None:
             value = value.astimezone(UTC).replace(tzinfo=None)
         return value
 
-    def process_result_value(self, value, dialect):
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         return value.replace(tzinfo=UTC) if value is not None else None
 
 
@@ -73,6 +75,10 @@ class Confidentiality(StrEnum):
 class RecordMixin:
     """The columns of DESIGN §2 that every user record has, plus a version for conflict detection."""
 
+    if TYPE_CHECKING:  # what Base gives every model this is mixed into
+        __tablename__: str
+        __table__: ClassVar[FromClause]
+
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
@@ -85,7 +91,7 @@ class RecordMixin:
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     @declared_attr.directive
-    def __mapper_args__(cls):
+    def __mapper_args__(cls) -> dict[str, object]:
         return {"version_id_col": cls.__table__.c.version}
 
     @classmethod

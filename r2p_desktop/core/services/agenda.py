@@ -19,12 +19,14 @@ from ..models import (
     CommitmentAssessment,
     Debate,
     DebateStatus,
+    Document,
     FollowUp,
     FollowUpKind,
     Question,
 )
 from ..models.records import AgendaItemLink, Assessment, AssessmentStatus
 from ..money import money
+from ..values import Values
 from . import records
 from .listings import OPEN_FOLLOW_UP
 from .questions import is_overdue
@@ -45,6 +47,7 @@ def _link_label(session: Session, column: str, target_id: int) -> str:
         return f"Follow-up: {record.description}"
     if isinstance(record, Commitment):
         return f"{record.code}: {record.title}"
+    assert isinstance(record, Document)  # the last of LINK_TARGETS
     return f"Document: {record.title}"
 
 
@@ -52,7 +55,7 @@ def _link_target(link: AgendaItemLink) -> tuple[str, int]:
     return next((column, getattr(link, column)) for column in LINK_TARGETS if getattr(link, column) is not None)
 
 
-def agenda_items(session: Session, debate_id: int) -> list[dict]:
+def agenda_items(session: Session, debate_id: int) -> list[Values]:
     """The debate's items in order, each with its linked records as (column, id, label)."""
     query = select(AgendaItem).where(AgendaItem.debate_id == debate_id).order_by(AgendaItem.position, AgendaItem.id)
     rows = []
@@ -76,7 +79,7 @@ def _require_debate(session: Session, debate_id: int) -> Debate:
     return debate
 
 
-def add_item(session: Session, debate_id: int, values: dict, links: list[dict] | None = None) -> int:
+def add_item(session: Session, debate_id: int, values: Values, links: list[Values] | None = None) -> int:
     """Append an item at the end of the debate's agenda; `links` are {column: id} dicts. Caller commits."""
     _require_debate(session, debate_id)
     position = session.scalar(
@@ -119,11 +122,11 @@ def _already_linked(session: Session, debate_id: int) -> set[tuple[str, int]]:
     return {_link_target(link) for link in session.scalars(query)}
 
 
-def _suggestion(kind: str, title: str, description: str, column: str, target_id: int) -> dict:
+def _suggestion(kind: str, title: str, description: str, column: str, target_id: int) -> Values:
     return {"kind": kind, "title": title[:300], "description": description, "link": {column: target_id}}
 
 
-def _question_suggestions(session: Session, today: date) -> list[dict]:
+def _question_suggestions(session: Session, today: date) -> list[Values]:
     query = (select(Question)
              .where(or_(is_overdue(today), Question.assessment == Assessment.UNSATISFACTORY.value))
              .order_by(Question.answer_due, Question.id))
@@ -135,6 +138,7 @@ def _question_suggestions(session: Session, today: date) -> list[dict]:
                                      f"The committee rated the answer to {reference} unsatisfactory.",
                                      "question_id", q.id))
         else:
+            assert q.answer_due is not None  # overdue, so due on a date
             days = (today - q.answer_due).days
             found.append(_suggestion("overdue_answer", f"Overdue answer: {q.title}",
                                      f"The answer to {reference} was due on {q.answer_due.isoformat()}, "
@@ -142,7 +146,7 @@ def _question_suggestions(session: Session, today: date) -> list[dict]:
     return sorted(found, key=lambda s: s["kind"] != "overdue_answer")  # stable: overdue first, by due date
 
 
-def _undertaking_suggestions(session: Session) -> list[dict]:
+def _undertaking_suggestions(session: Session) -> list[Values]:
     query = (select(FollowUp)
              .where(FollowUp.kind == FollowUpKind.GOVERNMENT_UNDERTAKING.value, FollowUp.status.in_(OPEN_FOLLOW_UP))
              .order_by(FollowUp.due_date.is_(None), FollowUp.due_date, FollowUp.id))
@@ -155,7 +159,7 @@ def _undertaking_suggestions(session: Session) -> list[dict]:
     ]
 
 
-def _commitment_suggestions(session: Session) -> list[dict]:
+def _commitment_suggestions(session: Session) -> list[Values]:
     query = (select(Commitment)
              .outerjoin(CommitmentAssessment, CommitmentAssessment.commitment_id == Commitment.id)
              .where(or_(CommitmentAssessment.id.is_(None),
@@ -168,7 +172,7 @@ def _commitment_suggestions(session: Session) -> list[dict]:
     ]
 
 
-def _budget_suggestions(session: Session) -> list[dict]:
+def _budget_suggestions(session: Session) -> list[Values]:
     previous = aliased(BudgetItem)
     query = (select(BudgetItem, previous.amount_allocated)
              .join(previous, (previous.programme == BudgetItem.programme)
@@ -184,7 +188,7 @@ def _budget_suggestions(session: Session) -> list[dict]:
     ]
 
 
-def suggest_agenda(session: Session, debate_id: int, today: date) -> list[dict]:
+def suggest_agenda(session: Session, debate_id: int, today: date) -> list[Values]:
     """Items the record suggests for this debate, leaving out records its agenda already discusses."""
     _require_debate(session, debate_id)
     linked = _already_linked(session, debate_id)
@@ -193,7 +197,7 @@ def suggest_agenda(session: Session, debate_id: int, today: date) -> list[dict]:
     return [s for s in found if next(iter(s["link"].items())) not in linked]
 
 
-def add_suggestions(session: Session, debate_id: int, suggestions: list[dict]) -> list[int]:
+def add_suggestions(session: Session, debate_id: int, suggestions: list[Values]) -> list[int]:
     """Append the chosen suggestions as agenda items linked to their records. Caller commits."""
     return [
         add_item(session, debate_id, {"title": s["title"], "description": s.get("description", "")}, [s["link"]])
@@ -206,7 +210,7 @@ _UNDERTAKING_FIELDS = {"description": "description", "owner_body_id": "owner", "
                        "agenda_item_id": "agenda item"}
 
 
-def _undertaking_problems(session: Session, debate_id: int, undertaking: dict) -> dict[str, str]:
+def _undertaking_problems(session: Session, debate_id: int, undertaking: Values) -> dict[str, str]:
     """What is wrong with one undertaking before it is written, keyed by follow-up field."""
     problems = {}
     owner_id = undertaking.get("owner_body_id")
@@ -220,7 +224,7 @@ def _undertaking_problems(session: Session, debate_id: int, undertaking: dict) -
     return problems
 
 
-def record_outcome(session: Session, debate_id: int, outcome: str, undertakings: list[dict]) -> list[int]:
+def record_outcome(session: Session, debate_id: int, outcome: str, undertakings: list[Values]) -> list[int]:
     """Mark the debate held with its outcome and make each undertaking given in it a government-undertaking
     follow-up (description, owner_body_id, due_date, optional agenda_item_id; else under the debate).
 

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..models import Body, BudgetItem
+from ..values import Values
 
 NEW, CONTINUING, DISCONTINUED = "new", "continuing", "discontinued"
 
@@ -34,14 +35,15 @@ def _allocated_by_programme(session: Session, year: int) -> dict[tuple[str, str,
                     func.coalesce(func.sum(BudgetItem.amount_allocated), 0))
              .where(BudgetItem.fiscal_year == year)
              .group_by(BudgetItem.programme, BudgetItem.scope, BudgetItem.currency))
-    return {(programme, scope, currency): total for programme, scope, currency, total in session.execute(query)}
+    return {(programme, scope, currency): total or 0  # coalesce: never NULL
+            for programme, scope, currency, total in session.execute(query)}
 
 
 def _percent(change: int, previous: int) -> float | None:
     return None if not previous else round(change * 100 / previous, 1)
 
 
-def year_on_year(session: Session, year: int) -> list[dict]:
+def year_on_year(session: Session, year: int) -> list[Values]:
     """Allocations per (programme, scope, currency) in `year` against `year - 1`, by programme name.
 
     `status` is "new" (nothing allocated the year before: `previous`, `change` and `percent` are None),
@@ -64,7 +66,7 @@ def year_on_year(session: Session, year: int) -> list[dict]:
     return rows
 
 
-def year_items(session: Session, year: int) -> list[dict]:
+def year_items(session: Session, year: int) -> list[Values]:
     """The budget lines of one fiscal year, with the year-on-year change of their programme.
 
     Each row has the keys of `listings.budget_items` plus `change_status` ("new" or "continuing") and
@@ -97,5 +99,5 @@ def allocations_by_scope(session: Session, currency: str | None = None) -> dict[
              .order_by(BudgetItem.fiscal_year, BudgetItem.scope))
     totals: dict[int, dict[str, int]] = {}
     for year, scope, total in session.execute(query):
-        totals.setdefault(year, {})[scope] = total
+        totals.setdefault(year, {})[scope] = total or 0  # coalesce: never NULL
     return totals

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import cast
 
-from sqlalchemy import and_, case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, and_, case, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ..models import (
     Assessment,
@@ -84,17 +85,21 @@ class Dashboard:
         return QuestionFilter(status=AWAITING, due_from=self.today, due_to=self.today + timedelta(days=WEEK - 1))
 
 
-def _days_between(session: Session, later, earlier):
+def _days_between(session: Session, later: InstrumentedAttribute[date | None],
+                  earlier: InstrumentedAttribute[date | None]) -> ColumnElement[float]:
     if session.get_bind().dialect.name == "sqlite":
         return func.julianday(later) - func.julianday(earlier)
-    return later - earlier  # PostgreSQL: date - date is a number of days
+    return cast("ColumnElement[float]", later - earlier)  # PostgreSQL: date - date is a number of days
 
 
 def ministry_records(session: Session) -> list[MinistryRecord]:
     answered = and_(Question.status.in_(ANSWERED), Question.date_answered.is_not(None))
     late = and_(answered, Question.answer_due.is_not(None), Question.date_answered > Question.answer_due)
     on_time = and_(answered, ~late)
-    count_if = lambda condition: func.sum(case((condition, 1), else_=0))  # noqa: E731
+
+    def count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+        return func.sum(case((condition, 1), else_=0))
+
     query = (
         select(
             Body.id, Body.name, func.count(Question.id), count_if(answered), count_if(on_time),
@@ -127,7 +132,10 @@ def scorecard(session: Session) -> dict[str, int]:
 
 def dashboard(session: Session, *, today: date | None = None) -> Dashboard:
     today = today or date.today()
-    count = lambda query: session.scalar(query) or 0  # noqa: E731
+
+    def count(query: Select[int]) -> int:
+        return session.scalar(query) or 0
+
     awaiting_due_this_week = and_(Question.status.in_(AWAITING_ANSWER),
                                   Question.answer_due.between(today, today + timedelta(days=WEEK - 1)))
     open_follow_up = FollowUp.status.in_(OPEN_FOLLOW_UP)

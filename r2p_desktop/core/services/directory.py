@@ -4,13 +4,18 @@ committee's assessments of the catalogue and the country's treaty statuses, keye
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFoundError, ValidationError
 from ..models import Body, Commitment, CommitmentAssessment, Instrument, InstrumentStatus, Person
+from ..values import Values
 from . import records
+
+CatalogueEntry = TypeVar("CatalogueEntry", Commitment, Instrument)
 
 _NAME_COLUMN = {Person: Person.full_name, Body: Body.name}
 
@@ -45,7 +50,7 @@ class Named:
 
 
 def resolve_name(session: Session, model: type[Person] | type[Body], name: str | None, *, field: str,
-                 **values) -> Named:
+                 **values: object) -> Named:
     """The person or body (`model`) called `name`, found ignoring case, or created with `values` when
     nobody has that name yet; a blank name is nobody. This is the one place names become records: the
     question form and the question import both come here. A name that cannot be created raises
@@ -62,33 +67,34 @@ def resolve_name(session: Session, model: type[Person] | type[Body], name: str |
         raise ValidationError({field: next(iter(error.errors.values()))}) from error
 
 
-def person_or_new(session: Session, full_name: str, **values) -> int:
+def person_or_new(session: Session, full_name: str, **values: object) -> int:
     """The id of the person called `full_name`, created with `values` if new (a blank name is refused)."""
     return (resolve_name(session, Person, full_name, field="full_name", **values).id
             or records.create(session, Person, {"full_name": full_name, **values}))
 
 
-def body_or_new(session: Session, name: str, **values) -> int:
+def body_or_new(session: Session, name: str, **values: object) -> int:
     """The id of the body called `name`, created with `values` if new (a blank name is refused)."""
     return (resolve_name(session, Body, name, field="name", **values).id
             or records.create(session, Body, {"name": name, **values}))
 
 
-def _by_code(session: Session, model, code: str):
+def _by_code(session: Session, model: type[CatalogueEntry], code: str) -> CatalogueEntry:
     row = session.scalar(select(model).where(model.code == code))
     if row is None:
         raise NotFoundError(f"there is no catalogue entry with code {code!r}")
     return row
 
 
-def assess_commitment(session: Session, code: str, status: str, evidence: str = "", assessed_on=None) -> int:
+def assess_commitment(session: Session, code: str, status: str, evidence: str = "",
+                      assessed_on: date | None = None) -> int:
     """Set the committee's self-assessment of commitment `code`; return the assessment's id."""
     commitment = _by_code(session, Commitment, code)
     return _upsert(session, CommitmentAssessment, "commitment_id", commitment.id,
                    {"status": status, "evidence": evidence, "assessed_on": assessed_on})
 
 
-def set_treaty_status(session: Session, code: str, status: str, status_date=None,
+def set_treaty_status(session: Session, code: str, status: str, status_date: date | None = None,
                       implementing_legislation: str = "", reservations: str = "") -> int:
     """Record the country's status for instrument `code`; return the status record's id."""
     instrument = _by_code(session, Instrument, code)
@@ -97,7 +103,8 @@ def set_treaty_status(session: Session, code: str, status: str, status_date=None
                     "implementing_legislation": implementing_legislation, "reservations": reservations})
 
 
-def _upsert(session: Session, model, key: str, key_value: int, values: dict) -> int:
+def _upsert(session: Session, model: type[CommitmentAssessment] | type[InstrumentStatus], key: str, key_value: int,
+            values: Values) -> int:
     existing = session.scalar(select(model.id).where(getattr(model, key) == key_value))
     if existing is None:
         return records.create(session, model, {key: key_value, **values})

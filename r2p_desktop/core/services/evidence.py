@@ -20,6 +20,7 @@ from ..models import (
     TreatyStatus,
 )
 from ..models.records import budget_item_commitments, question_commitments
+from ..values import Values
 
 
 def _commitment_id(session: Session, code: str) -> int:
@@ -29,7 +30,7 @@ def _commitment_id(session: Session, code: str) -> int:
     return commitment_id
 
 
-def commitment_detail(session: Session, code: str) -> dict:
+def commitment_detail(session: Session, code: str) -> Values:
     """One commitment as the catalogue describes it, with the committee's assessment of it."""
     row = session.execute(
         select(Commitment, Source.title, Pillar.title, CommitmentAssessment)
@@ -51,7 +52,7 @@ def commitment_detail(session: Session, code: str) -> dict:
     }
 
 
-def evidence_for(session: Session, commitment_code: str) -> list[dict]:
+def evidence_for(session: Session, commitment_code: str) -> list[Values]:
     """The questions (newest tabled first) and budget items (newest year first) linked to a commitment.
 
     Each row: kind ("question" or "budget_item"), id, reference, title, status, date."""
@@ -76,7 +77,7 @@ def evidence_for(session: Session, commitment_code: str) -> list[dict]:
     return rows
 
 
-def instrument_detail(session: Session, code: str) -> dict:
+def instrument_detail(session: Session, code: str) -> Values:
     """One treaty and the country's status for it (not signed when nothing is recorded)."""
     row = session.execute(
         select(Instrument, InstrumentStatus)

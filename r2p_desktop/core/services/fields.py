@@ -4,6 +4,7 @@ collecting one message per wrong field."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import Date, Integer, String, inspect
@@ -11,13 +12,14 @@ from sqlalchemy.types import JSON
 
 from ..errors import ValidationError
 from ..models import RecordMixin
+from ..values import Values
 
 READ_ONLY = frozenset({"id", "uid", "created_at", "updated_at", "created_by", "updated_by", "version"})
 # Only the one form the messages ask for: date.fromisoformat also takes 2024-W04-3 and 20240104.
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def parse_date(value) -> date | None:
+def parse_date(value: object) -> date | None:
     if value is None or isinstance(value, date):
         return value
     text = str(value).strip()
@@ -31,7 +33,7 @@ def parse_date(value) -> date | None:
     raise ValueError(f"'{text}' is not a date; write it as YYYY-MM-DD")
 
 
-def parse_int(value) -> int | None:
+def parse_int(value: object) -> int | None:
     if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return value
     text = str(value).strip().replace(",", "").replace("_", "")
@@ -43,14 +45,14 @@ def parse_int(value) -> int | None:
         raise ValueError(f"'{value}' is not a whole number") from None
 
 
-def parse_tags(value) -> list[str]:
+def parse_tags(value: str | Iterable[object] | None) -> list[str]:
     if value is None:
         return []
     items = value.split(";") if isinstance(value, str) else value
     return sorted({str(item).strip() for item in items if str(item).strip()})
 
 
-def coerce(model: type[RecordMixin], values: dict, errors: dict[str, str]) -> dict:
+def coerce(model: type[RecordMixin], values: Values, errors: dict[str, str]) -> Values:
     """Column values for `model` from `values`; problems go into `errors`, keyed by field."""
     columns = inspect(model).columns
     result = {}

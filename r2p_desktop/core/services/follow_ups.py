@@ -6,6 +6,7 @@ names it so the clerk can open it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -25,6 +26,7 @@ from ..models import (
     Question,
     QuestionStatus,
 )
+from ..values import Values
 from . import records
 
 # Filter statuses beyond the stored ones. "open" means still to be done: open or in progress.
@@ -45,7 +47,7 @@ class FollowUpFilter:
     due_to: date | None = None
 
 
-def list_follow_ups(session: Session, flt: FollowUpFilter | None = None, today: date | None = None) -> list[dict]:
+def list_follow_ups(session: Session, flt: FollowUpFilter | None = None, today: date | None = None) -> list[Values]:
     """The follow-ups matching `flt`, soonest due first and undated last, each with its owner and parent."""
     flt = flt or FollowUpFilter()
     today = today or date.today()
@@ -94,12 +96,13 @@ def is_overdue(status: str, due_date: date | None, today: date) -> bool:
     return status in STILL_TO_DO and due_date is not None and due_date < today
 
 
-def _parent(f: FollowUp, reference, question_title, fiscal_year, programme, debate_title, item_title,
-            item_debate_title) -> tuple[str, int | None, str, str]:
+def _parent(f: FollowUp, reference: str | None, question_title: str | None, fiscal_year: int | None,
+            programme: str | None, debate_title: str | None, item_title: str | None,
+            item_debate_title: str | None) -> tuple[str, int | None, str, str]:
     """(parent kind, parent id, label for a table cell, full label); a question goes by its reference."""
     if f.question_id:
         short = reference or f"Question #{f.question_id}"
-        return kinds.QUESTION.key, f.question_id, short, _question_label(reference, question_title, f.question_id)
+        return kinds.QUESTION.key, f.question_id, short, _question_label(reference, question_title or "", f.question_id)
     if f.budget_item_id:
         label = f"Budget {fiscal_year}: {programme}"
         return kinds.BUDGET_ITEM.key, f.budget_item_id, label, label
@@ -116,14 +119,14 @@ def _question_label(reference: str | None, title: str, question_id: int) -> str:
     return f"Question {reference}: {title}" if reference else f"Question #{question_id}: {title}"
 
 
-def owners(session: Session) -> list[dict]:
+def owners(session: Session) -> list[Values]:
     """The bodies that own at least one follow-up, by name, for the owner filter."""
     query = (select(Body.id, Body.name).where(Body.id.in_(select(FollowUp.owner_body_id)))
              .order_by(Body.name))
     return [{"id": body_id, "name": name} for body_id, name in session.execute(query)]
 
 
-def parent_label(session: Session, values: dict) -> str:
+def parent_label(session: Session, values: Mapping[str, object]) -> str:
     """The full label of the record a follow-up (as `records.get` values) arose from; '' for none."""
     if values.get("question_id"):
         question = session.get(Question, values["question_id"])
@@ -135,8 +138,8 @@ def parent_label(session: Session, values: dict) -> str:
         debate = session.get(Debate, values["debate_id"])
         return f"Debate: {debate.title}" if debate else ""
     if values.get("agenda_item_id"):
-        item = session.get(AgendaItem, values["agenda_item_id"])
-        return f"Agenda item: {item.title}" if item else ""
+        agenda_item = session.get(AgendaItem, values["agenda_item_id"])
+        return f"Agenda item: {agenda_item.title}" if agenda_item else ""
     return ""
 
 
@@ -155,7 +158,7 @@ def question_has_answer(session: Session, question_id: int) -> bool:
         or question.status in (QuestionStatus.ANSWERED.value, QuestionStatus.HOLDING_ANSWER.value))
 
 
-def draft_from_question(session: Session, question_id: int) -> dict:
+def draft_from_question(session: Session, question_id: int) -> Values:
     """A new follow-up's values for an answer that promises action: the government's undertaking, owned by
     the answering body, described by the answer's first sentence (for the clerk to edit)."""
     values = records.get(session, Question, question_id)

@@ -99,7 +99,7 @@ def _names(session: Session, fields: _Fields, entries: list[AuditEntry]) -> dict
     for entry in entries:
         table = fields.names.get(entry.field or "")
         if table:
-            ids = {_as_id(entry.old_value), _as_id(entry.new_value)} - {None}
+            ids = {i for i in (_as_id(entry.old_value), _as_id(entry.new_value)) if i is not None}
             wanted.setdefault(table, set()).update(ids)
     names = {}
     for table, ids in wanted.items():

@@ -22,11 +22,12 @@ from ..models import (
     Person,
     Question,
 )
+from ..values import Values
 
 OPEN_FOLLOW_UP = (FollowUpStatus.OPEN.value, FollowUpStatus.IN_PROGRESS.value)
 
 
-def budget_items(session: Session) -> list[dict]:
+def budget_items(session: Session) -> list[Values]:
     query = (select(BudgetItem, Body.name).outerjoin(Body, Body.id == BudgetItem.body_id)
              .order_by(BudgetItem.fiscal_year.desc(), BudgetItem.programme))
     return [
@@ -37,7 +38,7 @@ def budget_items(session: Session) -> list[dict]:
     ]
 
 
-def debates(session: Session) -> list[dict]:
+def debates(session: Session) -> list[Values]:
     items = (select(AgendaItem.debate_id, func.count(AgendaItem.id).label("n"))
              .group_by(AgendaItem.debate_id).subquery())
     query = (select(Debate, func.coalesce(items.c.n, 0)).outerjoin(items, items.c.debate_id == Debate.id)
@@ -49,7 +50,7 @@ def debates(session: Session) -> list[dict]:
     ]
 
 
-def agenda(session: Session, debate_id: int) -> list[dict]:
+def agenda(session: Session, debate_id: int) -> list[Values]:
     query = select(AgendaItem).where(AgendaItem.debate_id == debate_id).order_by(AgendaItem.position)
     return [
         {"id": a.id, "position": a.position, "title": a.title, "speakers": a.speakers,
@@ -58,7 +59,7 @@ def agenda(session: Session, debate_id: int) -> list[dict]:
     ]
 
 
-def follow_ups(session: Session, today: date | None = None) -> list[dict]:
+def follow_ups(session: Session, today: date | None = None) -> list[Values]:
     today = today or date.today()
     owner = aliased(Body)
     query = (select(FollowUp, owner.name, Question.reference)
@@ -73,7 +74,7 @@ def follow_ups(session: Session, today: date | None = None) -> list[dict]:
     ]
 
 
-def people(session: Session) -> list[dict]:
+def people(session: Session) -> list[Values]:
     query = (select(Person, Body.name).outerjoin(Body, Body.id == Person.body_id)
              .order_by(Person.full_name, Person.id))
     return [
@@ -83,13 +84,13 @@ def people(session: Session) -> list[dict]:
     ]
 
 
-def bodies(session: Session) -> list[dict]:
+def bodies(session: Session) -> list[Values]:
     query = select(Body).order_by(Body.name)
     return [{"id": b.id, "name": b.name, "kind": b.kind, "abbreviation": b.abbreviation}
             for b in session.scalars(query)]
 
 
-def commitments_with_assessment(session: Session) -> list[dict]:
+def commitments_with_assessment(session: Session) -> list[Values]:
     query = (select(Commitment, CommitmentAssessment)
              .outerjoin(CommitmentAssessment, CommitmentAssessment.commitment_id == Commitment.id)
              .order_by(Commitment.source_code, Commitment.actor, Commitment.code))
@@ -101,7 +102,7 @@ def commitments_with_assessment(session: Session) -> list[dict]:
     ]
 
 
-def instruments_with_status(session: Session) -> list[dict]:
+def instruments_with_status(session: Session) -> list[Values]:
     query = (select(Instrument, InstrumentStatus)
              .outerjoin(InstrumentStatus, InstrumentStatus.instrument_id == Instrument.id)
              .order_by(Instrument.year, Instrument.id))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..models import QuestionStatus as S
+from ..values import Values
 
 ALLOWED = {
     S.DRAFT: {S.TABLED},
@@ -48,7 +49,7 @@ def refusal(old: str, new: str) -> str | None:
     return _REFUSALS.get((old, new), default)
 
 
-def check_transition(current: dict, merged: dict, errors: dict[str, str], *, today: date) -> None:
+def check_transition(current: Values, merged: Values, errors: dict[str, str], *, today: date) -> None:
     """Refuse an impossible status change; date the steps that need a date and were given none."""
     old, new = current.get("status"), merged.get("status")
     if old is None or new is None or old == new or "status" in errors:

@@ -4,20 +4,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, TypeAlias
 
-from sqlalchemy import Select, and_, case, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, Select, UnaryExpression, and_, case, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from ..models import Body, Commitment, Person, Question, QuestionStatus
 from ..models.records import question_commitments
+from ..values import Values
 
 AWAITING_ANSWER = (QuestionStatus.TABLED.value, QuestionStatus.HOLDING_ANSWER.value)
 OVERDUE = "overdue"
 AWAITING = "awaiting"  # tabled or holding an answer, overdue or not
 
 _asker = aliased(Person)
+IdQuery: TypeAlias = Select[int]  # a query of question ids
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,7 @@ class QuestionRow:
     days_overdue: int | None
 
 
-def is_overdue(today: date):
+def is_overdue(today: date) -> ColumnElement[bool]:
     return and_(Question.status.in_(AWAITING_ANSWER), Question.answer_due < today)
 
 
@@ -73,7 +77,7 @@ SORT_KEYS = {
 }
 
 
-def _order_by(sort: str, descending: bool, today: date) -> list:
+def _order_by(sort: str, descending: bool, today: date) -> list[UnaryExpression[Any]]:
     if sort == "days_overdue":
         # Overdue questions by due date (earliest = most days overdue); all others count as 0 days.
         due_if_overdue = case((is_overdue(today), Question.answer_due), else_=None)
@@ -84,7 +88,7 @@ def _order_by(sort: str, descending: bool, today: date) -> list:
     return [c.desc() if descending else c.asc() for c in columns]
 
 
-def _apply_filter(query: Select, flt: QuestionFilter, today: date) -> Select:
+def _apply_filter(query: IdQuery, flt: QuestionFilter, today: date) -> IdQuery:
     if flt.status == OVERDUE:
         query = query.where(is_overdue(today))
     elif flt.status == AWAITING:
@@ -116,7 +120,7 @@ def _apply_filter(query: Select, flt: QuestionFilter, today: date) -> Select:
     return query
 
 
-def question_ids_query(flt: QuestionFilter | None, sort: str, descending: bool, today: date) -> Select:
+def question_ids_query(flt: QuestionFilter | None, sort: str, descending: bool, today: date) -> IdQuery:
     query = select(Question.id)
     if sort == "asked_by":
         query = query.outerjoin(_asker, _asker.id == Question.asked_by_id)
@@ -125,7 +129,7 @@ def question_ids_query(flt: QuestionFilter | None, sort: str, descending: bool, 
     return _apply_filter(query, flt or QuestionFilter(), today).order_by(*_order_by(sort, descending, today))
 
 
-def question_id_queries(flt: QuestionFilter | None, sort: str, descending: bool, today: date) -> list[Select]:
+def question_id_queries(flt: QuestionFilter | None, sort: str, descending: bool, today: date) -> list[IdQuery]:
     """Queries whose results, one after the other, are `question_ids_query` (same ids, same order).
 
     Sorting by member is the one case split in two. Driving the join from people, in the order of
@@ -138,7 +142,7 @@ def question_id_queries(flt: QuestionFilter | None, sort: str, descending: bool,
         return [question_ids_query(flt, sort, descending, today)]
     flt = flt or QuestionFilter()
 
-    def ordered(column):
+    def ordered(column: InstrumentedAttribute[Any]) -> UnaryExpression[Any]:
         return column.desc() if descending else column.asc()
 
     asked = (select(Question.id).select_from(_asker).join(Question, Question.asked_by_id == _asker.id))
@@ -158,7 +162,7 @@ def question_ids(session: Session, flt: QuestionFilter | None = None, *, sort: s
     return ids
 
 
-def fetch_ids(session: Session, query: Select) -> list[int]:
+def fetch_ids(session: Session, query: IdQuery) -> list[int]:
     """The first column of `query`, read from the driver's cursor on SQLite: for 100,000 ids,
     SQLAlchemy's result rows cost three times the query itself (benchmarks/questions_view.py)."""
     connection = session.connection()
@@ -168,8 +172,10 @@ def fetch_ids(session: Session, query: Select) -> list[int]:
     params = compiled.construct_params()
     # Dates go in as SQLAlchemy stores them in SQLite (ISO text); other values as they are.
     values = [params[name].isoformat() if isinstance(params[name], date) else params[name]
-              for name in compiled.positiontup]
-    cursor = connection.connection.dbapi_connection.cursor()
+              for name in compiled.positiontup or ()]
+    raw = connection.connection.dbapi_connection
+    assert raw is not None  # the session's connection is open
+    cursor = raw.cursor()
     try:
         return [row[0] for row in cursor.execute(compiled.string, values)]
     finally:
@@ -200,7 +206,7 @@ def count_questions(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(Question)) or 0
 
 
-def iter_question_records(session: Session, *, batch: int = 2000):
+def iter_question_records(session: Session, *, batch: int = 2000) -> Iterator[Values]:
     """Every question with names instead of ids and links as code lists, in id order, for exports."""
     from sqlalchemy.orm import selectinload
 

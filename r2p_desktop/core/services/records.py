@@ -8,8 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import cast
 
-from sqlalchemy import inspect, select
+from sqlalchemy import ScalarResult, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -46,10 +47,13 @@ from ..models.records import (
     QuestionType,
     TreatyStatus,
 )
+from ..values import Values
 from . import question_workflow
 from .fields import coerce, raise_if
 
-Rule = Callable[[dict, dict[str, str]], None]
+CatalogueEntry = Commitment | RiskFactor | Instrument
+CatalogueModel = type[Commitment] | type[RiskFactor] | type[Instrument]  # what a record links to, by code
+Rule = Callable[[Values, dict[str, str]], None]
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,7 @@ class Rules:
     model: type[RecordMixin]
     enums: dict[str, type[StrEnum]] = field(default_factory=dict)
     required: dict[str, str] = field(default_factory=dict)  # field -> label, must not be blank
-    links: dict[str, type] = field(default_factory=dict)  # relationship -> catalogue model, set by code
+    links: dict[str, CatalogueModel] = field(default_factory=dict)  # relationship -> catalogue model, set by code
     rules: tuple[Rule, ...] = ()
     on_change: Callable[..., None] | None = None  # (current, merged, errors, today=) on update only
 
@@ -69,7 +73,7 @@ class Rules:
 
 
 def _dates_in_order(later: str, earlier: str, message: str) -> Rule:
-    def rule(values: dict, errors: dict[str, str]) -> None:
+    def rule(values: Values, errors: dict[str, str]) -> None:
         first, second = values.get(earlier), values.get(later)
         if isinstance(first, date) and isinstance(second, date) and second < first:
             errors.setdefault(later, message)
@@ -77,29 +81,29 @@ def _dates_in_order(later: str, earlier: str, message: str) -> Rule:
     return rule
 
 
-def _question_answered_has_answer(values: dict, errors: dict[str, str]) -> None:
+def _question_answered_has_answer(values: Values, errors: dict[str, str]) -> None:
     if values.get("status") == QuestionStatus.ANSWERED and not (values.get("answer_text") or "").strip():
         errors.setdefault("answer_text", "an answered question needs the text of its answer")
 
 
-def _question_tabled_has_date(values: dict, errors: dict[str, str]) -> None:
+def _question_tabled_has_date(values: Values, errors: dict[str, str]) -> None:
     if values.get("status", QuestionStatus.DRAFT) != QuestionStatus.DRAFT and values.get("date_tabled") is None:
         errors.setdefault("date_tabled", "a question that has been tabled needs the date it was tabled")
 
 
-def _follow_up_done_has_date(values: dict, errors: dict[str, str]) -> None:
+def _follow_up_done_has_date(values: Values, errors: dict[str, str]) -> None:
     if values.get("status") == FollowUpStatus.DONE and values.get("completed_on") is None:
         errors.setdefault("completed_on", "a follow-up marked done needs its completion date")
 
 
-def _follow_up_one_parent(values: dict, errors: dict[str, str]) -> None:
+def _follow_up_one_parent(values: Values, errors: dict[str, str]) -> None:
     parents = [key for key in ("question_id", "budget_item_id", "debate_id", "agenda_item_id") if values.get(key)]
     if len(parents) > 1:
         errors.setdefault(parents[1], "a follow-up belongs to one record only")
 
 
 def _non_negative(*names: str) -> Rule:
-    def rule(values: dict, errors: dict[str, str]) -> None:
+    def rule(values: Values, errors: dict[str, str]) -> None:
         for name in names:
             if isinstance(values.get(name), int) and values[name] < 0:
                 errors.setdefault(name, "cannot be negative")
@@ -107,7 +111,7 @@ def _non_negative(*names: str) -> Rule:
     return rule
 
 
-def _currency(values: dict, errors: dict[str, str]) -> None:
+def _currency(values: Values, errors: dict[str, str]) -> None:
     code = values.get("currency")
     if code is not None:
         code = code.strip().upper()
@@ -116,7 +120,7 @@ def _currency(values: dict, errors: dict[str, str]) -> None:
             errors.setdefault("currency", f"'{code}' is not a three-letter ISO 4217 code such as EUR")
 
 
-def _fiscal_year(values: dict, errors: dict[str, str]) -> None:
+def _fiscal_year(values: Values, errors: dict[str, str]) -> None:
     year = values.get("fiscal_year")
     if isinstance(year, int) and not 1900 <= year <= 2200:
         errors.setdefault("fiscal_year", f"{year} is not a plausible fiscal year")
@@ -168,8 +172,8 @@ RULES = {rules.model: rules for rules in (QUESTIONS, BODIES, PEOPLE, BUDGET_ITEM
                                          FOLLOW_UPS, DOCUMENTS, ASSESSMENTS, TREATY_STATUSES)}
 
 
-def _check_enums(spec: Rules, values: dict, errors: dict[str, str]) -> None:
-    enums = {"confidentiality": Confidentiality, **spec.enums}
+def _check_enums(spec: Rules, values: Values, errors: dict[str, str]) -> None:
+    enums: dict[str, type[StrEnum]] = {"confidentiality": Confidentiality, **spec.enums}
     for name, enum in enums.items():
         value = values.get(name)
         if value is not None and value not in enum._value2member_map_:
@@ -177,12 +181,18 @@ def _check_enums(spec: Rules, values: dict, errors: dict[str, str]) -> None:
             errors.setdefault(name, f"'{value}' is not one of: {choices}")
 
 
-def _resolve_links(session: Session, spec: Rules, links: dict, errors: dict[str, str]) -> dict:
-    resolved = {}
+def _by_code(session: Session, model: CatalogueModel, codes: list[str]) -> dict[str, CatalogueEntry]:
+    # select() of a union of models is typed as of their common base, which has no code
+    rows = cast("ScalarResult[CatalogueEntry]", session.scalars(select(model).where(model.code.in_(codes))))
+    return {row.code: row for row in rows}
+
+
+def _resolve_links(session: Session, spec: Rules, links: Values, errors: dict[str, str]) -> Values:
+    resolved: Values = {}
     for name, codes in links.items():
         model = spec.links[name]
         wanted = [c.strip() for c in (codes.split(";") if isinstance(codes, str) else codes or []) if c.strip()]
-        found = {row.code: row for row in session.scalars(select(model).where(model.code.in_(wanted)))}
+        found = _by_code(session, model, wanted)
         unknown = [code for code in wanted if code not in found]
         if unknown:
             errors[name] = f"unknown code {unknown[0]!r}"
@@ -191,7 +201,7 @@ def _resolve_links(session: Session, spec: Rules, links: dict, errors: dict[str,
     return resolved
 
 
-def _prepare(session: Session, spec: Rules, values: dict, current: dict) -> tuple[dict, dict]:
+def _prepare(session: Session, spec: Rules, values: Values, current: Values) -> tuple[Values, Values]:
     """Validated column values and link targets; raises ValidationError naming each wrong field."""
     errors: dict[str, str] = {}
     links = {k: v for k, v in values.items() if k in spec.links}
@@ -242,7 +252,7 @@ def _flush(session: Session, spec: Rules) -> None:
         raise _integrity_error(spec, error) from error
 
 
-def create(session: Session, model: type[RecordMixin], values: dict) -> int:
+def create(session: Session, model: type[RecordMixin], values: Values) -> int:
     """Add a record of `model` from plain `values`; return its id. The caller commits."""
     spec = RULES[model]
     if not values.get("confidentiality"):
@@ -254,7 +264,7 @@ def create(session: Session, model: type[RecordMixin], values: dict) -> int:
     return record.id
 
 
-def update(session: Session, model: type[RecordMixin], record_id: int, values: dict,
+def update(session: Session, model: type[RecordMixin], record_id: int, values: Values,
            *, expected_version: int | None = None) -> None:
     """Change the given fields of a record. With `expected_version`, refuse if someone saved it since."""
     spec = RULES[model]
@@ -282,12 +292,12 @@ def delete(session: Session, model: type[RecordMixin], record_id: int) -> None:
     _flush(session, spec)
 
 
-def get(session: Session, model: type[RecordMixin], record_id: int) -> dict:
+def get(session: Session, model: type[RecordMixin], record_id: int) -> Values:
     """Every column of the record, plus its links as lists of catalogue codes."""
     return _values(_load(session, model, record_id))
 
 
-def _values(record: RecordMixin) -> dict:
+def _values(record: RecordMixin) -> Values:
     model = type(record)
     values = {c.key: getattr(record, c.key) for c in inspect(model).column_attrs}
     for name in RULES[model].links:
