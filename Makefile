@@ -19,6 +19,7 @@ test: $(INSTALLED)
 	@scripts/debian-packages.sh test
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/python scripts/mypy-baseline.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest --numprocesses auto --dist worksteal
 
 $(INSTALLED): pyproject.toml
