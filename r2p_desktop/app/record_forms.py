@@ -4,7 +4,16 @@ order, their labels and what they take. The dialogs are built from these (`ui/di
 from __future__ import annotations
 
 from ..core import kinds
-from ..core.models import BodyKind, BudgetScope, DebateStatus, FollowUpKind, FollowUpStatus, PersonKind
+from ..core.models import (
+    AssessmentStatus,
+    BodyKind,
+    BudgetScope,
+    DebateStatus,
+    FollowUpKind,
+    FollowUpStatus,
+    PersonKind,
+    TreatyStatus,
+)
 from .forms import Entry, Field, Form, confidentiality_field
 
 BODY = Form(kinds.BODY.key, (
@@ -77,4 +86,30 @@ FOLLOW_UP = Form(kinds.FOLLOW_UP.key, (
     Field("status", "&Status", Entry.CHOICE, FollowUpStatus),
     Field("outcome", "O&utcome", Entry.TEXT, placeholder="What was done, or why it was dropped"),
     Field("completed_on", "&Completed on", Entry.DATE),
+))
+
+AGENDA_ITEM = Form(kinds.AGENDA_ITEM.key, (
+    Field("title", "&Title", max_length=300),
+    Field("description", "&Description", Entry.TEXT),
+    Field("speakers", "S&peakers", Entry.TEXT, placeholder="One speaker a line"),
+    Field("allotted_minutes", "&Allotted time", Entry.NUMBER, maximum=24 * 60, suffix=" min", narrow=True,
+          unset_text="Not set"),
+    Field("outcome_notes", "&Outcome", Entry.TEXT),
+))
+
+# Keyed by catalogue code: app/catalogue_records.py reads and upserts them.
+TREATY_STATUS = Form(kinds.TREATY_STATUS.key, (
+    Field("status", "&Status", Entry.CHOICE, TreatyStatus),
+    Field("status_date", "&Date", Entry.DATE, tooltip="The date the country signed, ratified or acceded"),
+    Field("implementing_legislation", "&Implementing legislation", Entry.TEXT,
+          placeholder="The act that makes the treaty's crimes punishable at home"),
+    Field("reservations", "&Reservations", Entry.TEXT,
+          placeholder="Reservations or declarations the country made, if any"),
+))
+
+COMMITMENT_ASSESSMENT = Form(kinds.COMMITMENT_ASSESSMENT.key, (
+    Field("status", "&Status", Entry.CHOICE, AssessmentStatus),
+    Field("assessed_on", "Assessed &on", Entry.DATE),
+    Field("evidence", "&Evidence", Entry.TEXT,
+          placeholder="What shows the progress: a law, an appointment, a budget line…"),
 ))

@@ -80,9 +80,9 @@ def test_minutes_total_against_the_sitting(qtbot, view, database, debate):
     assert not view.minutes_label.property("over")
     view.agenda_table.selectRow(2)
     dialog = view.edit_item(view.agenda_table.current_record_id())
-    assert dialog.title_edit.text() == "Close"
-    dialog.minutes_spin.setValue(50)
-    dialog.speakers_edit.setPlainText("Amina Okafor\nLars Berg")
+    assert dialog.widgets["title"].text() == "Close"
+    dialog.widgets["allotted_minutes"].setValue(50)
+    dialog.widgets["speakers"].setPlainText("Amina Okafor\nLars Berg")
     dialog.accept()
     assert view.minutes_label.text() == "Allotted 125 of 120 minutes, 5 over"
     assert view.minutes_label.property("over")
@@ -95,8 +95,8 @@ def test_adding_an_item_needs_a_title_and_goes_last(view, database, debate):
     assert dialog.isVisible() and not dialog.error_labels["title"].isHidden()
     assert dialog.error_labels["title"].text() == "The title cannot be empty"
     assert saved_titles(database, debate) == ["Opening", "Early warning", "Close"]
-    dialog.title_edit.setText("Questions to the minister")
-    dialog.minutes_spin.setValue(15)
+    dialog.widgets["title"].setText("Questions to the minister")
+    dialog.widgets["allotted_minutes"].setValue(15)
     dialog.accept()
     assert saved_titles(database, debate)[-1] == "Questions to the minister"
     assert view.minutes_label.text() == "Allotted 110 of 120 minutes"

@@ -31,7 +31,7 @@ def open_commitment(main_window, qtbot, code):
     dialog = view.assessment_dialog
     assert dialog is not None and dialog.isVisible()
     dialog.activateWindow()
-    qtbot.waitUntil(dialog.status_combo.hasFocus)
+    qtbot.waitUntil(dialog.widgets["status"].hasFocus)
     return view, dialog
 
 
@@ -45,36 +45,36 @@ def test_a_commitment_assessed_from_the_keyboard_shows_in_the_table_and_scorecar
     assert dialog.code_label.text() == FOCAL_POINT
     assert view.scorecard_label.text().startswith("Achieved 0 · In progress 0 · Not started ")
 
-    dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("achieved"))
-    qtbot.keyClick(dialog.status_combo, Qt.Key.Key_Tab)
-    qtbot.keyClicks(dialog.assessed_on_edit, "2026-05-02")
-    qtbot.keyClick(dialog.assessed_on_edit, Qt.Key.Key_Tab)
-    assert dialog.evidence_edit.hasFocus()
-    qtbot.keyClicks(dialog.evidence_edit, "Focal point appointed by decree 12/2026")
+    dialog.widgets["status"].setCurrentIndex(dialog.widgets["status"].findData("achieved"))
+    qtbot.keyClick(dialog.widgets["status"], Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.widgets["assessed_on"], "2026-05-02")
+    qtbot.keyClick(dialog.widgets["assessed_on"], Qt.Key.Key_Tab)
+    assert dialog.widgets["evidence"].hasFocus()
+    qtbot.keyClicks(dialog.widgets["evidence"], "Focal point appointed by decree 12/2026")
     with qtbot.waitSignal(dialog.finished):
-        qtbot.keyClick(dialog.evidence_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(dialog.widgets["evidence"], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
     assert row_text(view.table, commitment_id(main_window.database, FOCAL_POINT), 6) == "Achieved"
     assert view.scorecard_label.text().startswith("Achieved 1 · In progress 0 · Not started ")
 
     _view, again = open_commitment(main_window, qtbot, FOCAL_POINT)
-    assert again.status_combo.currentData() == "achieved"
-    assert again.evidence_edit.toPlainText() == "Focal point appointed by decree 12/2026"
-    assert again.assessed_on_edit.text() == "2026-05-02"
+    assert again.widgets["status"].currentData() == "achieved"
+    assert again.widgets["evidence"].toPlainText() == "Focal point appointed by decree 12/2026"
+    assert again.widgets["assessed_on"].text() == "2026-05-02"
 
 
 def test_escape_cancels_an_assessment_and_saves_nothing(main_window, qtbot):
     view, dialog = open_commitment(main_window, qtbot, FOCAL_POINT)
-    dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("in_progress"))
+    dialog.widgets["status"].setCurrentIndex(dialog.widgets["status"].findData("in_progress"))
     with qtbot.waitSignal(dialog.rejected):
-        qtbot.keyClick(dialog.status_combo, Qt.Key.Key_Escape)
+        qtbot.keyClick(dialog.widgets["status"], Qt.Key.Key_Escape)
     assert row_text(view.table, commitment_id(main_window.database, FOCAL_POINT), 6) == "Not started"
 
 
 def test_a_wrong_assessment_date_is_shown_by_the_field_and_nothing_is_saved(main_window, qtbot):
     view, dialog = open_commitment(main_window, qtbot, FOCAL_POINT)
-    dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("achieved"))
-    dialog.assessed_on_edit.setText("2026-13-40")
+    dialog.widgets["status"].setCurrentIndex(dialog.widgets["status"].findData("achieved"))
+    dialog.widgets["assessed_on"].setText("2026-13-40")
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert dialog.isVisible()
     assert "YYYY-MM-DD" in dialog.error_labels["assessed_on"].text()
@@ -139,20 +139,21 @@ def open_treaty(main_window, qtbot, short_title):
     dialog = view.status_dialog
     assert dialog is not None and dialog.isVisible()
     dialog.activateWindow()
-    qtbot.waitUntil(dialog.status_combo.hasFocus)
+    qtbot.waitUntil(dialog.widgets["status"].hasFocus)
     return view, dialog, row
 
 
 def test_a_treaty_status_and_date_edited_from_the_keyboard_show_in_the_table(main_window, qtbot):
     view, dialog, _row = open_treaty(main_window, qtbot, "Genocide Convention")
     assert "Genocide" in dialog.title_label.text()
-    dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("ratified"))
-    qtbot.keyClick(dialog.status_combo, Qt.Key.Key_Tab)
-    qtbot.keyClicks(dialog.status_date_edit, "1950-06-12")
-    qtbot.keyClick(dialog.status_date_edit, Qt.Key.Key_Tab)
-    qtbot.keyClicks(dialog.legislation_edit, "Genocide Act 1952")
+    dialog.widgets["status"].setCurrentIndex(dialog.widgets["status"].findData("ratified"))
+    qtbot.keyClick(dialog.widgets["status"], Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.widgets["status_date"], "1950-06-12")
+    qtbot.keyClick(dialog.widgets["status_date"], Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.widgets["implementing_legislation"], "Genocide Act 1952")
     with qtbot.waitSignal(dialog.finished):
-        qtbot.keyClick(dialog.legislation_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(dialog.widgets["implementing_legislation"], Qt.Key.Key_Return,
+                       Qt.KeyboardModifier.ControlModifier)
 
     row = view.table.column_texts(1).index("Genocide Convention")
     assert view.table.column_texts(2)[row] == "Ratified"
@@ -162,13 +163,13 @@ def test_a_treaty_status_and_date_edited_from_the_keyboard_show_in_the_table(mai
 
 def test_a_wrong_treaty_date_is_shown_by_the_field_and_nothing_is_saved(main_window, qtbot):
     view, dialog, row = open_treaty(main_window, qtbot, "Genocide Convention")
-    dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("signed"))
-    dialog.status_date_edit.setText("12/06/1950")
-    qtbot.keyClick(dialog.status_date_edit, Qt.Key.Key_Return)  # Enter in a line edit is Save
+    dialog.widgets["status"].setCurrentIndex(dialog.widgets["status"].findData("signed"))
+    dialog.widgets["status_date"].setText("12/06/1950")
+    qtbot.keyClick(dialog.widgets["status_date"], Qt.Key.Key_Return)  # Enter in a line edit is Save
     assert dialog.isVisible()
     assert dialog.error_labels["status_date"].isVisible()
     assert "YYYY-MM-DD" in dialog.error_labels["status_date"].text()
-    assert dialog.status_date_edit.hasFocus()
+    assert dialog.widgets["status_date"].hasFocus()
     with qtbot.waitSignal(dialog.rejected):
-        qtbot.keyClick(dialog.status_date_edit, Qt.Key.Key_Escape)
+        qtbot.keyClick(dialog.widgets["status_date"], Qt.Key.Key_Escape)
     assert view.table.column_texts(2)[row] == "Not signed"

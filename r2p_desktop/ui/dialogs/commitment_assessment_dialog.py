@@ -1,23 +1,26 @@
 """The committee's self-assessment of one commitment: what the source asks, how far the country has
-got, on what evidence, and the questions and budget items that bear on it."""
+got, on what evidence, and the questions and budget items that bear on it.
+
+The assessment is kept under the commitment's catalogue code, not a record id: it is read with the
+commitment and saved (added the first time) through `app.catalogue_records`."""
 
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLayout, QVBoxLayout, QWidget
 
+from ...app import catalogue_records, record_forms
+from ...app.changes import Changes
+from ...app.records import Loaded, read
 from ...core.database import Database
 from ...core.formatting import human_label
-from ...core.models import AssessmentStatus, CommitmentAssessment
-from ...core.services import directory, evidence, history
+from ...core.services import history
 from ..models.record_list_model import DATE, LABEL, ListColumn
-from ..records_changed import COMMITMENTS, RecordsChanged
-from ..widgets.choice_combo import enum_combo, select_data
-from ..widgets.date_field import DateField
+from ..records_changed import RecordsChanged
 from ..widgets.record_list_table import RecordListTable
-from ..widgets.text_box import text_box
 from .record_dialog import RecordDialog
 
 EVIDENCE_COLUMNS = (
@@ -30,83 +33,76 @@ EVIDENCE_COLUMNS = (
 
 
 class CommitmentAssessmentDialog(RecordDialog):
-    HISTORY_MODEL = CommitmentAssessment
+    FORM = record_forms.COMMITMENT_ASSESSMENT
+    SIZE = (780, 700)
+    COUNT_FIELDS = False
 
     def __init__(self, database: Database, records_changed: RecordsChanged, code: str,
                  parent: QWidget | None = None):
-        super().__init__(database, records_changed, parent)
+        super().__init__(database, records_changed, start=catalogue_records.commitment_assessment(database, code),
+                         parent=parent)
         self.code = code
-        with database.read_session() as session:
-            commitment = evidence.commitment_detail(session, code)
-            linked = evidence.evidence_for(session, code)
-        self._build(commitment, linked)
         self.setWindowTitle(f"Assess commitment {code}")
-        self.status_combo.setFocus()
-
-    def history_record_id(self) -> int | None:
-        with self._database.read_session() as session:
-            return history.assessment_id(session, self.code)
 
     # --- layout -------------------------------------------------------------------------------
 
-    def _build(self, commitment: dict, linked: list[dict]) -> None:
+    def layout_fields(self) -> QLayout:
         about = QGroupBox("What the source asks")
         about_form = QFormLayout(about)
         about_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         about_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.code_label = self._text(commitment["code"])
-        self.title_label = self._text(f"<b>{escape(commitment['title'])}</b>", rich=True)
-        self.summary_text = self._text(commitment["summary"] or "No summary in the catalogue.")
-        source = f"{commitment['source_title']} ({commitment['source']})"
-        self.source_label = self._text(source)
-        self.reference_label = self._text(commitment["reference"])
-        asked_of = f"{human_label(commitment['actor'])} · Pillar {commitment['pillar']}: {commitment['pillar_title']}"
+        self.code_label = self._text()
+        self.title_label = self._text(rich=True)
+        self.summary_text = self._text()
+        self.source_label = self._text()
+        self.reference_label = self._text()
+        self.asked_of_label = self._text()
         for label_text, widget in (
             ("Code", self.code_label),
             ("Commitment", self.title_label),
             ("Summary", self.summary_text),
             ("Source", self.source_label),
             ("Where in the source", self.reference_label),
-            ("Asked of", self._text(asked_of)),
+            ("Asked of", self.asked_of_label),
         ):
             about_form.addRow(label_text, widget)
 
-        self.status_combo = enum_combo(AssessmentStatus)
-        select_data(self.status_combo, commitment["status"])
-        self.assessed_on_edit = DateField()
-        self.assessed_on_edit.set_date(commitment["assessed_on"])
-        self.evidence_edit = text_box(commitment["evidence"],
-                                      "What shows the progress: a law, an appointment, a budget line…")
-        self.evidence_edit.setMaximumHeight(110)  # the linked records below need the room more
+        self.widgets["evidence"].setMaximumHeight(110)  # the linked records below need the room more
         assessment = QGroupBox("Our assessment")
-        assessment.setLayout(self.form_rows((
-            ("status", "&Status", self.status_combo),
-            ("assessed_on", "Assessed &on", self.assessed_on_edit),
-            ("evidence", "&Evidence", self.evidence_edit),
-        )))
+        assessment.setLayout(self.binder.rows())
 
-        records_box = QGroupBox(f"Records that evidence it ({len(linked)})")
-        records_layout = QVBoxLayout(records_box)
+        self.records_box = QGroupBox()
+        records_layout = QVBoxLayout(self.records_box)
         self.evidence_table = RecordListTable(EVIDENCE_COLUMNS, stretch=2)
         self.evidence_table.setAccessibleName("Questions and budget items linked to this commitment")
-        self.evidence_table.set_rows(linked)
         self.no_evidence_label = QLabel("No question or budget item is linked to this commitment yet.")
         records_layout.addWidget(self.evidence_table)
         records_layout.addWidget(self.no_evidence_label)
+
+        layout = QVBoxLayout()
+        layout.addWidget(about)
+        layout.addWidget(assessment)
+        layout.addWidget(self.records_box, 1)
+        return layout
+
+    def loaded(self, loaded: Loaded) -> None:
+        commitment: dict[str, Any] = loaded.stored
+        self.code_label.setText(commitment["code"])
+        self.title_label.setText(f"<b>{escape(commitment['title'])}</b>")
+        self.summary_text.setText(commitment["summary"] or "No summary in the catalogue.")
+        self.source_label.setText(f"{commitment['source_title']} ({commitment['source']})")
+        self.reference_label.setText(commitment["reference"])
+        self.asked_of_label.setText(f"{human_label(commitment['actor'])} · Pillar {commitment['pillar']}: "
+                                    f"{commitment['pillar_title']}")
+        linked = commitment["linked"]
+        self.records_box.setTitle(f"Records that evidence it ({len(linked)})")
+        self.evidence_table.set_rows(linked)
         self.evidence_table.setVisible(bool(linked))
         self.no_evidence_label.setVisible(not linked)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(about)
-        layout.addWidget(assessment)
-        layout.addWidget(records_box, 1)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(self.buttons)
-        self.resize(780, 700)
-
     @staticmethod
-    def _text(text: str, *, rich: bool = False) -> QLabel:
-        label = QLabel(text)
+    def _text(*, rich: bool = False) -> QLabel:
+        label = QLabel()
         label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -114,13 +110,8 @@ class CommitmentAssessmentDialog(RecordDialog):
 
     # --- saving -------------------------------------------------------------------------------
 
-    def values(self) -> dict:
-        return {
-            "status": self.status_combo.currentData(),
-            "evidence": self.evidence_edit.toPlainText().strip(),
-            "assessed_on": self.assessed_on_edit.date_text(),
-        }
+    def save_changes(self) -> Changes:
+        return catalogue_records.save_commitment_assessment(self._database, self.code, self.binder.shown())
 
-    def save(self, session) -> tuple[str, ...]:
-        directory.assess_commitment(session, self.code, **self.values())
-        return (COMMITMENTS,)
+    def history_record_id(self) -> int | None:
+        return read(self._database, lambda session: history.assessment_id(session, self.code))

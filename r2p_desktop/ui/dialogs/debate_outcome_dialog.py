@@ -1,7 +1,7 @@
 """Recording a debate's outcome: what the sitting decided, and the undertakings the government gave in it.
 
-Saving marks the debate held and makes each undertaking a follow-up, all in one commit. A wrong row is
-shown in red under that row, and nothing is saved or lost until it is put right."""
+Saving (`app.debates.record_outcome`) marks the debate held and makes each undertaking a follow-up, all in
+one commit. A wrong row is shown in red under that row, and nothing is saved or lost until it is put right."""
 
 from __future__ import annotations
 
@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...app import debates
+from ...app.records import read
 from ...core.database import Database
 from ...core.errors import R2PError, ValidationError
 from ...core.models import Debate
 from ...core.services import agenda, listings, records
-from ..records_changed import DEBATES, FOLLOW_UPS, RecordsChanged
+from ..records_changed import RecordsChanged
 from ..widgets.date_field import DateField
 from ..widgets.field_errors import ERROR_COLOUR, FieldErrors
 from ..widgets.text_box import text_box
@@ -76,15 +78,12 @@ class DebateOutcomeDialog(QDialog):
         self._database = database
         self._records_changed = records_changed
         self.debate_id = debate_id
-        self.follow_up_ids: list[int] = []
         self.rows: list[_UndertakingRow] = []
         self.field_errors = FieldErrors()
         self.error_labels = self.field_errors.error_labels
         self.summary_label = self.field_errors.summary_label
-        with database.read_session() as session:
-            debate = records.get(session, Debate, debate_id)
-            self._bodies = listings.bodies(session)
-            self._items = agenda.agenda_items(session, debate_id)
+        debate, self._bodies, self._items = read(database, lambda session: (
+            records.get(session, Debate, debate_id), listings.bodies(session), agenda.agenda_items(session, debate_id)))
         self._build()
         self.outcome_edit.setPlainText(debate.get("outcome") or "")
         self.add_row()
@@ -174,17 +173,15 @@ class DebateOutcomeDialog(QDialog):
         shown = [number for number, row in enumerate(self.rows, start=1) if not row.is_blank()]
         undertakings = [self.rows[number - 1].values() for number in shown]
         try:
-            with self._database.session() as session:
-                ids = agenda.record_outcome(session, self.debate_id, self.outcome_edit.toPlainText(), undertakings)
-                session.commit()
+            changes = debates.record_outcome(self._database, self.debate_id, self.outcome_edit.toPlainText(),
+                                             undertakings)
         except ValidationError as error:
             self.show_errors({self._row_key(key, shown): message for key, message in error.errors.items()})
             return
         except R2PError as error:
             self.show_errors({"": str(error)})
             return
-        self.follow_up_ids = ids
-        self._records_changed.notify(DEBATES, FOLLOW_UPS)
+        self._records_changed.notify_changes(changes)
         super().accept()
 
     @staticmethod

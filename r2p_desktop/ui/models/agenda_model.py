@@ -1,7 +1,8 @@
 """A debate's agenda in order: position, title, speakers, minutes and the records each item discusses.
 
 Rows are reordered by dragging (the row number travels in our own MIME type) or from the keyboard;
-either way the model asks `move` (which saves through the agenda service) and then shows the new order."""
+either way the model asks `move` (which saves it, `app.debates.move_agenda_item`) and then shows the new
+order."""
 
 from __future__ import annotations
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
-from sqlalchemy.orm import Session
 
+from ...app.records import read
 from ...core import catalogue
 from ...core.database import Database
 from ...core.formatting import human_label
@@ -78,14 +78,10 @@ class CommitmentsView(RecordListView):
         combo.currentIndexChanged.connect(self._show_filtered)
         return combo
 
-    def rows(self, session: Session) -> list[dict]:
-        return listings.commitments_with_assessment(session)
-
     def load(self) -> None:
-        with self.database.read_session() as session:
-            self._all_rows = self.rows(session)
-            card = dashboard.scorecard(session)
-            pillars = catalogue.list_pillars(session)
+        self._all_rows, card, pillars = read(self.database, lambda session: (
+            listings.commitments_with_assessment(session), dashboard.scorecard(session),
+            catalogue.list_pillars(session)))
         self.scorecard_label.setText(" · ".join(f"{human_label(status.value)} {card.get(status.value, 0):,}"
                                                 for status in SCORECARD_ORDER))
         sources = sorted({row["source"] for row in self._all_rows})

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
+from ...app import debates
+from ...app.records import read
 from ...core.database import Database
 from ...core.errors import R2PError
 from ...core.services import agenda, listings
@@ -52,7 +53,7 @@ class DebatesView(BaseView):
     TITLE = "Debates"
     DESCRIPTION = "The annual debate on the Responsibility to Protect and other sittings on atrocity prevention."
     # Suggestions and linked records' labels come from these kinds too.
-    KINDS = frozenset({DEBATES, QUESTIONS, FOLLOW_UPS, BUDGET_ITEMS, COMMITMENTS})
+    KINDS = frozenset({DEBATES, AGENDA_ITEMS, QUESTIONS, FOLLOW_UPS, BUDGET_ITEMS, COMMITMENTS})
     OPENS = frozenset({DEBATES, AGENDA_ITEMS})
 
     def __init__(self, database: Database, records_changed: RecordsChanged, parent: QWidget | None = None):
@@ -156,8 +157,7 @@ class DebatesView(BaseView):
     # --- reading ------------------------------------------------------------------------------
 
     def load(self) -> None:
-        with self.database.read_session() as session:
-            rows = listings.debates(session)
+        rows = read(self.database, listings.debates)
         selected = self.table.current_record_id()
         self.table.list_model.set_rows(rows)
         if not self.table.select_record(selected) and rows:
@@ -182,9 +182,8 @@ class DebatesView(BaseView):
             self._enable_buttons()
             return
         selected = self.agenda_table.current_record_id()
-        with self.database.read_session() as session:
-            rows = agenda.agenda_items(session, debate_id)
-            allotted, sitting = agenda.minutes_total(session, debate_id)
+        rows, (allotted, sitting) = read(self.database, lambda session: (
+            agenda.agenda_items(session, debate_id), agenda.minutes_total(session, debate_id)))
         self.agenda_model.set_rows(rows)
         self.agenda_table.select_record(selected)
         self.agenda_table.setVisible(bool(rows))
@@ -237,16 +236,13 @@ class DebatesView(BaseView):
 
     def _save_move(self, item_id: int, new_position: int) -> list[dict]:
         try:
-            with self.database.session() as session:
-                agenda.move_item(session, item_id, new_position)
-                session.commit()
-                return agenda.agenda_items(session, self.current_debate_id())
-        except (R2PError, SQLAlchemyError) as error:  # read-only or busy: the agenda stays in its saved order
+            self.records_changed.notify_changes(debates.move_agenda_item(self.database, item_id, new_position))
+        except R2PError as error:  # read-only or busy: the agenda stays in its saved order
             self._not_saved("The agenda was not reordered", error)
-            with self.database.read_session() as session:
-                return agenda.agenda_items(session, self.current_debate_id())
+        debate_id = self.current_debate_id()
+        return read(self.database, lambda session: agenda.agenda_items(session, debate_id))
 
-    def _not_saved(self, what: str, error: Exception) -> None:
+    def _not_saved(self, what: str, error: R2PError) -> None:
         QMessageBox.warning(self, "Agenda", f"{what}: {' '.join(failed_save_messages(error).values())}")
 
     def move_selected(self, step: int) -> None:
@@ -271,16 +267,15 @@ class DebatesView(BaseView):
         debate_id = self.current_debate_id()
         if debate_id is None:
             return None
-        dialog = AgendaItemDialog(self.database, self.records_changed, debate_id, parent=self)
-        dialog.accepted.connect(lambda: self.agenda_table.select_record(dialog.item_id))
+        dialog = AgendaItemDialog(self.database, self.records_changed, preset={"debate_id": debate_id}, parent=self)
+        dialog.accepted.connect(lambda: self.agenda_table.select_record(dialog.record_id))
         dialog.open()
         return dialog
 
     def edit_item(self, item_id: int | None) -> AgendaItemDialog | None:
-        debate_id = self.current_debate_id()
-        if item_id is None or debate_id is None:
+        if item_id is None or self.current_debate_id() is None:
             return None
-        dialog = AgendaItemDialog(self.database, self.records_changed, debate_id, item_id, parent=self)
+        dialog = AgendaItemDialog(self.database, self.records_changed, item_id, parent=self)
         dialog.open()
         return dialog
 
@@ -288,8 +283,7 @@ class DebatesView(BaseView):
         debate_id = self.current_debate_id()
         if debate_id is None:
             return None
-        with self.database.read_session() as session:
-            suggestions = agenda.suggest_agenda(session, debate_id, date.today())
+        suggestions = read(self.database, lambda session: agenda.suggest_agenda(session, debate_id, date.today()))
         dialog = SuggestAgendaDialog(suggestions, self)
         dialog.accepted.connect(lambda: self._add_suggestions(debate_id, dialog.chosen()))
         dialog.open()
@@ -307,13 +301,11 @@ class DebatesView(BaseView):
         if not chosen:
             return
         try:
-            with self.database.session() as session:
-                agenda.add_suggestions(session, debate_id, chosen)
-                session.commit()
-        except (R2PError, SQLAlchemyError) as error:
+            changes = debates.add_suggested_items(self.database, debate_id, chosen)
+        except R2PError as error:
             self._not_saved("The suggested items were not added to the agenda", error)
             return
-        self.records_changed.notify(DEBATES)
+        self.records_changed.notify_changes(changes)
 
 
 class SuggestAgendaDialog(QDialog):

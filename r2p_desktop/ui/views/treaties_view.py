@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
-from sqlalchemy.orm import Session
 
 from ...core.database import Database
 from ...core.services import listings
@@ -38,7 +37,7 @@ class TreatiesView(RecordListView):
         self._codes: dict[int, str] = {}
         self.table.record_activated.connect(self._open_status)
 
-    def rows(self, session: Session) -> list[dict]:
+    def rows(self, session) -> list[dict]:
         rows = listings.instruments_with_status(session)
         self._codes = {row["id"]: row["code"] for row in rows}
         return rows

@@ -1,0 +1,57 @@
+"""A debate's agenda and outcome, as the Debates page changes them: adding an item at the end, moving
+one, adding the items the record suggests, and recording the outcome with the undertakings the
+government gave. Each opens its session, commits, and returns what changed; database errors come out
+as R2PError (`app.errors`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..core import kinds
+from ..core.database import Database
+from ..core.services import agenda
+from ..core.services.fields import raise_if
+from . import record_forms
+from .changes import Changes, Record
+from .errors import as_r2p_errors
+
+
+def add_agenda_item(database: Database, debate_id: int, shown: Mapping[str, object]) -> Changes:
+    """Add what the agenda item form shows (`record_forms.AGENDA_ITEM`) at the end of the debate's agenda;
+    the new item is among `created`. Raises ValidationError naming each wrong field, or another R2PError."""
+    values, problems = record_forms.AGENDA_ITEM.typed(shown)
+    raise_if(problems)
+    with as_r2p_errors(), database.session() as session:
+        item_id = agenda.add_item(session, debate_id, values)
+        session.commit()
+    return Changes(created={Record(kinds.AGENDA_ITEM.key, item_id)})
+
+
+def move_agenda_item(database: Database, item_id: int, new_position: int) -> Changes:
+    """Put the item at `new_position` of its agenda (counting from 0, clamped); the items between move
+    up or down one place with it."""
+    with as_r2p_errors(), database.session() as session:
+        agenda.move_item(session, item_id, new_position)
+        session.commit()
+    return Changes(updated={Record(kinds.AGENDA_ITEM.key, item_id)})
+
+
+def add_suggested_items(database: Database, debate_id: int, suggestions: list[dict]) -> Changes:
+    """Add the chosen suggestions (`agenda.suggest_agenda`) at the end of the agenda, each linked to the
+    record it comes from."""
+    with as_r2p_errors(), database.session() as session:
+        item_ids = agenda.add_suggestions(session, debate_id, suggestions)
+        session.commit()
+    return Changes(created={Record(kinds.AGENDA_ITEM.key, item_id) for item_id in item_ids})
+
+
+def record_outcome(database: Database, debate_id: int, outcome: str, undertakings: list[dict]) -> Changes:
+    """Mark the debate held with its outcome and make each undertaking (description, owner_body_id,
+    due_date, agenda_item_id or None) a government-undertaking follow-up, in one transaction; the
+    follow-ups are among `created`. A wrong undertaking raises ValidationError keyed "undertaking N"
+    (counting from 1) and nothing is saved."""
+    with as_r2p_errors(), database.session() as session:
+        follow_up_ids = agenda.record_outcome(session, debate_id, outcome, undertakings)
+        session.commit()
+    return Changes(created={Record(kinds.FOLLOW_UP.key, follow_up_id) for follow_up_id in follow_up_ids},
+                   updated={Record(kinds.DEBATE.key, debate_id)})
