@@ -123,3 +123,20 @@ def test_record_list_model_shows_what_a_clerk_reads(qtmodeltester):
     assert model.index(1, 0).data(RECORD_ID_ROLE) == 2
     assert model.index(0, 2).data(SORT_ROLE) > model.index(1, 2).data(SORT_ROLE)
     assert model.headerData(2, Qt.Orientation.Horizontal) == "Allocated"
+
+
+def test_record_list_model_takes_a_tooltip_from_the_row_and_lets_a_subclass_change_a_role(qtmodeltester):
+    class Shouting(RecordListModel):
+        def cell(self, row, column, role):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return super().cell(row, column, role).upper()
+            return super().cell(row, column, role)
+
+    model = Shouting((ListColumn("programme", "Programme", tip_key="note"), ListColumn("fiscal_year", "Year", NUMBER)))
+    model.set_rows([{"id": 1, "programme": "Early warning unit", "note": "Moved from the interior ministry",
+                     "fiscal_year": 2018}, {"id": 2, "programme": "Mediation", "fiscal_year": 2017}])
+    qtmodeltester.check(model)
+    assert column_texts(model, 0) == ["EARLY WARNING UNIT", "MEDIATION"]
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "Moved from the interior ministry"
+    assert model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) is None
+    assert model.index(1, 1).data(RECORD_ID_ROLE) == 2

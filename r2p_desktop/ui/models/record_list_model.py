@@ -1,6 +1,7 @@
-"""A read-only table over plain rows (`list[dict]`) from a core listing, described by a column spec.
+"""The one read-only table model: plain rows (`list[dict]`, a core listing's) under a column spec.
 
-Used by the short lists (budget, debates, follow-ups, catalogue, people and bodies); the long
+Used by the short lists (budget, debates, follow-ups, catalogue, people and bodies, the dashboard's),
+a record's history and the backups; a table that shows a role differently overrides `cell`. The long
 Questions list has its own lazy model."""
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class ListColumn:
     width: int = 0  # starting width in pixels; 0 lets the last column stretch / the view decide
     currency_key: str = "currency"  # for MONEY: the row key holding the ISO 4217 code
     warn_key: str = ""  # a row key whose truthy value paints this cell as a warning (e.g. "overdue")
+    tip_key: str = ""  # a row key holding the cell's tooltip; without one a long text is its own
 
     def text(self, row: dict) -> str:
         value = row.get(self.key)
@@ -100,10 +102,15 @@ class RecordListModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        row, column = self._rows[index.row()], self._columns[index.column()]
+        return self.cell(self._rows[index.row()], self._columns[index.column()], role)
+
+    def cell(self, row: dict, column: ListColumn, role: int):
+        """What `column` shows in `role` for `row`."""
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column.tip_key:
+                return row.get(column.tip_key) or None
             text = column.text(row)
             return text if len(text) > 40 else None
         if role == Qt.ItemDataRole.TextAlignmentRole:

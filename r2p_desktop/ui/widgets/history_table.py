@@ -7,16 +7,22 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from ...core.services.history import CREATED, DELETED, HistoryEntry
+from ..models.record_list_model import ListColumn, RecordListModel
 from .record_table_view import RecordTableView
 
-WHEN, WHO, WHAT, FROM, TO = range(5)
-_TITLES = ("When", "Who", "What", "From", "To")
-_WIDTHS = (130, 110, 140)  # When, Who, What; From and To share the rest
+COLUMNS = (  # From and To share what is left
+    ListColumn("when", "When", width=130),
+    ListColumn("who", "Who", width=110),
+    ListColumn("what", "What", width=140),
+    ListColumn("from", "From"),
+    ListColumn("to", "To"),
+)
+WHEN, WHO, WHAT, FROM, TO = range(len(COLUMNS))
 _ACTION_WORDS = {CREATED: "Created", DELETED: "Deleted"}
 _TOOLTIP_FROM = 40  # characters: shorter single-line values fit their column and need no tooltip
 _TOOLTIP_LINE = 80  # characters: longer values are wrapped in the tooltip
@@ -41,66 +47,38 @@ def _one_line(text: str) -> str:
     return " ".join(text.split()) if any(c in text for c in "\n\r\t") else text
 
 
-class HistoryTableModel(QAbstractTableModel):
+def history_rows(entries: list[HistoryEntry]) -> list[dict]:
+    """The entries as the table's rows; `starts_save` is False on a row of the same save as the row above."""
+    rows, above = [], None
+    for entry in entries:
+        starts_save = above is None or (entry.at, entry.user) != (above.at, above.user)
+        rows.append({"when": local_time(entry.at), "who": entry.user,
+                     "what": _ACTION_WORDS.get(entry.action) or entry.field_label,
+                     "from": entry.old, "to": entry.new, "starts_save": starts_save})
+        above = entry
+    return rows
+
+
+class HistoryTableModel(RecordListModel):
+    """Values on one line, in full in their tooltip when long; a save's later rows with a muted When
+    and Who, so that each save reads as one block."""
+
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._entries: list[HistoryEntry] = []
+        super().__init__(COLUMNS, parent)
 
     def set_entries(self, entries: list[HistoryEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
+        self.set_rows(history_rows(entries))
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_TITLES)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(_TITLES):
-            return _TITLES[section]
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        text = self._text(self._entries[index.row()], index.column())
+    def cell(self, row: dict, column: ListColumn, role: int):
+        text = column.text(row)
         if role == Qt.ItemDataRole.DisplayRole:
             return _one_line(text)
-        if role == Qt.ItemDataRole.ToolTipRole and (len(text) > _TOOLTIP_FROM or "\n" in text):
-            return tooltip(text)
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() in (WHEN, WHO) \
-                and not self._starts_save(index.row()):
-            # The same save as the row above: muted, so that each save reads as one block.
-            return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
-        return None
-
-    def _starts_save(self, row: int) -> bool:
-        if row == 0:
-            return True
-        this, above = self._entries[row], self._entries[row - 1]
-        return (this.at, this.user) != (above.at, above.user)
-
-    @staticmethod
-    def _text(entry: HistoryEntry, column: int) -> str:
-        if column == WHEN:
-            return local_time(entry.at)
-        if column == WHO:
-            return entry.user
-        if column == WHAT:
-            return _ACTION_WORDS.get(entry.action) or entry.field_label
-        if column == FROM:
-            return entry.old
-        if column == TO:
-            return entry.new
-        return ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(text) if len(text) > _TOOLTIP_FROM or "\n" in text else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            muted = column.key in ("when", "who") and not row["starts_save"]
+            return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText) if muted else None
+        return super().cell(row, column, role)
 
 
 class HistoryTable(RecordTableView):
@@ -109,7 +87,7 @@ class HistoryTable(RecordTableView):
         self.history_model = HistoryTableModel(self)
         self.setModel(self.history_model)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.set_column_widths(list(_WIDTHS))
+        self.set_column_widths([column.width for column in COLUMNS])
         header = self.horizontalHeader()
         header.setStretchLastSection(False)
         for column in (FROM, TO):
