@@ -9,7 +9,6 @@ through a queued signal on the GUI thread."""
 from __future__ import annotations
 
 import logging
-import sqlite3
 import sys
 import threading
 import traceback
@@ -19,24 +18,19 @@ from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy.exc import SQLAlchemyError
 
 from .. import APP_NAME
+from ..app.database_errors import is_database_error
 
 log = logging.getLogger(__name__)
 
 _SUMMARY_LENGTH = 300  # characters of an exception's message shown in the dialog
 
 
-def _is_database_error(error: BaseException) -> bool:
-    """SQLAlchemy's errors carry the statement and its parameters (record text): never print them."""
-    return isinstance(error, (SQLAlchemyError, sqlite3.Error))
-
-
 def _safe_line(error: BaseException) -> str:
     """The last line of a traceback: the type and, unless it may hold record text, the message."""
     kind = f"{type(error).__module__}.{type(error).__qualname__}".removeprefix("builtins.")
-    if _is_database_error(error):
+    if is_database_error(error):
         orig = getattr(error, "orig", None)
         return f"{kind} (from {type(orig).__module__}.{type(orig).__qualname__})" if orig is not None else kind
     return f"{kind}: {error}" if str(error) else kind
@@ -65,7 +59,7 @@ def describe_traceback(error: BaseException) -> str:
 def summary(error: BaseException) -> str:
     """What went wrong in one line for the clerk, with no record text from the database."""
     name = type(error).__name__
-    if _is_database_error(error):
+    if is_database_error(error):
         return f"a database error ({name})"
     message = " ".join(str(error).split()).rstrip(".")
     if len(message) > _SUMMARY_LENGTH:

@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from ..app.sample_data import load_sample_data
 from ..core.database import Database
 from .records_changed import RecordsChanged
 from .task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
-
-def load_sample_data(database: Database, progress: Callable[..., None] | None = None) -> dict[str, int]:
-    """Runs on a worker thread: its own session, one transaction, plain counts back."""
-    from ..sample_data import generate_demo
-
-    with database.session() as session:
-        counts = generate_demo(session, progress=progress)
-        session.commit()
-    return dict(counts or {})
 
 
 def _progress_parts(args: tuple) -> tuple[int, int, str]:

@@ -1,6 +1,7 @@
 """Runs plain functions on a thread pool and hands their result back on the GUI thread.
 
-A task must not touch widgets: it opens its own session and returns plain data (Picard's run_task)."""
+A task must not touch widgets: it calls the app layer (which opens its own session) and returns plain
+data (Picard's run_task)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""'Load sample data': the background function alone, then the button filling every view."""
+"""'Load sample data': the task runner it works on, then the button filling every view (the use case
+itself is tested in tests/app/test_sample_data_use_case.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import threading
 
 from PySide6.QtCore import Qt
 
-from r2p_desktop.ui.sample_data_loader import load_sample_data
 from r2p_desktop.ui.task_runner import TaskRunner
 
 
@@ -39,11 +39,6 @@ def test_task_runner_reports_a_failure_as_one_line(qtbot):
     with qtbot.waitCallback() as failed:
         runner.run(task, lambda _result: None, on_error=failed)
     assert failed.args == ["the file is not a spreadsheet (ValueError)"]
-
-
-def test_load_sample_data_returns_plain_counts(database):
-    counts = load_sample_data(database)
-    assert counts["questions"] > 0 and all(isinstance(v, int) for v in counts.values())
 
 
 def test_load_sample_data_button_fills_the_tables(main_window, qtbot):

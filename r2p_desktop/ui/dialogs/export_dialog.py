@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import reports
+from ...app.records import read
 from ...core.database import Database
 from ...core.errors import R2PError
 from ...core.services import listings
@@ -56,9 +57,8 @@ class ExportDialog(QDialog):
         self.kind_combo = _combo(KIND_LABELS)
         self.debate_combo = QComboBox()
         self.debate_combo.addItem("The next debate (or the latest)", None)
-        with database.read_session() as session:
-            for debate in listings.debates(session):
-                self.debate_combo.addItem(f"{debate['date']:%Y-%m-%d}: {debate['title']}", debate["id"])
+        for debate in read(database, listings.debates):
+            self.debate_combo.addItem(f"{debate['date']:%Y-%m-%d}: {debate['title']}", debate["id"])
         self.since_edit = DateField()
         self.until_edit = DateField()
         self.audience_combo = _combo(AUDIENCE_LABELS)

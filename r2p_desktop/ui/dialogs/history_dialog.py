@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from ...app.records import read
 from ...core.database import Database
 from ...core.models import RecordMixin
 from ...core.services import history
@@ -20,8 +21,8 @@ class HistoryDialog(QDialog):
         hint.setWordWrap(True)
         self.history_table = HistoryTable()
         self.history_table.setAccessibleName(f"History of {title}")
-        with database.read_session() as session:
-            self.history_table.set_entries(history.record_history(session, model, record_id))
+        entries = read(database, lambda session: history.record_history(session, model, record_id))
+        self.history_table.set_entries(entries)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,16 +20,20 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from ...app.backups import restore_and_reopen
 from ...core import kinds
-from ...core.backup import BackupInfo, backup_folder, list_backups, restore_backup
+from ...core.backup import BackupInfo, backup_folder, list_backups
 from ...core.database import Database
-from ...core.errors import R2PError
+from ..models.record_list_model import ListColumn, RecordListModel
 from ..task_runner import TaskRunner
 from ..widgets.record_table_view import RecordTableView
 
-TAKEN, KIND, RECORDS = range(3)
-_TITLES = ("Taken", "Kind", "Records")
-_WIDTHS = (140, 190)  # Taken, Kind; Records takes the rest
+COLUMNS = (  # the tooltips are plain text: a path or counts are never taken for markup
+    ListColumn("taken", "Taken", width=140, tip_key="path"),
+    ListColumn("kind", "Kind", width=190, tip_key="path"),
+    ListColumn("records", "Records", tip_key="all_counts"),
+)
+TAKEN, KIND, RECORDS = range(len(COLUMNS))
 _KIND_WORDS = {
     "daily": "Daily (automatic)",
     "close": "On closing (automatic)",
@@ -63,25 +67,6 @@ def taken_text(backup: BackupInfo) -> str:
     return backup.taken_at.strftime("%Y-%m-%d %H:%M")  # file names hold the local time already
 
 
-def restore_and_reopen(database: Database, backup: Path, folder: Path) -> Path:
-    """On the worker: the backup restored, then the open database brought to the current schema (an
-    older backup is migrated here, not on the GUI thread) before anything can write to it."""
-    saved = restore_backup(database, backup, folder=folder)
-    try:
-        database.reopen_after_restore()
-    except R2PError as error:
-        raise R2PError(f"the backup was restored but could not be brought up to date, so the database is "
-                       f"open read-only: {error}") from error
-    return saved
-
-
-def _cell(text: str, tip: str) -> QStandardItem:
-    item = QStandardItem(text)
-    item.setToolTip(tip)  # plain text: a path or counts are never taken for markup
-    item.setEditable(False)
-    return item
-
-
 class RestoreDialog(QDialog):
     """Emits `loaded` when the list is in, and `restored(location)` once the database file holds the
     chosen backup at the current schema and the Database passed in has reopened it."""
@@ -104,13 +89,12 @@ class RestoreDialog(QDialog):
         intro.setWordWrap(True)
 
         self.backups: list[BackupInfo] = []  # as listed, newest first
-        self.model = QStandardItemModel(0, len(_TITLES), self)
-        self.model.setHorizontalHeaderLabels(list(_TITLES))
+        self.model = RecordListModel(COLUMNS, self)
         self.table = RecordTableView()
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAccessibleName("Backups")
-        self.table.set_column_widths(list(_WIDTHS))
+        self.table.set_column_widths([column.width for column in COLUMNS])
         self.table.selectionModel().selectionChanged.connect(self._update_button)
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
 
@@ -142,12 +126,10 @@ class RestoreDialog(QDialog):
         if not isValid(self.model):  # the dialog was closed before the list came in
             return
         self.backups = list(backups)
-        self.model.setRowCount(0)
-        for backup in self.backups:
-            where = str(backup.path)
-            self.model.appendRow([_cell(taken_text(backup), where), _cell(kind_text(backup), where),
-                                  _cell(counts_text(backup.record_counts),
-                                        counts_text(backup.record_counts, all_kinds=True))])
+        self.model.set_rows([{"taken": taken_text(backup), "kind": kind_text(backup),
+                              "records": counts_text(backup.record_counts), "path": str(backup.path),
+                              "all_counts": counts_text(backup.record_counts, all_kinds=True)}
+                             for backup in self.backups])
         if backups:
             self.status_label.setText(f"{len(backups)} backup{'s' if len(backups) != 1 else ''} in {self.folder}")
             self.table.selectRow(0)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from ...app.records import read
 from ...core.database import Database
 from ...core.services.search import KIND_LABELS, SearchHit, search
 from ..models.roles import RECORD_ID_ROLE
@@ -42,9 +43,8 @@ _PAD = 6  # pixels around the text of a row
 
 
 def find_records(database: Database, query: str, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
-    """Runs off the GUI thread: its own read session, plain hits back."""
-    with database.read_session() as session:
-        return search(session, query, limit=limit)
+    """Runs off the GUI thread: plain hits back."""
+    return read(database, lambda session: search(session, query, limit=limit))
 
 
 class _SearchHitDelegate(QStyledItemDelegate):

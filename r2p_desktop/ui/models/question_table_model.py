@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
-from sqlalchemy.exc import SQLAlchemyError
 
+from ...app.records import read
 from ...core.database import Database
+from ...core.errors import R2PError
 from ...core.formatting import date_text, human_label
 from ...core.services.questions import QuestionFilter, QuestionRow, question_ids, question_rows
 from .roles import RECORD_ID_ROLE
@@ -169,8 +170,8 @@ class QuestionTableModel(QAbstractTableModel):
     # --- loading ------------------------------------------------------------------------------
 
     def _read_ids(self) -> list[int]:
-        with self._database.read_session() as session:
-            return question_ids(session, self._filter, sort=self._sort_key, descending=self._descending)
+        flt, sort, descending = self._filter, self._sort_key, self._descending
+        return read(self._database, lambda session: question_ids(session, flt, sort=sort, descending=descending))
 
     def _row(self, row: int) -> QuestionRow | None:
         number = row // PAGE_SIZE
@@ -184,10 +185,9 @@ class QuestionTableModel(QAbstractTableModel):
     def _load_page(self, number: int) -> list[QuestionRow | None]:
         ids = self._ids[number * PAGE_SIZE:(number + 1) * PAGE_SIZE]
         try:
-            with self._database.read_session() as session:
-                rows = question_rows(session, ids)
-        except SQLAlchemyError as error:  # a damaged file: these rows show empty, the rest still read
-            log.error("questions %s to %s could not be read: %s", ids[0], ids[-1], type(error.orig).__name__)
+            rows = read(self._database, lambda session: question_rows(session, ids))
+        except R2PError as error:  # a damaged file: these rows show empty, the rest still read
+            log.error("questions %s to %s could not be read: %s", ids[0], ids[-1], type(error).__name__)
             rows = {}
         page = [rows.get(record_id) for record_id in ids]
         self._pages[number] = page

@@ -3,17 +3,15 @@ record; every figure opens the records behind it. An empty database offers to lo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
-from sqlalchemy.orm import Session
 
+from ...app import pages
 from ...core.database import Database
 from ...core.formatting import date_text
-from ...core.services import follow_ups, listings
-from ...core.services.dashboard import Dashboard, MinistryRecord, dashboard
-from ...core.services.questions import OVERDUE, QuestionFilter, question_ids, question_rows
+from ...core.services import follow_ups
+from ...core.services.dashboard import Dashboard, MinistryRecord
+from ...core.services.questions import QuestionFilter
 from ..models.record_list_model import NUMBER, ListColumn
 from ..records_changed import RecordsChanged
 from ..sample_data_loader import SampleDataLoader
@@ -73,28 +71,6 @@ EMPTY_MESSAGE = (
     "follow-ups on the prevention of atrocity crimes. Load a set of realistic, invented sample records to "
     "explore it, or start with your own first question."
 )
-
-
-def most_overdue_answers(session: Session, limit: int) -> list[dict]:
-    ids = question_ids(session, QuestionFilter(status=OVERDUE), sort="days_overdue", descending=True)[:limit]
-    rows = question_rows(session, ids)
-    return [{"id": i, "reference": rows[i].reference, "title": rows[i].title,
-             "addressed_to": rows[i].addressed_to, "days_overdue": rows[i].days_overdue}
-            for i in ids if i in rows]
-
-
-@dataclass(frozen=True)
-class DashboardFigures:
-    board: Dashboard
-    record_count: int
-    most_overdue: list[dict]
-
-
-def read_figures(database: Database) -> DashboardFigures:
-    """Everything the dashboard shows, read in one session of its own (runs on a worker)."""
-    with database.read_session() as session:
-        return DashboardFigures(dashboard(session), sum(listings.record_counts(session).values()),
-                                most_overdue_answers(session, SHORT_LIST))
 
 
 class DashboardView(BaseView):
@@ -167,9 +143,10 @@ class DashboardView(BaseView):
         they come back, unless a newer load has started since."""
         self._loads += 1
         number, database = self._loads, self.database
-        self._tasks.run(lambda: read_figures(database), lambda figures: self._show(number, figures))
+        self._tasks.run(lambda: pages.dashboard_figures(database, SHORT_LIST),
+                        lambda figures: self._show(number, figures))
 
-    def _show(self, number: int, figures: DashboardFigures) -> None:
+    def _show(self, number: int, figures: pages.DashboardFigures) -> None:
         if number != self._loads:
             return
         board, overdue = figures.board, figures.most_overdue

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTabWidget, QWidget
 
+from ...app import pages
 from ...core.database import Database
-from ...core.services import listings
 from ..dialogs.body_dialog import BodyDialog
 from ..dialogs.person_dialog import PersonDialog
 from ..models.record_list_model import LABEL, ListColumn
@@ -64,8 +64,7 @@ class PeopleBodiesView(BaseView):
         self.bodies_table.record_activated.connect(self.edit_body)
 
     def load(self) -> None:
-        with self.database.read_session() as session:
-            people, bodies = listings.people(session), listings.bodies(session)
+        people, bodies = pages.people_and_bodies(self.database)
         self.people_table.set_rows(people)
         self.bodies_table.set_rows(bodies)
         self.tabs.setTabText(PEOPLE_TAB, f"People ({len(people):,})")

@@ -29,13 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...app import pages
 from ...app import questions as question_use_cases
-from ...core import catalogue, drafts, kinds
+from ...app.records import read
+from ...core import drafts, kinds
 from ...core.database import Database
 from ...core.errors import ConflictError, R2PError, ValidationError
 from ...core.formatting import human_label
 from ...core.models import Assessment, Confidentiality, Question, QuestionStatus, QuestionType
-from ...core.services import follow_ups, history, listings, records
+from ...core.services import follow_ups, history, records
 from ..dialogs.conflict_dialog import ConflictDialog
 from ..dialogs.follow_up_dialog import FollowUpDialog
 from ..dialogs.record_dialog import failed_save_messages
@@ -274,8 +276,7 @@ class QuestionEditor(QWidget):
     # --- follow-ups ---------------------------------------------------------------------------
 
     def _has_answer(self) -> bool:
-        with self._database.read_session() as session:
-            return follow_ups.question_has_answer(session, self.question_id)
+        return read(self._database, lambda session: follow_ups.question_has_answer(session, self.question_id))
 
     def create_follow_up(self) -> FollowUpDialog:
         """A follow-up of this question's answer, prefilled from it as saved, for the clerk to edit."""
@@ -290,21 +291,15 @@ class QuestionEditor(QWidget):
 
     def _fill_choices(self) -> None:
         """The names and catalogue entries to choose from, read again for each question shown."""
-        with self._database.read_session() as session:
-            people = listings.people(session)
-            bodies = listings.bodies(session)
-            pillars = catalogue.list_pillars(session)
-            commitments = catalogue.list_commitments(session)
-            risk_factors = catalogue.list_risk_factors(session)
-            instruments = catalogue.list_instruments(session)
-        self.commitments_picker.set_entries([(c.code, c.title) for c in commitments])
-        self.risk_factors_picker.set_entries([(r["code"], r["title"]) for r in risk_factors])
+        choices = pages.question_choices(self._database)
+        self.commitments_picker.set_entries([(c.code, c.title) for c in choices.commitments])
+        self.risk_factors_picker.set_entries([(r["code"], r["title"]) for r in choices.risk_factors])
         self.instruments_picker.set_entries([(i["code"], f"{i['short_title']} ({i['year']})")
-                                             for i in instruments])
-        for combo, entries in ((self.asked_by_combo, [(p["full_name"], p["id"]) for p in people]),
-                               (self.addressed_to_combo, [(b["name"], b["id"]) for b in bodies]),
+                                             for i in choices.instruments])
+        for combo, entries in ((self.asked_by_combo, [(p["full_name"], p["id"]) for p in choices.people]),
+                               (self.addressed_to_combo, [(b["name"], b["id"]) for b in choices.bodies]),
                                (self.pillar_combo, [(f"Pillar {p['number']}: {p['title']}", p["number"])
-                                                    for p in pillars])):
+                                                    for p in choices.pillars])):
             combo.clear()
             combo.addItem("None" if combo is self.pillar_combo else "", None)
             for text, data in entries:
@@ -355,8 +350,7 @@ class QuestionEditor(QWidget):
         select_data(self.confidentiality_combo, self._database.default_confidentiality)
 
     def _load(self, question_id: int) -> None:
-        with self._database.read_session() as session:
-            values = records.get(session, Question, question_id)
+        values = read(self._database, lambda session: records.get(session, Question, question_id))
         self._version = values.get("version")
         self._saved_reference = values.get("reference")
         self._saved_title = values.get("title") or ""
@@ -396,8 +390,7 @@ class QuestionEditor(QWidget):
             self.load_history()
 
     def load_history(self) -> None:
-        with self._database.read_session() as session:
-            entries = history.record_history(session, Question, self.question_id)
+        entries = read(self._database, lambda session: history.record_history(session, Question, self.question_id))
         self.history_table.set_entries(entries)
         self._history_loaded = True
 
@@ -471,7 +464,7 @@ class QuestionEditor(QWidget):
         The edits go onto the question as it is now. If a colleague has saved one of the edited fields
         since, the draft's version is kept, so saving shows both versions instead of overwriting theirs.
         A draft of a question deleted since comes back as a new question."""
-        exists = draft.record_id is not None and self._exists(draft.record_id)
+        exists = draft.record_id is not None and pages.question_exists(self._database, draft.record_id)
         self.show_question(draft.record_id if exists else None)
         if not exists:
             self._fill(draft.fields)
@@ -491,10 +484,6 @@ class QuestionEditor(QWidget):
         self.keep_draft()
         self._draft_of = False  # the draft file stays
         self.show_question(None)
-
-    def _exists(self, question_id: int) -> bool:
-        with self._database.read_session() as session:
-            return session.get(Question, question_id) is not None
 
     # --- leaving and deleting -----------------------------------------------------------------
 

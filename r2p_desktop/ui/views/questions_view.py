@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...app import pages
 from ...core import drafts
 from ...core.database import Database
-from ...core.services import listings
-from ...core.services.questions import QuestionFilter, count_questions
+from ...core.services.questions import QuestionFilter
 from ..models import question_table_model
 from ..models.question_table_model import QuestionTableModel
 from ..models.roles import RECORD_ID_ROLE
@@ -128,11 +128,10 @@ class QuestionsView(BaseView):
 
     def load(self) -> None:
         selected = self._editing_id() or self.table.current_record_id()
-        with self.database.read_session() as session:
-            self.total = count_questions(session)
-            database_empty = self.total == 0 and not any(listings.record_counts(session).values())
-            with QSignalBlocker(self.filter_bar):  # the filter is read below, in the same reload
-                self.filter_bar.reload_choices(session)
+        page = pages.questions_page(self.database)
+        self.total, database_empty = page.total, page.database_empty
+        with QSignalBlocker(self.filter_bar):  # the filter is read below, in the same reload
+            self.filter_bar.reload_choices(page.choices)
         self._applied = self.filter_bar.current_filter()
         self.model.set_filter(self._applied)
         self._select_quietly(selected)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
-from sqlalchemy.orm import Session
 
+from ...app.records import read
 from ...core.database import Database
 from ..models.record_list_model import ListColumn
 from ..records_changed import RecordsChanged
@@ -31,13 +31,12 @@ class RecordListView(BaseView):
         self.page_layout.addWidget(self.table, 1)
         self.page_layout.addWidget(self.empty_label, 1)
 
-    def rows(self, session: Session) -> list[dict]:
-        """The listing this page shows, from a core service."""
+    def rows(self, session) -> list[dict]:
+        """The listing this page shows: a core listing read in the session `app.records.read` gives."""
         raise NotImplementedError
 
     def load(self) -> None:
-        with self.database.read_session() as session:
-            rows = self.rows(session)
+        rows = read(self.database, self.rows)
         self.table.set_rows(rows)
         self.table.setVisible(bool(rows))
         self.empty_label.setVisible(not rows)

@@ -21,12 +21,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from ...core import catalogue
+from ...app.pages import Choices
 from ...core.formatting import date_text, human_label
 from ...core.models import Confidentiality, PersonKind, QuestionStatus
-from ...core.services import listings
 from ...core.services.questions import AWAITING, OVERDUE, QuestionFilter
 from .date_field import DateField
 
@@ -263,23 +261,20 @@ class QuestionFilterBar(QWidget):
             self.text_edit.setFocus()
         self._emit_if_changed()
 
-    def reload_choices(self, session: Session) -> None:
-        """Read the bodies, people and commitments again, keeping what is chosen where it still exists."""
-        bodies = listings.bodies(session)
-        people = listings.people(session)
-        pillars = catalogue.list_pillars(session)
-        commitments = catalogue.list_commitments(session)
-
-        self.body_combo.set_choices([(b["name"], b["id"], "") for b in bodies])
-        members = [p for p in people if p["kind"] == PersonKind.MP.value]
-        others = [p for p in people if p["kind"] != PersonKind.MP.value]
+    def reload_choices(self, choices: Choices) -> None:
+        """Offer the bodies, people, pillars and commitments as read again, keeping what is chosen where
+        it still exists."""
+        self.body_combo.set_choices([(b["name"], b["id"], "") for b in choices.bodies])
+        members = [p for p in choices.people if p["kind"] == PersonKind.MP.value]
+        others = [p for p in choices.people if p["kind"] != PersonKind.MP.value]
         # Members of parliament ask nearly every question: they come first.
         self.member_combo.set_choices(
             [*((p["full_name"], p["id"], _person_tip(p)) for p in members),
              *([None] if members and others else []),
              *((p["full_name"], p["id"], _person_tip(p)) for p in others)])
-        self.pillar_combo.set_choices([(f"Pillar {p['number']}", p["number"], p["title"]) for p in pillars])
-        self.commitment_combo.set_choices([(f"{c.code} — {c.title}", c.code, c.summary) for c in commitments])
+        self.pillar_combo.set_choices([(f"Pillar {p['number']}", p["number"], p["title"]) for p in choices.pillars])
+        self.commitment_combo.set_choices([(f"{c.code} — {c.title}", c.code, c.summary)
+                                           for c in choices.commitments])
         self._emit_if_changed()
 
     # --- building -----------------------------------------------------------------------------
