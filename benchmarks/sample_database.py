@@ -15,7 +15,7 @@ def build(questions: int) -> Path:
     if not path.exists():
         OUT.mkdir(exist_ok=True)
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "r2p_desktop.cli", "demo", "--questions", str(questions),
-                        "--db", str(path)], check=True)
+        for command in (["init"], ["demo", "--questions", str(questions)]):  # only init creates a database
+            subprocess.run([sys.executable, "-m", "r2p_desktop.cli", *command, "--db", str(path)], check=True)
         print(f"built {path.name} with `r2p demo` in {time.perf_counter() - started:.1f} s")
     return path

@@ -4,6 +4,7 @@ registry, `core.kinds`). The window announces it once and every view refreshes f
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -25,9 +26,10 @@ def _records(value: Iterable[Record] | Iterable[tuple[str, int]]) -> frozenset[R
 
 @dataclass(frozen=True)
 class Changes:
-    created: frozenset[Record] = frozenset()
-    updated: frozenset[Record] = frozenset()
-    deleted: frozenset[Record] = frozenset()
+    # Any set of records (or of (kind, id) pairs) may be given; each is kept as a frozenset of Records.
+    created: AbstractSet[Record] = frozenset()
+    updated: AbstractSet[Record] = frozenset()
+    deleted: AbstractSet[Record] = frozenset()
 
     def __post_init__(self) -> None:
         for name in ("created", "updated", "deleted"):

@@ -11,6 +11,7 @@ from ..core import kinds
 from ..core.database import Database
 from ..core.services import agenda
 from ..core.services.fields import raise_if
+from ..core.values import Values
 from . import record_forms
 from .changes import Changes, Record
 from .errors import as_r2p_errors
@@ -36,7 +37,7 @@ def move_agenda_item(database: Database, item_id: int, new_position: int) -> Cha
     return Changes(updated={Record(kinds.AGENDA_ITEM.key, item_id)})
 
 
-def add_suggested_items(database: Database, debate_id: int, suggestions: list[dict]) -> Changes:
+def add_suggested_items(database: Database, debate_id: int, suggestions: list[Values]) -> Changes:
     """Add the chosen suggestions (`agenda.suggest_agenda`) at the end of the agenda, each linked to the
     record it comes from."""
     with as_r2p_errors(), database.session() as session:
@@ -45,7 +46,7 @@ def add_suggested_items(database: Database, debate_id: int, suggestions: list[di
     return Changes(created={Record(kinds.AGENDA_ITEM.key, item_id) for item_id in item_ids})
 
 
-def record_outcome(database: Database, debate_id: int, outcome: str, undertakings: list[dict]) -> Changes:
+def record_outcome(database: Database, debate_id: int, outcome: str, undertakings: list[Values]) -> Changes:
     """Mark the debate held with its outcome and make each undertaking (description, owner_body_id,
     due_date, agenda_item_id or None) a government-undertaking follow-up, in one transaction; the
     follow-ups are among `created`. A wrong undertaking raises ValidationError keyed "undertaking N"

@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from ..core import kinds, money
 from ..core.models import Confidentiality
+from ..core.values import Values
 
 
 class Entry(StrEnum):
@@ -76,11 +77,11 @@ class Form:
         currency = str(stored.get("currency") or "")
         return {field.name: _shown(field, stored.get(field.name), currency) for field in self.fields}
 
-    def typed(self, shown: Mapping[str, object]) -> tuple[dict[str, object], dict[str, str]]:
+    def typed(self, shown: Mapping[str, object]) -> tuple[Values, dict[str, str]]:
         """What the clerk typed as the values the services take, and the fields that could not be read
         (an amount that is not a number), by name. BODY_NAME fields stay names (the use case resolves them)."""
         currency = str(shown.get("currency") or "").strip().upper()
-        values: dict[str, object] = {}
+        values: Values = {}
         problems: dict[str, str] = {}
         for field in self.fields:
             if field.name not in shown:

@@ -14,6 +14,7 @@ from ..core.models import Question
 from ..core.services import listings
 from ..core.services.dashboard import Dashboard, dashboard
 from ..core.services.questions import OVERDUE, QuestionFilter, count_questions, question_ids, question_rows
+from ..core.values import Values
 from .records import read
 
 
@@ -21,12 +22,12 @@ from .records import read
 class Choices:
     """The names and catalogue entries a question can be given or filtered by, as core lists them."""
 
-    people: list[dict]
-    bodies: list[dict]
-    pillars: list[dict]
+    people: list[Values]
+    bodies: list[Values]
+    pillars: list[Values]
     commitments: list[catalogue.CommitmentEntry]
-    risk_factors: list[dict]
-    instruments: list[dict]
+    risk_factors: list[Values]
+    instruments: list[Values]
 
 
 def _choices(session: Session) -> Choices:
@@ -60,7 +61,7 @@ def question_exists(database: Database, question_id: int) -> bool:
     return read(database, lambda session: session.get(Question, question_id) is not None)
 
 
-def people_and_bodies(database: Database) -> tuple[list[dict], list[dict]]:
+def people_and_bodies(database: Database) -> tuple[list[Values], list[Values]]:
     return read(database, lambda session: (listings.people(session), listings.bodies(session)))
 
 
@@ -68,10 +69,10 @@ def people_and_bodies(database: Database) -> tuple[list[dict], list[dict]]:
 class DashboardFigures:
     board: Dashboard
     record_count: int  # records of every kind: none, and the dashboard offers sample data
-    most_overdue: list[dict]  # the answers most overdue, as rows of the dashboard's short list
+    most_overdue: list[Values]  # the answers most overdue, as rows of the dashboard's short list
 
 
-def most_overdue_answers(session: Session, limit: int) -> list[dict]:
+def most_overdue_answers(session: Session, limit: int) -> list[Values]:
     ids = question_ids(session, QuestionFilter(status=OVERDUE), sort="days_overdue", descending=True)[:limit]
     rows = question_rows(session, ids)
     return [{"id": i, "reference": rows[i].reference, "title": rows[i].title,

@@ -27,8 +27,8 @@ UNCHANGED: Final = _Unchanged.UNCHANGED  # a name not given: the question keeps 
 _NAMED = (("asked_by", Person), ("addressed_to", Body), ("answered_by", Person))
 
 
-def save_question(database: Database, question_id: int | None, values: Mapping, *,
-                  shown: Mapping | None = None, expected_version: int | None = None,
+def save_question(database: Database, question_id: int | None, values: Mapping[str, object], *,
+                  shown: Mapping[str, object] | None = None, expected_version: int | None = None,
                   asked_by_name: str | _Unchanged | None = UNCHANGED,
                   addressed_to_name: str | _Unchanged | None = UNCHANGED,
                   answered_by_name: str | _Unchanged | None = UNCHANGED) -> Changes:
@@ -43,8 +43,8 @@ def save_question(database: Database, question_id: int | None, values: Mapping, 
     Everything is one transaction: when anything is refused nothing is kept, not even a new name.
     Raises ValidationError naming each wrong field, ConflictError when someone saved the question
     since `expected_version` (the version shown), or another R2PError (busy, read-only, a full disk)."""
-    names = {"asked_by": asked_by_name, "addressed_to": addressed_to_name, "answered_by": answered_by_name}
-    names = {name: text for name, text in names.items() if text is not UNCHANGED}
+    given = {"asked_by": asked_by_name, "addressed_to": addressed_to_name, "answered_by": answered_by_name}
+    names = {name: text for name, text in given.items() if not isinstance(text, _Unchanged)}
     values = dict(values)
     if shown is not None and question_id is not None:
         values = {name: value for name, value in values.items() if shown.get(name) != value}
@@ -55,17 +55,16 @@ def save_question(database: Database, question_id: int | None, values: Mapping, 
             if name in names:
                 named = directory.resolve_name(session, model, names[name], field=f"{name}_id")
                 values[f"{name}_id"] = named.id
-                if named.created:
+                if named.created and named.id is not None:
                     created.add(Record(kinds.BY_MODEL[model].key, named.id))
+        updated: set[Record] = set()
         if question_id is None:
-            question_id = records.create(session, Question, values)
-            created.add(Record(kinds.QUESTION.key, question_id))
-            updated = frozenset()
+            created.add(Record(kinds.QUESTION.key, records.create(session, Question, values)))
         else:
             records.update(session, Question, question_id, values, expected_version=expected_version)
-            updated = frozenset({Record(kinds.QUESTION.key, question_id)})
+            updated.add(Record(kinds.QUESTION.key, question_id))
         session.commit()
-    return Changes(created=frozenset(created), updated=updated)
+    return Changes(created=created, updated=updated)
 
 
 def delete_question(database: Database, question_id: int) -> Changes:

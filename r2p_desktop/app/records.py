@@ -25,7 +25,7 @@ T = TypeVar("T")
 
 def read(database: Database, query: Callable[[Session], T]) -> T:
     """What `query` reads, in a read session of its own (nothing is written or locked)."""
-    with as_r2p_errors(), database.read_session() as session:
+    with as_r2p_errors(reading=True), database.read_session() as session:
         return query(session)
 
 
@@ -100,19 +100,19 @@ def save(database: Database, form: Form, record_id: int | None, shown: Mapping[s
                 if name in values:
                     named = directory.resolve_name(session, Body, str(values[name]), field=name)
                     values[name] = named.id
-                    if named.created:
+                    if named.created and named.id is not None:
                         created.add(Record(kinds.BODY.key, named.id))
             if record_id is None:
-                record_id = records.create(session, form.model, {**values, **(preset or {})})
-                created.add(Record(form.kind, record_id))
+                record = Record(form.kind, records.create(session, form.model, {**values, **(preset or {})}))
+                created.add(record)
             else:
                 records.update(session, form.model, record_id, values, expected_version=expected_version)
+                record = Record(form.kind, record_id)
         except ValidationError as error:  # shown together with any field that could not be read
             problems = {**error.errors, **problems}
         raise_if(problems)
         session.commit()
-    updated = {Record(form.kind, record_id)} - created
-    return Changes(created=frozenset(created), updated=frozenset(updated))
+    return Changes(created=created, updated={record} - created)
 
 
 def delete(database: Database, kind: str, record_id: int) -> Changes:

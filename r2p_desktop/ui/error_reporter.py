@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .. import APP_NAME
-from ..app.database_errors import is_database_error
+from ..app.errors import is_database_error
 
 log = logging.getLogger(__name__)
 
