@@ -32,7 +32,10 @@ from .history_dialog import HistoryDialog
 
 class RecordDialog(QDialog):
     FORM: ClassVar[Form | None] = None
-    SIZE: ClassVar[tuple[int, int]] = (560, 480)
+    # None: what the fields ask for, at least MIN_WIDTH wide and at most MAX_HEIGHT tall (text boxes
+    # ask for more than they need; a 768-pixel screen must show the buttons).
+    SIZE: ClassVar[tuple[int, int] | None] = None
+    MIN_WIDTH, MAX_HEIGHT = 560, 620
     # Longer forms count the fields marked in red and name the ones with no place of their own.
     COUNT_FIELDS: ClassVar[bool] = True
 
@@ -64,7 +67,8 @@ class RecordDialog(QDialog):
         layout.addLayout(self.layout_fields(), 1)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.buttons)
-        self.resize(*self.SIZE)
+        hint = self.sizeHint()
+        self.resize(*(self.SIZE or (max(hint.width(), self.MIN_WIDTH), min(hint.height(), self.MAX_HEIGHT))))
         if record_id is not None:
             loaded = record_use_cases.load(database, self.form, record_id)
         else:

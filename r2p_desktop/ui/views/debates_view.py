@@ -24,15 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...app import debates
+from ...app import debates, record_forms
 from ...app.records import read
 from ...core.database import Database
 from ...core.errors import R2PError
 from ...core.services import agenda, listings
 from ..dialogs.agenda_item_dialog import AgendaItemDialog
-from ..dialogs.debate_dialog import DebateDialog
 from ..dialogs.debate_outcome_dialog import DebateOutcomeDialog
-from ..dialogs.record_dialog import failed_save_messages
+from ..dialogs.record_dialog import RecordDialog, failed_save_messages
 from ..models.agenda_model import AgendaModel
 from ..models.record_list_model import DATE, LABEL, NUMBER, WARNING_COLOUR, ListColumn
 from ..records_changed import AGENDA_ITEMS, BUDGET_ITEMS, COMMITMENTS, DEBATES, FOLLOW_UPS, QUESTIONS, RecordsChanged
@@ -68,7 +67,7 @@ class DebatesView(BaseView):
         self.edit_debate_button = QPushButton("Edit &debate…", self)
         self.edit_debate_button.setToolTip("Change the selected debate's title, date, sitting length or motion")
         self.edit_debate_button.clicked.connect(lambda: self.edit_debate(self.current_debate_id()))
-        self.dialog: DebateDialog | None = None  # the last one opened, for tests and focus
+        self.dialog: RecordDialog | None = None  # the last one opened, for tests and focus
         self.outcome_button = QPushButton("Record outcome…", self)
         self.outcome_button.setToolTip("Mark the debate held and turn the government's undertakings into "
                                        "follow-ups")
@@ -211,15 +210,18 @@ class DebatesView(BaseView):
 
     # --- adding and changing debates -----------------------------------------------------------
 
-    def new_debate(self) -> DebateDialog:
-        return self._open_dialog(DebateDialog(self.database, self.records_changed, parent=self))
+    def new_debate(self) -> RecordDialog:
+        return self._open_dialog(self._debate_dialog(None))
 
-    def edit_debate(self, debate_id: int | None) -> DebateDialog | None:
+    def _debate_dialog(self, debate_id: int | None) -> RecordDialog:
+        return RecordDialog(self.database, self.records_changed, debate_id, form=record_forms.DEBATE, parent=self)
+
+    def edit_debate(self, debate_id: int | None) -> RecordDialog | None:
         if debate_id is None:
             return None
-        return self._open_dialog(DebateDialog(self.database, self.records_changed, debate_id, parent=self))
+        return self._open_dialog(self._debate_dialog(debate_id))
 
-    def _open_dialog(self, dialog: DebateDialog) -> DebateDialog:
+    def _open_dialog(self, dialog: RecordDialog) -> RecordDialog:
         """Window-modal and non-blocking: the page refreshes by the records-changed signal, then selects
         the saved debate so its agenda is the one below."""
         self.dialog = dialog

@@ -6,10 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTabWidget, QWidget
 
-from ...app import pages
+from ...app import pages, record_forms
 from ...core.database import Database
-from ..dialogs.body_dialog import BodyDialog
-from ..dialogs.person_dialog import PersonDialog
+from ..dialogs.record_dialog import RecordDialog
 from ..models.record_list_model import LABEL, ListColumn
 from ..records_changed import BODIES, PEOPLE, RecordsChanged
 from ..widgets.record_list_table import RecordListTable
@@ -70,19 +69,21 @@ class PeopleBodiesView(BaseView):
         self.tabs.setTabText(PEOPLE_TAB, f"People ({len(people):,})")
         self.tabs.setTabText(BODIES_TAB, f"Bodies ({len(bodies):,})")
 
-    def new_person(self) -> PersonDialog:
-        return self._open_dialog(PersonDialog(self.database, self.records_changed, parent=self))
+    def new_person(self) -> RecordDialog:
+        return self.edit_person(None)
 
-    def edit_person(self, person_id: int) -> PersonDialog:
-        return self._open_dialog(PersonDialog(self.database, self.records_changed, person_id, parent=self))
+    def edit_person(self, person_id: int | None) -> RecordDialog:
+        return self._open_dialog(RecordDialog(self.database, self.records_changed, person_id,
+                                              form=record_forms.PERSON, parent=self))
 
-    def new_body(self) -> BodyDialog:
-        return self._open_dialog(BodyDialog(self.database, self.records_changed, parent=self))
+    def new_body(self) -> RecordDialog:
+        return self.edit_body(None)
 
-    def edit_body(self, body_id: int) -> BodyDialog:
-        return self._open_dialog(BodyDialog(self.database, self.records_changed, body_id, parent=self))
+    def edit_body(self, body_id: int | None) -> RecordDialog:
+        return self._open_dialog(RecordDialog(self.database, self.records_changed, body_id,
+                                              form=record_forms.BODY, parent=self))
 
-    def _open_dialog(self, dialog: QDialog) -> QDialog:
+    def _open_dialog(self, dialog: RecordDialog) -> RecordDialog:
         """Window-modal and non-blocking: the dialog reports back by the records-changed signal."""
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

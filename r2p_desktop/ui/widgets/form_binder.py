@@ -113,6 +113,7 @@ def _show(widget: QWidget, field: Field, value: object) -> None:
         widget.setPlainText(str(value or ""))
     elif isinstance(widget, QLineEdit):
         widget.setText(str(value or ""))
+        widget.setCursorPosition(0)  # a long title shows its beginning, not its tail
     elif isinstance(widget, QSpinBox):
         widget.setValue(int(value) if isinstance(value, int) else field.minimum)
     elif isinstance(widget, CataloguePicker):
