@@ -135,8 +135,8 @@ def rotate(folder: Path, database: Path) -> list[Path]:
     backups = _backups(folder, database)
     automatic = [b for b in backups if b.automatic]
     keep = {b.path for b in automatic if b.taken_at in backups_to_keep(b.taken_at for b in automatic)}
-    for kind in {b.kind for b in backups if not b.automatic}:
-        keep.update(b.path for b in [b for b in backups if b.kind == kind][:KEEP_OF_OTHER_KINDS])
+    for group in {b.rotation_group for b in backups if not b.automatic}:
+        keep.update(b.path for b in [b for b in backups if b.rotation_group == group][:KEEP_OF_OTHER_KINDS])
     removed = [b.path for b in backups if b.path not in keep]
     remove_stale(folder, *partial_backups(database))
     for path in removed:

@@ -28,8 +28,8 @@ class BackupInfo:
         return self.reason in AUTOMATIC_REASONS
 
     @property
-    def kind(self) -> str:
-        """Backups of one kind are thinned together: automatic ones, or each other reason."""
+    def rotation_group(self) -> str:
+        """Backups of one group are thinned together: automatic ones, or each other reason."""
         return "automatic" if self.automatic else ("before-migration" if self.reason.startswith("before-")
                                                    and self.reason != "before-restore" else self.reason)
 

@@ -160,7 +160,8 @@ def test_restoring_a_backup_from_before_an_upgrade_brings_the_open_database_to_t
     command.downgrade(config, "0002_search_index")  # before the audit trail's guard (0003)
     database = open_database(str(db_file), backup_dir=folder)  # migrates, backing up the older file first
     add_questions(database, "Written after the upgrade")
-    [older] = [b.path for b in list_backups(folder, database=db_file, counts=False) if b.kind == "before-migration"]
+    [older] = [b.path for b in list_backups(folder, database=db_file, counts=False)
+               if b.rotation_group == "before-migration"]
     assert schema_revision(older) == "0002_search_index"
 
     restore_backup(database, older)
@@ -169,7 +170,8 @@ def test_restoring_a_backup_from_before_an_upgrade_brings_the_open_database_to_t
     assert schema_revision(db_file) == migrations.SCHEMA_HEAD
     with sqlite3.connect(db_file) as raw, pytest.raises(sqlite3.IntegrityError, match="audit trail cannot"):
         raw.execute("UPDATE audit_entries SET table_name = 'rewritten'")
-    before_upgrade = [b for b in list_backups(folder, database=db_file, counts=False) if b.kind == "before-migration"]
+    before_upgrade = [b for b in list_backups(folder, database=db_file, counts=False)
+                      if b.rotation_group == "before-migration"]
     assert len(before_upgrade) == 2 and schema_revision(before_upgrade[0].path) == "0002_search_index"
     add_questions(database, "Written after the restore")
     database.dispose()

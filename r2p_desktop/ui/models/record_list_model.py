@@ -27,7 +27,7 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 class ListColumn:
     key: str  # the key in each row dict
     title: str
-    kind: str = TEXT  # TEXT, LABEL (an enum value shown as words), DATE, MONEY, NUMBER or FLAG
+    shows: str = TEXT  # TEXT, LABEL (an enum value shown as words), DATE, MONEY, NUMBER or FLAG
     width: int = 0  # starting width in pixels; 0 lets the last column stretch / the view decide
     currency_key: str = "currency"  # for MONEY: the row key holding the ISO 4217 code
     warn_key: str = ""  # a row key whose truthy value paints this cell as a warning (e.g. "overdue")
@@ -35,31 +35,31 @@ class ListColumn:
 
     def text(self, row: dict) -> str:
         value = row.get(self.key)
-        if self.kind == LABEL:
+        if self.shows == LABEL:
             return human_label(value)
-        if self.kind == DATE:
+        if self.shows == DATE:
             return date_text(value)
-        if self.kind == MONEY:
+        if self.shows == MONEY:
             return money(value, row.get(self.currency_key))
-        if self.kind == FLAG:
+        if self.shows == FLAG:
             return "Yes" if value else ""
-        if self.kind == NUMBER:
+        if self.shows == NUMBER:
             return "" if value is None else f"{value:,}" if isinstance(value, int) and value >= 10_000 else str(value)
         return "" if value is None else str(value)
 
     def sort_value(self, row: dict):
         value = row.get(self.key)
-        if self.kind in (MONEY, NUMBER):
+        if self.shows in (MONEY, NUMBER):
             return float("-inf") if value is None else float(value)
-        if self.kind == DATE:
+        if self.shows == DATE:
             return value.isoformat() if isinstance(value, date) else ""
-        if self.kind == FLAG:
+        if self.shows == FLAG:
             return 1 if value else 0
         return self.text(row).casefold()
 
     @property
     def alignment(self) -> Qt.AlignmentFlag:
-        return _RIGHT if self.kind in (MONEY, NUMBER) else _LEFT
+        return _RIGHT if self.shows in (MONEY, NUMBER) else _LEFT
 
 
 class RecordListModel(QAbstractTableModel):
