@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
@@ -33,8 +35,9 @@ def _empty(drawing: Drawing, message: str) -> Drawing:
     return drawing
 
 
-def horizontal_bars(title: str, rows: list[tuple[str, float, str]], width: float, height: float,
-                    *, maximum: float | None = None, colour_of=None) -> Drawing:
+def horizontal_bars(title: str, rows: list[tuple[str, float, str]], width: float, height: float, *,
+                    maximum: float | None = None,
+                    colour_of: Callable[[int, str], colors.Color] | None = None) -> Drawing:
     """One bar per (label, value, printed value), top to bottom in the order given."""
     drawing = _frame(width, height, title)
     if not rows or not any(value for _, value, _ in rows):
@@ -42,8 +45,10 @@ def horizontal_bars(title: str, rows: list[tuple[str, float, str]], width: float
     labels = [visual(label)[:28] for label, _, _ in rows]
     label_width = min(width * 0.4, max(6 + 4.2 * max(len(x) for x in labels), 40))
     chart = HorizontalBarChart()
-    chart.x, chart.y = label_width, 4
-    chart.width, chart.height = width - label_width - 42, height - TITLE_SIZE - 14
+    # setProperties sets each attribute, as assignments would; types-reportlab declares these int, but
+    # ReportLab takes any number
+    chart.setProperties({"x": label_width, "y": 4, "width": width - label_width - 42,
+                         "height": height - TITLE_SIZE - 14})
     chart.data = [[value for _, value, _ in reversed(rows)]]
     chart.categoryAxis.categoryNames = list(reversed(labels))
     chart.categoryAxis.labels.fontName, chart.categoryAxis.labels.fontSize = SANS, LABEL_SIZE
@@ -94,7 +99,7 @@ def allocations_chart(allocations: dict[int, dict[str, int]], currency: str | No
     chart = VerticalBarChart()
     legend_height = 12 * ((len(scopes) + 1) // 2) + 4
     chart.x, chart.y = 40, legend_height + 14
-    chart.width, chart.height = width - 50, height - TITLE_SIZE - legend_height - 26
+    chart.setProperties({"width": width - 50, "height": height - TITLE_SIZE - legend_height - 26})  # numbers, not int
     chart.data = [[major(allocations[year].get(scope, 0), currency) / 1_000_000 for year in years] for scope in scopes]
     chart.categoryAxis.categoryNames = [str(year) for year in years]
     chart.categoryAxis.style = "stacked"
@@ -117,7 +122,7 @@ def allocations_chart(allocations: dict[int, dict[str, int]], currency: str | No
     legend.fontName, legend.fontSize = SANS, LABEL_SIZE
     legend.columnMaximum, legend.deltay, legend.dxTextSpace = (len(scopes) + 1) // 2, 12, 4
     legend.dx = legend.dy = 7
-    legend.deltax = width / 2
+    legend.setProperties({"deltax": width / 2})  # a number, not the int types-reportlab declares
     legend.alignment = "right"
     legend.colorNamePairs = [(SERIES[i % len(SERIES)], human_label(scope)) for i, scope in enumerate(scopes)]
     drawing.add(legend)

@@ -7,9 +7,10 @@ from datetime import date
 from pathlib import Path
 
 from ..core.audience import audience_session
+from ..core.database import Database
 from ..core.errors import R2PError
 from ..core.safe_file import replaced_on_success
-from .options import ExportCancelled, PackOptions, PackResult
+from .options import ExportCancelled, IsCancelled, OnProgress, PackOptions, PackResult
 from .pack_data import gather
 
 PROGRESS_INTERVAL = 0.25  # seconds between progress calls: well inside the once-a-second promise
@@ -18,7 +19,7 @@ PROGRESS_INTERVAL = 0.25  # seconds between progress calls: well inside the once
 class Progress:
     """Throttles progress calls and checks for cancellation at each step of the work."""
 
-    def __init__(self, progress, cancelled):
+    def __init__(self, progress: OnProgress | None, cancelled: IsCancelled | None) -> None:
         self._progress, self._cancelled = progress, cancelled
         self._last = float("-inf")
         self.done, self.total, self.message = 0, 1, ""
@@ -42,15 +43,15 @@ class Progress:
             self._progress(self.done, self.total, self.message)
 
 
-def preview(database, options: PackOptions, *, today: date | None = None) -> list[tuple[str, int]]:
+def preview(database: Database, options: PackOptions, *, today: date | None = None) -> list[tuple[str, int]]:
     options.check()
     with audience_session(database, options.audience) as session:
         pack = gather(session, options, today)
     return [(section.title, section.count) for section in pack.sections]
 
 
-def export_pack(database, options: PackOptions, out_path, *, progress=None, cancelled=None,
-                today: date | None = None) -> PackResult:
+def export_pack(database: Database, options: PackOptions, out_path: str | Path, *, progress: OnProgress | None = None,
+                cancelled: IsCancelled | None = None, today: date | None = None) -> PackResult:
     from .layout import write_pack
 
     options.check()

@@ -7,9 +7,11 @@ canvas is saved, once every page is known; so the pack is laid out once, not twi
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
-from typing import ClassVar
+from pathlib import Path
+from typing import IO, Any, ClassVar
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -29,7 +31,9 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from ..core.anchors import Anchor
 from ..core.formatting import human_label
+from .export import Progress
 from .pack_data import Pack
 from .text import SANS, SANS_BOLD, markup, register_fonts
 
@@ -40,32 +44,32 @@ MARKINGS = {"public": "PUBLIC", "committee": "COMMITTEE IN CONFIDENCE – NOT FO
 PAGE_COUNT_FORM = "r2pPageCount"
 
 
-def _style(name: str, **values) -> ParagraphStyle:
-    return ParagraphStyle(name, **({"fontName": SANS, "fontSize": 9.5, "leading": 13, "textColor": colors.black}
-                                   | values))
-
-
-STYLES = {
-    "cover_title": _style("cover_title", fontName=SANS_BOLD, fontSize=26, leading=32, textColor=NAVY),
-    "cover_sub": _style("cover_sub", fontSize=14, leading=19, textColor=GREY),
-    "cover_fact": _style("cover_fact", fontSize=11, leading=16),
-    "h1": _style("h1", fontName=SANS_BOLD, fontSize=17, leading=22, textColor=NAVY, spaceAfter=8),
-    "h2": _style("h2", fontName=SANS_BOLD, fontSize=12.5, leading=16, textColor=NAVY, spaceBefore=10,
-                 spaceAfter=4, keepWithNext=1),
-    "h3": _style("h3", fontName=SANS_BOLD, fontSize=10.5, leading=14, spaceBefore=8, spaceAfter=1),
-    "body": _style("body", spaceAfter=4),
-    "label": _style("label", fontName=SANS_BOLD, fontSize=8, leading=11, textColor=GREY, spaceBefore=3),
-    "meta": _style("meta", fontSize=8, leading=11, textColor=GREY, spaceAfter=2),
-    "cell": _style("cell", fontSize=8, leading=10.5),
-    "cell_right": _style("cell_right", fontSize=8, leading=10.5, alignment=TA_RIGHT),
-    "cell_head": _style("cell_head", fontName=SANS_BOLD, fontSize=8, leading=10.5, textColor=colors.white),
-    "figure": _style("figure", fontName=SANS_BOLD, fontSize=18, leading=22, textColor=NAVY),
-    "figure_label": _style("figure_label", fontSize=8, leading=10, textColor=GREY),
-    "note": _style("note", fontSize=8.5, leading=12, textColor=GREY, spaceBefore=4),
+BASE_STYLE = ParagraphStyle("base", fontName=SANS, fontSize=9.5, leading=13, textColor=colors.black)
+STYLES = {  # each starts from BASE_STYLE, its parent
+    "cover_title": ParagraphStyle("cover_title", BASE_STYLE, fontName=SANS_BOLD, fontSize=26, leading=32,
+                                  textColor=NAVY),
+    "cover_sub": ParagraphStyle("cover_sub", BASE_STYLE, fontSize=14, leading=19, textColor=GREY),
+    "cover_fact": ParagraphStyle("cover_fact", BASE_STYLE, fontSize=11, leading=16),
+    "h1": ParagraphStyle("h1", BASE_STYLE, fontName=SANS_BOLD, fontSize=17, leading=22, textColor=NAVY, spaceAfter=8),
+    "h2": ParagraphStyle("h2", BASE_STYLE, fontName=SANS_BOLD, fontSize=12.5, leading=16, textColor=NAVY,
+                         spaceBefore=10, spaceAfter=4, keepWithNext=1),
+    "h3": ParagraphStyle("h3", BASE_STYLE, fontName=SANS_BOLD, fontSize=10.5, leading=14, spaceBefore=8,
+                         spaceAfter=1),
+    "body": ParagraphStyle("body", BASE_STYLE, spaceAfter=4),
+    "label": ParagraphStyle("label", BASE_STYLE, fontName=SANS_BOLD, fontSize=8, leading=11, textColor=GREY,
+                            spaceBefore=3),
+    "meta": ParagraphStyle("meta", BASE_STYLE, fontSize=8, leading=11, textColor=GREY, spaceAfter=2),
+    "cell": ParagraphStyle("cell", BASE_STYLE, fontSize=8, leading=10.5),
+    "cell_right": ParagraphStyle("cell_right", BASE_STYLE, fontSize=8, leading=10.5, alignment=TA_RIGHT),
+    "cell_head": ParagraphStyle("cell_head", BASE_STYLE, fontName=SANS_BOLD, fontSize=8, leading=10.5,
+                                textColor=colors.white),
+    "figure": ParagraphStyle("figure", BASE_STYLE, fontName=SANS_BOLD, fontSize=18, leading=22, textColor=NAVY),
+    "figure_label": ParagraphStyle("figure_label", BASE_STYLE, fontSize=8, leading=10, textColor=GREY),
+    "note": ParagraphStyle("note", BASE_STYLE, fontSize=8.5, leading=12, textColor=GREY, spaceBefore=4),
 }
 
 
-def para(value, style: str = "body") -> Paragraph:
+def para(value: object, style: str = "body") -> Paragraph:
     """A paragraph of user text, printed literally."""
     return Paragraph(markup(value), STYLES[style])
 
@@ -73,7 +77,7 @@ def para(value, style: str = "body") -> Paragraph:
 class Heading(Paragraph):
     """A heading that becomes a PDF bookmark (and, for sections and their parts, a contents entry)."""
 
-    def __init__(self, text: str, style: str, key: str, level: int):
+    def __init__(self, text: str, style: str, key: str, level: int) -> None:
         super().__init__(markup(text), STYLES[style])
         self.bookmark = (key, text, level)
 
@@ -81,15 +85,15 @@ class Heading(Paragraph):
 class ContentsLine(Flowable):
     """One line of the contents: title, dot leader, and the page number, which links to the section."""
 
-    def __init__(self, title: str, key: str, level: int):
+    def __init__(self, title: str, key: str, level: int) -> None:
         super().__init__()
         self.title, self.key, self.level = title, key, level
 
-    def wrap(self, available_width, available_height):
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
         return available_width, 20 if self.level == 0 else 15
 
-    def draw(self):
+    def draw(self) -> None:
         canvas, indent = self.canv, 14 * self.level
         font, size = (SANS_BOLD, 10.5) if self.level == 0 else (SANS, 9.5)
         canvas.setFont(font, size)
@@ -113,12 +117,13 @@ class PackCanvas(Canvas):
 
     section_pages: ClassVar[dict[str, int]] = {}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["initialFontName"] = kwargs.get("initialFontName") or SANS  # not Helvetica, which is not embedded
         super().__init__(*args, **kwargs)
 
-    def save(self):
-        if len(self._code):
+    def save(self) -> None:
+        # _code: the drawing of the page begun and not yet shown (pageHasData() would say, but has it backwards)
+        if len(self._code):  # type: ignore[attr-defined]  # private to ReportLab, so not in types-reportlab
             self.showPage()
         pages = self.getPageNumber() - 1
         self._define(PAGE_COUNT_FORM, str(pages), right=False)
@@ -126,7 +131,7 @@ class PackCanvas(Canvas):
             self._define(f"r2pToc{key}", str(page), right=True)
         super().save()
 
-    def _define(self, name: str, text: str, *, right: bool):
+    def _define(self, name: str, text: str, *, right: bool) -> None:
         self.beginForm(name, lowerx=-80, lowery=-4, upperx=80, uppery=14)
         self.setFont(SANS_BOLD if right else SANS, 9 if right else 7.5)
         (self.drawRightString if right else self.drawString)(0, 0, text)
@@ -138,14 +143,15 @@ def canvas_class(section_pages: dict[str, int]) -> type[PackCanvas]:
 
 
 class BriefingDocument(BaseDocTemplate):
-    def __init__(self, file, pack: Pack, paper: str, report):
-        self.pack, self.report, self.section_pages = pack, report, {}
+    def __init__(self, file: IO[bytes], pack: Pack, paper: str, report: Progress) -> None:
+        self.pack, self.report = pack, report
+        self.section_pages: dict[str, int] = {}
         self.total_flowables = 1
         super().__init__(
             file, pagesize=PAPERS[paper], leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP,
             bottomMargin=BOTTOM, title=f"{pack.title}: {pack.committee}", author=pack.committee,
             subject=f"{pack.title} · {pack.subtitle or pack.period} · {MARKINGS[pack.audience]}",
-            creator="R2P Desktop", producer="R2P Desktop (ReportLab)", keywords="", lang="en")
+            creator="R2P Desktop", producer="R2P Desktop (ReportLab)", keywords=[], lang="en")
         width, height = self.pagesize
         body = Frame(MARGIN, BOTTOM, width - 2 * MARGIN, height - TOP - BOTTOM, id="body", leftPadding=0,
                      rightPadding=0, topPadding=0, bottomPadding=0)
@@ -154,13 +160,13 @@ class BriefingDocument(BaseDocTemplate):
         self.addPageTemplates([PageTemplate("cover", [cover], onPage=self._cover_page),
                                PageTemplate("body", [body], onPage=self._body_page)])
 
-    def _marking(self, canvas, y: float) -> None:
+    def _marking(self, canvas: Canvas, y: float) -> None:
         width, _ = self.pagesize
         canvas.setFont(SANS_BOLD, 7.5)
         canvas.setFillColor(colors.HexColor("#B5452B") if self.pack.audience != "public" else NAVY)
         canvas.drawRightString(width - MARGIN, y, MARKINGS[self.pack.audience])
 
-    def _cover_page(self, canvas, _doc):
+    def _cover_page(self, canvas: Canvas, _doc: object) -> None:
         width, height = self.pagesize
         canvas.saveState()
         canvas.setFillColor(NAVY)
@@ -169,13 +175,13 @@ class BriefingDocument(BaseDocTemplate):
         self._marking_on_band(canvas, height - 8.5 * mm)
         canvas.restoreState()
 
-    def _marking_on_band(self, canvas, y):
+    def _marking_on_band(self, canvas: Canvas, y: float) -> None:
         width, _ = self.pagesize
         canvas.setFont(SANS_BOLD, 8.5)
         canvas.drawRightString(width - MARGIN, y, MARKINGS[self.pack.audience])
         canvas.drawString(MARGIN, y, "R2P accountability record")
 
-    def _body_page(self, canvas, _doc):
+    def _body_page(self, canvas: Canvas, _doc: object) -> None:
         width, height = self.pagesize
         canvas.saveState()
         canvas.setFont(SANS, 7.5)
@@ -208,15 +214,15 @@ class BriefingDocument(BaseDocTemplate):
             footer = footer[:-2] + "…"
         return _plain(committee), footer, x
 
-    def _endBuild(self):
+    def _endBuild(self) -> None:  # BaseDocTemplate's private step after the last page: no public hook there
         self.report.laid_out = True  # every page is laid out: what is left is writing the file
-        super()._endBuild()
+        super()._endBuild()  # type: ignore[misc]  # private to ReportLab, so not in types-reportlab
 
-    def handle_flowable(self, flowables):
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
         self.report(self.total_flowables - len(flowables), self.total_flowables, f"laying out page {self.page}")
         super().handle_flowable(flowables)
 
-    def afterFlowable(self, flowable):
+    def afterFlowable(self, flowable: Flowable) -> None:
         mark = getattr(flowable, "bookmark", None)
         if mark is not None:
             key, title, level = mark
@@ -231,11 +237,11 @@ def _plain(text: str) -> str:
     return visual(text).replace("\n", " ")
 
 
-def cover(pack: Pack, contents: list[tuple[str, str, int]]) -> list:
+def cover(pack: Pack, contents: list[tuple[str, str, int]]) -> list[Flowable]:
     facts = [("Committee", pack.committee), ("Period", pack.period), ("Audience", human_label(pack.audience)),
              ("Prepared", pack.today.isoformat())]
-    story = [Spacer(1, 40 * mm), para(pack.committee, "cover_sub"), Spacer(1, 6),
-             para(pack.title, "cover_title"), Spacer(1, 4)]
+    story: list[Flowable] = [Spacer(1, 40 * mm), para(pack.committee, "cover_sub"), Spacer(1, 6),
+                             para(pack.title, "cover_title"), Spacer(1, 4)]
     if pack.subtitle:
         story.append(para(pack.subtitle, "cover_sub"))
     story.append(Spacer(1, 18 * mm))
@@ -254,7 +260,7 @@ def cover(pack: Pack, contents: list[tuple[str, str, int]]) -> list:
     return story
 
 
-def colophon(trail) -> list:
+def colophon(trail: Anchor) -> list[Flowable]:
     """The audit trail as the pack was read: kept with the pack, `r2p check --anchor` later shows whether
     the record it came from has since been rewritten."""
     return [Spacer(1, 8 * mm),
@@ -262,12 +268,13 @@ def colophon(trail) -> list:
             para(f"Anchor for r2p check --anchor: {trail}", "meta")]
 
 
-def write_pack(pack: Pack, paper: str, path, report) -> int:
+def write_pack(pack: Pack, paper: str, path: Path, report: Progress) -> int:
     """Lay the pack out on `paper` into `path`; returns the number of pages."""
     from .sections import story_for
 
     register_fonts()
-    contents, story = [], []
+    contents: list[tuple[str, str, int]] = []
+    story: list[Flowable] = []
     for index, section in enumerate(pack.sections):
         key = f"s{index}"
         contents.append((key, section.title, 0))
@@ -285,12 +292,12 @@ def write_pack(pack: Pack, paper: str, path, report) -> int:
 
 
 @contextmanager
-def heartbeat(report, message: str, interval: float = 0.5):
+def heartbeat(report: Progress, message: str, interval: float = 0.5) -> Iterator[None]:
     """Keep reporting progress while ReportLab serialises the file, a step with no hook of its own: the
     thread starts reporting only once the last page is laid out (the report says so)."""
     stop = threading.Event()
 
-    def beat():
+    def beat() -> None:
         while not stop.wait(interval):
             if report.laid_out:
                 report.beat(message)

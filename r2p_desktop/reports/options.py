@@ -3,6 +3,7 @@ the GUI can import them without paying for ReportLab at launch."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -13,11 +14,14 @@ KINDS = ("debate", "questions", "follow-ups", "budget")
 AUDIENCES = ("public", "committee")
 PAPERS = ("a4", "letter")
 
+OnProgress = Callable[[int, int, str], None]  # progress(done, total, message)
+IsCancelled = Callable[[], bool]
+
 
 class ExportCancelled(R2PError):
     """The user cancelled the export; the file at the target path is as it was before."""
 
-    def __init__(self, message: str = "export cancelled; the previous file was left as it was"):
+    def __init__(self, message: str = "export cancelled; the previous file was left as it was") -> None:
         super().__init__(message)
 
 

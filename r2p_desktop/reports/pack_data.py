@@ -1,11 +1,13 @@
 """Everything a briefing pack prints, read as plain values through the audience-filtered session.
 
 Nothing here knows about ReportLab: `gather` returns a `Pack` whose sections the layout turns into pages,
-and whose counts `preview` shows before anything is drawn."""
+and whose counts `preview` shows before anything is drawn. What a section holds is one of the types of
+`SectionData`, and its type decides how it is drawn."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -45,12 +47,69 @@ KIND_TITLES = {"debate": "Annual debate briefing pack", "questions": "Question s
                "follow-ups": "Follow-up tracker", "budget": "Budget brief"}
 
 
+@dataclass(frozen=True)
+class Summary:
+    """Key figures and the charts of the executive summary."""
+
+    figures: list[tuple[str, str]]  # (label, printed value)
+    by_status: list[tuple[str, int]]  # questions per status, in STATUS_ORDER
+    ministries: list[tuple[str, int, int]]  # on_time_by_ministry
+    scorecard: list[tuple[str, int]]  # commitments per assessment status
+    allocations: dict[int, dict[str, int]]  # budget.allocations_by_scope; empty when not charted
+    currency: str | None
+
+
+@dataclass(frozen=True)
+class BudgetSummary:
+    allocations: dict[int, dict[str, int]]  # budget.allocations_by_scope
+    currency: str | None
+
+
+@dataclass(frozen=True)
+class Agenda:
+    debate: Debate
+    items: list[Values]  # agenda.agenda_items, with only the links the audience may see
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    commitments: list[Values]  # `commitments`: one per commitment of the catalogue
+
+
+@dataclass(frozen=True)
+class Treaties:
+    treaties: list[Values]  # `treaties`: one per instrument
+
+
+@dataclass(frozen=True)
+class QuestionsByStatus:
+    groups: list[tuple[str, list[Question]]]  # `question_groups`
+
+
+@dataclass(frozen=True)
+class QuestionIndex:
+    questions: list[Question]
+
+
+@dataclass(frozen=True)
+class BudgetLines:
+    years: list[tuple[int, list[Values]]]  # `budget_years`
+
+
+@dataclass(frozen=True)
+class FollowUps:
+    follow_ups: list[Values]  # `follow_ups`
+
+
+SectionData = (Summary | BudgetSummary | Agenda | Scorecard | Treaties | QuestionsByStatus | QuestionIndex
+               | BudgetLines | FollowUps)
+
+
 @dataclass
 class Section:
-    key: str  # what the layout draws: "summary", "agenda", "questions", ...
     title: str
     count: int
-    data: object
+    data: SectionData
     parts: list[str] = field(default_factory=list)  # sub-headings with their own bookmark, in order
 
 
@@ -113,14 +172,19 @@ def questions_in(session: Session, since: date | None, until: date | None) -> li
     return list(session.scalars(query))
 
 
+def answered_on_time(q: Question) -> bool:
+    return q.date_answered is not None and (q.answer_due is None or q.date_answered <= q.answer_due)
+
+
 def on_time_by_ministry(questions: list[Question]) -> list[tuple[str, int, int]]:
     """(ministry, answers, answers on time) for the ministries that answered, most answers first."""
-    answered, on_time = Counter(), Counter()
+    answered: Counter[str] = Counter()
+    on_time: Counter[str] = Counter()
     for q in questions:
         if q.date_answered and q.addressed_to is not None:
             name = q.addressed_to.abbreviation or q.addressed_to.name
             answered[name] += 1
-            on_time[name] += q.answer_due is None or q.date_answered <= q.answer_due
+            on_time[name] += answered_on_time(q)
     return sorted(((name, n, on_time[name]) for name, n in answered.items()), key=lambda r: (-r[1], r[0]))
 
 
@@ -128,10 +192,10 @@ def is_overdue(q: Question, today: date) -> bool:
     return q.status in AWAITING_ANSWER and q.answer_due is not None and q.answer_due < today
 
 
-def summary(session: Session, questions: list[Question], today: date, *, budget_chart: bool = True) -> Values:
+def summary(session: Session, questions: list[Question], today: date, *, budget_chart: bool = True) -> Summary:
     by_status = Counter(q.status for q in questions)
     answered = [q for q in questions if q.date_answered]
-    on_time = sum(1 for q in answered if q.answer_due is None or q.date_answered <= q.answer_due)
+    on_time = sum(1 for q in answered if answered_on_time(q))
     follow_ups = session.execute(select(FollowUp.status, FollowUp.due_date)
                                  .where(FollowUp.status.in_((FollowUpStatus.OPEN.value,
                                                               FollowUpStatus.IN_PROGRESS.value)))).all()
@@ -145,14 +209,14 @@ def summary(session: Session, questions: list[Question], today: date, *, budget_
         ("Follow-ups overdue", str(sum(1 for _, due in follow_ups if due and due < today))),
         ("Commitments achieved", f"{card.get('achieved', 0)} of {sum(card.values())}"),
     ]
-    return {
-        "figures": figures,
-        "by_status": [(s.value, by_status.get(s.value, 0)) for s in STATUS_ORDER],
-        "ministries": on_time_by_ministry(questions),
-        "scorecard": list(card.items()),
-        "allocations": budget.allocations_by_scope(session) if budget_chart else {},
-        "currency": budget.main_currency(session) if budget_chart else None,
-    }
+    return Summary(
+        figures=figures,
+        by_status=[(s.value, by_status.get(s.value, 0)) for s in STATUS_ORDER],
+        ministries=on_time_by_ministry(questions),
+        scorecard=list(card.items()),
+        allocations=budget.allocations_by_scope(session) if budget_chart else {},
+        currency=budget.main_currency(session) if budget_chart else None,
+    )
 
 
 def question_groups(questions: list[Question]) -> list[tuple[str, list[Question]]]:
@@ -168,11 +232,11 @@ def agenda_items(session: Session, debate: Debate) -> list[Values]:
 
 
 def commitments(session: Session) -> list[Values]:
-    linked_questions = dict(session.execute(
+    linked_questions: dict[int, int] = dict(session.execute(
         select(question_commitments.c.commitment_id, func.count())
         .join(Question, Question.id == question_commitments.c.question_id)
         .group_by(question_commitments.c.commitment_id)).all())
-    linked_budget = dict(session.execute(
+    linked_budget: dict[int, int] = dict(session.execute(
         select(budget_item_commitments.c.commitment_id, func.count())
         .join(BudgetItem, BudgetItem.id == budget_item_commitments.c.budget_item_id)
         .group_by(budget_item_commitments.c.commitment_id)).all())
@@ -204,7 +268,7 @@ def budget_years(session: Session, since: date | None, until: date | None) -> li
     if not chosen and years:
         chosen = [next((y for y in years if not until or y <= until.year), years[-1])]
     texts = {b.id: b for b in session.scalars(select(BudgetItem).where(BudgetItem.fiscal_year.in_(chosen)))}
-    result = []
+    result: list[tuple[int, list[Values]]] = []
     for year in chosen:
         rows = budget.year_items(session, year)
         for row in rows:
@@ -227,11 +291,12 @@ def follow_ups(session: Session, status: str | None, today: date, since: date | 
 
 def _question_sections(questions: list[Question], title: str) -> list[Section]:
     groups = question_groups(questions)
-    return [Section("questions", title, len(questions), groups, [status for status, _ in groups]),
-            Section("annex", "Annex: index of questions", len(questions), questions)]
+    return [Section(title, len(questions), QuestionsByStatus(groups), [status for status, _ in groups]),
+            Section("Annex: index of questions", len(questions), QuestionIndex(questions))]
 
 
-def gather(session: Session, options: PackOptions, today: date | None = None, progress=None) -> Pack:
+def gather(session: Session, options: PackOptions, today: date | None = None,
+           progress: Callable[[str], None] | None = None) -> Pack:
     """Read everything the pack prints, for the options' audience (the session filters it)."""
     today = today or date.today()
     step = progress or (lambda message: None)
@@ -254,20 +319,19 @@ def gather(session: Session, options: PackOptions, today: date | None = None, pr
         owed = follow_ups(session, "open", today)
         card = commitments(session)
         sections += [
-            Section("summary", "Executive summary", len(questions), summary(session, questions, today)),
-            Section("agenda", "Agenda", len(items), {"debate": debate_facts(debate), "items": items}),
-            Section("commitments", "Commitments scorecard", len(card), card),
-            Section("treaties", "Treaty status", len(treaty_rows := treaties(session)), treaty_rows),
+            Section("Executive summary", len(questions), summary(session, questions, today)),
+            Section("Agenda", len(items), Agenda(debate, items)),
+            Section("Commitments scorecard", len(card), Scorecard(card)),
+            Section("Treaty status", len(treaty_rows := treaties(session)), Treaties(treaty_rows)),
         ]
         questions_title = "Questions since the previous debate"
         budget_rows = budget_years(session, since, until)
-        tail = [Section("budget", "Budget lines", sum(len(r) for _, r in budget_rows), budget_rows),
-                Section("follow-ups", "Government undertakings and follow-ups", len(owed), owed)]
+        tail = [Section("Budget lines", sum(len(r) for _, r in budget_rows), BudgetLines(budget_rows)),
+                Section("Government undertakings and follow-ups", len(owed), FollowUps(owed))]
         question_sections = _question_sections(questions, questions_title)
         sections += [question_sections[0], *tail, question_sections[1]]
     elif options.kind == "questions":
-        sections.append(Section("summary", "Summary", len(questions),
-                                summary(session, questions, today, budget_chart=False)))
+        sections.append(Section("Summary", len(questions), summary(session, questions, today, budget_chart=False)))
         sections += _question_sections(questions, "Questions by status")
     elif options.kind == "follow-ups":
         rows = follow_ups(session, None, today, since, until)
@@ -277,18 +341,12 @@ def gather(session: Session, options: PackOptions, today: date | None = None, pr
                               ("Done", lambda r: r["status"] == "done"),
                               ("Dropped", lambda r: r["status"] == "dropped")):
             chosen = [r for r in rows if wanted(r)]
-            sections.append(Section("follow-ups", label, len(chosen), chosen))
+            sections.append(Section(label, len(chosen), FollowUps(chosen)))
     else:
         budget_rows = budget_years(session, since, until)
-        sections.append(Section("budget-summary", "Allocations by scope", len(budget.years(session)),
-                                {"allocations": budget.allocations_by_scope(session),
-                                 "currency": budget.main_currency(session)}))
-        sections.append(Section("budget", "Budget lines", sum(len(r) for _, r in budget_rows), budget_rows))
+        sections.append(Section("Allocations by scope", len(budget.years(session)),
+                                BudgetSummary(budget.allocations_by_scope(session), budget.main_currency(session))))
+        sections.append(Section("Budget lines", sum(len(r) for _, r in budget_rows), BudgetLines(budget_rows)))
     trail = chain_head(session)  # in the same read as the records, so it dates exactly what the pack shows
     return Pack(options.kind, KIND_TITLES[options.kind], subtitle, committee, options.audience, today,
                 since, until, sections, options.paper, trail)
-
-
-def debate_facts(debate: Debate) -> Values:
-    return {"title": debate.title, "chamber": debate.chamber, "date": debate.date, "status": debate.status,
-            "motion": debate.motion, "outcome": debate.outcome, "minutes": debate.sitting_minutes}

@@ -1,23 +1,45 @@
 """Each section of a pack as platypus flowables: key figures and charts, agenda, scorecard, treaties,
-questions with their answers, budget lines, follow-ups and the annex index."""
+questions with their answers, budget lines, follow-ups and the annex index; each drawn from its own type
+of section data."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
+
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
-from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from ..core.formatting import date_text, human_label
+from ..core.models import Question
 from ..core.money import amount_text
 from ..core.values import Values
 from . import charts
-from .layout import LIGHT, NAVY, STYLES, Heading, para
-from .pack_data import Pack, Section, is_overdue
+from .export import Progress
+from .layout import LIGHT, MARGIN, NAVY, PAPERS, STYLES, Heading, para
+from .pack_data import (
+    Agenda,
+    BudgetLines,
+    BudgetSummary,
+    FollowUps,
+    Pack,
+    QuestionIndex,
+    QuestionsByStatus,
+    Scorecard,
+    Section,
+    Summary,
+    Treaties,
+    is_overdue,
+)
 from .text import SANS, SANS_BOLD, chunks, markup
 
 TABLE_CHUNK = 40  # records per table: a long list is several tables, so no table is re-measured page after page
 FONT = ("FONT", (0, 0), (-1, -1), SANS, 8)  # for empty cells too: else the PDF names Helvetica, not embedded
 AMOUNTS = ("amount_requested", "amount_allocated", "amount_spent")  # budget table columns, in whole major units
 BODY_CHUNK = 2500  # characters per paragraph of a long text: a 100,000-character answer splits across pages
+
+# A TableStyle command: its name, the first and last cells (column, row), then its values.
+Command = tuple[str, tuple[int, int], tuple[int, int], *tuple[object, ...]]
 
 
 class Safe(str):
@@ -32,20 +54,22 @@ def status_markup(status: str, *, overdue: bool = False) -> Safe:
     return Safe(text)
 
 
-def table(headers: list[str], widths: list[float], records: list[list], available: float,
-          right: set[int] = frozenset(), report=None) -> list:
+def table(headers: list[str], widths: Sequence[float], records: Sequence[Sequence[object]], available: float,
+          right: Collection[int] = frozenset(), report: Progress | None = None) -> list[Flowable]:
     """Records as tables with a repeated header row; a long cell continues in extra rows of its record,
     so no row is taller than a page."""
     widths = [available * w / sum(widths) for w in widths]
-    head = [Paragraph(markup(h), STYLES["cell_head"]) for h in headers]
-    flowables = []
+    head: list[Paragraph | str] = [Paragraph(markup(h), STYLES["cell_head"]) for h in headers]
+    flowables: list[Flowable] = []
     for start in range(0, max(len(records), 1), TABLE_CHUNK):
         if report is not None:
             report(message=f"preparing rows {start + 1} to {start + TABLE_CHUNK}")
-        rows, commands, first_rows = [head], [], []
+        rows = [head]
+        commands: list[Command] = []
+        first_rows: list[int] = []
         for record in records[start:start + TABLE_CHUNK]:
             first_rows.append(len(rows))
-            cells = []
+            cells: list[list[Paragraph | str]] = []
             for column, value in enumerate(record):
                 style = STYLES["cell_right" if column in right else "cell"]
                 if isinstance(value, Safe):
@@ -71,7 +95,7 @@ def table(headers: list[str], widths: list[float], records: list[list], availabl
     return flowables
 
 
-def long_text(label: str, value, empty: str = "") -> list:
+def long_text(label: str, value: object, empty: str = "") -> list[Flowable]:
     """A labelled text in paragraphs; the label is part of the first paragraph, so it never ends a page
     alone (cheaper than keepWithNext, which lays out twice)."""
     pieces = chunks(value, BODY_CHUNK)
@@ -84,29 +108,27 @@ def long_text(label: str, value, empty: str = "") -> list:
 
 
 def _available(pack: Pack) -> float:
-    from .layout import MARGIN, PAPERS
-
     return PAPERS[pack.paper][0] - 2 * MARGIN
 
 
-def summary(section: Section, key: str, pack: Pack, report=None) -> list:
-    data, width = section.data, _available(pack)
-    figures = data["figures"]
+def summary(data: Summary, pack: Pack) -> list[Flowable]:
+    width = _available(pack)
     columns = 4
-    cells = [[Paragraph(markup(value), STYLES["figure"]), Paragraph(markup(label), STYLES["figure_label"])]
-             for label, value in figures]
+    cells: list[list[Paragraph] | str] = [
+        [Paragraph(markup(value), STYLES["figure"]), Paragraph(markup(label), STYLES["figure_label"])]
+        for label, value in data.figures]
     cells += [""] * (-len(cells) % columns)
     grid = Table([cells[i:i + columns] for i in range(0, len(cells), columns)], colWidths=[width / columns] * columns)
     grid.setStyle(TableStyle([FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                               ("BOTTOMPADDING", (0, 0), (-1, -1), 10), ("LINEABOVE", (0, 0), (-1, -1), 1.5, LIGHT)]))
     period = f"Questions tabled {pack.period}; follow-ups and commitments as they stand on {pack.today.isoformat()}."
-    story = [para(period, "meta"), Spacer(1, 6), grid, Spacer(1, 10)]
+    story: list[Flowable] = [para(period, "meta"), Spacer(1, 6), grid, Spacer(1, 10)]
     half, height = width / 2 - 8, 190
-    drawings = [charts.status_bars("Questions by status", data["by_status"], half, height),
-                charts.on_time_bars(data["ministries"], half, height),
-                charts.status_bars("Commitments scorecard", data["scorecard"], half, height)]
-    if data["allocations"] or pack.kind == "debate":
-        drawings.append(charts.allocations_chart(data["allocations"], data["currency"], half, height))
+    drawings: list[Drawing | str] = [charts.status_bars("Questions by status", data.by_status, half, height),
+                                     charts.on_time_bars(data.ministries, half, height),
+                                     charts.status_bars("Commitments scorecard", data.scorecard, half, height)]
+    if data.allocations or pack.kind == "debate":
+        drawings.append(charts.allocations_chart(data.allocations, data.currency, half, height))
     drawings += [""] * (len(drawings) % 2)
     board = Table([drawings[i:i + 2] for i in range(0, len(drawings), 2)], colWidths=[width / 2] * 2)
     board.setStyle(TableStyle([FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -114,20 +136,18 @@ def summary(section: Section, key: str, pack: Pack, report=None) -> list:
     return [*story, board]
 
 
-def budget_summary(section: Section, key: str, pack: Pack, report=None) -> list:
-    data = section.data
-    return [charts.allocations_chart(data["allocations"], data["currency"], _available(pack), 260)]
+def budget_summary(data: BudgetSummary, pack: Pack) -> list[Flowable]:
+    return [charts.allocations_chart(data.allocations, data.currency, _available(pack), 260)]
 
 
-def agenda(section: Section, key: str, pack: Pack, report=None) -> list:
-    debate, width = section.data["debate"], _available(pack)
-    facts = [("Date", date_text(debate["date"])), ("Chamber", debate["chamber"]),
-             ("Status", human_label(debate["status"])),
-             ("Sitting", f"{debate['minutes']} minutes" if debate["minutes"] else "")]
-    story = [para(debate["title"], "h2"),
+def agenda(data: Agenda, key: str, pack: Pack) -> list[Flowable]:
+    debate, width = data.debate, _available(pack)
+    facts = [("Date", date_text(debate.date)), ("Chamber", debate.chamber), ("Status", human_label(debate.status)),
+             ("Sitting", f"{debate.sitting_minutes} minutes" if debate.sitting_minutes else "")]
+    story = [para(debate.title, "h2"),
              *table(["", ""], [1, 4], [[Safe(f"<b>{k}</b>"), v] for k, v in facts if v], width)]
-    story += long_text("Motion", debate["motion"]) + long_text("Outcome", debate["outcome"])
-    for number, item in enumerate(section.data["items"], start=1):
+    story += long_text("Motion", debate.motion) + long_text("Outcome", debate.outcome)
+    for number, item in enumerate(data.items, start=1):
         title = f"{number}. {item['title']}"
         story.append(Heading(title, "h2", f"{key}a{item['id']}", 1))
         meta = " · ".join(x for x in (f"{item['allotted_minutes']} minutes" if item["allotted_minutes"] else "",
@@ -138,14 +158,14 @@ def agenda(section: Section, key: str, pack: Pack, report=None) -> list:
         if item["links"]:
             story.append(Paragraph("RECORDS DISCUSSED UNDER THIS ITEM", STYLES["label"]))
             story += table(["Record"], [1], [[link["label"]] for link in item["links"]], width)
-    if not section.data["items"]:
+    if not data.items:
         story.append(para("The agenda has no items yet.", "meta"))
     return story
 
 
-def commitments(section: Section, key: str, pack: Pack, report=None) -> list:
+def commitments(data: Scorecard, pack: Pack) -> list[Flowable]:
     rows = []
-    for c in section.data:
+    for c in data.commitments:
         linked = ", ".join(x for x in (f"{c['questions']} questions" if c["questions"] else "",
                                        f"{c['budget_items']} budget lines" if c["budget_items"] else "") if x)
         rows.append([Safe(f"<b>{markup(c['title'])}</b><br/><font color='#5F6B7A'>{markup(c['code'])}</font>"),
@@ -157,14 +177,14 @@ def commitments(section: Section, key: str, pack: Pack, report=None) -> list:
                           rows, _available(pack))]
 
 
-def treaties(section: Section, key: str, pack: Pack, report=None) -> list:
+def treaties(data: Treaties, pack: Pack) -> list[Flowable]:
     rows = [[t["title"], str(t["year"]), Safe(f"<b>{human_label(t['status'])}</b>"), date_text(t["status_date"]),
-             t["legislation"], t["reservations"]] for t in section.data]
+             t["legislation"], t["reservations"]] for t in data.treaties]
     return table(["Treaty", "Year", "Status", "Since", "Implementing legislation", "Reservations"],
                  [26, 7, 11, 11, 25, 20], rows, _available(pack))
 
 
-def question_block(q, pack: Pack) -> list:
+def question_block(q: Question, pack: Pack) -> list[Flowable]:
     heading = f"{q.reference or f'Question {q.id}'} — {q.title}"
     meta = [f"{human_label(q.type)} question"]
     if q.asked_by is not None:
@@ -175,12 +195,12 @@ def question_block(q, pack: Pack) -> list:
              (("tabled", q.date_tabled), ("due", q.answer_due), ("answered", q.date_answered)) if value]
     if q.answered_by is not None:
         meta.append(f"by {q.answered_by.full_name}")
-    state = status_markup(q.status, overdue=is_overdue(q, pack.today))
+    state: str = status_markup(q.status, overdue=is_overdue(q, pack.today))
     if q.assessment:
         colour = "#B5452B" if q.assessment in ("unsatisfactory", "no_answer") else "#1F3A5F"
         state += f" · Committee's assessment: <font color='{colour}'><b>{human_label(q.assessment)}</b></font>"
-    story = [CondPageBreak(90), Paragraph(markup(heading), STYLES["h3"]), para(" · ".join(meta), "meta"),
-             Paragraph(state, STYLES["meta"])]
+    story: list[Flowable] = [CondPageBreak(90), Paragraph(markup(heading), STYLES["h3"]),
+                             para(" · ".join(meta), "meta"), Paragraph(state, STYLES["meta"])]
     story += long_text("QUESTION", q.question_text)
     story += long_text("ANSWER", q.answer_text, empty="No answer yet.")
     if q.commitments:
@@ -188,23 +208,24 @@ def question_block(q, pack: Pack) -> list:
     return story
 
 
-def questions(section: Section, key: str, pack: Pack, report=None) -> list:
-    story, done = [], 0
-    for n, (status, group) in enumerate(section.data):
+def questions(data: QuestionsByStatus, key: str, pack: Pack, report: Progress | None) -> list[Flowable]:
+    story: list[Flowable] = []
+    done, total = 0, sum(len(group) for _, group in data.groups)
+    for n, (status, group) in enumerate(data.groups):
         story += [CondPageBreak(120), Heading(f"{human_label(status)} ({len(group)})", "h2", f"{key}p{n}", 1)]
         for q in group:
             story += question_block(q, pack)
             done += 1
             if report is not None and done % 25 == 0:
-                report(message=f"preparing question {done} of {section.count}")
+                report(message=f"preparing question {done} of {total}")
     return story or [para("No questions in this period.", "meta")]
 
 
-def annex(section: Section, key: str, pack: Pack, report=None) -> list:
+def annex(data: QuestionIndex, pack: Pack, report: Progress | None) -> list[Flowable]:
     rows = [[q.reference or str(q.id), q.title, q.addressed_to.abbreviation or q.addressed_to.name
              if q.addressed_to else "", date_text(q.date_tabled),
              status_markup(q.status, overdue=is_overdue(q, pack.today)), date_text(q.date_answered)]
-            for q in section.data]
+            for q in data.questions]
     return table(["Reference", "Title", "Ministry", "Tabled", "Status", "Answered"], [17, 36, 11, 12, 12, 12],
                  rows, _available(pack), report=report)
 
@@ -218,9 +239,10 @@ def _change(row: Values) -> Safe:
     return Safe(f"<font color='{colour}'>{row['change_percent']:+.1f}%</font>")
 
 
-def budget_lines(section: Section, key: str, pack: Pack, report=None) -> list:
-    story, width = [], _available(pack)
-    for year, rows in section.data:
+def budget_lines(data: BudgetLines, key: str, pack: Pack) -> list[Flowable]:
+    story: list[Flowable] = []
+    width = _available(pack)
+    for year, rows in data.years:
         story.append(Heading(f"Fiscal year {year}", "h2", f"{key}y{year}", 1))
         story += table(["Programme", "Scope", "Cur.", "Requested", "Allocated", "Spent", "Change"],
                        [22, 14, 6, 16, 16, 16, 10],  # an amount column holds 500,000,000,000 on one line
@@ -241,19 +263,34 @@ def budget_lines(section: Section, key: str, pack: Pack, report=None) -> list:
     return story or [para("No budget lines on record.", "meta")]
 
 
-def follow_ups(section: Section, key: str, pack: Pack, report=None) -> list:
+def follow_ups(data: FollowUps, pack: Pack) -> list[Flowable]:
     rows = [[date_text(r["due_date"]), Safe(f"{status_markup(r['status'], overdue=r['overdue'])}<br/>"
                                             f"<font color='#5F6B7A'>{human_label(r['kind'])}</font>"),
-             r["description"], r["owner"], r["parent_label"]] for r in section.data]
+             r["description"], r["owner"], r["parent_label"]] for r in data.follow_ups]
     return table(["Due", "Status", "What is owed", "Owner", "Arising from"], [12, 16, 36, 16, 20],
                  rows, _available(pack))
 
 
-RENDERERS = {"summary": summary, "budget-summary": budget_summary, "agenda": agenda, "commitments": commitments,
-             "treaties": treaties, "questions": questions, "annex": annex, "budget": budget_lines,
-             "follow-ups": follow_ups}
-
-
-def story_for(section: Section, key: str, pack: Pack, report=None) -> list:
-    return RENDERERS[section.key](section, key, pack, report)
+def story_for(section: Section, key: str, pack: Pack, report: Progress | None = None) -> list[Flowable]:
+    """The section drawn as its type of data is; `key` is its bookmark, the prefix of its parts'."""
+    data = section.data
+    match data:
+        case Summary():
+            return summary(data, pack)
+        case BudgetSummary():
+            return budget_summary(data, pack)
+        case Agenda():
+            return agenda(data, key, pack)
+        case Scorecard():
+            return commitments(data, pack)
+        case Treaties():
+            return treaties(data, pack)
+        case QuestionsByStatus():
+            return questions(data, key, pack, report)
+        case QuestionIndex():
+            return annex(data, pack, report)
+        case BudgetLines():
+            return budget_lines(data, key, pack)
+        case FollowUps():
+            return follow_ups(data, pack)
 

@@ -57,9 +57,8 @@ def register_fonts() -> None:
     from reportlab.pdfbase.ttfonts import TTFont
 
     for name, file_name, folder, package in _FONT_FILES:
-        path = font_path(file_name, folder, package)
-        extra = {"subfontIndex": 0} if file_name.endswith(".ttc") else {}
-        pdfmetrics.registerFont(TTFont(name, str(path), **extra))
+        path = font_path(file_name, folder, package)  # of a .ttc collection, TTFont takes the first face
+        pdfmetrics.registerFont(TTFont(name, str(path)))
     pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS_ITALIC, boldItalic=SANS_BOLD_ITALIC)
     from reportlab.graphics.shapes import STATE_DEFAULTS
 
@@ -92,7 +91,8 @@ def _arabic(run: str) -> str:
     from arabic_reshaper import reshape
     from bidi.algorithm import get_display
 
-    return get_display(reshape(run))
+    display: str = get_display(reshape(run))
+    return display
 
 
 def markup(value: object) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import TypeVar
 
 from .. import paths
 from ..core.models import (
@@ -24,6 +25,7 @@ from ..core.models import (
 from ..core.values import Values
 
 DATA_FILES = ("veloria.toml", "questions.toml", "committee.toml")  # under resources/demo
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -134,13 +136,13 @@ class SampleData:
                          for status, texts in raw["assessment_evidence"].items()}
 
 
-def _entries(record_type: type, tables: list[Values], /, **enums: type) -> tuple:
+def _entries(record_type: type[R], tables: list[Values], /, **enums: type) -> tuple[R, ...]:
     """TOML tables as `record_type` records, the fields named in `enums` made enum members (which checks them)."""
     return tuple(record_type(**{**table, **{field: enum(table[field]) for field, enum in enums.items()}})
                  for table in tables)
 
 
-def _filler(spec: list | dict) -> Callable[[random.Random], object]:
+def _filler(spec: list[object] | Values) -> Callable[[random.Random], object]:
     """How a placeholder is chosen: one of a list, a whole number in [min, max], or an amount with decimals."""
     if isinstance(spec, list):
         return lambda rng: rng.choice(spec)

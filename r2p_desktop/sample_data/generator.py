@@ -62,9 +62,10 @@ from .spread import (
 BATCH_SIZE = 5_000
 
 Progress = Callable[[int, int], None]
+Links = dict[str, list[int]]  # a record's many-to-many links: target ids by relationship
 
 
-class _Fill(dict):
+class _Fill(dict[str, object]):
     """The placeholder values of one question: each chosen on first use, so title, text and answer agree."""
 
     def __init__(self, rng: random.Random, year: int, fillers: dict[str, Callable[[random.Random], object]]):
@@ -72,7 +73,7 @@ class _Fill(dict):
         self.rng = rng
         self.fillers = fillers
 
-    def __missing__(self, key: str):
+    def __missing__(self, key: str) -> object:
         value = self.fillers[key](self.rng)
         self[key] = value
         return value
@@ -139,7 +140,7 @@ class _Generator:
     def uid(self) -> str:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
 
-    def record(self, **values) -> Values:
+    def record(self, **values: object) -> Values:
         """The columns every record carries, with `values` on top."""
         return {"uid": self.uid(), "created_at": self.now, "updated_at": self.now, "created_by": self.user,
                 "updated_by": self.user, "confidentiality": Confidentiality.COMMITTEE.value, "tags": [],
@@ -157,7 +158,7 @@ class _Generator:
             self.progress(min(self.done, self.total), self.total)
 
     def insert_records(self, model: type[RecordMixin], rows: Sequence[Values],
-                       links: Sequence[dict[str, list[int]]] | None = None) -> list[int]:
+                       links: Sequence[Links] | None = None) -> list[int]:
         ids = self.insert(model, rows, links)
         self.count(model.__tablename__, len(ids))
         return ids
@@ -282,7 +283,7 @@ class _Generator:
             ))
         return plans
 
-    def question_skeletons(self, n: int) -> list[tuple]:
+    def question_skeletons(self, n: int) -> list[tuple[date | None, str, str]]:
         """(date tabled, status, type) for every question, in the order they are numbered and inserted."""
         rng, today = self.rng, self.today
         statuses, types = weighted(STATUS_WEIGHTS), weighted(TYPE_WEIGHTS)
@@ -293,6 +294,7 @@ class _Generator:
             # the first few cover every status and type, so even a tiny demo shows them all
             status = all_statuses[i] if i < len(all_statuses) else rng.choice(statuses)
             qtype = all_types[i] if i < len(all_types) else rng.choice(types)
+            tabled: date | None
             if status == QuestionStatus.DRAFT:
                 tabled = None
             elif status == QuestionStatus.TABLED:
@@ -314,7 +316,7 @@ class _Generator:
                 self.remember_question(question_id, row, row_links, topic_index, fill)
             self.tick(len(rows))
 
-    def question_batches(self, n: int) -> Iterator[tuple[list, list, list]]:
+    def question_batches(self, n: int) -> Iterator[tuple[list[Values], list[Links], list[tuple[int, _Fill]]]]:
         """Batches of question rows, their links and what else later steps need."""
         offset = self.session.scalar(select(func.count(Question.id))) or 0
         taken = set(self.session.scalars(select(Question.reference).where(Question.reference.is_not(None))))
@@ -330,7 +332,9 @@ class _Generator:
         }
         serial = offset
         for start in range(0, n, BATCH_SIZE):
-            rows, links, extras = [], [], []
+            rows: list[Values] = []
+            links: list[Links] = []
+            extras: list[tuple[int, _Fill]] = []
             for tabled, status, qtype in skeletons[start:start + BATCH_SIZE]:
                 reference = None
                 if tabled is not None:  # numbered when tabled, in the order tabled; drafts have no number
@@ -345,7 +349,8 @@ class _Generator:
                 extras.append(extra)
             yield rows, links, extras
 
-    def question(self, tabled: date | None, status: str, qtype: str, reference: str | None, picks: Values):
+    def question(self, tabled: date | None, status: str, qtype: str, reference: str | None,
+                 picks: Values) -> tuple[Values, Links, tuple[int, _Fill]]:
         rng, today, wording, notes_for = self.rng, self.today, self.data.wording, self.data.notes
         plan: _TopicPlan = rng.choice(picks["topic"])
         topic = plan.topic
@@ -365,33 +370,38 @@ class _Generator:
         if rng.random() < 0.25:
             text = text[:-1] + wording["statement"]
 
-        answer_due = holding = answered_on = answered_by = assessment = None
+        answer_due: date | None = None
+        holding: date | None = None
+        answered_on: date | None = None
+        answered_by: int | None = None
+        assessment: str | None = None
         answer = notes = ""
-        if tabled is not None:
+        if tabled is None:  # a draft: not yet put to the government
+            if rng.random() < 0.3:
+                notes = notes_for["draft"]
+        else:
             low, high = DAYS_TO_ANSWER[qtype]
             answer_due = tabled + timedelta(days=rng.randint(low, high))
-        if status == QuestionStatus.HOLDING_ANSWER:
-            holding = max(tabled, min(today, answer_due + timedelta(days=rng.randint(-2, 3))))
-            answer_due = max(answer_due, holding + timedelta(days=rng.randint(-5, 21)))
-            notes = notes_for["holding_answer"]
-        elif status == QuestionStatus.WITHDRAWN:
-            notes = notes_for["withdrawn"]
-        elif status == QuestionStatus.ANSWERED or status == QuestionStatus.CLOSED:
-            if status == QuestionStatus.CLOSED and rng.random() < 0.2:
-                assessment = Assessment.NO_ANSWER.value
-                notes = notes_for["lapsed"]
-            else:
-                late = rng.random() < 0.2
-                delay = rng.randint(1, (answer_due - tabled).days) + (rng.randint(1, 40) if late else 0)
-                answered_on = min(today, tabled + timedelta(days=delay))
-                answered_by = (self.officials.get(body_key) if rng.random() < 0.12 else None) \
-                    or self.ministers[body_key]
-                assessment = rng.choice(picks["assessment"])
-                answer = self.answer(topic, fill, assessment in EVASIVE)
-                if status == QuestionStatus.CLOSED and rng.random() < 0.3:
-                    notes = notes_for["closed"]
-        elif status == QuestionStatus.DRAFT and rng.random() < 0.3:
-            notes = notes_for["draft"]
+            if status == QuestionStatus.HOLDING_ANSWER:
+                holding = max(tabled, min(today, answer_due + timedelta(days=rng.randint(-2, 3))))
+                answer_due = max(answer_due, holding + timedelta(days=rng.randint(-5, 21)))
+                notes = notes_for["holding_answer"]
+            elif status == QuestionStatus.WITHDRAWN:
+                notes = notes_for["withdrawn"]
+            elif status == QuestionStatus.ANSWERED or status == QuestionStatus.CLOSED:
+                if status == QuestionStatus.CLOSED and rng.random() < 0.2:
+                    assessment = Assessment.NO_ANSWER.value
+                    notes = notes_for["lapsed"]
+                else:
+                    late = rng.random() < 0.2
+                    delay = rng.randint(1, (answer_due - tabled).days) + (rng.randint(1, 40) if late else 0)
+                    answered_on = min(today, tabled + timedelta(days=delay))
+                    answered_by = (self.officials.get(body_key) if rng.random() < 0.12 else None) \
+                        or self.ministers[body_key]
+                    assessment = rng.choice(picks["assessment"])
+                    answer = self.answer(topic, fill, assessment in EVASIVE)
+                    if status == QuestionStatus.CLOSED and rng.random() < 0.3:
+                        notes = notes_for["closed"]
 
         tags = sorted(rng.sample(wording["tags"], rng.randint(1, 2))) if rng.random() < 0.22 else []
         commitments = plan.commitments
@@ -416,7 +426,7 @@ class _Generator:
     def answer(self, topic: Topic, fill: _Fill, evasive: bool) -> str:
         """An answer of one sentence to several paragraphs; an answer the committee finds poor evades."""
         rng, wording = self.rng, self.data.wording
-        evasions = wording["evasions"]
+        evasions: list[str] = wording["evasions"]
         size = rng.choice((1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 4, 4, 4))
         if size == 1:
             return rng.choice(evasions if evasive else topic.answers).format_map(fill)
@@ -435,7 +445,8 @@ class _Generator:
         paragraphs.append(rng.choice(wording["answer_closings"]))
         return "\n\n".join(paragraphs).format_map(fill)
 
-    def remember_question(self, question_id: int, row: Values, row_links: Values, topic_index: int, fill: _Fill):
+    def remember_question(self, question_id: int, row: Values, row_links: Links, topic_index: int,
+                          fill: _Fill) -> None:
         """What later records (debates, follow-ups, assessments) need to know about a question."""
         if row["reference"]:
             for commitment_id in row_links["commitments"]:
@@ -493,7 +504,8 @@ class _Generator:
         self.debates = debate_ids
         return debate_ids
 
-    def agenda_links(self, item_ids: list[int], item_specs: list[tuple[bool, date, AgendaItemSpec]]) -> list:
+    def agenda_links(self, item_ids: list[int],
+                     item_specs: list[tuple[bool, date, AgendaItemSpec]]) -> list[AgendaItemLink]:
         rng = self.rng
         links = []
         for item_id, (held, day, item) in zip(item_ids, item_specs, strict=True):
@@ -637,7 +649,7 @@ def generate_demo(session: Session, *, questions: int = 500, seed: int = 2017, t
 
 
 @contextmanager
-def _collector_paused():
+def _collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector: the rows of a large demo are hundreds of thousands of
     short-lived containers, and collections over them add a fifth to the running time."""
     was_enabled = gc.isenabled()

@@ -21,10 +21,10 @@ STATUS_WEIGHTS = (
 )
 TYPE_WEIGHTS = ((QuestionType.WRITTEN.value, 64), (QuestionType.ORAL.value, 20), (QuestionType.URGENT.value, 5),
                  (QuestionType.COMMITTEE.value, 11))
-REFERENCE_PREFIX = {QuestionType.WRITTEN: "WQ", QuestionType.ORAL: "OQ", QuestionType.URGENT: "UQ",
-                     QuestionType.COMMITTEE: "CQ"}
-DAYS_TO_ANSWER = {QuestionType.WRITTEN: (10, 21), QuestionType.ORAL: (5, 14), QuestionType.URGENT: (1, 3),
-                   QuestionType.COMMITTEE: (21, 42)}
+REFERENCE_PREFIX = {QuestionType.WRITTEN.value: "WQ", QuestionType.ORAL.value: "OQ", QuestionType.URGENT.value: "UQ",
+                    QuestionType.COMMITTEE.value: "CQ"}
+DAYS_TO_ANSWER = {QuestionType.WRITTEN.value: (10, 21), QuestionType.ORAL.value: (5, 14),
+                  QuestionType.URGENT.value: (1, 3), QuestionType.COMMITTEE.value: (21, 42)}
 ASSESSMENT_WEIGHTS = ((Assessment.SATISFACTORY.value, 36), (Assessment.PARTIAL.value, 34),
                        (Assessment.UNSATISFACTORY.value, 18), (Assessment.NO_ANSWER.value, 5), (None, 7))
 CONFIDENTIALITY_WEIGHTS = ((Confidentiality.COMMITTEE.value, 74), (Confidentiality.PUBLIC.value, 23),
