@@ -102,6 +102,7 @@ def _name_combo(names: list[str]) -> QComboBox:
     combo.addItem("")
     combo.addItems(names)
     completer = combo.completer()
+    assert completer is not None  # an editable combo has one
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
