@@ -18,7 +18,7 @@ compiled:
 test: $(INSTALLED)
 	@scripts/debian-packages.sh test
 	$(BIN)/ruff check .
-	$(BIN)/lint-imports
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python scripts/mypy-baseline.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest --numprocesses auto --dist worksteal
 

@@ -3,6 +3,10 @@ one migrated per session: see migrated_template.py)."""
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
+
 import pytest
 from hypothesis import configuration as hypothesis_configuration
 from hypothesis import settings as hypothesis_settings
@@ -11,15 +15,14 @@ from migrated_template import make_template, migrated_copy
 from r2p_desktop import cli
 from r2p_desktop.core.database import open_database
 
-# No example database in the checkout, nor one shared by parallel workers.
+# No example database in the checkout, nor one shared by parallel workers; Hypothesis's other files in a
+# temporary folder of this process's own, set before its plugin first writes (at the session's start).
 hypothesis_settings.register_profile("r2p", database=None)
 hypothesis_settings.load_profile("r2p")
+_hypothesis_home = tempfile.mkdtemp(prefix="r2p-tests-hypothesis-")
+hypothesis_configuration.set_hypothesis_home_dir(_hypothesis_home)
+atexit.register(shutil.rmtree, _hypothesis_home, ignore_errors=True)
 
-
-@pytest.fixture(scope="session", autouse=True)
-def hypothesis_home(tmp_path_factory):
-    """Hypothesis's caches in this session's temporary folder, not `.hypothesis/` in the checkout."""
-    hypothesis_configuration.set_hypothesis_home_dir(tmp_path_factory.mktemp("hypothesis"))
 
 
 @pytest.fixture(scope="session", autouse=True)
