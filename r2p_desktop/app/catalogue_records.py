@@ -5,17 +5,17 @@ use case opens its session (and commits what it writes); database errors come ou
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from sqlalchemy.orm import Session
 
-from ..core import kinds
 from ..core.database import Database
 from ..core.services import directory, evidence, history
 from ..core.services.fields import raise_if
 from . import record_forms
 from .changes import Changes, Record
 from .errors import as_r2p_errors
+from .forms import Form
 from .records import Loaded, read
 
 
@@ -32,15 +32,9 @@ def commitment_assessment(database: Database, code: str) -> Loaded:
 
 
 def save_commitment_assessment(database: Database, code: str, shown: Mapping[str, object]) -> Changes:
-    """Write what the assessment form shows as the committee's assessment of commitment `code`. Raises
-    ValidationError naming each wrong field, or another R2PError (NotFoundError for an unknown code)."""
-    values, problems = record_forms.COMMITMENT_ASSESSMENT.typed(shown)
-    raise_if(problems)
-    with as_r2p_errors(), database.session() as session:
-        existing = history.assessment_id(session, code)
-        assessment_id = directory.assess_commitment(session, code, **values)
-        session.commit()
-    return _upserted(kinds.COMMITMENT_ASSESSMENT.key, assessment_id, created=existing is None)
+    """Write what the assessment form shows as the committee's assessment of commitment `code`."""
+    return _save_by_code(database, record_forms.COMMITMENT_ASSESSMENT, code, shown, history.assessment_id,
+                         directory.assess_commitment)
 
 
 def treaty_status(database: Database, code: str) -> Loaded:
@@ -55,17 +49,20 @@ def treaty_status(database: Database, code: str) -> Loaded:
 
 
 def save_treaty_status(database: Database, code: str, shown: Mapping[str, object]) -> Changes:
-    """Write what the treaty status form shows as the country's status for treaty `code`. Raises
+    """Write what the treaty status form shows as the country's status for treaty `code`."""
+    return _save_by_code(database, record_forms.TREATY_STATUS, code, shown, history.instrument_status_id,
+                         directory.set_treaty_status)
+
+
+def _save_by_code(database: Database, form: Form, code: str, shown: Mapping[str, object],
+                  existing_id: Callable[[Session, str], int | None], upsert: Callable[..., int]) -> Changes:
+    """Write what `form` shows for catalogue entry `code` with `upsert` (a directory function); the record
+    is among `created` the first time (`existing_id` found none) and `updated` after that. Raises
     ValidationError naming each wrong field, or another R2PError (NotFoundError for an unknown code)."""
-    values, problems = record_forms.TREATY_STATUS.typed(shown)
+    values, problems = form.typed(shown)
     raise_if(problems)
     with as_r2p_errors(), database.session() as session:
-        existing = history.instrument_status_id(session, code)
-        status_id = directory.set_treaty_status(session, code, **values)
+        existed = existing_id(session, code) is not None
+        record = {Record(form.kind, upsert(session, code, **values))}
         session.commit()
-    return _upserted(kinds.TREATY_STATUS.key, status_id, created=existing is None)
-
-
-def _upserted(kind: str, record_id: int, *, created: bool) -> Changes:
-    record = {Record(kind, record_id)}
-    return Changes(created=record) if created else Changes(updated=record)
+    return Changes(updated=record) if existed else Changes(created=record)
