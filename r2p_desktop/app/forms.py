@@ -1,6 +1,6 @@
 """What a record form holds, declared once per kind and without Qt: its fields (name, label, what is typed
-into them), how a stored record is shown in them, how what the clerk typed becomes the values the
-services take, and which fields a clerk changed. The window builds its widgets from a `Form`
+into them), how a stored record is shown in them, and how what the clerk typed becomes the values the
+services take. The window builds its widgets from a `Form`
 (`ui/widgets/form_binder.py`); the use cases in `app.records` read and write through it.
 
 Shown values are what a widget holds: text for lines, boxes, dates, amounts and names; the code or id
@@ -66,9 +66,6 @@ class Form:
     def model(self) -> type:
         return kinds.BY_KEY[self.kind].model
 
-    def field(self, name: str) -> Field:
-        return next(field for field in self.fields if field.name == name)
-
     def names(self, entry: Entry) -> tuple[str, ...]:
         return tuple(field.name for field in self.fields if field.entry == entry)
 
@@ -100,15 +97,6 @@ class Form:
                 values[field.name] = value
         return values, problems
 
-    def changed(self, before: Mapping[str, object], now: Mapping[str, object]) -> dict[str, object]:
-        """The shown values that differ from `before` (what the form showed when it was filled); text
-        compared as saved, without surrounding spaces."""
-        def same(a: object, b: object) -> bool:
-            if isinstance(a, str) or isinstance(b, str):
-                return str(a or "").strip() == str(b or "").strip()
-            return a == b
-
-        return {name: value for name, value in now.items() if not same(before.get(name), value)}
 
 
 def _shown(field: Field, value: object, currency: str) -> object:

@@ -80,18 +80,14 @@ def new(database: Database, form: Form, preset: Mapping[str, object] | None = No
 
 
 def save(database: Database, form: Form, record_id: int | None, shown: Mapping[str, object], *,
-         expected_version: int | None = None, before: Mapping[str, object] | None = None,
-         preset: Mapping[str, object] | None = None) -> Changes:
+         expected_version: int | None = None, preset: Mapping[str, object] | None = None) -> Changes:
     """Write what the form shows to record `record_id`, or add it as a new record (None) with `preset`
     (fixed values such as the record it belongs to); return what changed, a new record among `created`.
 
-    With `before` (the shown values the form was filled with) only the fields the clerk changed are
-    written, so a colleague's save of other fields stays. Names typed for bodies are found, or added to
+    Names typed for bodies are found, or added to
     Bodies once. Everything is one transaction: when anything is refused nothing is kept. Raises
     ValidationError naming each wrong field (those that could not be read among them), ConflictError
     when someone saved the record since `expected_version`, or another R2PError."""
-    if before is not None and record_id is not None:
-        shown = {**form.changed(before, shown), **({"currency": shown["currency"]} if "currency" in shown else {})}
     values, problems = form.typed(shown)
     created: set[Record] = set()
     with as_r2p_errors(), database.session() as session:

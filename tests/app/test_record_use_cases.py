@@ -98,12 +98,6 @@ def test_saving_returns_the_record_updated_and_a_colleagues_later_save_is_a_conf
     assert stored(database, Person, person_id)["party"] == "Green Alliance"
 
 
-def test_only_what_differs_from_what_was_shown_counts_as_changed():
-    before = record_forms.DEBATE.shown({"title": "Annual debate", "sitting_minutes": None, "tags": ["r2p"]})
-    now = {**before, "title": "Annual debate  ", "motion": "That this House…", "sitting_minutes": 90}
-    assert record_forms.DEBATE.changed(before, now) == {"motion": "That this House…", "sitting_minutes": 90}
-
-
 def test_an_unset_number_is_stored_as_not_known(database):
     shown = {**use_cases.new(database, record_forms.DEBATE).shown, "title": "Budget hearing", "sitting_minutes": 0}
     (debate_id,) = use_cases.save(database, record_forms.DEBATE, None, shown).created_ids(kinds.DEBATE.key)

@@ -9,12 +9,12 @@ beside them (`loaded`), or save another way (`save_changes`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLayout, QVBoxLayout, QWidget
 
 from ...app import records as record_use_cases
 from ...app.changes import Changes
@@ -95,10 +95,6 @@ class RecordDialog(QDialog):
                                      expected_version=self._version, preset=self.preset)
 
     # --- layout -------------------------------------------------------------------------------
-
-    def form_rows(self, rows: Iterable[tuple[str, str, QWidget]]) -> QFormLayout:
-        """A form of (field name, label with &shortcut, widget) rows for widgets outside the FORM."""
-        return self.field_errors.form(rows)
 
     def _save_cancel_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

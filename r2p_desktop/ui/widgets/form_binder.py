@@ -4,7 +4,7 @@ dialogs lay the rows out; nothing here knows a kind of record."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
@@ -31,10 +31,9 @@ class FormBinder:
             currency.textChanged.connect(self._show_amount_example)
             self._show_amount_example("")
 
-    def rows(self, names: Iterable[str] | None = None, *, column: int | None = None) -> QFormLayout:
-        """A form of the fields named (by default all of them, or those of one `column`), in order."""
-        fields = ([self.form.field(name) for name in names] if names is not None
-                  else [field for field in self.form.fields if column is None or field.column == column])
+    def rows(self, *, column: int | None = None) -> QFormLayout:
+        """A form of the fields (all of them, or those of one `column`), in order."""
+        fields = [field for field in self.form.fields if column is None or field.column == column]
         return self._field_errors.form((field.name, field.label, self.widgets[field.name]) for field in fields)
 
     def show(self, shown: Mapping[str, object]) -> None:
