@@ -4,6 +4,7 @@ one migrated per session: see migrated_template.py)."""
 from __future__ import annotations
 
 import atexit
+import os
 import shutil
 import tempfile
 
@@ -24,13 +25,18 @@ hypothesis_configuration.set_hypothesis_home_dir(_hypothesis_home)
 atexit.register(shutil.rmtree, _hypothesis_home, ignore_errors=True)
 
 
-
 @pytest.fixture(scope="session", autouse=True)
 def child_bytecode_folder(tmp_path_factory):
-    """The `r2p` processes the tests start compile the program once per session instead of at every start
-    (this machine sets PYTHONDONTWRITEBYTECODE), keeping the bytecode in a temporary folder."""
+    """The `r2p` processes the tests start compile the program once per test run instead of at every
+    start (this machine sets PYTHONDONTWRITEBYTECODE), keeping the bytecode in a temporary folder that
+    the parallel workers share (Python replaces a bytecode file in one step, so they may race)."""
+    run_folder = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run_folder = run_folder.parent  # each worker's folder sits in the run's
+    bytecode = run_folder / "bytecode"
+    bytecode.mkdir(exist_ok=True)
     with pytest.MonkeyPatch.context() as environment:
-        environment.setenv("PYTHONPYCACHEPREFIX", str(tmp_path_factory.mktemp("pycache")))
+        environment.setenv("PYTHONPYCACHEPREFIX", str(bytecode))
         environment.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
         yield
 

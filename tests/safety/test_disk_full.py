@@ -24,6 +24,7 @@ from test_files_and_commands import (
     read_only,
     row_counts,
     run_r2p,
+    sample_database,
     traversable,
     write_csv,
 )
@@ -116,13 +117,12 @@ def big_csv(path: Path, rows: int = 300) -> Path:
                      *([f"WQ-{n}", f"Question {n}", f"Early warning {n}. " * 120] for n in range(rows)))
 
 
-def database_on(disk: SmallDisk, data: Path) -> Path:
-    """A committee database with records on the small disk (and the day's backup beside it)."""
-    db = disk.mount_point / "committee.sqlite"
-    for args in (["init"], ["demo", "--questions", "20"]):
-        result = disk.run(*args, "--db", str(db), data=data)
-        assert result.returncode == 0, result.stderr
-    return db
+def database_on(disk: SmallDisk, made: Path) -> Path:
+    """A committee database with records on the small disk (and the day's backup beside it), made in
+    the folder `made` and copied over."""
+    sample_database(made / "committee.sqlite", questions=20)
+    shutil.copytree(made, disk.seen(disk.mount_point), dirs_exist_ok=True)
+    return disk.mount_point / "committee.sqlite"
 
 
 SPACE = {"no space left": 0, "space runs out part way": SLACK}
@@ -133,7 +133,7 @@ SPACE = {"no space left": 0, "space runs out part way": SLACK}
                                      ["backup"]], ids=lambda command: command[0])
 def test_a_full_disk_is_reported_in_one_line_and_the_database_is_as_it_was(small_disk, tmp_path, command, space):
     data = tmp_path / "data"
-    db = database_on(small_disk, data)
+    db = database_on(small_disk, tmp_path / "made")
     seen = small_disk.seen(db)
     backups = small_disk.seen(db.parent / "backups")
     before, backups_before = counts(seen, tmp_path), sorted(p.name for p in backups.iterdir())
@@ -162,9 +162,7 @@ LAST_WEEK = b"reference,title\r\nWQ-1,Last week's export\r\n"
                          ids=lambda space: space.replace(" ", "-"))
 def test_an_export_onto_a_full_disk_is_reported_in_one_line_and_leaves_no_partial_file(
         small_disk, tmp_path, space):
-    data, db = tmp_path / "data", tmp_path / "committee.sqlite"
-    for args in (["init"], ["demo", "--questions", "50"]):
-        assert run_r2p(*args, "--db", str(db), data=data).returncode == 0
+    data, db = tmp_path / "data", sample_database(tmp_path / "committee.sqlite", questions=50)
     exports = small_disk.mount_point / "exports"
     small_disk.seen(exports).mkdir()
     old = small_disk.seen(exports / "questions.csv")

@@ -103,7 +103,7 @@ def test_an_import_waits_once_for_a_lock_held_elsewhere_then_stops_in_one_line(t
     try:
         started = time.monotonic()
         result = r2p("import", "questions", str(csv_of(tmp_path / "six.csv", "A", 6)), "--db", str(db_path),
-                     "--wait", "2")
+                     "--wait", "1")
         _out, err = result.communicate(timeout=60)
         took = time.monotonic() - started
     finally:
