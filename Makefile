@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run compiled test lint bundle benchmark clean
+.PHONY: run compiled test typecheck pytest bundle benchmark clean
 
 run: $(INSTALLED) compiled
 	@scripts/debian-packages.sh run
@@ -15,17 +15,22 @@ run: $(INSTALLED) compiled
 compiled:
 	@$(BIN)/python -m compileall -q r2p_desktop
 
+# The type check runs beside the tests: they leave a core idle while they wait on the processes they start.
 test: $(INSTALLED)
 	@scripts/debian-packages.sh test
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
+	@$(MAKE) --no-print-directory -j2 typecheck pytest
+
+typecheck: $(INSTALLED)
 	$(BIN)/python scripts/mypy-baseline.py
+
+pytest: $(INSTALLED)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest --numprocesses auto --dist worksteal
 
 $(INSTALLED): pyproject.toml
 	@scripts/debian-packages.sh test
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
