@@ -35,7 +35,7 @@ def run_pack(db: str, out: str) -> dict:
     database = open_database(db)
     stamps: list[float] = []
     started = time.perf_counter()
-    result = export_pack(database, PackOptions(kind="debate", since=SINCE), out,
+    result = export_pack(database, PackOptions(pack="debate", since=SINCE), out,
                          progress=lambda done, total, message: stamps.append(time.perf_counter()))
     seconds = time.perf_counter() - started
     gaps = [b - a for a, b in zip([started, *stamps], [*stamps, time.perf_counter()], strict=True)]

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import APP_NAME, __version__, paths
 from .core.errors import R2PError
+from .reports import PACKS
 
 log = logging.getLogger("r2p")
 LOG_FILE_NAME = "r2p.log"
@@ -288,7 +289,7 @@ def cmd_export_briefing(args) -> int:
     out = Path(args.out)
     if not out.parent.is_dir():
         raise UsageError(f"{out.parent}: no such folder")
-    options = PackOptions(kind=args.kind, debate_id=args.debate, since=args.since, until=args.until,
+    options = PackOptions(pack=args.pack, debate_id=args.debate, since=args.since, until=args.until,
                           audience=args.audience, paper=args.paper)
     result = export_pack(_database(args), options, out)
     print(f"wrote {result.pages} pages to {out}: " + ", ".join(f"{title} ({n})" for title, n in result.sections))
@@ -357,7 +358,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp_q.set_defaults(run=cmd_export_questions, nothing_done="nothing was exported")
     exp_b = exp.add_parser("briefing", parents=[common], help="a briefing pack as PDF")
     exp_b.add_argument("--out", required=True, metavar="FILE.pdf")
-    exp_b.add_argument("--kind", default="debate", choices=["debate", "questions", "follow-ups", "budget"])
+    exp_b.add_argument("--pack", default="debate", choices=PACKS, help="which pack to write (default: debate)")
     exp_b.add_argument("--debate", type=int, metavar="ID", help="the debate to brief for (default: the next one)")
     exp_b.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD")
     exp_b.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD")

@@ -89,7 +89,7 @@ def test_the_budget_pack_prints_the_amount_in_the_lines_currency(database, tmp_p
         session.add(BudgetItem(fiscal_year=YEAR, programme="Early-warning unit", currency=currency,
                                amount_allocated=allocated, scope="domestic_prevention", confidentiality="public"))
         session.commit()
-    result = export_pack(database, PackOptions(kind="budget"), tmp_path / "budget.pdf")
+    result = export_pack(database, PackOptions(pack="budget"), tmp_path / "budget.pdf")
     reader = PdfReader(str(result.path))
     chart_page, *table_pages = [page.extract_text() for page in reader.pages
                                 if "Early-warning unit" in page.extract_text()

@@ -8,7 +8,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .options import AUDIENCES, KINDS, PAPERS, ExportCancelled, IsCancelled, OnProgress, PackOptions, PackResult
+from .options import (
+    AUDIENCES,
+    PACK_TITLES,
+    PACKS,
+    PAPERS,
+    ExportCancelled,
+    IsCancelled,
+    OnProgress,
+    PackOptions,
+    PackResult,
+)
 
 if TYPE_CHECKING:
     from ..core.database import Database
@@ -30,4 +40,5 @@ def export_pack(database: Database, options: PackOptions, out_path: str | Path, 
     return _export_pack(database, options, out_path, progress=progress, cancelled=cancelled)
 
 
-__all__ = ["AUDIENCES", "KINDS", "PAPERS", "ExportCancelled", "PackOptions", "PackResult", "export_pack", "preview"]
+__all__ = ["AUDIENCES", "PACKS", "PACK_TITLES", "PAPERS", "ExportCancelled", "PackOptions", "PackResult", "export_pack",
+           "preview"]

@@ -10,7 +10,10 @@ from pathlib import Path
 
 from ..core.errors import R2PError
 
-KINDS = ("debate", "questions", "follow-ups", "budget")
+# The packs there are, each with the title its cover prints.
+PACK_TITLES = {"debate": "Annual debate briefing pack", "questions": "Question status report",
+               "follow-ups": "Follow-up tracker", "budget": "Budget brief"}
+PACKS = tuple(PACK_TITLES)
 AUDIENCES = ("public", "committee")
 PAPERS = ("a4", "letter")
 
@@ -27,7 +30,7 @@ class ExportCancelled(R2PError):
 
 @dataclass(frozen=True)
 class PackOptions:
-    kind: str = "debate"  # "debate" | "questions" | "follow-ups" | "budget"
+    pack: str = "debate"  # which pack: "debate" | "questions" | "follow-ups" | "budget"
     debate_id: int | None = None  # debate packs; None = next planned debate, else the most recent one
     since: date | None = None
     until: date | None = None
@@ -37,7 +40,7 @@ class PackOptions:
 
     def check(self) -> None:
         """Raise R2PError with one clear line when an option is out of range."""
-        for name, value, allowed in (("kind", self.kind, KINDS), ("audience", self.audience, AUDIENCES),
+        for name, value, allowed in (("pack", self.pack, PACKS), ("audience", self.audience, AUDIENCES),
                                      ("paper", self.paper, PAPERS)):
             if value not in allowed:
                 raise R2PError(f"{name} must be one of {', '.join(allowed)} (not {value!r})")

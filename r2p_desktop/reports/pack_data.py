@@ -37,14 +37,12 @@ from ..core.services import agenda, budget, dashboard
 from ..core.services.follow_ups import FollowUpFilter, list_follow_ups
 from ..core.services.questions import AWAITING_ANSWER
 from ..core.values import Values
-from .options import PackOptions
+from .options import PACK_TITLES, PackOptions
 
 # The order questions are grouped in: what was answered first, then what is still owed.
 STATUS_ORDER = (QuestionStatus.ANSWERED, QuestionStatus.HOLDING_ANSWER, QuestionStatus.TABLED,
                 QuestionStatus.CLOSED, QuestionStatus.WITHDRAWN)
 FOLLOW_UP_PARENTS = {kind.key: kind.model for kind in kinds.FOLLOW_UP_PARENTS}
-KIND_TITLES = {"debate": "Annual debate briefing pack", "questions": "Question status report",
-               "follow-ups": "Follow-up tracker", "budget": "Budget brief"}
 
 
 @dataclass(frozen=True)
@@ -115,7 +113,7 @@ class Section:
 
 @dataclass
 class Pack:
-    kind: str
+    name: str  # which pack, one of PACKS; `title` is what its cover prints
     title: str
     subtitle: str
     committee: str
@@ -155,7 +153,7 @@ def choose_debate(session: Session, debate_id: int | None, today: date) -> Debat
                              .order_by(Debate.date, Debate.id).limit(1)).first()
     debate = debate or session.scalars(select(Debate).order_by(Debate.date.desc(), Debate.id.desc()).limit(1)).first()
     if debate is None:
-        raise NotFoundError("there is no debate to brief for; add one or choose another kind of pack")
+        raise NotFoundError("there is no debate to brief for; add one or choose another pack")
     return debate
 
 
@@ -303,7 +301,7 @@ def gather(session: Session, options: PackOptions, today: date | None = None,
     committee = committee_name(session, options)
     since, until = options.since, options.until
     subtitle = ""
-    if options.kind == "debate":
+    if options.pack == "debate":
         debate = choose_debate(session, options.debate_id, today)
         before = debate.date or today
         previous = session.scalar(select(func.max(Debate.date)).where(Debate.date < before, Debate.id != debate.id))
@@ -311,10 +309,10 @@ def gather(session: Session, options: PackOptions, today: date | None = None,
         until = until or before
         subtitle = " · ".join(p for p in (debate.title, debate.chamber, debate.date and debate.date.isoformat()) if p)
     step("reading questions")
-    questions = questions_in(session, since, until) if options.kind in ("debate", "questions") else []
+    questions = questions_in(session, since, until) if options.pack in ("debate", "questions") else []
     step("reading the rest of the record")
     sections: list[Section] = []
-    if options.kind == "debate":
+    if options.pack == "debate":
         items = agenda_items(session, debate)
         owed = follow_ups(session, "open", today)
         card = commitments(session)
@@ -330,10 +328,10 @@ def gather(session: Session, options: PackOptions, today: date | None = None,
                 Section("Government undertakings and follow-ups", len(owed), FollowUps(owed))]
         question_sections = _question_sections(questions, questions_title)
         sections += [question_sections[0], *tail, question_sections[1]]
-    elif options.kind == "questions":
+    elif options.pack == "questions":
         sections.append(Section("Summary", len(questions), summary(session, questions, today, budget_chart=False)))
         sections += _question_sections(questions, "Questions by status")
-    elif options.kind == "follow-ups":
+    elif options.pack == "follow-ups":
         rows = follow_ups(session, None, today, since, until)
         for label, wanted in (("Overdue", lambda r: r["overdue"]),
                               ("Open and in progress", lambda r: r["status"] in ("open", "in_progress")
@@ -348,5 +346,5 @@ def gather(session: Session, options: PackOptions, today: date | None = None,
                                 BudgetSummary(budget.allocations_by_scope(session), budget.main_currency(session))))
         sections.append(Section("Budget lines", sum(len(r) for _, r in budget_rows), BudgetLines(budget_rows)))
     trail = chain_head(session)  # in the same read as the records, so it dates exactly what the pack shows
-    return Pack(options.kind, KIND_TITLES[options.kind], subtitle, committee, options.audience, today,
+    return Pack(options.pack, PACK_TITLES[options.pack], subtitle, committee, options.audience, today,
                 since, until, sections, options.paper, trail)

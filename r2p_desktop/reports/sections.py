@@ -127,7 +127,7 @@ def summary(data: Summary, pack: Pack) -> list[Flowable]:
     drawings: list[Drawing | str] = [charts.status_bars("Questions by status", data.by_status, half, height),
                                      charts.on_time_bars(data.ministries, half, height),
                                      charts.status_bars("Commitments scorecard", data.scorecard, half, height)]
-    if data.allocations or pack.kind == "debate":
+    if data.allocations or pack.name == "debate":
         drawings.append(charts.allocations_chart(data.allocations, data.currency, half, height))
     drawings += [""] * (len(drawings) % 2)
     board = Table([drawings[i:i + 2] for i in range(0, len(drawings), 2)], colWidths=[width / 2] * 2)

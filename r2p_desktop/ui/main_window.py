@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def export_briefing(self) -> ExportDialog:
-        """The briefing-pack export: kind, debate or period, audience and paper, then a PDF."""
+        """The briefing-pack export: which pack, debate or period, audience and paper, then a PDF."""
         from .dialogs.export_dialog import ExportDialog
 
         dialog = ExportDialog(self.database, self.tasks, parent=self)

@@ -11,7 +11,7 @@ from briefing_helpers import SECRET, body_text, pdf_text, squeeze
 from pypdf import PdfReader
 from reportlab import rl_config
 
-from r2p_desktop.core.errors import R2PError
+from r2p_desktop.core.errors import NotFoundError, R2PError
 from r2p_desktop.reports import ExportCancelled, PackOptions, export_pack, preview
 from r2p_desktop.reports.text import font_path
 
@@ -81,7 +81,7 @@ def test_a_100000_character_answer_splits_across_pages(database, record, tmp_pat
     with database.session() as s:
         s.get(Question, record["public_q"]).answer_text = answer
         s.commit()
-    result, _ = export(database, tmp_path, kind="questions")
+    result, _ = export(database, tmp_path, pack="questions")
     assert len(answer) >= 99_990 and result.pages > 20
     assert squeeze(answer) in body_text(result.path)
 
@@ -147,10 +147,10 @@ def test_page_count_bookmarks_metadata_and_paper(database, record, tmp_path):
     assert all("+" in name for name in fonts)  # every font is an embedded subset
 
 
-@pytest.mark.parametrize("kind", ["questions", "follow-ups", "budget"])
-def test_other_kinds_export_with_progress(database, record, tmp_path, kind):
+@pytest.mark.parametrize("pack", ["questions", "follow-ups", "budget"])
+def test_other_packs_export_with_progress(database, record, tmp_path, pack):
     seen = []
-    result = export_pack(database, PackOptions(kind=kind), tmp_path / f"{kind}.pdf",
+    result = export_pack(database, PackOptions(pack=pack), tmp_path / f"{pack}.pdf",
                          progress=lambda done, total, message: seen.append((done, total)))
     assert result.pages >= 3 and seen and seen[-1][0] == seen[-1][1]
     assert f"Page2of{result.pages}" in squeeze(pdf_text(result.path))
@@ -173,3 +173,30 @@ def test_command_line_export(r2p, database, record, tmp_path):
     assert SECRET not in pdf_text(out)
     bad = r2p("export", "briefing", "--out", str(out), "--debate", "999")
     assert bad.code == 1 and bad.err.count("\n") == 1 and "no debate with id 999" in bad.err
+
+
+def test_command_line_writes_the_pack_asked_for(r2p, database, record, tmp_path):
+    out = tmp_path / "budget.pdf"
+    result = r2p("export", "briefing", "--pack", "budget", "--out", str(out))
+    assert result.code == 0 and "Allocations by scope" in result.out
+    assert "Budget brief" in PdfReader(str(out)).metadata.title
+    unknown = r2p("export", "briefing", "--pack", "minutes", "--out", str(tmp_path / "minutes.pdf"))
+    assert unknown.code == 2 and "--pack" in unknown.err and "'minutes'" in unknown.err
+    old = r2p("export", "briefing", "--kind", "budget", "--out", str(tmp_path / "old.pdf"))
+    assert old.code == 2 and "--kind" in old.err
+    assert not (tmp_path / "minutes.pdf").exists() and not (tmp_path / "old.pdf").exists()
+
+
+def test_an_unknown_pack_is_refused_naming_the_packs_there_are():
+    with pytest.raises(R2PError) as refused:
+        PackOptions(pack="minutes").check()
+    assert str(refused.value) == "pack must be one of debate, questions, follow-ups, budget (not 'minutes')"
+
+
+def test_without_a_debate_the_debate_pack_says_to_choose_another_pack(database, tmp_path):
+    out = tmp_path / "pack.pdf"
+    with pytest.raises(NotFoundError) as refused:
+        export_pack(database, PackOptions(), out)
+    assert str(refused.value) == "there is no debate to brief for; add one or choose another pack"
+    assert not out.exists()
+    assert export_pack(database, PackOptions(pack="questions"), out).pages >= 1

@@ -17,10 +17,10 @@ def audit_head(r2p) -> tuple[str, str]:
     return sentence, anchor
 
 
-@pytest.mark.parametrize(("kind", "audience"), [("debate", "committee"), ("questions", "public")])
-def test_the_pack_prints_the_anchor_r2p_audit_head_prints(r2p, record, tmp_path, kind, audience):
-    out = tmp_path / f"{kind}.pdf"
-    result = r2p("export", "briefing", "--kind", kind, "--audience", audience, "--debate", str(record["debate"]),
+@pytest.mark.parametrize(("pack", "audience"), [("debate", "committee"), ("questions", "public")])
+def test_the_pack_prints_the_anchor_r2p_audit_head_prints(r2p, record, tmp_path, pack, audience):
+    out = tmp_path / f"{pack}.pdf"
+    result = r2p("export", "briefing", "--pack", pack, "--audience", audience, "--debate", str(record["debate"]),
                  "--out", str(out))
     assert result.code == 0, result.err
     sentence, anchor = audit_head(r2p)

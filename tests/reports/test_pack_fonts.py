@@ -35,7 +35,7 @@ def test_a_pack_in_four_scripts_needs_no_system_font(database, db_path, tmp_path
     database.dispose()
     empty, out = tmp_path / "no-fonts", tmp_path / "pack.pdf"
     empty.mkdir()
-    export = [sys.executable, "-m", "r2p_desktop.cli", "export", "briefing", "--kind", "questions",
+    export = [sys.executable, "-m", "r2p_desktop.cli", "export", "briefing", "--pack", "questions",
               "--out", str(out), "--db", str(db_path)]
     # A private mount namespace: /usr/share/fonts is an empty folder for the export and nothing else.
     script = 'mount --bind "$1" /usr/share/fonts && [ -z "$(ls -A /usr/share/fonts)" ] && shift && exec "$@"'

@@ -36,7 +36,7 @@ def test_ctrl_e_previews_and_exports_a_debate_pack(main_window, qtbot, database,
         session.commit()
     qtbot.keyClick(main_window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     dialog = next(d for d in main_window.children() if type(d).__name__ == "ExportDialog")
-    assert dialog.isVisible() and dialog.kind_combo.currentData() == "debate"
+    assert dialog.isVisible() and dialog.pack_combo.currentData() == "debate"
     qtbot.waitUntil(lambda: dialog.preview_tree.topLevelItemCount() > 0)
     assert int(preview_rows(dialog)["Agenda"].replace(",", "")) > 0
 
@@ -60,7 +60,7 @@ def test_ctrl_e_previews_and_exports_a_debate_pack(main_window, qtbot, database,
 
 def test_a_wrong_date_is_named_and_nothing_is_written(main_window, qtbot, tmp_path):
     dialog = main_window.export_briefing()
-    choose(dialog.kind_combo, "questions")
+    choose(dialog.pack_combo, "questions")
     assert not dialog.debate_combo.isEnabled()
     qtbot.keyClicks(dialog.since_edit, "5 March")
     dialog.path_edit.setText(str(tmp_path / "pack.pdf"))

@@ -1,4 +1,4 @@
-"""Export a briefing pack as PDF: choose the kind, the debate or period, the audience and the paper;
+"""Export a briefing pack as PDF: choose the pack, the debate or period, the audience and the paper;
 see what will be included before exporting; the pack is written on a worker with a progress bar and
 Cancel, and the finished file can be opened from here."""
 
@@ -35,8 +35,6 @@ from ...core.services import listings
 from ..task_runner import TaskRunner
 from ..widgets.date_field import DateField
 
-KIND_LABELS = {"debate": "Annual debate briefing pack", "questions": "Question status report",
-               "follow-ups": "Follow-up tracker", "budget": "Budget brief"}
 AUDIENCE_LABELS = {"committee": "Committee (leaves out restricted records)",
                    "public": "Public (leaves out committee and restricted records)"}
 PAPER_LABELS = {"a4": "A4", "letter": "US Letter"}
@@ -54,7 +52,7 @@ class ExportDialog(QDialog):
         self.exporting = False
         self.result: reports.PackResult | None = None
 
-        self.kind_combo = _combo(KIND_LABELS)
+        self.pack_combo = _combo(reports.PACK_TITLES)
         self.debate_combo = QComboBox()
         self.debate_combo.addItem("The next debate (or the latest)", None)
         for debate in read(database, listings.debates):
@@ -72,7 +70,7 @@ class ExportDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for label, field in (("&Kind", self.kind_combo), ("&Debate", self.debate_combo),
+        for label, field in (("Pac&k", self.pack_combo), ("&Debate", self.debate_combo),
                              ("&From", self.since_edit), ("&Until", self.until_edit),
                              ("&Audience", self.audience_combo), ("&Paper", self.paper_combo)):
             form.addRow(label, field)
@@ -118,7 +116,7 @@ class ExportDialog(QDialog):
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(_PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self.update_preview)
-        for combo in (self.kind_combo, self.debate_combo, self.audience_combo, self.paper_combo):
+        for combo in (self.pack_combo, self.debate_combo, self.audience_combo, self.paper_combo):
             combo.currentIndexChanged.connect(self._options_changed)
         for field in self._period_rows:
             field.textChanged.connect(self._options_changed)
@@ -129,8 +127,8 @@ class ExportDialog(QDialog):
     def options(self) -> reports.PackOptions:
         """The options as chosen; raises R2PError naming a date that is not YYYY-MM-DD."""
         return reports.PackOptions(
-            kind=self.kind_combo.currentData(),
-            debate_id=self.debate_combo.currentData() if self.kind_combo.currentData() == "debate" else None,
+            pack=self.pack_combo.currentData(),
+            debate_id=self.debate_combo.currentData() if self.pack_combo.currentData() == "debate" else None,
             since=_date(self.since_edit, "From"),
             until=_date(self.until_edit, "Until"),
             audience=self.audience_combo.currentData(),
@@ -138,7 +136,7 @@ class ExportDialog(QDialog):
         )
 
     def _options_changed(self) -> None:
-        self.debate_combo.setEnabled(self.kind_combo.currentData() == "debate")
+        self.debate_combo.setEnabled(self.pack_combo.currentData() == "debate")
         self.open_button.hide()
         self._preview_timer.start()
 
