@@ -4,7 +4,7 @@ their rotation, and restoring one.
 Backups of `NAME.sqlite` are `NAME-REASON-YYYYmmdd-HHMMSS-ffffff.sqlite` (see backup_names.py) in a
 folder (by default `backups` beside the database). Those taken automatically (`daily`, on the first open
 of a day, and `close`) are thinned to 7 daily, 4 weekly and 12 monthly; those taken before a migration
-or a restore, or by hand, are kept: the newest few of each kind.
+or a restore, or by hand, are kept: the newest few of each rotation group.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # database.py imports this module
 log = logging.getLogger(__name__)
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
-KEEP_OF_OTHER_KINDS = 5  # before a migration, before a restore, by hand, damaged copies
+KEEP_PER_GROUP = 5  # before a migration, before a restore, by hand, damaged copies
 
 
 def backup_file(source: Path, target: Path) -> Path:
@@ -136,7 +136,7 @@ def rotate(folder: Path, database: Path) -> list[Path]:
     automatic = [b for b in backups if b.automatic]
     keep = {b.path for b in automatic if b.taken_at in backups_to_keep(b.taken_at for b in automatic)}
     for group in {b.rotation_group for b in backups if not b.automatic}:
-        keep.update(b.path for b in [b for b in backups if b.rotation_group == group][:KEEP_OF_OTHER_KINDS])
+        keep.update(b.path for b in [b for b in backups if b.rotation_group == group][:KEEP_PER_GROUP])
     removed = [b.path for b in backups if b.path not in keep]
     remove_stale(folder, *partial_backups(database))
     for path in removed:

@@ -33,12 +33,12 @@ def _mount_table(text: str) -> list[tuple[str, str]]:
 def filesystem_type(path: Path, mounts_text: str) -> str | None:
     """The type of the file system holding `path`, from the longest mount point above it."""
     path = Path(os.path.abspath(path))
-    best, kind = -1, None
+    best, found = -1, None
     for mount_point, fstype in _mount_table(mounts_text):
         mount = Path(mount_point)
         if (path == mount or mount in path.parents) and len(mount.parts) > best:
-            best, kind = len(mount.parts), fstype
-    return kind
+            best, found = len(mount.parts), fstype
+    return found
 
 
 def _windows_drive_type(root: str) -> int:
@@ -66,5 +66,5 @@ def is_network_location(path: Path | str, *, mounts_file: Path | str = "/proc/mo
         text = Path(mounts_file).read_text(encoding="utf-8", errors="replace")
     except OSError:
         return False
-    kind = filesystem_type(Path(path), text)
-    return kind is not None and (kind in NETWORK_FILESYSTEMS or kind.startswith(("nfs", "fuse.sshfs")))
+    fstype = filesystem_type(Path(path), text)
+    return fstype is not None and (fstype in NETWORK_FILESYSTEMS or fstype.startswith(("nfs", "fuse.sshfs")))

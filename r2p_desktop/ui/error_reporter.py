@@ -29,11 +29,11 @@ _SUMMARY_LENGTH = 300  # characters of an exception's message shown in the dialo
 
 def _safe_line(error: BaseException) -> str:
     """The last line of a traceback: the type and, unless it may hold record text, the message."""
-    kind = f"{type(error).__module__}.{type(error).__qualname__}".removeprefix("builtins.")
+    name = f"{type(error).__module__}.{type(error).__qualname__}".removeprefix("builtins.")
     if is_database_error(error):
         orig = getattr(error, "orig", None)
-        return f"{kind} (from {type(orig).__module__}.{type(orig).__qualname__})" if orig is not None else kind
-    return f"{kind}: {error}" if str(error) else kind
+        return f"{name} (from {type(orig).__module__}.{type(orig).__qualname__})" if orig is not None else name
+    return f"{name}: {error}" if str(error) else name
 
 
 def describe_traceback(error: BaseException) -> str:

@@ -82,8 +82,8 @@ def test_rotation_deletes_old_automatic_backups_and_keeps_a_few_of_every_other_k
     assert {b.taken_at for b in automatic} == backups_to_keep(
         start + timedelta(days=n, hours=hour) for n in range(60) for hour in (0, 1))
     assert all(b.reason == "close" for b in automatic)  # the newer of each day
-    assert sum(b.reason == "manual" for b in left) == backup.KEEP_OF_OTHER_KINDS
-    assert sum(b.reason.startswith("before-") for b in left) == backup.KEEP_OF_OTHER_KINDS
+    assert sum(b.reason == "manual" for b in left) == backup.KEEP_PER_GROUP
+    assert sum(b.reason.startswith("before-") for b in left) == backup.KEEP_PER_GROUP
     assert (folder / backup.backup_name(tmp_path / "other.sqlite", "daily", start)).exists()
 
 

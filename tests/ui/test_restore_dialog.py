@@ -15,7 +15,7 @@ from r2p_desktop.core.backup import list_backups, take_backup
 from r2p_desktop.core.database import open_database, schema_revision
 from r2p_desktop.core.models import FollowUp, Question
 from r2p_desktop.core.services import records
-from r2p_desktop.ui.dialogs.restore_dialog import KIND, RECORDS, TAKEN, RestoreDialog
+from r2p_desktop.ui.dialogs.restore_dialog import REASON, RECORDS, TAKEN, RestoreDialog
 from r2p_desktop.ui.task_runner import TaskRunner
 
 
@@ -67,7 +67,7 @@ def test_lists_the_backups_newest_first_with_kind_and_record_counts(qtbot, datab
     model = dialog.model
     assert model.rowCount() == 2
     assert [b.path for b in dialog.backups] == [newer, older]
-    assert [model.index(row, KIND).data() for row in range(2)] == ["Daily (automatic)", "Backed up by hand"]
+    assert [model.index(row, REASON).data() for row in range(2)] == ["Daily (automatic)", "Backed up by hand"]
     assert model.index(0, RECORDS).data() == "2 questions, 1 follow-up"  # kinds with none left out
     assert model.index(1, RECORDS).data() == "1 question"
     assert model.index(1, RECORDS).data(Qt.ItemDataRole.ToolTipRole).startswith("1 question, 0 follow-ups, 0 de")

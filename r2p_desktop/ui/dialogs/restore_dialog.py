@@ -30,11 +30,11 @@ from ..widgets.record_table_view import RecordTableView
 
 COLUMNS = (  # the tooltips are plain text: a path or counts are never taken for markup
     ListColumn("taken", "Taken", width=140, tip_key="path"),
-    ListColumn("kind", "Kind", width=190, tip_key="path"),
+    ListColumn("reason", "Type", width=190, tip_key="path"),
     ListColumn("records", "Records", tip_key="all_counts"),
 )
-TAKEN, KIND, RECORDS = range(len(COLUMNS))
-_KIND_WORDS = {
+TAKEN, REASON, RECORDS = range(len(COLUMNS))
+_REASON_WORDS = {
     "daily": "Daily (automatic)",
     "close": "On closing (automatic)",
     "manual": "Backed up by hand",
@@ -45,10 +45,10 @@ _KIND_WORDS = {
 _COUNT_ORDER = (kinds.QUESTION, kinds.FOLLOW_UP, kinds.DEBATE, kinds.BUDGET_ITEM, kinds.PERSON, kinds.BODY)
 
 
-def kind_text(backup: BackupInfo) -> str:
+def reason_text(backup: BackupInfo) -> str:
     """Why a backup was taken, in words."""
-    if backup.reason in _KIND_WORDS:
-        return _KIND_WORDS[backup.reason]
+    if backup.reason in _REASON_WORDS:
+        return _REASON_WORDS[backup.reason]
     if backup.reason.startswith("before-"):
         return "Before an upgrade"
     return backup.reason.replace("-", " ").capitalize()
@@ -126,7 +126,7 @@ class RestoreDialog(QDialog):
         if not isValid(self.model):  # the dialog was closed before the list came in
             return
         self.backups = list(backups)
-        self.model.set_rows([{"taken": taken_text(backup), "kind": kind_text(backup),
+        self.model.set_rows([{"taken": taken_text(backup), "reason": reason_text(backup),
                               "records": counts_text(backup.record_counts), "path": str(backup.path),
                               "all_counts": counts_text(backup.record_counts, all_kinds=True)}
                              for backup in self.backups])
