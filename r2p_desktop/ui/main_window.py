@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&View")
         self.view_actions = []
         for number, view in enumerate(self.views, start=1):
-            action = QAction(view.TITLE, self)
+            action = QAction(view.TITLE.replace("&", "&&"), self)  # "People & Bodies" shows its ampersand
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, row=number - 1: self.show_view(row))
             view_menu.addAction(action)

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from r2p_desktop.core.models import Question
 from r2p_desktop.core.services import directory, records
@@ -88,3 +90,30 @@ def test_the_overdue_follow_ups_figure_opens_exactly_those(main_window, qtbot, d
     assert main_window.current_view() is view
     listed = view.table.list_model
     assert [listed.row_dict(row)["id"] for row in range(listed.rowCount())] == [late]
+
+
+def test_a_ministry_name_too_long_for_its_column_shows_whole_under_the_pointer(main_window, qtbot, database):
+    name = "Ministry of International Development"  # short enough that the model offers no tooltip of its own
+    with database.session() as session:
+        ministry = directory.body_or_new(session, name)
+        session.commit()
+    add(database, title="Mediation support", status="tabled", addressed_to_id=ministry, date_tabled=date.today())
+    main_window.resize(1440, 900)
+    main_window.show()
+    main_window.show_view(0)
+    with qtbot.waitSignal(main_window.dashboard_view.loaded):
+        main_window.records_changed.notify()
+    table = main_window.dashboard_view.ministry_table
+    cell = table.model().index(0, 0)
+    assert cell.data() == name
+    assert table.elided_text(cell) == name  # the column is narrower than the name: Qt shows "Ministry of In…"
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) is None
+
+    centre = table.visualRect(cell).center()
+    pointer = QHelpEvent(QEvent.Type.ToolTip, centre, table.viewport().mapToGlobal(centre))
+    QApplication.sendEvent(table.viewport(), pointer)
+    qtbot.waitUntil(lambda: QToolTip.isVisible())
+    assert QToolTip.text() == name
+    figure = table.model().index(0, 1)  # a figure that fits has no tooltip
+    assert table.elided_text(figure) == ""
+    QToolTip.hideText()

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 
 from r2p_desktop.core.models import Question
 from r2p_desktop.core.services import records
@@ -90,3 +91,46 @@ def test_stopping_an_export_leaves_the_previous_file(main_window, qtbot, databas
     assert "left as it was" in dialog.status_label.text()
     assert out.read_bytes() == b"the pack exported last week"
     assert [p.name for p in folder.iterdir()] == ["pack.pdf"]  # no temporary file left behind
+
+
+class _Opener(QObject):
+    """Stands in for the desktop's PDF reader: records what the dialog asked it to open."""
+
+    def __init__(self):
+        super().__init__()
+        self.opened = []
+
+    @Slot(QUrl)
+    def open(self, url):
+        self.opened.append(url.toLocalFile())
+
+
+def export_questions_report(main_window, qtbot, out):
+    qtbot.keyClick(main_window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = next(d for d in main_window.children() if type(d).__name__ == "ExportDialog")
+    choose(dialog.pack_combo, "questions")
+    dialog.path_edit.setText(str(out))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=60_000)
+    return dialog
+
+
+def test_open_hands_the_pack_to_the_desktops_pdf_reader(main_window, qtbot, tmp_path):
+    opener = _Opener()
+    QDesktopServices.setUrlHandler("file", opener, "open")
+    try:
+        dialog = export_questions_report(main_window, qtbot, tmp_path / "report.pdf")
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert opener.opened == [str(tmp_path / "report.pdf")]
+    assert "Saved" in dialog.status_label.text()
+
+
+def test_open_with_no_program_for_pdf_files_says_so_and_where_the_pack_is(main_window, qtbot, tmp_path,
+                                                                            monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))  # no xdg-open, no desktop to ask
+    dialog = export_questions_report(main_window, qtbot, tmp_path / "report.pdf")
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    assert dialog.status_label.text().startswith("No program on this computer opens PDF files.")
+    assert str(tmp_path / "report.pdf") in dialog.status_label.text()

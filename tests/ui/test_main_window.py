@@ -82,7 +82,7 @@ def test_ctrl_n_opens_a_new_question(main_window, qtbot):
     assert main_window.current_view() is main_window.questions_view
     assert editor.isVisible() and editor.heading_label.text() == "New question"
     assert editor.question_id is None
-    assert editor.title_edit.hasFocus()
+    assert editor.widgets["title"].hasFocus()
 
 
 def test_window_geometry_and_view_are_remembered(qtbot, database, records_changed, tmp_path):
@@ -122,3 +122,11 @@ def test_sample_data_is_not_offered_once_the_committee_has_records(main_window, 
     main_window.show_view(1)
     assert not main_window.questions_view.sample_data_panel.isVisible()
     assert main_window.questions_view.table.isVisible()
+
+
+def test_the_view_menu_shows_each_views_title_as_written(main_window):
+    """A single & in a menu entry marks its shortcut letter and is not shown: "People & Bodies" must be
+    written "People && Bodies" to show its ampersand."""
+    shown = [action.iconText() for action in main_window.view_actions]  # the text without mnemonic marks
+    assert shown == [view.TITLE for view in main_window.views]
+    assert "People & Bodies" in shown

@@ -74,7 +74,7 @@ class ExportDialog(QDialog):
                              ("&From", self.since_edit), ("&Until", self.until_edit),
                              ("&Audience", self.audience_combo), ("&Paper", self.paper_combo)):
             form.addRow(label, field)
-        path_label = QLabel("Save &as")
+        path_label = QLabel("Sa&ve as")
         path_label.setBuddy(self.path_edit)
         form.addRow(path_label, path_row)
         self._period_rows = (self.since_edit, self.until_edit)
@@ -240,8 +240,9 @@ class ExportDialog(QDialog):
         super().reject()
 
     def _open_file(self) -> None:
-        if self.result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.path)))
+        if self.result is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.path))):
+            self.status_label.setText(f"No program on this computer opens PDF files. The pack is saved as "
+                                      f"{self.result.path}; copy it to a computer that has a PDF reader.")
 
 
 def _combo(labels: dict[str, str]) -> QComboBox:

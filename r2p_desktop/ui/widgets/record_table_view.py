@@ -1,11 +1,12 @@
 """A table of records as the committee reads it: whole rows selected, alternating colours, compact
-rows, and a record opened by double-click or Enter."""
+rows, a record opened by double-click or Enter, and the whole text of a cell too narrow for it shown
+when the pointer rests on it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QHelpEvent, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolTip, QWidget
 
 from ..models.roles import RECORD_ID_ROLE
 
@@ -70,6 +71,21 @@ class RecordTableView(QTableView):
             self._activate(self.currentIndex())
             return
         super().keyPressEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = self.indexAt(event.pos())
+            text = self.elided_text(index)
+            if text and index.data(Qt.ItemDataRole.ToolTipRole) is None:
+                QToolTip.showText(event.globalPos(), text, self.viewport(), self.visualRect(index))
+                return True
+        return super().viewportEvent(event)
+
+    def elided_text(self, index: QModelIndex) -> str:
+        """The text of the cell at `index` when its column is too narrow to show all of it, else ''."""
+        text = str(index.data() or "") if index.isValid() else ""
+        margin = self.style().pixelMetric(self.style().PixelMetric.PM_FocusFrameHMargin, None, self) + 1  # as Qt draws
+        return text if self.fontMetrics().horizontalAdvance(text) > self.visualRect(index).width() - 2 * margin else ""
 
     def _activate(self, index: QModelIndex) -> None:
         record_id = index.data(RECORD_ID_ROLE)
