@@ -14,7 +14,6 @@ from r2p_desktop.core.services.follow_ups import (
     OVERDUE,
     FollowUpFilter,
     draft_from_question,
-    first_sentence,
     list_follow_ups,
     owners,
     parent_label,
@@ -106,7 +105,7 @@ def test_a_draft_from_an_answer_is_the_governments_undertaking(session, dataset)
     draft = draft_from_question(session, dataset["question"])
     assert draft == {"kind": "government_undertaking", "question_id": dataset["question"],
                      "owner_body_id": dataset["foreign"], "status": "open",
-                     "description": "The government will appoint a focal point by June."}
+                     "description": "Chase the undertaking in the answer to WQ-2026-00012"}
     assert parent_label(session, {"question_id": dataset["question"]}) == "Question WQ-2026-00012: Focal point for R2P"
 
 
@@ -114,13 +113,3 @@ def test_a_tabled_question_has_no_answer_yet(session):
     question = records.create(session, Question, {"title": "Pending", "status": "tabled",
                                                   "date_tabled": date(2026, 5, 1)})
     assert not question_has_answer(session, question)
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("We will act. Later more.", "We will act."),
-    ("  The Ministry\nwill report by 1.5 months!  Then", "The Ministry will report by 1.5 months!"),
-    ("No full stop here", "No full stop here"),
-    ("", ""),
-])
-def test_first_sentence(text, expected):
-    assert first_sentence(text) == expected

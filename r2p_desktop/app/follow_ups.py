@@ -18,10 +18,20 @@ def from_question(database: Database, question_id: int) -> records.Loaded:
 
     def query(session: Session) -> dict[str, object]:
         draft = follow_ups.draft_from_question(session, question_id)
-        owner = session.get(Body, draft["owner_body_id"]) if draft.get("owner_body_id") else None
-        return {**draft, "owner_body_id": owner.name if owner is not None else ""}
+        return {**draft, "owner_body_id": _body_name(session, draft["owner_body_id"])}
 
     return records.new(database, record_forms.FOLLOW_UP, records.read(database, query))
+
+
+def owner_for(database: Database, kind: str, question_id: int) -> str:
+    """The owner's name a follow-up of `kind` from question `question_id` starts with
+    (follow_ups.owner_for): the committee for its own actions, else the answering body."""
+    return records.read(database, lambda session: _body_name(session, follow_ups.owner_for(session, kind, question_id)))
+
+
+def _body_name(session: Session, body_id: object) -> str:
+    body = session.get(Body, body_id) if body_id else None
+    return body.name if body is not None else ""
 
 
 def parent_label(database: Database, stored: Mapping[str, object]) -> str:

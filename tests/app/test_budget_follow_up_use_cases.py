@@ -35,7 +35,7 @@ def test_a_follow_up_from_an_answer_is_owned_by_the_answering_body_by_name(datab
         "addressed_to_id": ministry, "answer_text": "The government will appoint a focal point. Later more."})
     draft = follow_ups.from_question(database, question_id)
     assert draft.shown["owner_body_id"] == "Ministry of Foreign Affairs"
-    assert draft.shown["description"] == "The government will appoint a focal point."
+    assert draft.shown["description"] == "Chase the undertaking in the answer to “A focal point for R2P”"
     assert draft.shown["kind"] == "government_undertaking"
     assert follow_ups.parent_label(database, draft.stored).endswith(": A focal point for R2P")
     assert follow_ups.parent_label(database, {}) == ""

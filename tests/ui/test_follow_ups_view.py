@@ -69,8 +69,7 @@ def test_creating_a_follow_up_from_an_answer_lists_it_with_its_question(main_win
     assert dialog.parent_label.text() == "Question WQ-2026-00012: A focal point for R2P"
     assert dialog.widgets["kind"].currentText() == "Government undertaking"
     assert dialog.widgets["owner_body_id"].currentText() == "Ministry of Foreign Affairs"
-    assert dialog.widgets["description"].toPlainText() == (
-        "The government will appoint a national R2P focal point by June.")
+    assert dialog.widgets["description"].toPlainText() == "Chase the undertaking in the answer to WQ-2026-00012"
     dialog.widgets["description"].selectAll()
     qtbot.keyClicks(dialog.widgets["description"], "Appoint the national R2P focal point")
     qtbot.keyClicks(dialog.widgets["due_date"], "2026-06-30")
@@ -84,6 +83,30 @@ def test_creating_a_follow_up_from_an_answer_lists_it_with_its_question(main_win
     assert view_texts(view, "parent") == ["WQ-2026-00012"]
     assert view_texts(view, "due_date") == ["2026-06-30"]
     assert view.count_label.text() == "1 follow-up"
+
+
+def test_a_committee_action_from_an_answer_is_owned_by_the_committee(main_window, qtbot, database):
+    question_id = answered_question(database)
+    with database.session() as session:
+        directory.body_or_new(session, "Select Committee on Atrocity Prevention", kind="committee")
+        session.commit()
+    question_dialog = main_window.edit_question(question_id)
+    qtbot.mouseClick(question_dialog.follow_up_button, Qt.MouseButton.LeftButton)
+    dialog = question_dialog.follow_up_dialog
+    kind, owner = dialog.widgets["kind"], dialog.widgets["owner_body_id"]
+
+    choose(kind, "Committee action")
+    assert owner.currentText() == "Select Committee on Atrocity Prevention"
+    choose(kind, "Government undertaking")
+    assert owner.currentText() == "Ministry of Foreign Affairs"
+
+    owner.setCurrentText("Ministry of Justice")  # the clerk names the owner: the kind no longer moves it
+    choose(kind, "Committee action")
+    assert owner.currentText() == "Ministry of Justice"
+    save(qtbot, dialog)
+    with database.read_session() as session:
+        follow_up = session.scalars(select(FollowUp)).one()
+        assert (follow_up.kind, follow_up.owner_body.name) == ("committee_action", "Ministry of Justice")
 
 
 def test_a_question_without_an_answer_offers_no_follow_up(main_window, database):
@@ -196,4 +219,4 @@ def test_open_parent_in_the_main_window_opens_the_question(main_window, qtbot, d
     assert main_window.current_view() is main_window.questions_view
     editor = main_window.questions_view.editor
     assert editor.isVisible() and editor.question_id == question_id
-    assert editor.title_edit.text() == "Arms exports review"
+    assert editor.widgets["title"].text() == "Arms exports review"

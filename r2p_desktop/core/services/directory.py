@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFoundError, ValidationError
-from ..models import Body, Commitment, CommitmentAssessment, Instrument, InstrumentStatus, Person
+from ..models import Body, BodyKind, Commitment, CommitmentAssessment, Instrument, InstrumentStatus, Person
 from ..values import Values
 from . import records
 
@@ -38,6 +38,11 @@ def find_person(session: Session, full_name: str) -> int | None:
 
 def find_body(session: Session, name: str) -> int | None:
     return _find(session, Body, name)
+
+
+def committee_body_id(session: Session) -> int | None:
+    """The committee's own body (the first of kind committee), or None when none is recorded."""
+    return session.scalar(select(Body.id).where(Body.kind == BodyKind.COMMITTEE).order_by(Body.id).limit(1))
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ names it so the clerk can open it."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -27,7 +26,7 @@ from ..models import (
     QuestionStatus,
 )
 from ..values import Values
-from . import records
+from . import directory, records
 
 # Filter statuses beyond the stored ones. "open" means still to be done: open or in progress.
 OPEN = "open"
@@ -35,8 +34,6 @@ OVERDUE = "overdue"
 STILL_TO_DO = (FollowUpStatus.OPEN.value, FollowUpStatus.IN_PROGRESS.value)
 
 PARENT_KEYS = {kind.key: kind.id_column for kind in kinds.FOLLOW_UP_PARENTS}
-
-_FIRST_SENTENCE = re.compile(r"(.+?[.!?])(?=\s|$)", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -143,13 +140,6 @@ def parent_label(session: Session, values: Mapping[str, object]) -> str:
     return ""
 
 
-def first_sentence(text: str) -> str:
-    """The first sentence of an answer, on one line; the whole text when it has no full stop."""
-    text = " ".join((text or "").split())
-    match = _FIRST_SENTENCE.match(text)
-    return match.group(1) if match else text
-
-
 def question_has_answer(session: Session, question_id: int) -> bool:
     """Whether the government has answered the question, fully or with a holding answer."""
     question = session.get(Question, question_id)
@@ -160,12 +150,23 @@ def question_has_answer(session: Session, question_id: int) -> bool:
 
 def draft_from_question(session: Session, question_id: int) -> Values:
     """A new follow-up's values for an answer that promises action: the government's undertaking, owned by
-    the answering body, described by the answer's first sentence (for the clerk to edit)."""
+    the answering body, described as a short action naming the question (for the clerk to edit; the
+    answer itself is one click away, in the question)."""
     values = records.get(session, Question, question_id)
+    named = values.get("reference") or f"“{values.get('title') or 'the question'}”"
     return {
         "kind": FollowUpKind.GOVERNMENT_UNDERTAKING.value,
         "question_id": question_id,
-        "owner_body_id": values.get("addressed_to_id"),
-        "description": first_sentence(values.get("answer_text") or ""),
+        "owner_body_id": owner_for(session, FollowUpKind.GOVERNMENT_UNDERTAKING, question_id),
+        "description": f"Chase the undertaking in the answer to {named}",
         "status": FollowUpStatus.OPEN.value,
     }
+
+
+def owner_for(session: Session, kind: str, question_id: int | None) -> int | None:
+    """Who a follow-up of `kind` arising from a question is for: the committee for its own actions, the
+    body the question was addressed to for the government's undertakings and recommendations."""
+    if kind == FollowUpKind.COMMITTEE_ACTION:
+        return directory.committee_body_id(session)
+    question = session.get(Question, question_id) if question_id is not None else None
+    return question.addressed_to_id if question is not None else None

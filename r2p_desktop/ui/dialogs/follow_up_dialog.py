@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLayout, QWidget
 
 from ...app import follow_ups as follow_up_use_cases
 from ...app import record_forms
@@ -30,6 +30,19 @@ class FollowUpDialog(RecordDialog):
         start = follow_up_use_cases.from_question(database, question_id) if record_id is None and question_id else None
         super().__init__(database, records_changed, record_id, preset=preset, start=start, parent=parent)
         self.widgets["description"].setFocus()  # the kind is most often right as it is
+        if start is not None:  # from a question: the owner follows the kind until the clerk types one
+            self._question_id = int(str(question_id))
+            self._suggested_owner = str(start.shown.get("owner_body_id") or "")
+            self.widgets["kind"].currentIndexChanged.connect(self._suggest_owner)
+
+    def _suggest_owner(self) -> None:
+        owner = self.widgets["owner_body_id"]
+        assert isinstance(owner, QComboBox)  # a list of bodies that also takes a name typed in
+        if owner.currentText().strip() != self._suggested_owner:
+            return  # the clerk chose the owner: keep it
+        self._suggested_owner = follow_up_use_cases.owner_for(self._database, self.binder.shown()["kind"],
+                                                              self._question_id)
+        owner.setCurrentText(self._suggested_owner)
 
     def layout_fields(self) -> QLayout:
         self.parent_label = QLabel()
