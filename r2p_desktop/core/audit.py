@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 from typing import cast
 
 from sqlalchemy import Table, event, insert, inspect, select
@@ -40,8 +41,8 @@ def encode(value: object) -> str | None:
     """A value as the audit trail stores it."""
     if value is None:
         return None
-    if isinstance(value, date | datetime):
-        return value.isoformat()
+    if isinstance(value, date | datetime | StrEnum):
+        return str(_plain(value))
     if isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
@@ -53,7 +54,11 @@ def _label(item: object) -> str:
 
 
 def _plain(value: object) -> object:
-    return value.isoformat() if isinstance(value, date | datetime) else value
+    """A column's value as JSON holds it: a date as ISO text, an enum member as its value ("draft"), the
+    same text whether the record was just assigned a string or loaded with the member."""
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value.value if isinstance(value, StrEnum) else value
 
 
 def snapshot(record: RecordMixin) -> Values:

@@ -209,7 +209,7 @@ def summary(session: Session, questions: list[Question], today: date, *, budget_
     ]
     return Summary(
         figures=figures,
-        by_status=[(s.value, by_status.get(s.value, 0)) for s in STATUS_ORDER],
+        by_status=[(s.value, by_status.get(s, 0)) for s in STATUS_ORDER],
         ministries=on_time_by_ministry(questions),
         scorecard=list(card.items()),
         allocations=budget.allocations_by_scope(session) if budget_chart else {},

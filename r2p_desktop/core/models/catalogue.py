@@ -7,7 +7,7 @@ from enum import StrEnum
 from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, enum_check
+from .base import Base, EnumText, enum_check
 
 
 class Actor(StrEnum):
@@ -50,7 +50,7 @@ class Commitment(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     source_code: Mapped[str] = mapped_column(ForeignKey("sources.code", ondelete="RESTRICT"))
     reference: Mapped[str] = mapped_column(String(80), default="")
-    actor: Mapped[str] = mapped_column(String(20))
+    actor: Mapped[Actor] = mapped_column(EnumText(Actor, 20))
     pillar_number: Mapped[int] = mapped_column(ForeignKey("pillars.number", ondelete="RESTRICT"))
     category: Mapped[str] = mapped_column(String(40), default="")
 
@@ -76,5 +76,5 @@ class RiskFactor(Base):
     number: Mapped[int] = mapped_column(Integer, unique=True)
     code: Mapped[str] = mapped_column(String(10), unique=True)
     title: Mapped[str] = mapped_column(Text)
-    applies_to: Mapped[str] = mapped_column(String(30))
+    applies_to: Mapped[RiskScope] = mapped_column(EnumText(RiskScope, 30))
     summary: Mapped[str] = mapped_column(Text, default="")

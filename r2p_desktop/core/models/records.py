@@ -9,7 +9,7 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, RecordMixin, enum_check, non_negative, not_before
+from .base import Base, EnumText, RecordMixin, enum_check, non_negative, not_before
 from .catalogue import Commitment, Instrument, RiskFactor
 
 
@@ -125,7 +125,7 @@ class Body(RecordMixin, Base):
     __table_args__ = (*RecordMixin.record_checks(), enum_check("kind", BodyKind))
 
     name: Mapped[str] = mapped_column(String(200), unique=True)
-    kind: Mapped[str] = mapped_column(String(20), default=BodyKind.MINISTRY.value)
+    kind: Mapped[BodyKind] = mapped_column(EnumText(BodyKind, 20), default=BodyKind.MINISTRY)
     abbreviation: Mapped[str] = mapped_column(String(40), default="")
 
 
@@ -138,7 +138,7 @@ class Person(RecordMixin, Base):
     )
 
     full_name: Mapped[str] = mapped_column(String(200), index=True)
-    kind: Mapped[str] = mapped_column(String(20), default=PersonKind.MP.value)
+    kind: Mapped[PersonKind] = mapped_column(EnumText(PersonKind, 20), default=PersonKind.MP)
     party: Mapped[str] = mapped_column(String(120), default="")
     constituency: Mapped[str] = mapped_column(String(120), default="")
     role: Mapped[str] = mapped_column(String(200), default="")
@@ -164,19 +164,19 @@ class Question(RecordMixin, Base):
     )
 
     reference: Mapped[str | None] = mapped_column(String(60), unique=True)
-    type: Mapped[str] = mapped_column(String(12), default=QuestionType.WRITTEN.value)
+    type: Mapped[QuestionType] = mapped_column(EnumText(QuestionType, 12), default=QuestionType.WRITTEN)
     title: Mapped[str] = mapped_column(String(500), index=True)
     question_text: Mapped[str] = mapped_column(Text, default="")
     asked_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="RESTRICT"), index=True)
     addressed_to_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id", ondelete="RESTRICT"), index=True)
     date_tabled: Mapped[date | None] = mapped_column(Date, index=True)
     answer_due: Mapped[date | None] = mapped_column(Date, index=True)
-    status: Mapped[str] = mapped_column(String(16), default=QuestionStatus.DRAFT.value)
+    status: Mapped[QuestionStatus] = mapped_column(EnumText(QuestionStatus, 16), default=QuestionStatus.DRAFT)
     holding_answer_date: Mapped[date | None] = mapped_column(Date)
     answer_text: Mapped[str] = mapped_column(Text, default="")
     date_answered: Mapped[date | None] = mapped_column(Date)
     answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="RESTRICT"), index=True)
-    assessment: Mapped[str | None] = mapped_column(String(16))
+    assessment: Mapped[Assessment | None] = mapped_column(EnumText(Assessment, 16))
     pillar_number: Mapped[int | None] = mapped_column(ForeignKey("pillars.number", ondelete="RESTRICT"))
 
     asked_by: Mapped[Person | None] = relationship(foreign_keys=[asked_by_id])
@@ -207,7 +207,7 @@ class BudgetItem(RecordMixin, Base):
     debate_date: Mapped[date | None] = mapped_column(Date)
     body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id", ondelete="RESTRICT"), index=True)
     programme: Mapped[str] = mapped_column(String(300))
-    scope: Mapped[str] = mapped_column(String(30), default=BudgetScope.DOMESTIC_PREVENTION.value)
+    scope: Mapped[BudgetScope] = mapped_column(EnumText(BudgetScope, 30), default=BudgetScope.DOMESTIC_PREVENTION)
     currency: Mapped[str] = mapped_column(String(3))
     amount_requested: Mapped[int | None] = mapped_column(Integer)
     amount_allocated: Mapped[int | None] = mapped_column(Integer)
@@ -234,7 +234,7 @@ class Debate(RecordMixin, Base):
     title: Mapped[str] = mapped_column(String(300))
     chamber: Mapped[str] = mapped_column(String(120), default="")
     date: Mapped[date | None] = mapped_column(Date, index=True)
-    status: Mapped[str] = mapped_column(String(10), default=DebateStatus.PLANNED.value)
+    status: Mapped[DebateStatus] = mapped_column(EnumText(DebateStatus, 10), default=DebateStatus.PLANNED)
     sitting_minutes: Mapped[int | None] = mapped_column(Integer)
     motion: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[str] = mapped_column(Text, default="")
@@ -299,7 +299,7 @@ class FollowUp(RecordMixin, Base):
         Index("ix_follow_ups_status_due_date", "status", "due_date"),
     )
 
-    kind: Mapped[str] = mapped_column(String(30), default=FollowUpKind.GOVERNMENT_UNDERTAKING.value)
+    kind: Mapped[FollowUpKind] = mapped_column(EnumText(FollowUpKind, 30), default=FollowUpKind.GOVERNMENT_UNDERTAKING)
     description: Mapped[str] = mapped_column(Text)
     question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="RESTRICT"), index=True)
     budget_item_id: Mapped[int | None] = mapped_column(ForeignKey("budget_items.id", ondelete="RESTRICT"))
@@ -308,7 +308,7 @@ class FollowUp(RecordMixin, Base):
     owner_body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id", ondelete="SET NULL"), index=True)
     owner_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     due_date: Mapped[date | None] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(12), default=FollowUpStatus.OPEN.value)
+    status: Mapped[FollowUpStatus] = mapped_column(EnumText(FollowUpStatus, 12), default=FollowUpStatus.OPEN)
     outcome: Mapped[str] = mapped_column(Text, default="")
     completed_on: Mapped[date | None] = mapped_column(Date)
 
@@ -321,7 +321,7 @@ class Document(RecordMixin, Base):
     __table_args__ = (*RecordMixin.record_checks(), enum_check("kind", DocumentKind))
 
     title: Mapped[str] = mapped_column(String(500))
-    kind: Mapped[str] = mapped_column(String(30), default=DocumentKind.OTHER.value)
+    kind: Mapped[DocumentKind] = mapped_column(EnumText(DocumentKind, 30), default=DocumentKind.OTHER)
     author_body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id", ondelete="SET NULL"))
     published_on: Mapped[date | None] = mapped_column(Date)
     file_name: Mapped[str] = mapped_column(String(300), default="")
@@ -335,7 +335,8 @@ class CommitmentAssessment(RecordMixin, Base):
     __table_args__ = (*RecordMixin.record_checks(), enum_check("status", AssessmentStatus))
 
     commitment_id: Mapped[int] = mapped_column(ForeignKey("commitments.id", ondelete="RESTRICT"), unique=True)
-    status: Mapped[str] = mapped_column(String(16), default=AssessmentStatus.NOT_STARTED.value)
+    status: Mapped[AssessmentStatus] = mapped_column(EnumText(AssessmentStatus, 16),
+                                                     default=AssessmentStatus.NOT_STARTED)
     evidence: Mapped[str] = mapped_column(Text, default="")
     assessed_on: Mapped[date | None] = mapped_column(Date)
 
@@ -349,7 +350,7 @@ class InstrumentStatus(RecordMixin, Base):
     __table_args__ = (*RecordMixin.record_checks(), enum_check("status", TreatyStatus))
 
     instrument_id: Mapped[int] = mapped_column(ForeignKey("instruments.id", ondelete="RESTRICT"), unique=True)
-    status: Mapped[str] = mapped_column(String(12), default=TreatyStatus.NOT_SIGNED.value)
+    status: Mapped[TreatyStatus] = mapped_column(EnumText(TreatyStatus, 12), default=TreatyStatus.NOT_SIGNED)
     status_date: Mapped[date | None] = mapped_column(Date)
     implementing_legislation: Mapped[str] = mapped_column(Text, default="")
     reservations: Mapped[str] = mapped_column(Text, default="")

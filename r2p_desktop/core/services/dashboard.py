@@ -125,7 +125,7 @@ def scorecard(session: Session) -> dict[str, int]:
     counts = dict(session.execute(
         select(CommitmentAssessment.status, func.count()).group_by(CommitmentAssessment.status)).all())
     total = session.scalar(select(func.count(Commitment.id))) or 0
-    card = {status.value: counts.get(status.value, 0) for status in AssessmentStatus}
+    card = {status.value: counts.get(status, 0) for status in AssessmentStatus}
     card[AssessmentStatus.NOT_STARTED.value] = total - sum(card.values()) + card[AssessmentStatus.NOT_STARTED.value]
     return card
 

@@ -12,6 +12,7 @@ from sqlalchemy.types import JSON
 
 from ..errors import ValidationError
 from ..models import RecordMixin
+from ..models.base import EnumText
 from ..values import Values
 
 READ_ONLY = frozenset({"id", "uid", "created_at", "updated_at", "created_by", "updated_by", "version"})
@@ -68,6 +69,10 @@ def coerce(model: type[RecordMixin], values: Values, errors: dict[str, str]) -> 
                 value = parse_int(value)
             elif isinstance(column.type, JSON):
                 value = parse_tags(value)
+            elif isinstance(column.type, EnumText) and value is not None:
+                value = str(value)  # which values it may take is checked with the record (records._check_enums)
+                if column.nullable and not value.strip():
+                    value = None
             elif isinstance(column.type, String) and value is not None:
                 value = str(value)
                 if column.nullable and not value.strip():
