@@ -21,7 +21,7 @@ from ..models import (
     Person,
     RecordMixin,
 )
-from .records import RULES
+from ..models.base import enum_columns
 
 CREATED, UPDATED, DELETED = "insert", "update", "delete"
 
@@ -73,9 +73,7 @@ class _Fields:
                         names[attr.key] = key.column.table.name
         lists = {attr.key for attr in mapper.column_attrs if isinstance(attr.columns[0].type, JSON)}
         lists |= {rel.key for rel in mapper.relationships if rel.secondary is not None}
-        rules = RULES.get(model)
-        enums = {"confidentiality", *(rules.enums if rules else ())}
-        return cls(names, frozenset(lists), frozenset(enums))
+        return cls(names, frozenset(lists), frozenset(enum_columns(model)))
 
 
 def _as_id(value: str | None) -> int | None:

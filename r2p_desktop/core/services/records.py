@@ -20,33 +20,21 @@ from ..models import (
     AgendaItem,
     Body,
     BudgetItem,
-    BudgetScope,
     Commitment,
     CommitmentAssessment,
-    Confidentiality,
     Debate,
-    DebateStatus,
     Document,
-    DocumentKind,
     FollowUp,
-    FollowUpKind,
     FollowUpStatus,
     Instrument,
     InstrumentStatus,
     Person,
-    PersonKind,
     Question,
+    QuestionStatus,
     RecordMixin,
     RiskFactor,
 )
-from ..models.records import (
-    Assessment,
-    AssessmentStatus,
-    BodyKind,
-    QuestionStatus,
-    QuestionType,
-    TreatyStatus,
-)
+from ..models.base import choices, enum_columns
 from ..values import Values
 from . import question_workflow
 from .fields import coerce, raise_if
@@ -61,7 +49,6 @@ class Rules:
     """What the generic services check for one kind of record."""
 
     model: type[RecordMixin]
-    enums: dict[str, type[StrEnum]] = field(default_factory=dict)
     required: dict[str, str] = field(default_factory=dict)  # field -> label, must not be blank
     links: dict[str, CatalogueModel] = field(default_factory=dict)  # relationship -> catalogue model, set by code
     rules: tuple[Rule, ...] = ()
@@ -70,6 +57,12 @@ class Rules:
     @property
     def label(self) -> str:
         return kinds.BY_MODEL[self.model].singular
+
+    @property
+    def enums(self) -> dict[str, type[StrEnum]]:
+        """The kind's own enumerations, as its columns are typed (confidentiality, which every record has,
+        apart)."""
+        return {name: enum for name, enum in enum_columns(self.model).items() if name != "confidentiality"}
 
 
 def _dates_in_order(later: str, earlier: str, message: str) -> Rule:
@@ -128,7 +121,6 @@ def _fiscal_year(values: Values, errors: dict[str, str]) -> None:
 
 QUESTIONS = Rules(
     Question,
-    enums={"type": QuestionType, "status": QuestionStatus, "assessment": Assessment},
     required={"title": "the title"},
     links={"commitments": Commitment, "risk_factors": RiskFactor, "instruments": Instrument},
     on_change=question_workflow.check_transition,
@@ -139,19 +131,19 @@ QUESTIONS = Rules(
         _question_tabled_has_date,
     ),
 )
-BODIES = Rules(Body, enums={"kind": BodyKind}, required={"name": "the name"})
+BODIES = Rules(Body, required={"name": "the name"})
 PEOPLE = Rules(
-    Person, enums={"kind": PersonKind}, required={"full_name": "the name"},
+    Person, required={"full_name": "the name"},
     rules=(_dates_in_order("active_until", "active_from", "cannot end before it starts"),),
 )
 BUDGET_ITEMS = Rules(
-    BudgetItem, enums={"scope": BudgetScope},
+    BudgetItem,
     required={"programme": "the programme", "currency": "the currency"},
     links={"commitments": Commitment},
     rules=(_currency, _fiscal_year, _non_negative("amount_requested", "amount_allocated", "amount_spent")),
 )
 DEBATES = Rules(
-    Debate, enums={"status": DebateStatus}, required={"title": "the title"},
+    Debate, required={"title": "the title"},
     rules=(_non_negative("sitting_minutes"),),
 )
 AGENDA_ITEMS = Rules(
@@ -159,26 +151,30 @@ AGENDA_ITEMS = Rules(
     rules=(_non_negative("allotted_minutes", "position"),),
 )
 FOLLOW_UPS = Rules(
-    FollowUp, enums={"kind": FollowUpKind, "status": FollowUpStatus},
+    FollowUp,
     required={"description": "the description"},
     rules=(_follow_up_done_has_date, _follow_up_one_parent),
 )
-DOCUMENTS = Rules(Document, enums={"kind": DocumentKind}, required={"title": "the title"})
+DOCUMENTS = Rules(Document, required={"title": "the title"})
 
-ASSESSMENTS = Rules(CommitmentAssessment, enums={"status": AssessmentStatus})
-TREATY_STATUSES = Rules(InstrumentStatus, enums={"status": TreatyStatus})
+ASSESSMENTS = Rules(CommitmentAssessment)
+TREATY_STATUSES = Rules(InstrumentStatus)
 
 RULES = {rules.model: rules for rules in (QUESTIONS, BODIES, PEOPLE, BUDGET_ITEMS, DEBATES, AGENDA_ITEMS,
                                          FOLLOW_UPS, DOCUMENTS, ASSESSMENTS, TREATY_STATUSES)}
 
 
 def _check_enums(spec: Rules, values: Values, errors: dict[str, str]) -> None:
-    enums: dict[str, type[StrEnum]] = {"confidentiality": Confidentiality, **spec.enums}
-    for name, enum in enums.items():
+    """Each enumerated field's value as its enum member; one outside the enum is a problem of its field
+    (a stored one included: text another program wrote is read as it is, but not saved again)."""
+    for name, enum in enum_columns(spec.model).items():
         value = values.get(name)
-        if value is not None and value not in enum._value2member_map_:
-            choices = ", ".join(member.value for member in enum)
-            errors.setdefault(name, f"'{value}' is not one of: {choices}")
+        if value is None:
+            continue
+        try:
+            values[name] = enum(value)
+        except ValueError:
+            errors.setdefault(name, f"'{value}' is not one of: {choices(enum)}")
 
 
 def _by_code(session: Session, model: CatalogueModel, codes: list[str]) -> dict[str, CatalogueEntry]:
