@@ -32,14 +32,21 @@ _REFUSALS = {
 }
 
 
+def _known(status: str) -> bool:
+    return status in S._value2member_map_
+
+
 def next_statuses(status: str) -> list[str]:
-    """The statuses a question in `status` may move to, in workflow order."""
-    allowed = ALLOWED[S(status)]
+    """The statuses a question in `status` may move to, in workflow order (from a status that is not one
+    of ours, which only another program can have written, any: that is how the clerk corrects it)."""
+    allowed = ALLOWED[S(status)] if _known(status) else set(S)
     return [s.value for s in S if s in allowed]
 
 
 def refusal(old: str, new: str) -> str | None:
     """Why a question may not move from `old` to `new`, or None when it may."""
+    if not _known(old):
+        return None  # see next_statuses
     old, new = S(old), S(new)
     if old == new or new in ALLOWED[old]:
         return None
