@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from ..core import catalogue, kinds
 from ..core.database import Database
 from ..core.errors import ValidationError
-from ..core.models import Body
+from ..core.models import Body, Person
 from ..core.services import directory, listings, records
 from ..core.services.fields import raise_if
 from .changes import Changes, Record
@@ -41,21 +41,39 @@ class Loaded:
 
 @dataclass(frozen=True)
 class Choices:
-    """What the form's lists offer: the bodies (name, id) and the catalogue's commitments (code, title)."""
+    """What the form's lists offer, as (shown text, stored value): bodies and people by id, pillars by
+    number, and the catalogue entries of each CODES field (by the field's name) as (code, title)."""
 
-    bodies: list[tuple[str, int]]
-    commitments: list[tuple[str, str]]
+    bodies: list[tuple[str, int]] = field(default_factory=list)
+    people: list[tuple[str, int]] = field(default_factory=list)
+    pillars: list[tuple[str, int]] = field(default_factory=list)
+    codes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+
+# The catalogue a CODES field names, as (code, title) in the catalogue's order.
+_CATALOGUES: dict[str, Callable[[Session], list[tuple[str, str]]]] = {
+    "commitments": lambda session: [(entry.code, entry.title) for entry in catalogue.list_commitments(session)],
+    "risk_factors": lambda session: [(row["code"], row["title"]) for row in catalogue.list_risk_factors(session)],
+    "instruments": lambda session: [(row["code"], f"{row['short_title']} ({row['year']})")
+                                    for row in catalogue.list_instruments(session)],
+}
+
+# Whom a name field names: the model, and the attribute the clerk knows it by.
+_NAMED: dict[Entry, tuple[type[Body] | type[Person], str]] = {
+    Entry.BODY_NAME: (Body, "name"), Entry.PERSON_NAME: (Person, "full_name")}
 
 
 def choices(database: Database, form: Form) -> Choices:
-    needs_bodies = bool(form.names(Entry.BODY) or form.names(Entry.BODY_NAME))
-    needs_commitments = bool(form.names(Entry.CODES))
+    """What the form's lists offer, read now (only the lists the form has)."""
 
     def query(session: Session) -> Choices:
-        bodies = [(body["name"], body["id"]) for body in listings.bodies(session)] if needs_bodies else []
-        commitments = ([(entry.code, entry.title) for entry in catalogue.list_commitments(session)]
-                       if needs_commitments else [])
-        return Choices(bodies, commitments)
+        bodies = ([(body["name"], body["id"]) for body in listings.bodies(session)]
+                  if form.names(Entry.BODY, Entry.BODY_NAME) else [])
+        people = ([(person["full_name"], person["id"]) for person in listings.people(session)]
+                  if form.names(Entry.PERSON_NAME) else [])
+        pillars = ([(f"Pillar {pillar['number']}: {pillar['title']}", pillar["number"])
+                    for pillar in catalogue.list_pillars(session)] if form.names(Entry.PILLAR) else [])
+        return Choices(bodies, people, pillars, {name: _CATALOGUES[name](session) for name in form.names(Entry.CODES)})
 
     return read(database, query)
 
@@ -65,9 +83,10 @@ def load(database: Database, form: Form, record_id: int) -> Loaded:
 
     def query(session: Session) -> Loaded:
         stored = records.get(session, form.model, record_id)
-        for name in form.names(Entry.BODY_NAME):  # the body's name, as the clerk sees it
-            body = session.get(Body, stored[name]) if stored.get(name) else None
-            stored[name] = body.name if body is not None else ""
+        for entry, (model, attribute) in _NAMED.items():
+            for name in form.names(entry):  # the body's or person's name, as the clerk sees it
+                named = session.get(model, stored[name]) if stored.get(name) else None
+                stored[name] = getattr(named, attribute) if named is not None else ""
         return Loaded(form.shown(stored), stored.get("version"), stored)
 
     return read(database, query)
@@ -84,20 +103,21 @@ def save(database: Database, form: Form, record_id: int | None, shown: Mapping[s
     """Write what the form shows to record `record_id`, or add it as a new record (None) with `preset`
     (fixed values such as the record it belongs to); return what changed, a new record among `created`.
 
-    Names typed for bodies are found, or added to
-    Bodies once. Everything is one transaction: when anything is refused nothing is kept. Raises
-    ValidationError naming each wrong field (those that could not be read among them), ConflictError
-    when someone saved the record since `expected_version`, or another R2PError."""
+    Names typed for bodies and people are found, or added to Bodies or People once. Everything is one
+    transaction: when anything is refused nothing is kept. Raises ValidationError naming each wrong field
+    (those that could not be read among them), ConflictError when someone saved the record since
+    `expected_version`, or another R2PError."""
     values, problems = form.typed(shown)
     created: set[Record] = set()
     with as_r2p_errors(), database.session() as session:
         try:
-            for name in form.names(Entry.BODY_NAME):
-                if name in values:
-                    named = directory.resolve_name(session, Body, str(values[name]), field=name)
-                    values[name] = named.id
-                    if named.created and named.id is not None:
-                        created.add(Record(kinds.BODY.key, named.id))
+            for entry, (model, _) in _NAMED.items():
+                for name in form.names(entry):
+                    if name in values:
+                        named = directory.resolve_name(session, model, str(values[name]), field=name)
+                        values[name] = named.id
+                        if named.created and named.id is not None:
+                            created.add(Record(kinds.BY_MODEL[model].key, named.id))
             if record_id is None:
                 record = Record(form.kind, records.create(session, form.model, {**values, **(preset or {})}))
                 created.add(record)

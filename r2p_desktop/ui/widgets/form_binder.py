@@ -1,6 +1,7 @@
 """The widgets of a record form, built from its field specification (`app.forms.Form`): one widget per
-field, each over its red error line, filled from shown values and read back as shown values. The
-dialogs lay the rows out; nothing here knows a kind of record."""
+field, each over its red error line, its lists filled from what the form offers (`app.records.Choices`),
+filled from shown values and read back as shown values. The dialogs and the question form lay the rows
+out; nothing here knows a kind of record."""
 
 from __future__ import annotations
 
@@ -13,28 +14,50 @@ from ...app.forms import Entry, Field, Form
 from ...app.records import Choices
 from ...core import money
 from .catalogue_picker import CataloguePicker
-from .choice_combo import enum_combo, select_data
+from .choice_combo import enum_combo
 from .date_field import DateField
 from .field_errors import FieldErrors
 from .text_box import text_box
 
 NARROW_FIELD_WIDTH = 170  # a year, a date or an amount, not the form's full width
+_NAMES = (Entry.BODY_NAME, Entry.PERSON_NAME)  # typed or chosen from a list of names
 
 
 class FormBinder:
-    def __init__(self, form: Form, field_errors: FieldErrors, choices: Choices):
+    def __init__(self, form: Form, field_errors: FieldErrors, choices: Choices | None = None):
+        """The form's widgets, their lists filled from `choices` (or later, with set_choices)."""
         self.form = form
         self._field_errors = field_errors
-        self.widgets: dict[str, QWidget] = {field.name: _widget(field, choices) for field in form.fields}
+        self.widgets: dict[str, QWidget] = {field.name: _widget(field) for field in form.fields}
         currency = self.widgets.get("currency")
         if isinstance(currency, QLineEdit) and form.names(Entry.MONEY):
             currency.textChanged.connect(self._show_amount_example)
             self._show_amount_example("")
+        if choices is not None:
+            self.set_choices(choices)
 
-    def rows(self, *, column: int | None = None) -> QFormLayout:
-        """A form of the fields (all of them, or those of one `column`), in order."""
-        fields = [field for field in self.form.fields if column is None or field.column == column]
+    def rows(self, *, column: int | None = None, section: str | None = None) -> QFormLayout:
+        """A form of the fields (all of them, or those of one `column` or `section`), in order."""
+        fields = [field for field in self.form.fields
+                  if (column is None or field.column == column) and (section is None or field.section == section)]
         return self._field_errors.form((field.name, field.label, self.widgets[field.name]) for field in fields)
+
+    def set_choices(self, choices: Choices) -> None:
+        """What the lists offer, read again: call show() after, to select in the new lists."""
+        for field in self.form.fields:
+            widget = self.widgets[field.name]
+            match field.entry:
+                case Entry.BODY:
+                    _offer(widget, "None", choices.bodies)
+                case Entry.PILLAR:
+                    _offer(widget, "None", choices.pillars)
+                case Entry.BODY_NAME:
+                    _offer(widget, "", choices.bodies)
+                case Entry.PERSON_NAME:
+                    _offer(widget, "", choices.people)
+                case Entry.CODES:
+                    assert isinstance(widget, CataloguePicker)
+                    widget.set_entries(choices.codes.get(field.name, []))
 
     def show(self, shown: Mapping[str, object]) -> None:
         for field in self.form.fields:
@@ -52,7 +75,7 @@ class FormBinder:
             self.widgets[name].setPlaceholderText(example)  # type: ignore[attr-defined]
 
 
-def _widget(field: Field, choices: Choices) -> QWidget:
+def _widget(field: Field) -> QWidget:
     widget: QWidget
     match field.entry:
         case Entry.LINE | Entry.TAGS:
@@ -74,17 +97,13 @@ def _widget(field: Field, choices: Choices) -> QWidget:
             widget.setSpecialValueText(field.unset_text)
         case Entry.CHOICE:
             assert field.choices is not None, field.name
-            widget = enum_combo(field.choices)
-        case Entry.BODY:
+            widget = enum_combo(field.choices, none=field.unset_text or None)
+        case Entry.BODY | Entry.PILLAR:
             widget = QComboBox()
-            widget.addItem("None", None)
-            for name, body_id in choices.bodies:
-                widget.addItem(name, body_id)
-        case Entry.BODY_NAME:
-            widget = _name_combo([name for name, _ in choices.bodies])
+        case Entry.BODY_NAME | Entry.PERSON_NAME:
+            widget = _name_combo()
         case Entry.CODES:
-            widget = CataloguePicker(field.name)
-            widget.set_entries(choices.commitments)
+            widget = CataloguePicker(field.name.replace("_", " "))
             widget.setMinimumHeight(150)
     if field.tooltip:
         widget.setToolTip(field.tooltip)
@@ -93,13 +112,20 @@ def _widget(field: Field, choices: Choices) -> QWidget:
     return widget
 
 
-def _name_combo(names: list[str]) -> QComboBox:
+def _offer(widget: QWidget, none: str, entries: list[tuple[str, int]]) -> None:
+    """The list of a combo: `none` (no value) first, then each entry's text, carrying its value."""
+    assert isinstance(widget, QComboBox)
+    widget.clear()
+    widget.addItem(none, None)
+    for text, value in entries:
+        widget.addItem(text, value)
+
+
+def _name_combo() -> QComboBox:
     """A list of names that also takes a name typed in; typing finds names containing what is typed."""
     combo = QComboBox()
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    combo.addItem("")
-    combo.addItems(names)
     completer = combo.completer()
     assert completer is not None  # an editable combo has one
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -118,10 +144,15 @@ def _show(widget: QWidget, field: Field, value: object) -> None:
         widget.setValue(int(value) if isinstance(value, int) else field.minimum)
     elif isinstance(widget, CataloguePicker):
         widget.set_selected(value or [])
-    elif isinstance(widget, QComboBox) and field.entry == Entry.BODY_NAME:
-        widget.setCurrentText(str(value or ""))
+    elif isinstance(widget, QComboBox) and field.entry in _NAMES:
+        name = str(value or "")
+        index = widget.findText(name, Qt.MatchFlag.MatchFixedString) if name else 0  # a listed name, any case
+        if index >= 0:
+            widget.setCurrentIndex(index)
+        else:
+            widget.setEditText(name)  # a new name, added to People or Bodies when saved
     elif isinstance(widget, QComboBox):
-        select_data(widget, value)
+        widget.setCurrentIndex(max(widget.findData(value), 0))  # a value not offered: the first item
 
 
 def _read(widget: QWidget, field: Field) -> object:
@@ -133,7 +164,7 @@ def _read(widget: QWidget, field: Field) -> object:
         return widget.value()
     if isinstance(widget, CataloguePicker):
         return widget.selected()
-    if isinstance(widget, QComboBox) and field.entry == Entry.BODY_NAME:
+    if isinstance(widget, QComboBox) and field.entry in _NAMES:
         return widget.currentText()
     assert isinstance(widget, QComboBox)
     return widget.currentData()
