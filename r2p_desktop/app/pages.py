@@ -20,7 +20,7 @@ from .records import read
 
 @dataclass(frozen=True)
 class Choices:
-    """The names and catalogue entries a question can be given or filtered by, as core lists them."""
+    """The names and catalogue entries the questions can be filtered by, as core lists them."""
 
     people: list[Values]
     bodies: list[Values]
@@ -34,11 +34,6 @@ def _choices(session: Session) -> Choices:
     return Choices(listings.people(session), listings.bodies(session), catalogue.list_pillars(session),
                    catalogue.list_commitments(session), catalogue.list_risk_factors(session),
                    catalogue.list_instruments(session))
-
-
-def question_choices(database: Database) -> Choices:
-    """What the question form offers, read again for each question it shows."""
-    return read(database, _choices)
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,12 @@
-"""The form of each kind of record a clerk edits in a dialog of its own, declared once: its fields in
-order, their labels and what they take. The dialogs are built from these (`ui/dialogs/record_dialog.py`)."""
+"""The form of each kind of record a clerk edits, declared once: its fields in order, their labels and
+what they take. The dialogs are built from these (`ui/dialogs/record_dialog.py`), and so is the question
+form below the questions table (`ui/views/question_editor.py`)."""
 
 from __future__ import annotations
 
 from ..core import kinds
 from ..core.models import (
+    Assessment,
     AssessmentStatus,
     BodyKind,
     BudgetScope,
@@ -12,9 +14,40 @@ from ..core.models import (
     FollowUpKind,
     FollowUpStatus,
     PersonKind,
+    QuestionStatus,
+    QuestionType,
     TreatyStatus,
 )
 from .forms import Entry, Field, Form, confidentiality_field
+
+# The question form's groups, side by side on its first page, and its page of links.
+QUESTION_GROUP, ANSWER_GROUP, FILING_GROUP, LINKS_PAGE = "Question", "Answer", "Filing", "Links"
+
+QUESTION = Form(kinds.QUESTION.key, (
+    Field("reference", "&Reference", placeholder="The parliament's own number, e.g. WQ 2017/145",
+          section=QUESTION_GROUP),
+    Field("type", "T&ype", Entry.CHOICE, QuestionType, section=QUESTION_GROUP),
+    Field("title", "&Title", placeholder="What the question is about, in a line", section=QUESTION_GROUP),
+    Field("asked_by_id", "&Asked by", Entry.PERSON_NAME, tooltip="Member who asked; a new name is added to People",
+          section=QUESTION_GROUP),
+    Field("addressed_to_id", "Addressed &to", Entry.BODY_NAME,
+          tooltip="Ministry or body that must answer; a new name is added to Bodies", section=QUESTION_GROUP),
+    Field("date_tabled", "Date ta&bled", Entry.DATE, section=QUESTION_GROUP),
+    Field("answer_due", "Answer d&ue", Entry.DATE, section=QUESTION_GROUP),
+    Field("status", "&Status", Entry.CHOICE, QuestionStatus, section=QUESTION_GROUP),
+    Field("question_text", "&Question text", Entry.TEXT, section=QUESTION_GROUP),
+    Field("answer_text", "Answer te&xt", Entry.TEXT, section=ANSWER_GROUP),
+    Field("date_answered", "Date a&nswered", Entry.DATE, section=ANSWER_GROUP),
+    Field("assessment", "Our assess&ment", Entry.CHOICE, Assessment, unset_text="Not assessed", section=ANSWER_GROUP),
+    Field("pillar_number", "&Pillar", Entry.PILLAR, section=FILING_GROUP),
+    confidentiality_field(section=FILING_GROUP),
+    Field("tags", "Ta&gs", Entry.TAGS, placeholder="Separate tags with ;", section=FILING_GROUP),
+    Field("notes", "N&otes", Entry.TEXT, section=FILING_GROUP),
+    # What the question holds the government to, ticked on a page of their own.
+    Field("commitments", "Co&mmitments", Entry.CODES, section=LINKS_PAGE),
+    Field("risk_factors", "&Risk factors", Entry.CODES, section=LINKS_PAGE),
+    Field("instruments", "&Instruments", Entry.CODES, section=LINKS_PAGE),
+))
 
 BODY = Form(kinds.BODY.key, (
     Field("name", "&Name", max_length=200, placeholder="e.g. Ministry of Foreign Affairs"),

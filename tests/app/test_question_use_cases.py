@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
 from r2p_desktop.app.changes import Changes, Record
+from r2p_desktop.app import records as record_use_cases
 from r2p_desktop.app.errors import SaveRefusedError, StillReferredToError
-from r2p_desktop.app.questions import delete_question, save_question
-from r2p_desktop.core import policy
+from r2p_desktop.app.questions import delete_question, save_question, save_shown, with_draft
+from r2p_desktop.app.record_forms import QUESTION
+from r2p_desktop.app.records import Loaded
+from r2p_desktop.core import drafts, policy
 from r2p_desktop.core.database import Database
 from r2p_desktop.core.errors import ConflictError, ReadOnlyDatabaseError, ValidationError
 from r2p_desktop.core.models import Body, FollowUp, Person, Question
@@ -188,6 +193,82 @@ def test_a_refused_workflow_step_is_a_validation_error_on_status(database):
     with pytest.raises(ValidationError) as refused:
         save_question(database, question_id, {"status": "closed"})
     assert "status" in refused.value.errors
+
+
+# --- the question form: what counts as an edit, saving what it shows, drafts --------------------
+
+def test_an_edit_is_what_saving_would_change():
+    shown = QUESTION.shown({"title": TITLE, "type": "written", "status": "tabled", "date_tabled": "2017-09-06",
+                            "asked_by_id": "Amina Okafor", "tags": ["early warning"], "commitments": ["A1"]})
+    assert QUESTION.changed(shown, dict(shown)) == {}
+    # Spaces around a text, or no text where there was none, would be saved alike: nothing was edited.
+    same = {**shown, "title": f"  {TITLE} ", "notes": None, "asked_by_id": "Amina Okafor "}
+    assert QUESTION.changed(shown, same) == {}
+
+    edited = {**same, "title": "Revised title", "assessment": "partial", "commitments": ["A1", "B2"],
+              "date_tabled": "2017-09-07", "not_a_field": "ignored"}
+    assert QUESTION.changed(shown, edited) == {"title": "Revised title", "assessment": "partial",
+                                               "commitments": ["A1", "B2"], "date_tabled": "2017-09-07"}
+
+
+def test_the_form_shows_a_question_with_its_names_and_saves_only_what_the_clerk_changed(database):
+    [question_id] = save_question(database, None, {"title": TITLE, "notes": "As first written"},
+                                  asked_by_name="Amina Okafor", addressed_to_name="Ministry of Justice"
+                                  ).created_ids("question")
+    loaded = record_use_cases.load(database, QUESTION, question_id)
+    assert (loaded.shown["asked_by_id"], loaded.shown["addressed_to_id"]) == ("Amina Okafor", "Ministry of Justice")
+    choices = record_use_cases.choices(database, QUESTION)
+    assert [name for name, _ in choices.people] == ["Amina Okafor"]
+    assert choices.pillars and all(choices.codes[name] for name in ("commitments", "risk_factors", "instruments"))
+
+    colleague_saves(database, question_id, notes="A colleague's notes")
+    typed = {**loaded.shown, "title": "Revised title", "asked_by_id": "Lars Berg"}
+    changes = save_shown(database, question_id, typed, before=loaded.shown,
+                         expected_version=saved(database, question_id)["version"])  # "keep mine"
+
+    question = saved(database, question_id)
+    assert question["title"] == "Revised title"
+    assert question["notes"] == "A colleague's notes"  # not written back from the form
+    assert question["asked_by_id"] == person_named(database, "Lars Berg")
+    assert changes.kinds == {"question", "person"}
+
+
+def test_a_new_question_from_the_form_gets_the_committees_default_and_its_names(database):
+    with database.session() as session:
+        policy.set_default_confidentiality(session, "restricted")
+        session.commit()
+    new = record_use_cases.new(database, QUESTION)
+    assert new.shown["confidentiality"] == "restricted"
+    changes = save_shown(database, None, {**new.shown, "title": TITLE, "addressed_to_id": "Ministry of Justice"})
+    [question_id] = changes.created_ids("question")
+    assert saved(database, question_id)["confidentiality"] == "restricted"
+    assert changes.created_ids("body") and not changes.created_ids("person")  # a blank asker names nobody
+
+
+def test_a_name_the_form_cannot_save_is_refused_on_its_own_field(database):
+    with pytest.raises(ValidationError) as refused:
+        save_shown(database, None, {"title": TITLE, "addressed_to_id": "x" * 500})
+    assert set(refused.value.errors) == {"addressed_to_id"}  # the field the form shows it in
+
+
+def draft_of(fields, base, version) -> drafts.Draft:
+    return drafts.Draft("question", 1, fields, datetime.now(UTC), None, Path("draft.json"), version, base)
+
+
+def test_a_draft_goes_onto_the_question_as_saved_since():
+    base = {"title": TITLE, "notes": "", "status": "tabled"}
+    draft = draft_of({**base, "title": "My title"}, base, version=3)
+
+    # A colleague saved other fields meanwhile: the edits go onto their save, checked against its version.
+    theirs = Loaded({**base, "notes": "Their notes"}, version=4)
+    restored = with_draft(theirs, draft)
+    assert restored.shown == {"title": "My title", "notes": "Their notes", "status": "tabled"}
+    assert restored.version == 4
+
+    # A colleague saved the same field: the draft's version, so that saving shows both versions.
+    theirs = Loaded({**base, "title": "Their title"}, version=4)
+    restored = with_draft(theirs, draft)
+    assert restored.shown["title"] == "My title" and restored.version == 3
 
 
 # --- errors from the database -------------------------------------------------------------------

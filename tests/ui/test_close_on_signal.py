@@ -42,7 +42,7 @@ def test_a_signal_asks_about_unsaved_edits_and_save_keeps_them(main_window, clos
                                                                add_questions, number):
     [question_id] = add_questions(1)
     editor = main_window.edit_question(question_id)
-    editor.title_edit.setText("Kept through Ctrl+C")
+    editor.widgets["title"].setText("Kept through Ctrl+C")
     asked = answer_next_message(Save)
     with qtbot.waitSignal(closer.window_closed, timeout=10_000):
         os.kill(os.getpid(), number)
@@ -57,7 +57,7 @@ def test_cancel_keeps_the_window_and_a_second_ctrl_c_does_not_lose_the_edits(mai
     [question_id] = add_questions(1)
     before = saved_title(database, question_id)
     editor = main_window.edit_question(question_id)
-    editor.title_edit.setText("Still being written")
+    editor.widgets["title"].setText("Still being written")
     still_open = []
 
     def ctrl_c_again(box) -> None:  # while the prompt is open
@@ -73,7 +73,7 @@ def test_cancel_keeps_the_window_and_a_second_ctrl_c_does_not_lose_the_edits(mai
     assert asked == ["Save changes to this question?"]  # asked once, not again for the second Ctrl+C
     assert still_open == [True]
     assert main_window.isVisible()
-    assert editor.title_edit.text() == "Still being written" and editor.has_unsaved_changes()
+    assert editor.widgets["title"].text() == "Still being written" and editor.has_unsaved_changes()
     assert saved_title(database, question_id) == before
 
 

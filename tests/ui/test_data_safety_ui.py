@@ -44,8 +44,8 @@ def test_unsaved_edits_are_kept_as_a_draft_and_offered_back_after_a_crash(main_w
                                                                            add_questions, tmp_path, monkeypatch):
     [question_id] = add_questions(1)
     editor = main_window.edit_question(question_id)
-    editor.title_edit.setText("Edits the crash must not lose")
-    editor.notes_edit.setPlainText("Ring the ministry's focal point")
+    editor.widgets["title"].setText("Edits the crash must not lose")
+    editor.widgets["notes"].setPlainText("Ring the ministry's focal point")
     qtbot.waitUntil(lambda: bool(drafts.pending_drafts()), timeout=5000)  # kept within a few seconds
     before = saved_title(database, question_id)
 
@@ -58,8 +58,8 @@ def test_unsaved_edits_are_kept_as_a_draft_and_offered_back_after_a_crash(main_w
     again = window.questions_view.editor
     assert window.current_view() is window.questions_view
     assert again.question_id == question_id
-    assert again.title_edit.text() == "Edits the crash must not lose"
-    assert again.notes_edit.toPlainText() == "Ring the ministry's focal point"
+    assert again.widgets["title"].text() == "Edits the crash must not lose"
+    assert again.widgets["notes"].toPlainText() == "Ring the ministry's focal point"
     assert again.has_unsaved_changes() and saved_title(database, question_id) == before
 
     assert again.save()
@@ -91,10 +91,10 @@ def test_a_damaged_file_shows_a_banner_and_nothing_can_be_saved(qtbot, tmp_path,
     assert banner.action_button.text() == "&Restore a backup…"
 
     editor = window.new_question()
-    editor.title_edit.setText("Cannot be written")
+    editor.widgets["title"].setText("Cannot be written")
     assert not editor.save()
     assert "read-only" in editor.summary_label.text()
-    assert editor.title_edit.text() == "Cannot be written"  # the edit stays in the form
+    assert editor.widgets["title"].text() == "Cannot be written"  # the edit stays in the form
     editor.revert()
     refusal = delete_question(opened, RecordsChanged(), 1)
     assert "read-only" in refusal and "follow-ups" not in refusal  # the reason given is the real one
@@ -135,7 +135,7 @@ def test_a_conflicting_save_asks_and_keeping_mine_saves_it(main_window, database
     [question_id] = add_questions(1)
     editor = main_window.edit_question(question_id)
     saved_elsewhere(database, question_id, title="Their title")
-    editor.title_edit.setText("My title")
+    editor.widgets["title"].setText("My title")
     shown = []
     monkeypatch.setattr(editor, "ask_about_conflict", lambda error: shown.append(error) or ConflictDialog.KEEP_MINE)
     assert editor.save()
@@ -150,22 +150,22 @@ def test_a_conflict_can_keep_theirs_or_go_back_to_editing(main_window, database,
     [question_id] = add_questions(1)
     editor = main_window.edit_question(question_id)
     saved_elsewhere(database, question_id, title="Their title")
-    editor.title_edit.setText("My title")
+    editor.widgets["title"].setText("My title")
     monkeypatch.setattr(editor, "ask_about_conflict", lambda error: ConflictDialog.CANCEL)
     assert not editor.save()
     assert "changed this question since you opened it" in editor.summary_label.text()
-    assert editor.title_edit.text() == "My title" and saved_title(database, question_id) == "Their title"
+    assert editor.widgets["title"].text() == "My title" and saved_title(database, question_id) == "Their title"
 
     monkeypatch.setattr(editor, "ask_about_conflict", lambda error: ConflictDialog.USE_THEIRS)
     assert editor.save()
-    assert editor.title_edit.text() == "Their title" and not editor.has_unsaved_changes()
+    assert editor.widgets["title"].text() == "Their title" and not editor.has_unsaved_changes()
 
 
 def test_keeping_mine_writes_only_the_fields_i_changed(main_window, database, add_questions, monkeypatch):
     [question_id] = add_questions(1)
     editor = main_window.edit_question(question_id)
     saved_elsewhere(database, question_id, notes="Their notes")
-    editor.title_edit.setText("My title")
+    editor.widgets["title"].setText("My title")
     monkeypatch.setattr(editor, "ask_about_conflict", lambda error: ConflictDialog.KEEP_MINE)
     assert editor.save()
     assert (saved(database, question_id)["title"], saved(database, question_id)["notes"]) == ("My title",
@@ -184,14 +184,14 @@ def test_a_draft_goes_onto_a_colleagues_later_save_of_other_fields(main_window, 
                                                                   monkeypatch):
     [question_id] = add_questions(1)
     editor = main_window.edit_question(question_id)
-    editor.title_edit.setText("My title")
+    editor.widgets["title"].setText("My title")
     draft = crash_draft(editor)
     saved_elsewhere(database, question_id, notes="Their notes")  # while the application was down
 
     asked = []
     monkeypatch.setattr(editor, "ask_about_conflict", lambda error: asked.append(error) or ConflictDialog.CANCEL)
     editor.restore_draft(draft)
-    assert editor.title_edit.text() == "My title" and editor.notes_edit.toPlainText() == "Their notes"
+    assert editor.widgets["title"].text() == "My title" and editor.widgets["notes"].toPlainText() == "Their notes"
     assert editor.save() and not asked
     assert (saved(database, question_id)["title"], saved(database, question_id)["notes"]) == ("My title",
                                                                                               "Their notes")
@@ -201,7 +201,7 @@ def test_a_draft_of_a_field_a_colleague_saved_since_shows_both_versions(main_win
                                                                         monkeypatch):
     [question_id] = add_questions(1)
     editor = main_window.edit_question(question_id)
-    editor.title_edit.setText("My title")
+    editor.widgets["title"].setText("My title")
     draft = crash_draft(editor)
     saved_elsewhere(database, question_id, title="Their title")
 
@@ -219,7 +219,7 @@ def test_a_draft_of_a_deleted_question_comes_back_as_a_new_one_and_leaves_no_fil
         main_window, database, add_questions):
     [question_id] = add_questions(1)
     editor = main_window.edit_question(question_id)
-    editor.title_edit.setText("Worth keeping")
+    editor.widgets["title"].setText("Worth keeping")
     draft = crash_draft(editor)
     editor.revert()
     with database.session() as session:
@@ -227,7 +227,7 @@ def test_a_draft_of_a_deleted_question_comes_back_as_a_new_one_and_leaves_no_fil
         session.commit()
 
     editor.restore_draft(draft)
-    assert editor.question_id is None and editor.title_edit.text() == "Worth keeping"
+    assert editor.question_id is None and editor.widgets["title"].text() == "Worth keeping"
     assert [(d.record_id, d.fields["title"]) for d in drafts.pending_drafts()] == [(None, "Worth keeping")]
     editor.revert()
     assert drafts.pending_drafts() == []
@@ -241,7 +241,7 @@ def test_restoring_a_backup_keeps_unsaved_edits_and_offers_them_back(main_window
     database.backup_dir = tmp_path / "backups"
     take_backup(database, "manual")
     editor = main_window.edit_question(question_id)
-    editor.title_edit.setText("Typed before the restore")
+    editor.widgets["title"].setText("Typed before the restore")
     offered = []
     monkeypatch.setattr(QuestionsView, "ask_restore_draft", lambda view, draft: offered.append(draft) or True)
 
@@ -250,7 +250,7 @@ def test_restoring_a_backup_keeps_unsaved_edits_and_offers_them_back(main_window
     monkeypatch.setattr(dialog, "confirm_restore", lambda text: True)
     dialog.restore_button.click()
     qtbot.waitUntil(lambda: bool(offered), timeout=10_000)
-    assert editor.question_id == question_id and editor.title_edit.text() == "Typed before the restore"
+    assert editor.question_id == question_id and editor.widgets["title"].text() == "Typed before the restore"
     assert editor.has_unsaved_changes()
     editor.revert()
 
@@ -264,7 +264,7 @@ def test_closing_a_read_only_database_can_keep_the_edits_as_a_draft(qtbot, tmp_p
     window = open_window(qtbot, opened, tmp_path)
     assert opened.read_only
     editor = window.edit_question(question_id)
-    editor.title_edit.setText("Cannot be written today")
+    editor.widgets["title"].setText("Cannot be written today")
     monkeypatch.setattr(type(editor), "ask_to_keep_draft", lambda self: QMessageBox.StandardButton.Save)
     assert window.close()
     [draft] = drafts.pending_drafts()
@@ -279,10 +279,10 @@ def test_a_draft_that_cannot_be_written_is_said_once_and_the_edits_stay(main_win
     blocked.write_text("a file where the drafts folder should be", encoding="utf-8")
     monkeypatch.setattr(drafts, "drafts_dir", lambda: blocked / "drafts")
     editor = main_window.edit_question(question_id)
-    editor.title_edit.setText("Typed on a full disk")
+    editor.widgets["title"].setText("Typed on a full disk")
     editor.keep_draft()  # as the timer does; no exception reaches the error reporter
     editor.keep_draft()  # nothing typed since: not tried again every few seconds
     assert "could not be kept as a draft" in editor.summary_label.text()
     assert sum("could not keep a draft" in record.message for record in caplog.records) == 1
-    assert editor.title_edit.text() == "Typed on a full disk" and editor.has_unsaved_changes()
+    assert editor.widgets["title"].text() == "Typed on a full disk" and editor.has_unsaved_changes()
     editor.revert()

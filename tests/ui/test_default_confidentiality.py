@@ -20,8 +20,8 @@ def stored_confidentiality(database, model) -> list[str]:
 def test_a_new_question_starts_at_the_default_and_is_saved_at_it(main_window, database, qtbot):
     database.set_default_confidentiality("restricted")
     editor = main_window.new_question()
-    assert editor.confidentiality_combo.currentText() == "Restricted"
-    qtbot.keyClicks(editor.title_edit, "Early warning capacity in the Ministry of Foreign Affairs")
+    assert editor.widgets["confidentiality"].currentText() == "Restricted"
+    qtbot.keyClicks(editor.widgets["title"], "Early warning capacity in the Ministry of Foreign Affairs")
     save(qtbot, editor)
 
     assert editor.question_id is not None and not editor.has_unsaved_changes()

@@ -42,12 +42,12 @@ def test_a_question_from_tabling_to_the_debate_agenda(main_window, qtbot, databa
 
     # Table the question; its answer was due two days ago
     dialog = main_window.new_question()
-    qtbot.keyClicks(dialog.title_edit, "Hate speech against the Mellic minority")
-    dialog.asked_by_combo.setEditText("Amina Haddad")
-    choose(dialog.addressed_to_combo, "Ministry of Justice")
-    choose(dialog.status_combo, "Tabled")
-    qtbot.keyClicks(dialog.date_tabled_edit, (TODAY - timedelta(days=20)).isoformat())
-    qtbot.keyClicks(dialog.answer_due_edit, (TODAY - timedelta(days=2)).isoformat())
+    qtbot.keyClicks(dialog.widgets["title"], "Hate speech against the Mellic minority")
+    dialog.widgets["asked_by_id"].setEditText("Amina Haddad")
+    choose(dialog.widgets["addressed_to_id"], "Ministry of Justice")
+    choose(dialog.widgets["status"], "Tabled")
+    qtbot.keyClicks(dialog.widgets["date_tabled"], (TODAY - timedelta(days=20)).isoformat())
+    qtbot.keyClicks(dialog.widgets["answer_due"], (TODAY - timedelta(days=2)).isoformat())
     save(qtbot, dialog)
     with database.read_session() as session:
         [question_id] = [q.id for q in session.query(Question)]
@@ -58,15 +58,15 @@ def test_a_question_from_tabling_to_the_debate_agenda(main_window, qtbot, databa
 
     # A holding answer: still awaited, still overdue, and the ministry's holding-answer rate shows it
     dialog = main_window.edit_question(question_id)
-    choose(dialog.status_combo, "Holding answer")
+    choose(dialog.widgets["status"], "Holding answer")
     save(qtbot, dialog)
     board = dashboard(main_window, qtbot)
     assert board.overdue_answers == 1 and board.ministries[0].holding_answer_rate == 1.0
 
     # The answer arrives: nothing is overdue any more, and it came late
     dialog = main_window.edit_question(question_id)
-    choose(dialog.status_combo, "Answered")
-    dialog.answer_text_edit.setPlainText("The Ministry will publish a plan against hate speech by June. "
+    choose(dialog.widgets["status"], "Answered")
+    dialog.widgets["answer_text"].setPlainText("The Ministry will publish a plan against hate speech by June. "
                                          "Funding is under review.")
     save(qtbot, dialog)
     board = dashboard(main_window, qtbot)
@@ -75,7 +75,7 @@ def test_a_question_from_tabling_to_the_debate_agenda(main_window, qtbot, databa
 
     # The committee rates it unsatisfactory
     dialog = main_window.edit_question(question_id)
-    choose(dialog.assessment_combo, "Unsatisfactory")
+    choose(dialog.widgets["assessment"], "Unsatisfactory")
     save(qtbot, dialog)
     assert dashboard(main_window, qtbot).ministries[0].unsatisfactory_share == 1.0
 

@@ -68,9 +68,9 @@ def test_links_are_saved_and_read_back(main_window, qtbot, database, question_id
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
     for code in commitments:
-        tick(qtbot, dialog.commitments_picker, code)
-    tick(qtbot, dialog.risk_factors_picker, risk_factor)
-    assert dialog.commitments_picker.count_label.text() == "2 chosen"
+        tick(qtbot, dialog.widgets["commitments"], code)
+    tick(qtbot, dialog.widgets["risk_factors"], risk_factor)
+    assert dialog.widgets["commitments"].count_label.text() == "2 chosen"
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
 
     assert not dialog.has_unsaved_changes()
@@ -80,15 +80,15 @@ def test_links_are_saved_and_read_back(main_window, qtbot, database, question_id
     assert values["instruments"] == []
     dialog.show_question(None)
     again = main_window.edit_question(question_id)
-    assert sorted(again.commitments_picker.selected()) == sorted(commitments)
+    assert sorted(again.widgets["commitments"].selected()) == sorted(commitments)
 
 
 def test_a_new_question_is_saved_with_its_links(main_window, database):
     with database.read_session() as session:
         instrument = catalogue.list_instruments(session)[0]["code"]
     dialog = main_window.new_question()
-    dialog.title_edit.setText("Ratification of the Arms Trade Treaty")
-    dialog.instruments_picker.set_selected([instrument])
+    dialog.widgets["title"].setText("Ratification of the Arms Trade Treaty")
+    dialog.widgets["instruments"].set_selected([instrument])
     assert dialog.save()
     assert saved(database, dialog.question_id)["instruments"] == [instrument]
 
@@ -114,13 +114,13 @@ def test_discard_moves_on_and_leaves_the_question_unchanged(main_window, qtbot, 
     view = main_window.questions_view
     asked = []
     monkeypatch.setattr(view.editor, "ask_to_save", lambda: asked.append(True) or Discard)
-    view.editor.title_edit.setText("A title nobody saved")
+    view.editor.widgets["title"].setText("A title nobody saved")
     if leave == "another row":
         move_to(view, second)
         assert view.editor.question_id == second
     else:
         qtbot.keyClick(main_window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-        assert view.editor.question_id is None and view.editor.title_edit.text() == ""
+        assert view.editor.question_id is None and view.editor.widgets["title"].text() == ""
     assert asked == [True]
     assert saved(database, first) == before
 
@@ -129,10 +129,10 @@ def test_cancel_in_the_prompt_keeps_the_question_and_its_edits(main_window, qtbo
     first, second = two_questions
     view = main_window.questions_view
     monkeypatch.setattr(view.editor, "ask_to_save", lambda: Cancel)
-    view.editor.title_edit.setText("Still editing")
+    view.editor.widgets["title"].setText("Still editing")
     move_to(view, second)
     assert view.editor.question_id == first
-    assert view.editor.title_edit.text() == "Still editing"
+    assert view.editor.widgets["title"].text() == "Still editing"
     qtbot.waitUntil(lambda: view.table.current_record_id() == first)  # the table goes back to it
 
 
@@ -140,7 +140,7 @@ def test_save_in_the_prompt_saves(main_window, qtbot, database, two_questions, m
     first, second = two_questions
     view = main_window.questions_view
     monkeypatch.setattr(view.editor, "ask_to_save", lambda: Save)
-    view.editor.title_edit.setText("Saved on the way out")
+    view.editor.widgets["title"].setText("Saved on the way out")
     move_to(view, second)
     assert saved(database, first)["title"] == "Saved on the way out"
     assert view.editor.question_id == second
@@ -150,7 +150,7 @@ def test_save_in_the_prompt_stays_when_a_field_is_wrong(main_window, qtbot, two_
     first, second = two_questions
     view = main_window.questions_view
     monkeypatch.setattr(view.editor, "ask_to_save", lambda: Save)
-    view.editor.title_edit.clear()
+    view.editor.widgets["title"].clear()
     move_to(view, second)
     assert view.editor.question_id == first
     assert view.editor.error_labels["title"].isVisible()
@@ -159,23 +159,23 @@ def test_save_in_the_prompt_stays_when_a_field_is_wrong(main_window, qtbot, two_
 def test_closing_the_window_asks_and_cancel_keeps_it_open(main_window, two_questions, monkeypatch):
     editor = main_window.questions_view.editor
     monkeypatch.setattr(editor, "ask_to_save", lambda: Cancel)
-    editor.title_edit.setText("Not yet saved")
+    editor.widgets["title"].setText("Not yet saved")
     assert not main_window.close()
-    assert main_window.isVisible() and editor.title_edit.text() == "Not yet saved"
+    assert main_window.isVisible() and editor.widgets["title"].text() == "Not yet saved"
 
 
 def test_revert_forgets_the_edits(main_window, qtbot, two_questions, database):
     editor = main_window.questions_view.editor
     title = saved(database, two_questions[0])["title"]
-    editor.title_edit.setText("Changed my mind")
+    editor.widgets["title"].setText("Changed my mind")
     qtbot.mouseClick(editor.revert_button, Qt.MouseButton.LeftButton)
-    assert editor.title_edit.text() == title and not editor.has_unsaved_changes()
+    assert editor.widgets["title"].text() == title and not editor.has_unsaved_changes()
 
 
 def test_a_changed_link_counts_as_an_unsaved_change(main_window, question_id):
     dialog = main_window.edit_question(question_id)
     assert not dialog.has_unsaved_changes()
-    dialog.risk_factors_picker.set_selected(["RF01"])
+    dialog.widgets["risk_factors"].set_selected(["RF01"])
     assert dialog.has_unsaved_changes()
 
 

@@ -37,8 +37,8 @@ def question_id(database):
 
 def test_a_saved_change_shows_in_the_history_tab(main_window, qtbot, question_id):
     dialog = main_window.edit_question(question_id)
-    choose(dialog.asked_by_combo, "Lars Berg")
-    choose(dialog.assessment_combo, "Partial")
+    choose(dialog.widgets["asked_by_id"], "Lars Berg")
+    choose(dialog.widgets["assessment"], "Partial")
     save(qtbot, dialog)
     assert not dialog.has_unsaved_changes()
 
@@ -47,7 +47,7 @@ def test_a_saved_change_shows_in_the_history_tab(main_window, qtbot, question_id
     assert dialog.tabs.currentWidget() is dialog.question_page
     assert dialog.history_table.history_model.rowCount() == 0  # nothing read until the tab is shown
 
-    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(dialog.widgets["title"], Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
 
     assert dialog.tabs.currentWidget() is dialog.history_page
     assert rows(dialog) == [
@@ -70,14 +70,14 @@ def test_the_history_tab_opens_by_click_and_by_alt_h(main_window, qtbot, questio
     assert dialog.tabs.currentWidget() is dialog.question_page
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
-    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(dialog.widgets["title"], Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
     assert dialog.tabs.currentWidget() is dialog.history_page
 
 
 def test_long_values_are_shortened_with_the_full_text_in_the_tooltip(main_window, qtbot, question_id):
     dialog = main_window.edit_question(question_id)
-    choose(dialog.status_combo, "Answered")
-    dialog.answer_text_edit.setPlainText(ANSWER)
+    choose(dialog.widgets["status"], "Answered")
+    dialog.widgets["answer_text"].setPlainText(ANSWER)
     save(qtbot, dialog)
 
     dialog = main_window.edit_question(question_id)
@@ -93,7 +93,7 @@ def test_long_values_are_shortened_with_the_full_text_in_the_tooltip(main_window
 
 def test_an_error_while_on_the_history_tab_brings_the_form_back(main_window, qtbot, question_id):
     dialog = main_window.edit_question(question_id)
-    dialog.title_edit.clear()
+    dialog.widgets["title"].clear()
     dialog.tabs.setCurrentWidget(dialog.history_page)
     save(qtbot, dialog)
     assert dialog.tabs.currentWidget() is dialog.question_page
@@ -108,7 +108,7 @@ def test_a_new_question_has_no_history_yet(main_window):
 
 def test_history_model(qtmodeltester, main_window, qtbot, question_id):
     dialog = main_window.edit_question(question_id)
-    choose(dialog.asked_by_combo, "Lars Berg")
+    choose(dialog.widgets["asked_by_id"], "Lars Berg")
     save(qtbot, dialog)
     dialog = main_window.edit_question(question_id)
     dialog.tabs.setCurrentWidget(dialog.history_page)

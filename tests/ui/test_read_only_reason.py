@@ -50,10 +50,10 @@ def test_every_save_is_refused_with_the_reason_and_the_entries_stay(qtbot, datab
     opened, window, reason, before = open_read_only(qtbot, database, tmp_path)
 
     editor = window.new_question()
-    qtbot.keyClicks(editor.title_edit, "Cannot be written here")
+    qtbot.keyClicks(editor.widgets["title"], "Cannot be written here")
     save(qtbot, editor)
     assert reason in editor.summary_label.text() and editor.summary_label.isVisible()
-    assert editor.title_edit.text() == "Cannot be written here" and editor.has_unsaved_changes()
+    assert editor.widgets["title"].text() == "Cannot be written here" and editor.has_unsaved_changes()
     editor.revert()
 
     people = window.people_bodies_view

@@ -201,4 +201,4 @@ def test_ctrl_k_finds_a_question_from_anywhere_and_enter_opens_it(main_window, q
     assert main_window.current_view() is main_window.questions_view
     editor = main_window.questions_view.editor
     assert editor.isVisible() and editor.question_id == wanted
-    assert editor.title_edit.text() == "Incitement to genocide online"
+    assert editor.widgets["title"].text() == "Incitement to genocide online"

@@ -1,25 +1,25 @@
 """The question editor below the questions table: adding or changing a question to the government.
 
-The services check the values; each problem is shown in red under its field and nothing is saved
-until all are put right. Moving to another question with unsaved edits asks whether to save them; a
-saved question can be deleted once nothing refers to it."""
+Its fields are built, filled and read back from the question's form specification
+(`app.record_forms.QUESTION`) by the same binder as every record dialog; whether the clerk has changed
+anything is `QUESTION.changed`. The services check the values; each problem is shown in red under its
+field and nothing is saved until all are put right. Moving to another question with unsaved edits asks
+whether to save them; a saved question can be deleted once nothing refers to it."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
-    QCompleter,
     QDialogButtonBox,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -31,31 +31,30 @@ from PySide6.QtWidgets import (
 
 from ...app import pages
 from ...app import questions as question_use_cases
-from ...app.records import read
+from ...app import records as record_use_cases
+from ...app.record_forms import ANSWER_GROUP, FILING_GROUP, LINKS_PAGE, QUESTION, QUESTION_GROUP
+from ...app.records import Loaded, read
 from ...core import drafts, kinds
 from ...core.database import Database
 from ...core.errors import ConflictError, R2PError, ValidationError
 from ...core.formatting import human_label
-from ...core.models import Assessment, Confidentiality, Question, QuestionStatus, QuestionType
-from ...core.services import follow_ups, history, records
+from ...core.models import Question
+from ...core.services import follow_ups, history
 from ..dialogs.conflict_dialog import ConflictDialog
 from ..dialogs.follow_up_dialog import FollowUpDialog
 from ..dialogs.record_dialog import failed_save_messages
 from ..records_changed import QUESTIONS, RecordsChanged
-from ..widgets.catalogue_picker import CataloguePicker
-from ..widgets.choice_combo import enum_combo, select_data
-from ..widgets.date_field import DateField
 from ..widgets.field_errors import FieldErrors
+from ..widgets.form_binder import FormBinder
 from ..widgets.history_table import HistoryTable
-from ..widgets.text_box import text_box
 
 log = logging.getLogger(__name__)
 
 DRAFT_INTERVAL_MS = 3000
 DRAFT_KIND = kinds.QUESTION.key
-
-# Service field names that belong to a differently named widget.
-_FIELD_OF = {"asked_by_id": "asked_by", "addressed_to_id": "addressed_to", "pillar_number": "pillar"}
+# The text boxes' least heights, so a short pane scrolls instead of squashing them.
+_TEXT_HEIGHTS = {"question_text": 90, "answer_text": 90, "notes": 50}
+_LINK_STRETCH = {"commitments": 2}  # the longest list takes the widest column; the others one share each
 
 
 def delete_confirmation(reference: str | None, title: str) -> str:
@@ -93,21 +92,21 @@ class QuestionEditor(QWidget):
         self._database = database
         self._records_changed = records_changed
         self.question_id: int | None = None
-        self._version: int | None = None
         self.field_errors = FieldErrors()
-        self.fields = self.field_errors.fields
         self.error_labels = self.field_errors.error_labels
         self.summary_label = self.field_errors.summary_label
+        self.binder = FormBinder(QUESTION, self.field_errors)  # its lists are filled for each question shown
+        self.widgets = self.binder.widgets
         self._history_loaded = False
         self.follow_up_dialog: FollowUpDialog | None = None
-        self._saved_reference: str | None = None
-        self._saved_title = ""
-        self._saved_state: dict = {}
 
         self._build()
+        # The question as the form showed it when filled (shown values as the widgets read them back), the
+        # version a save is checked against, and all of it as stored: until one is shown, the empty form.
+        self._filled = Loaded(self.binder.shown())
         # Unsaved edits are kept on disk every few seconds, to be offered back after a crash.
         self._draft_of: int | bool | None = False  # the question whose draft this form wrote; False: none
-        self._drafted_state: dict | None = None  # what that draft holds, so an unchanged form is not rewritten
+        self._drafted_state: dict[str, object] | None = None  # what that draft holds, not to rewrite it unchanged
         self._draft_timer = QTimer(self)
         self._draft_timer.setInterval(DRAFT_INTERVAL_MS)
         self._draft_timer.timeout.connect(self.keep_draft)
@@ -116,51 +115,9 @@ class QuestionEditor(QWidget):
     # --- layout -------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.reference_edit = QLineEdit()
-        self.reference_edit.setPlaceholderText("The parliament's own number, e.g. WQ 2017/145")
-        self.type_combo = enum_combo(QuestionType)
-        self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText("What the question is about, in a line")
-        self.question_text_edit = text_box(min_height=None)
-        self.asked_by_combo = self._name_combo("Member who asked; a new name is added to People")
-        self.addressed_to_combo = self._name_combo("Ministry or body that must answer; a new name is added to Bodies")
-        self.date_tabled_edit = DateField()
-        self.answer_due_edit = DateField()
-        self.status_combo = enum_combo(QuestionStatus)
-        self.answer_text_edit = text_box(min_height=None)
-        self.date_answered_edit = DateField()
-        self.assessment_combo = enum_combo(Assessment, none="Not assessed")
-        self.pillar_combo = QComboBox()
-        self.confidentiality_combo = enum_combo(Confidentiality)
-        self.tags_edit = QLineEdit()
-        self.tags_edit.setPlaceholderText("Separate tags with ;")
-        self.notes_edit = text_box(min_height=None)
-
-        question = self._group("Question", [
-            ("reference", "&Reference", self.reference_edit),
-            ("type", "T&ype", self.type_combo),
-            ("title", "&Title", self.title_edit),
-            ("asked_by", "&Asked by", self.asked_by_combo),
-            ("addressed_to", "Addressed &to", self.addressed_to_combo),
-            ("date_tabled", "Date ta&bled", self.date_tabled_edit),
-            ("answer_due", "Answer d&ue", self.answer_due_edit),
-            ("status", "&Status", self.status_combo),
-            ("question_text", "&Question text", self.question_text_edit),
-        ])
-        answer = self._group("Answer", [
-            ("answer_text", "Answer te&xt", self.answer_text_edit),
-            ("date_answered", "Date a&nswered", self.date_answered_edit),
-            ("assessment", "Our assess&ment", self.assessment_combo),
-        ])
-        filing = self._group("Filing", [
-            ("pillar", "&Pillar", self.pillar_combo),
-            ("confidentiality", "&Confidentiality", self.confidentiality_combo),
-            ("tags", "Ta&gs", self.tags_edit),
-            ("notes", "N&otes", self.notes_edit),
-        ])
-        self.question_text_edit.setMinimumHeight(90)
-        self.answer_text_edit.setMinimumHeight(90)
-        self.notes_edit.setMinimumHeight(50)
+        question, answer, filing = (self._group(title) for title in (QUESTION_GROUP, ANSWER_GROUP, FILING_GROUP))
+        for name, height in _TEXT_HEIGHTS.items():
+            self.widgets[name].setMinimumHeight(height)
 
         right = QVBoxLayout()
         right.addWidget(answer, 3)
@@ -232,9 +189,6 @@ class QuestionEditor(QWidget):
         return self.tabs
 
     def _build_links(self) -> QWidget:
-        self.commitments_picker = CataloguePicker("commitments")
-        self.risk_factors_picker = CataloguePicker("risk factors")
-        self.instruments_picker = CataloguePicker("instruments")
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -243,35 +197,25 @@ class QuestionEditor(QWidget):
         hint.setWordWrap(True)
         layout.addWidget(hint)
         columns = QHBoxLayout()
-        for title, picker, stretch in (("Co&mmitments", self.commitments_picker, 2),
-                                       ("&Risk factors", self.risk_factors_picker, 1),
-                                       ("&Instruments", self.instruments_picker, 1)):
-            label = QLabel(title.replace("&", ""))
+        for field in QUESTION.fields:
+            if field.section != LINKS_PAGE:
+                continue
+            picker = self.widgets[field.name]
+            label = QLabel(field.label)  # Alt and its letter go to the list's filter
+            label.setBuddy(picker)
             label.setStyleSheet("font-weight: bold;")
             column = QVBoxLayout()
             column.addWidget(label)
             column.addWidget(picker, 1)
-            columns.addLayout(column, stretch)
+            columns.addLayout(column, _LINK_STRETCH.get(field.name, 1))
         layout.addLayout(columns, 1)
         return _scrolling(page)
 
-    def _group(self, title: str, rows: list[tuple[str, str, QWidget]]) -> QGroupBox:
+    def _group(self, title: str) -> QGroupBox:
+        """The titled group of the form's fields of that section, each over its error line."""
         box = QGroupBox(title)
-        self.field_errors.form(rows, box)
+        box.setLayout(self.binder.rows(section=title))
         return box
-
-
-    @staticmethod
-    def _name_combo(tooltip: str) -> QComboBox:
-        combo = QComboBox()
-        combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.setToolTip(tooltip)
-        completer = combo.completer()
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        return combo
 
     # --- follow-ups ---------------------------------------------------------------------------
 
@@ -289,37 +233,22 @@ class QuestionEditor(QWidget):
 
     # --- reading and writing ------------------------------------------------------------------
 
-    def _fill_choices(self) -> None:
-        """The names and catalogue entries to choose from, read again for each question shown."""
-        choices = pages.question_choices(self._database)
-        self.commitments_picker.set_entries([(c.code, c.title) for c in choices.commitments])
-        self.risk_factors_picker.set_entries([(r["code"], r["title"]) for r in choices.risk_factors])
-        self.instruments_picker.set_entries([(i["code"], f"{i['short_title']} ({i['year']})")
-                                             for i in choices.instruments])
-        for combo, entries in ((self.asked_by_combo, [(p["full_name"], p["id"]) for p in choices.people]),
-                               (self.addressed_to_combo, [(b["name"], b["id"]) for b in choices.bodies]),
-                               (self.pillar_combo, [(f"Pillar {p['number']}: {p['title']}", p["number"])
-                                                    for p in choices.pillars])):
-            combo.clear()
-            combo.addItem("None" if combo is self.pillar_combo else "", None)
-            for text, data in entries:
-                combo.addItem(text, data)
-
     def show_question(self, question_id: int | None) -> None:
         """Show the saved question `question_id`, or an empty form for a new one (None).
 
         Edits in the form are dropped: ask first with leave_asking()."""
         self._forget_draft()
-        self._fill_choices()
+        self.binder.set_choices(record_use_cases.choices(self._database, QUESTION))  # names added since, too
         self.clear_errors()
         self.question_id = question_id
-        self._version = None
-        self._saved_reference, self._saved_title = None, ""
         if question_id is None:
-            self._clear()
+            loaded = record_use_cases.new(self._database, QUESTION)  # the committee's default confidentiality
         else:
-            self._load(question_id)
-        self._saved_state = self._state()
+            loaded = record_use_cases.load(self._database, QUESTION, question_id)
+        self.binder.show(loaded.shown)
+        # Edits are told from what the widgets show now, so a value they show otherwise than it is stored
+        # (a text's line endings, a code the catalogue no longer lists) is not taken for an edit.
+        self._filled = dataclasses.replace(loaded, shown=self.binder.shown())
         self._history_loaded = False
         self.history_table.set_entries([])
         editing = question_id is not None
@@ -334,57 +263,6 @@ class QuestionEditor(QWidget):
         self.heading_label.setText(self._edit_title() if editing else "New question")
         self.heading_label.setToolTip(self.heading_label.text())
 
-    def _clear(self) -> None:
-        for picker in (self.commitments_picker, self.risk_factors_picker, self.instruments_picker):
-            picker.set_selected([])
-        for edit in (self.reference_edit, self.title_edit, self.tags_edit):
-            edit.clear()
-        for edit in (self.question_text_edit, self.answer_text_edit, self.notes_edit):
-            edit.clear()
-        for field in (self.date_tabled_edit, self.answer_due_edit, self.date_answered_edit):
-            field.set_date(None)
-        for combo in (self.asked_by_combo, self.addressed_to_combo, self.pillar_combo, self.assessment_combo):
-            combo.setCurrentIndex(0)
-        self.type_combo.setCurrentIndex(0)
-        self.status_combo.setCurrentIndex(0)
-        select_data(self.confidentiality_combo, self._database.default_confidentiality)
-
-    def _load(self, question_id: int) -> None:
-        values = read(self._database, lambda session: records.get(session, Question, question_id))
-        self._version = values.get("version")
-        self._saved_reference = values.get("reference")
-        self._saved_title = values.get("title") or ""
-        dates = {name: values[name].isoformat() if values.get(name) else ""
-                 for name in ("date_tabled", "answer_due", "date_answered")}
-        names = {name: combo.itemText(combo.findData(values[f"{name}_id"])) if values.get(f"{name}_id") else ""
-                 for name, combo in (("asked_by", self.asked_by_combo), ("addressed_to", self.addressed_to_combo))}
-        self._fill({**values, **dates, **names, "tags": "; ".join(values.get("tags") or [])})
-
-    def _fill(self, state: dict) -> None:
-        """Put values shaped as _state() gives them into the form: a saved question's, or a draft's."""
-        for picker, name in ((self.commitments_picker, "commitments"), (self.risk_factors_picker, "risk_factors"),
-                             (self.instruments_picker, "instruments")):
-            picker.set_selected(state.get(name) or [])
-        for edit, name in ((self.reference_edit, "reference"), (self.title_edit, "title"),
-                           (self.tags_edit, "tags"), (self.date_tabled_edit, "date_tabled"),
-                           (self.answer_due_edit, "answer_due"), (self.date_answered_edit, "date_answered")):
-            edit.setText(state.get(name) or "")
-            edit.setCursorPosition(0)  # a long title reads from its start, not its end
-        for text_edit, name in ((self.question_text_edit, "question_text"), (self.answer_text_edit, "answer_text"),
-                                (self.notes_edit, "notes")):
-            text_edit.setPlainText(state.get(name) or "")
-        for combo, name in ((self.type_combo, "type"), (self.status_combo, "status"),
-                            (self.assessment_combo, "assessment"), (self.pillar_combo, "pillar_number"),
-                            (self.confidentiality_combo, "confidentiality")):
-            select_data(combo, state.get(name))
-        for combo, name in ((self.asked_by_combo, "asked_by"), (self.addressed_to_combo, "addressed_to")):
-            text = state.get(name) or ""
-            index = combo.findText(text, Qt.MatchFlag.MatchFixedString) if text else 0
-            if index >= 0:
-                combo.setCurrentIndex(index)
-            else:
-                combo.setEditText(text)  # a new name, added to People or Bodies when saved
-
     def _tab_shown(self, index: int) -> None:
         if self.tabs.widget(index) is self.history_page and not self._history_loaded:
             self.load_history()
@@ -394,41 +272,17 @@ class QuestionEditor(QWidget):
         self.history_table.set_entries(entries)
         self._history_loaded = True
 
+    def _saved(self, name: str) -> str:
+        """The question's `name` as saved ("" for a new question)."""
+        return str(self._filled.stored.get(name) or "")
+
     def _edit_title(self) -> str:
-        reference = self._saved_reference or ""
-        return f"Question {reference}: {self._saved_title}" if reference else self._saved_title or "Question"
-
-
-    def values(self) -> dict:
-        """The form as plain values for records.create/update (names resolved separately)."""
-        return {
-            "reference": self.reference_edit.text(),
-            "type": self.type_combo.currentData(),
-            "title": self.title_edit.text(),
-            "question_text": self.question_text_edit.toPlainText(),
-            "date_tabled": self.date_tabled_edit.date_text(),
-            "answer_due": self.answer_due_edit.date_text(),
-            "status": self.status_combo.currentData(),
-            "answer_text": self.answer_text_edit.toPlainText(),
-            "date_answered": self.date_answered_edit.date_text(),
-            "assessment": self.assessment_combo.currentData(),
-            "pillar_number": self.pillar_combo.currentData(),
-            "confidentiality": self.confidentiality_combo.currentData(),
-            "tags": self.tags_edit.text(),
-            "notes": self.notes_edit.toPlainText(),
-            "commitments": self.commitments_picker.selected(),
-            "risk_factors": self.risk_factors_picker.selected(),
-            "instruments": self.instruments_picker.selected(),
-        }
-
-    def _state(self) -> dict:
-        """Everything the clerk can change, to tell whether anything was."""
-        return {**self.values(), "asked_by": self.asked_by_combo.currentText().strip(),
-                "addressed_to": self.addressed_to_combo.currentText().strip()}
+        reference, title = self._saved("reference"), self._saved("title")
+        return f"Question {reference}: {title}" if reference else title or "Question"
 
     def has_unsaved_changes(self) -> bool:
-        shown = bool(self._saved_state)  # nothing can have changed before a question is shown
-        return shown and self._state() != self._saved_state
+        """Whether the clerk has changed anything since the form was filled."""
+        return bool(QUESTION.changed(self._filled.shown, self.binder.shown()))
 
     # --- drafts -------------------------------------------------------------------------------
 
@@ -437,12 +291,12 @@ class QuestionEditor(QWidget):
         if not self.has_unsaved_changes():
             self._forget_draft()
             return
-        state = self._state()
+        state = self.binder.shown()
         if state == self._drafted_state:
             return  # nothing typed since the last try
         try:
             drafts.save_draft(DRAFT_KIND, self.question_id, state, database=self._database.describe(),
-                              version=self._version, base=self._saved_state)
+                              version=self._filled.version, base=self._filled.shown)
         except OSError as error:  # a full disk or a locked data folder: say so once, try again on the next edit
             log.warning("could not keep a draft of the question being edited: %s", error)
             self.summary_label.setText("Your edits could not be kept as a draft in case of a crash "
@@ -461,22 +315,19 @@ class QuestionEditor(QWidget):
     def restore_draft(self, draft: drafts.Draft) -> None:
         """Show the question a draft belongs to with the clerk's edits in the form, not yet saved.
 
-        The edits go onto the question as it is now. If a colleague has saved one of the edited fields
-        since, the draft's version is kept, so saving shows both versions instead of overwriting theirs.
-        A draft of a question deleted since comes back as a new question."""
+        The edits go onto the question as it is now (app.questions.with_draft says how, and which
+        version saving is checked against). A draft of a question deleted since comes back as a new
+        question."""
         exists = draft.record_id is not None and pages.question_exists(self._database, draft.record_id)
         self.show_question(draft.record_id if exists else None)
         if not exists:
-            self._fill(draft.fields)
+            self.binder.show(draft.fields)
             drafts.discard_draft(draft.kind, draft.record_id, database=draft.database)
             self.keep_draft()  # from now on the draft of a new question
             return
-        base = draft.base or {}
-        edits = {name: value for name, value in draft.fields.items() if name not in base or base[name] != value}
-        self._fill({**self._saved_state, **edits})
-        changed_since = [name for name in edits if name not in base or self._saved_state.get(name) != base[name]]
-        if changed_since and draft.version is not None and draft.version != self._version:
-            self._version = draft.version  # saving will show both versions
+        restored = question_use_cases.with_draft(self._filled, draft)
+        self.binder.show(restored.shown)
+        self._filled = dataclasses.replace(self._filled, version=restored.version)
         self._draft_of = draft.record_id  # saving or dropping the edits forgets the draft
 
     def set_aside(self) -> None:
@@ -533,7 +384,7 @@ class QuestionEditor(QWidget):
         """Delete this question after asking; True when it is gone."""
         if self.question_id is None:
             return False
-        if not self.confirm_delete(delete_confirmation(self._saved_reference, self._saved_title)):
+        if not self.confirm_delete(delete_confirmation(self._saved("reference") or None, self._saved("title"))):
             return False
         deleted_id = self.question_id
         # Wiping the deleted words from the search index rewrites it: about 2 s on 100,000 questions.
@@ -554,14 +405,12 @@ class QuestionEditor(QWidget):
     def save(self) -> bool:
         """Write the form; True when saved. Problems are shown under their fields and nothing is saved."""
         self.clear_errors()
-        state = self._state()
         try:
             # Only what the clerk changed from what was shown is written, so a colleague's save of other
             # fields stays; a typed name is found in People or Bodies, or added there.
-            changes = question_use_cases.save_question(
-                self._database, self.question_id, self.values(), shown=self._saved_state,
-                expected_version=self._version, asked_by_name=state["asked_by"],
-                addressed_to_name=state["addressed_to"])
+            changes = question_use_cases.save_shown(self._database, self.question_id, self.binder.shown(),
+                                                    before=self._filled.shown,
+                                                    expected_version=self._filled.version)
         except ValidationError as error:
             self.show_errors(error.errors)
             return False
@@ -586,7 +435,7 @@ class QuestionEditor(QWidget):
         """Someone else saved this question since it was shown: keep theirs, save over it, or keep editing."""
         choice = self.ask_about_conflict(error)
         if choice == ConflictDialog.KEEP_MINE:
-            self._version = error.current_version
+            self._filled = dataclasses.replace(self._filled, version=error.current_version)
             return self.save()
         if choice == ConflictDialog.USE_THEIRS:
             self.show_question(self.question_id)
@@ -603,7 +452,7 @@ class QuestionEditor(QWidget):
     def show_errors(self, errors: dict[str, str]) -> None:
         """Each message under its field; anything without a field goes above the buttons."""
         self.tabs.setCurrentWidget(self.question_page)
-        self.field_errors.show(errors, field_of=_FIELD_OF, label_of=human_label, count_fields=True)
+        self.field_errors.show(errors, label_of=human_label, count_fields=True)
 
 
 def _scrolling(page: QWidget) -> QScrollArea:

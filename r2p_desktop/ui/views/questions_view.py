@@ -153,7 +153,7 @@ class QuestionsView(BaseView):
             self.editor.show_question(None)
             self._show_editor()
             self.table.clearSelection()
-            self.editor.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.editor.widgets["title"].setFocus(Qt.FocusReason.OtherFocusReason)
         return self.editor
 
     def open_record(self, kind: str, record_id: int) -> None:
@@ -227,7 +227,7 @@ class QuestionsView(BaseView):
     def _edit_in_form(self, question_id: int) -> None:
         self.open_question(question_id)
         if self._editing_id() == question_id:
-            self.editor.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.editor.widgets["title"].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _deleted(self, _question_id: int) -> None:
         self.lower.setCurrentWidget(self.placeholder)

@@ -18,10 +18,3 @@ def enum_combo(enum: type[StrEnum], *, none: str | None = None) -> QComboBox:
     for member in enum:
         combo.addItem(human_label(member.value), member.value)
     return combo
-
-
-def select_data(combo: QComboBox, value) -> None:
-    """Make the item carrying `value` current; leave the combo as it is if none does."""
-    index = combo.findData(value)
-    if index >= 0:
-        combo.setCurrentIndex(index)
