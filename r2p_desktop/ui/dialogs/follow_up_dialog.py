@@ -33,14 +33,16 @@ class FollowUpDialog(RecordDialog):
         if start is not None:  # from a question: the owner follows the kind until the clerk types one
             self._question_id = int(str(question_id))
             self._suggested_owner = str(start.shown.get("owner_body_id") or "")
-            self.widgets["kind"].currentIndexChanged.connect(self._suggest_owner)
+            kind = self.widgets["kind"]
+            assert isinstance(kind, QComboBox)
+            kind.currentIndexChanged.connect(self._suggest_owner)
 
     def _suggest_owner(self) -> None:
         owner = self.widgets["owner_body_id"]
         assert isinstance(owner, QComboBox)  # a list of bodies that also takes a name typed in
         if owner.currentText().strip() != self._suggested_owner:
             return  # the clerk chose the owner: keep it
-        self._suggested_owner = follow_up_use_cases.owner_for(self._database, self.binder.shown()["kind"],
+        self._suggested_owner = follow_up_use_cases.owner_for(self._database, str(self.binder.shown()["kind"]),
                                                               self._question_id)
         owner.setCurrentText(self._suggested_owner)
 
