@@ -269,3 +269,11 @@ def test_a_marking_another_program_wrote_is_read_by_no_audience(db_path, databas
     finally:
         reopened.dispose()
 
+
+
+def test_a_refused_word_that_reads_like_damage_is_not_taken_for_a_damaged_file(database):
+    """SQLite says "malformed" of a damaged file; a word a clerk typed may say it too."""
+    with pytest.raises(NotInVocabularyError, match="'malformed' is not one of"), as_r2p_errors(), \
+            database.session() as session:
+        session.add(Body(name="Atrocity Prevention Agency", kind="malformed"))
+        session.commit()

@@ -119,6 +119,8 @@ def _configure_sqlite(engine: Engine, pragmas: tuple[tuple[str, str, object], ..
         # A message the clerk can act on, not a driver error: the lock was held past busy_timeout, the
         # disk is full (SQLite rolled the change back), or part of the file cannot be read.
         error = context.original_exception
+        if isinstance(error, R2PError):  # ours already (a word not in a vocabulary): its words are not SQLite's
+            return None
         if _is_lock_timeout(error):
             return DatabaseBusyError()
         if is_disk_full(error):
