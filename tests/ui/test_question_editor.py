@@ -83,6 +83,18 @@ def test_links_are_saved_and_read_back(main_window, qtbot, database, question_id
     assert sorted(again.widgets["commitments"].selected()) == sorted(commitments)
 
 
+def test_alt_and_a_headings_letter_go_to_that_list_of_links(main_window, qtbot, question_id):
+    dialog = main_window.edit_question(question_id)
+    dialog.tabs.setCurrentWidget(dialog.links_page)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    start = dialog.widgets["commitments"].filter_edit
+    for letter, name in ((Qt.Key.Key_R, "risk_factors"), (Qt.Key.Key_I, "instruments"), (Qt.Key.Key_M, "commitments")):
+        qtbot.keyClick(start, letter, Qt.KeyboardModifier.AltModifier)  # Alt+R is not the hidden Reference's
+        assert dialog.widgets[name].filter_edit.hasFocus(), name
+        start = dialog.widgets[name].filter_edit
+
+
 def test_a_new_question_is_saved_with_its_links(main_window, database):
     with database.read_session() as session:
         instrument = catalogue.list_instruments(session)[0]["code"]

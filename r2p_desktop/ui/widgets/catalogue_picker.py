@@ -102,6 +102,7 @@ class CataloguePicker(QWidget):
         self.list_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list_view.setAccessibleName(f"Linked {noun}")
         self.setFocusProxy(self.filter_edit)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so that a label naming it (its buddy) reaches the filter
 
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
