@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
-from r2p_desktop.app.changes import Changes, Record
 from r2p_desktop.app import records as record_use_cases
+from r2p_desktop.app.changes import Changes, Record
 from r2p_desktop.app.errors import SaveRefusedError, StillReferredToError
 from r2p_desktop.app.questions import delete_question, save_question, save_shown, with_draft
 from r2p_desktop.app.record_forms import QUESTION
