@@ -82,7 +82,8 @@ def test_a_question_from_tabling_to_the_debate_agenda(main_window, qtbot, databa
     # The promise becomes a follow-up owed by the ministry, due in ten days
     dialog = main_window.edit_question(question_id)
     follow_up = dialog.create_follow_up()
-    assert follow_up.widgets["description"].toPlainText().startswith("The Ministry will publish a plan")
+    assert follow_up.widgets["description"].toPlainText() == (
+        "Chase the undertaking in the answer to “Hate speech against the Mellic minority”")
     qtbot.keyClicks(follow_up.widgets["due_date"], (TODAY + timedelta(days=10)).isoformat())
     save(qtbot, follow_up)
     board = dashboard(main_window, qtbot)
