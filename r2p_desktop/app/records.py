@@ -132,9 +132,8 @@ def save(database: Database, form: Form, record_id: int | None, shown: Mapping[s
 
 
 def delete(database: Database, kind: str, record_id: int) -> Changes:
-    """Delete record `record_id` of `kind` (a registry key) and what belongs to it; refused with an
-    R2PError saying why while other records still point at it."""
-    with as_r2p_errors(), database.session() as session:
-        records.delete(session, kinds.BY_KEY[kind].model, record_id)
-        session.commit()
-    return Changes(deleted={Record(kind, record_id)})
+    """Delete record `record_id` of `kind` (a registry key) and what goes with it; refused with a
+    StillReferredToError saying why while other records depend on it (`app.removal.delete`)."""
+    from . import removal  # removal reads through this module
+
+    return removal.delete(database, kind, record_id)
