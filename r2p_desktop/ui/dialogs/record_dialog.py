@@ -1,6 +1,7 @@
 """The dialog every record form is: its fields built from the kind's form specification
 (`app.record_forms`), each over its red error line, Save and Cancel with keyboard shortcuts, and a
-History… button for a saved record. Saving goes through the use cases in `app.records`, which open
+History… and a Delete… button for a saved record. Saving goes through the use cases in `app.records`,
+deleting through `app.removal` (after a confirmation saying what else goes with the record), which open
 the session and commit; the dialog shows what they refuse and announces what they changed.
 
 A kind whose form needs nothing else is edited in `RecordDialog(..., form=record_forms.X)` itself. A
@@ -9,12 +10,25 @@ beside them (`loaded`), or save another way (`save_changes`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...app import records as record_use_cases
 from ...app.changes import Changes
@@ -27,7 +41,10 @@ from ...core.formatting import human_label
 from ..records_changed import RecordsChanged
 from ..widgets.field_errors import FieldErrors
 from ..widgets.form_binder import FormBinder
+from .delete_prompt import ask_to_delete
 from .history_dialog import HistoryDialog
+
+DELETED = 2  # the dialog's result when the record was deleted (neither accepted nor rejected)
 
 
 class RecordDialog(QDialog):
@@ -62,11 +79,18 @@ class RecordDialog(QDialog):
         self.history_button.setToolTip("Who changed this record, which field, from what to what, and when")
         self.history_button.clicked.connect(self.show_history)
         self.history_dialog: HistoryDialog | None = None
+        self.delete_button = QPushButton("Delete…")  # apart from Save, on the left
+        self.delete_button.setToolTip("Delete this record, after saying what else would go with it")
+        self.delete_button.setAutoDefault(False)  # Enter saves; it never deletes
+        self.delete_button.clicked.connect(self.delete)
 
         layout = QVBoxLayout(self)
         layout.addLayout(self.layout_fields(), 1)
         layout.addWidget(self.summary_label)
-        layout.addWidget(self.buttons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.delete_button)
+        bottom.addWidget(self.buttons, 1)
+        layout.addLayout(bottom)
         hint = self.sizeHint()
         self.resize(*(self.SIZE or (max(hint.width(), self.MIN_WIDTH), min(hint.height(), self.MAX_HEIGHT))))
         if record_id is not None:
@@ -113,6 +137,8 @@ class RecordDialog(QDialog):
 
     def showEvent(self, event) -> None:
         self.history_button.setVisible(self.history_record_id() is not None)
+        self.delete_button.setVisible(self.history_record_id() is not None)
+        self.delete_button.setText(with_free_mnemonic("Delete…", taken_mnemonics(self, but=self.delete_button)))
         super().showEvent(event)
 
     def show_history(self) -> HistoryDialog | None:
@@ -124,6 +150,19 @@ class RecordDialog(QDialog):
         self.history_dialog = dialog
         dialog.open()
         return dialog
+
+    # --- deleting -----------------------------------------------------------------------------
+
+    def delete(self) -> bool:
+        """Delete the saved record after the clerk confirms what goes with it, and close; a refusal is
+        shown and the dialog stays as it was. True when deleted."""
+        record_id = self.history_record_id()
+        if record_id is None:
+            return False
+        if ask_to_delete(self, self._database, self._records_changed, self.form.kind, record_id) is None:
+            return False
+        self.done(DELETED)
+        return True
 
     # --- saving -------------------------------------------------------------------------------
 
@@ -158,3 +197,20 @@ def failed_save_messages(error: R2PError) -> dict[str, str]:
         return error.errors
     message = str(error)
     return {"": message if message.endswith(".") else f"{message}."}
+
+
+def taken_mnemonics(widget: QWidget, *, but: QWidget | None = None) -> set[str]:
+    """The Alt+letter keys the labels, buttons, group boxes and tabs in `widget` already take."""
+    texts = [label.text() for label in widget.findChildren(QLabel)]
+    texts += [button.text() for button in widget.findChildren(QAbstractButton) if button is not but]
+    texts += [box.title() for box in widget.findChildren(QGroupBox)]
+    texts += [tabs.tabText(i) for tabs in widget.findChildren(QTabWidget) for i in range(tabs.count())]
+    return {match.lower() for text in texts for match in re.findall(r"&(\w)", text.replace("&&", ""))}
+
+
+def with_free_mnemonic(text: str, taken: set[str]) -> str:
+    """`text` with the first of its letters that no other key takes marked for Alt (none when all are)."""
+    for position, letter in enumerate(text):
+        if letter.isalpha() and letter.lower() not in taken:
+            return f"{text[:position]}&{text[position:]}"
+    return text

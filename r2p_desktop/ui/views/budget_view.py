@@ -1,8 +1,9 @@
 """Budget: the lines of the budget debate that fund atrocity prevention at home and abroad, one fiscal
 year at a time, with each programme's change on the year before and a chart of allocations by scope.
 
-A line is added or changed in its dialog (Enter or a double-click opens the selected one); once saved,
-the page shows the line's fiscal year with the line selected."""
+A line is added or changed in its dialog (Enter or a double-click opens the selected one), and deleted
+with the Delete key or the dialog's Delete… button; once saved, the page shows the line's fiscal year
+with the line selected."""
 
 from __future__ import annotations
 
@@ -26,9 +27,11 @@ from ...core.database import Database
 from ...core.money import money
 from ...core.services import budget
 from ..dialogs.budget_item_dialog import BudgetItemDialog
+from ..dialogs.delete_prompt import ask_to_delete
 from ..models.record_list_model import LABEL, MONEY, WARNING_COLOUR, ListColumn
 from ..records_changed import BODIES, BUDGET_ITEMS, RecordsChanged
 from ..widgets.allocation_chart import AllocationChart
+from ..widgets.delete_key import DeleteKey
 from ..widgets.record_list_table import RecordListTable
 from .base_view import BaseView
 
@@ -105,7 +108,7 @@ class BudgetView(BaseView):
         chooser.addStretch(1)
         self.new_button = QPushButton("&New budget line…", self)
         self.edit_button = QPushButton("&Edit…", self)
-        self.edit_button.setToolTip("Change the selected budget line (Enter)")
+        self.edit_button.setToolTip("Change the selected budget line (Enter); the Delete key deletes it")
         chooser.addWidget(self.new_button)
         chooser.addWidget(self.edit_button)
         self.dialog: BudgetItemDialog | None = None  # the last one opened, for tests and focus
@@ -132,6 +135,7 @@ class BudgetView(BaseView):
         self.new_button.clicked.connect(self.new_budget_item)
         self.edit_button.clicked.connect(lambda: self.edit_budget_item(self.table.current_record_id()))
         self.table.record_activated.connect(self.edit_budget_item)
+        DeleteKey(self.table, self.delete_budget_item)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
     def selected_year(self) -> int | None:
@@ -201,6 +205,10 @@ class BudgetView(BaseView):
         dialog.accepted.connect(lambda: self.show_budget_item(dialog.widgets["fiscal_year"].value(), dialog.record_id))
         dialog.open()
         return dialog
+
+    def delete_budget_item(self, budget_item_id: int) -> bool:
+        """Delete the line after asking (the page refreshes by the records-changed signal)."""
+        return ask_to_delete(self, self.database, self.records_changed, BUDGET_ITEMS, budget_item_id) is not None
 
     def show_budget_item(self, year: int, budget_item_id: int | None) -> None:
         self.ensure_fresh()

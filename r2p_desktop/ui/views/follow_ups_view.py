@@ -1,7 +1,7 @@
 """Follow-ups: undertakings, committee actions and recommendations to chase, by due date.
 
 Filtered by status (including open and overdue) and owner; each opens in its dialog, and one that arose
-from a question can open that question."""
+from a question can open that question. The Delete key deletes the selected one, after asking."""
 
 from __future__ import annotations
 
@@ -15,9 +15,11 @@ from ...core.formatting import human_label
 from ...core.models import FollowUpStatus
 from ...core.services import follow_ups
 from ...core.services.follow_ups import FollowUpFilter
+from ..dialogs.delete_prompt import ask_to_delete
 from ..dialogs.follow_up_dialog import FollowUpDialog
 from ..models.record_list_model import DATE, LABEL, ListColumn
 from ..records_changed import BODIES, FOLLOW_UPS, QUESTIONS, RecordsChanged
+from ..widgets.delete_key import DeleteKey
 from .record_list_view import RecordListView
 
 # The status filter's choices: (shown, FollowUpFilter.status).
@@ -97,6 +99,7 @@ class FollowUpsView(RecordListView):
         self.new_button.clicked.connect(self.new_follow_up)
         self.open_parent_button.clicked.connect(self.open_parent)
         self.table.record_activated.connect(self.edit_follow_up)
+        DeleteKey(self.table, self.delete_follow_up)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self.table)
@@ -158,6 +161,10 @@ class FollowUpsView(RecordListView):
 
     def edit_follow_up(self, follow_up_id: int) -> FollowUpDialog:
         return self._open_dialog(FollowUpDialog(self.database, self.records_changed, follow_up_id, parent=self))
+
+    def delete_follow_up(self, follow_up_id: int) -> bool:
+        """Delete the follow-up after asking (the page refreshes by the records-changed signal)."""
+        return ask_to_delete(self, self.database, self.records_changed, FOLLOW_UPS, follow_up_id) is not None
 
     def _open_dialog(self, dialog: FollowUpDialog) -> FollowUpDialog:
         """Window-modal and non-blocking: the dialog reports back by the records-changed signal."""
