@@ -4,12 +4,13 @@ the debate's outcome with the undertakings the government gave in it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from .. import kinds
+from .. import audit, kinds
 from ..errors import NotFoundError, R2PError, ValidationError
 from ..models import (
     AgendaItem,
@@ -86,10 +87,50 @@ def add_item(session: Session, debate_id: int, values: Values, links: list[Value
         select(func.count(AgendaItem.id)).where(AgendaItem.debate_id == debate_id)
     ) or 0
     item_id = records.create(session, AgendaItem, {**values, "debate_id": debate_id, "position": position})
-    for link in links or []:
-        session.add(AgendaItemLink(agenda_item_id=item_id, **link))
-    session.flush()
+    if links:
+        change_links(session, item_id, add=[next(iter(link.items())) for link in links])
     return item_id
+
+
+def linked_targets(session: Session, item_id: int) -> list[tuple[str, int]]:
+    """What the item discusses, as (column, id) in the order the links were made."""
+    query = select(AgendaItemLink).where(AgendaItemLink.agenda_item_id == item_id).order_by(AgendaItemLink.id)
+    return [_link_target(link) for link in session.scalars(query)]
+
+
+def change_links(session: Session, item_id: int, *, add: Iterable[tuple[str, int]] = (),
+                 remove: Iterable[tuple[str, int]] = ()) -> bool:
+    """Link the item to the records in `add` and unlink those in `remove`, each a (column, id) pair
+    (column one of LINK_TARGETS); a record already linked, or not linked, is left as it is. The item's
+    history gets one "Records discussed" change naming them before and after. Returns whether anything
+    changed. Caller commits."""
+    item = session.get(AgendaItem, item_id)
+    if item is None:
+        raise NotFoundError(f"there is no agenda item with id {item_id}")
+    links = {_link_target(link): link for link in item.links}
+    before = sorted(_link_label(session, *target) for target in links)
+    removing = set(remove) & links.keys()
+    for target in removing:
+        item.links.remove(links.pop(target))
+    for column, target_id in dict.fromkeys(add):
+        if column not in LINK_TARGETS:
+            raise ValidationError({"links": f"an agenda item cannot discuss a {column.removesuffix('_id')}"})
+        if (column, target_id) in links:
+            continue
+        if session.get(LINK_TARGETS[column], target_id) is None:
+            raise NotFoundError(f"there is no {column.removesuffix('_id').replace('_', ' ')} with id {target_id}")
+        links[column, target_id] = AgendaItemLink(**{column: target_id})
+        item.links.append(links[column, target_id])
+    after = sorted(_link_label(session, *target) for target in links)
+    if before == after:
+        return False
+    session.flush()  # the item's version moves on with its links (its collection changed)
+    # The links are rows of their own, outside the record's columns: the trail names them on the item.
+    audit.write_entries(session, [audit.Change("update", AgendaItem.__tablename__, item.id, item.uid,
+                                               "records_discussed", "; ".join(before) or None,
+                                               "; ".join(after) or None)],
+                        session.info.get("user", "unknown"))
+    return True
 
 
 def move_item(session: Session, item_id: int, new_position: int) -> None:

@@ -1,17 +1,24 @@
 """What the catalogue dialogs read: one commitment or treaty with the committee's position on it, and
-the questions and budget items that evidence a commitment."""
+the records that evidence a commitment (questions and budget items that name it, agenda items that
+discuss it), which the assessment dialog also adds and removes."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..errors import NotFoundError
+from .. import kinds
+from ..errors import NotFoundError, ValidationError
 from ..models import (
+    AgendaItem,
+    AgendaItemLink,
     AssessmentStatus,
     BudgetItem,
     Commitment,
     CommitmentAssessment,
+    Debate,
     Instrument,
     InstrumentStatus,
     Pillar,
@@ -21,6 +28,7 @@ from ..models import (
 )
 from ..models.records import budget_item_commitments, question_commitments
 from ..values import Values
+from . import agenda
 
 
 def _commitment_id(session: Session, code: str) -> int:
@@ -52,29 +60,73 @@ def commitment_detail(session: Session, code: str) -> Values:
     }
 
 
-def evidence_for(session: Session, commitment_code: str) -> list[Values]:
-    """The questions (newest tabled first) and budget items (newest year first) linked to a commitment.
-
-    Each row: kind ("question" or "budget_item"), id, reference, title, status, date."""
+def evidence_records(session: Session, commitment_code: str) -> list[tuple[str, int]]:
+    """The records that evidence a commitment, as (kind key, id): the questions that name it (newest
+    tabled first), the budget items that name it (newest year first), then the agenda items that
+    discuss it (newest debate first)."""
     commitment_id = _commitment_id(session, commitment_code)
     questions = session.scalars(
-        select(Question)
+        select(Question.id)
         .join(question_commitments, question_commitments.c.question_id == Question.id)
         .where(question_commitments.c.commitment_id == commitment_id)
         .order_by(Question.date_tabled.is_(None), Question.date_tabled.desc(), Question.id.desc())
     )
     budget_items = session.scalars(
-        select(BudgetItem)
+        select(BudgetItem.id)
         .join(budget_item_commitments, budget_item_commitments.c.budget_item_id == BudgetItem.id)
         .where(budget_item_commitments.c.commitment_id == commitment_id)
         .order_by(BudgetItem.fiscal_year.desc(), BudgetItem.programme, BudgetItem.id)
     )
-    rows = [{"kind": "question", "id": q.id, "reference": q.reference or "", "title": q.title,
-             "status": q.status, "date": q.date_tabled} for q in questions]
-    rows += [{"kind": "budget_item", "id": b.id, "reference": f"Budget {b.fiscal_year}", "title": b.programme,
-              "status": b.outcome.strip().splitlines()[0] if b.outcome.strip() else "", "date": b.debate_date}
-             for b in budget_items]
-    return rows
+    agenda_items = session.scalars(
+        select(AgendaItem.id)
+        .join(AgendaItemLink, AgendaItemLink.agenda_item_id == AgendaItem.id)
+        .join(Debate, Debate.id == AgendaItem.debate_id)
+        .where(AgendaItemLink.commitment_id == commitment_id)
+        .order_by(Debate.date.is_(None), Debate.date.desc(), AgendaItem.position, AgendaItem.id)
+        .distinct()
+    )
+    return ([(kinds.QUESTION.key, i) for i in questions] + [(kinds.BUDGET_ITEM.key, i) for i in budget_items]
+            + [(kinds.AGENDA_ITEM.key, i) for i in agenda_items])
+
+
+EVIDENCE_KINDS = (kinds.QUESTION.key, kinds.BUDGET_ITEM.key, kinds.AGENDA_ITEM.key)
+
+
+def change_evidence(session: Session, commitment_code: str, *, add: Iterable[tuple[str, int]] = (),
+                    remove: Iterable[tuple[str, int]] = ()) -> set[tuple[str, int]]:
+    """Make the records in `add` evidence the commitment and those in `remove` no longer, each a (kind
+    key, id) of EVIDENCE_KINDS: a question or budget item names the commitment among its own (its history
+    shows it), an agenda item discusses it. Returns the records changed. Caller commits."""
+    commitment = session.get(Commitment, _commitment_id(session, commitment_code))
+    assert commitment is not None  # found by its code just now
+    changed: set[tuple[str, int]] = set()
+    for adding, pairs in ((True, add), (False, remove)):
+        for kind, record_id in dict.fromkeys(pairs):
+            if kind == kinds.AGENDA_ITEM.key:
+                link = [(kinds.COMMITMENT.id_column, commitment.id)]
+                if agenda.change_links(session, record_id, **{"add" if adding else "remove": link}):
+                    changed.add((kind, record_id))
+                continue
+            record = _naming_record(session, kind, record_id)  # held: the list alone would not keep it
+            if adding != (commitment in record.commitments):
+                (record.commitments.append if adding else record.commitments.remove)(commitment)
+                changed.add((kind, record_id))
+    session.flush()
+    return changed
+
+
+def _naming_record(session: Session, kind: str, record_id: int) -> Question | BudgetItem:
+    """The question or budget item whose commitments are to change."""
+    record: Question | BudgetItem | None
+    if kind == kinds.QUESTION.key:
+        record = session.get(Question, record_id)
+    elif kind == kinds.BUDGET_ITEM.key:
+        record = session.get(BudgetItem, record_id)
+    else:
+        raise ValidationError({"evidence": f"a {kind.replace('_', ' ')} cannot evidence a commitment"})
+    if record is None:
+        raise NotFoundError(f"there is no {kind.replace('_', ' ')} with id {record_id}")
+    return record
 
 
 def instrument_detail(session: Session, code: str) -> Values:

@@ -1,8 +1,10 @@
 """The committee's self-assessment of one commitment: what the source asks, how far the country has
-got, on what evidence, and the questions and budget items that bear on it.
+got, on what evidence, and the records that bear on it: the questions and budget items that name it and
+the agenda items that discuss it, more of them found by typing part of a reference or title.
 
 The assessment is kept under the commitment's catalogue code, not a record id: it is read with the
-commitment and saved (added the first time) through `app.catalogue_records`."""
+commitment and saved (added the first time), with the records added or removed, through
+`app.catalogue_records`."""
 
 from __future__ import annotations
 
@@ -12,29 +14,20 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLayout, QVBoxLayout, QWidget
 
-from ...app import catalogue_records, record_forms
+from ...app import catalogue_records, linking, record_forms
 from ...app.changes import Changes
 from ...app.records import Loaded, read
 from ...core.database import Database
 from ...core.formatting import human_label
 from ...core.services import history
-from ..models.record_list_model import DATE, LABEL, ListColumn
 from ..records_changed import RecordsChanged
-from ..widgets.record_list_table import RecordListTable
+from ..widgets.linked_records import LinkedRecords
 from .record_dialog import RecordDialog
-
-EVIDENCE_COLUMNS = (
-    ListColumn("kind", "Record", LABEL, width=90),
-    ListColumn("reference", "Reference", width=130),
-    ListColumn("title", "Title"),
-    ListColumn("status", "Status", LABEL, width=120),
-    ListColumn("date", "Date", DATE, width=90),
-)
 
 
 class CommitmentAssessmentDialog(RecordDialog):
     FORM = record_forms.COMMITMENT_ASSESSMENT
-    SIZE = (780, 700)
+    SIZE = (800, 700)
     COUNT_FIELDS = False
 
     def __init__(self, database: Database, records_changed: RecordsChanged, code: str,
@@ -67,17 +60,20 @@ class CommitmentAssessmentDialog(RecordDialog):
         ):
             about_form.addRow(label_text, widget)
 
-        self.widgets["evidence"].setMaximumHeight(110)  # the linked records below need the room more
+        self.widgets["evidence"].setMaximumHeight(84)  # the linked records below need the room more
         assessment = QGroupBox("Our assessment")
         assessment.setLayout(self.binder.rows())
 
         self.records_box = QGroupBox()
-        records_layout = QVBoxLayout(self.records_box)
-        self.evidence_table = RecordListTable(EVIDENCE_COLUMNS, stretch=2)
-        self.evidence_table.setAccessibleName("Questions and budget items linked to this commitment")
-        self.no_evidence_label = QLabel("No question or budget item is linked to this commitment yet.")
-        records_layout.addWidget(self.evidence_table)
-        records_layout.addWidget(self.no_evidence_label)
+        self.evidence = LinkedRecords(
+            self._database, linking.EVIDENCE, picker_label="&Find a record:",
+            empty_text="No question, budget item or agenda item is linked to this commitment yet. "
+                       "Type part of a reference or title above to add one.",
+            accessible_name="Records that evidence this commitment")
+        self.evidence.changed.connect(self._count_evidence)
+        self.evidence_table = self.evidence.table
+        self.no_evidence_label = self.evidence.empty_label
+        QVBoxLayout(self.records_box).addWidget(self.evidence)
 
         layout = QVBoxLayout()
         layout.addWidget(about)
@@ -94,11 +90,11 @@ class CommitmentAssessmentDialog(RecordDialog):
         self.reference_label.setText(commitment["reference"])
         self.asked_of_label.setText(f"{human_label(commitment['actor'])} · Pillar {commitment['pillar']}: "
                                     f"{commitment['pillar_title']}")
-        linked = commitment["linked"]
-        self.records_box.setTitle(f"Records that evidence it ({len(linked)})")
-        self.evidence_table.set_rows(linked)
-        self.evidence_table.setVisible(bool(linked))
-        self.no_evidence_label.setVisible(not linked)
+        self.evidence.set_records(commitment["linked"])
+        self._count_evidence()
+
+    def _count_evidence(self) -> None:
+        self.records_box.setTitle(f"Records that evidence it ({len(self.evidence.records())})")
 
     @staticmethod
     def _text(*, rich: bool = False) -> QLabel:
@@ -111,7 +107,9 @@ class CommitmentAssessmentDialog(RecordDialog):
     # --- saving -------------------------------------------------------------------------------
 
     def save_changes(self) -> Changes:
-        return catalogue_records.save_commitment_assessment(self._database, self.code, self.binder.shown())
+        return catalogue_records.save_commitment_assessment(self._database, self.code, self.binder.shown(),
+                                                            link=self.evidence.added(),
+                                                            unlink=self.evidence.removed())
 
     def history_record_id(self) -> int | None:
         return read(self._database, lambda session: history.assessment_id(session, self.code))

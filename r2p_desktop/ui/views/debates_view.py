@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QListView,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -285,8 +285,7 @@ class DebatesView(BaseView):
         debate_id = self.current_debate_id()
         if debate_id is None:
             return None
-        suggestions = read(self.database, lambda session: agenda.suggest_agenda(session, debate_id, date.today()))
-        dialog = SuggestAgendaDialog(suggestions, self)
+        dialog = SuggestAgendaDialog(debates.suggestions(self.database, debate_id, date.today()), self)
         dialog.accepted.connect(lambda: self._add_suggestions(debate_id, dialog.chosen()))
         dialog.open()
         return dialog
@@ -311,30 +310,53 @@ class DebatesView(BaseView):
 
 
 class SuggestAgendaDialog(QDialog):
-    """The items the record suggests, each with a tick box; the ticked ones are added to the agenda."""
+    """The items the record suggests, each with a tick box, the reference, status and date of the record
+    it comes from, and a filter box over all of it; the ticked ones are added to the agenda."""
+
+    COLUMNS = ("Reference", "Suggestion", "Status", "Date")
 
     def __init__(self, suggestions: list[dict], parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Suggest agenda")
         self.suggestions = suggestions
-        self.list_model = QStandardItemModel(self)
+        self.list_model = QStandardItemModel(0, len(self.COLUMNS), self)
+        self.list_model.setHorizontalHeaderLabels(list(self.COLUMNS))
         for suggestion in suggestions:
-            item = QStandardItem(suggestion["title"])
-            item.setToolTip(suggestion["description"])
-            item.setCheckable(True)
-            item.setEditable(False)
+            source = suggestion.get("record")
+            cells = [QStandardItem(text) for text in (
+                source.reference or source.kind_label if source else "", suggestion["title"],
+                source.status if source else "", source.date.isoformat() if source and source.date else "")]
+            for cell in cells:
+                cell.setEditable(False)
+                cell.setToolTip(suggestion["description"])
+            cells[0].setCheckable(True)
             # Nothing ticked to start with: the record can suggest far more than one sitting can take.
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.list_model.appendRow(item)
-        self.list_view = QListView(self)
-        self.list_view.setModel(self.list_model)
-        self.list_view.setUniformItemSizes(True)
+            cells[0].setCheckState(Qt.CheckState.Unchecked)
+            self.list_model.appendRow(cells)
+        self.shown_model = QSortFilterProxyModel(self)
+        self.shown_model.setSourceModel(self.list_model)
+        self.shown_model.setFilterKeyColumn(-1)  # a word in any column
+        self.shown_model.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText("Part of a reference, title, status or date")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._filter)
+        filter_label = QLabel("&Filter:", self)
+        filter_label.setBuddy(self.filter_edit)
+        self.list_view = RecordTableView(self)
+        self.list_view.setModel(self.shown_model)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.set_column_widths([0, 0, 120, 90], stretch=1)
+        self.list_view.resizeColumnToContents(0)  # catalogue codes run longer than question references
+        self.list_view.setColumnWidth(0, max(120, min(self.list_view.columnWidth(0), 250)))
+        self.list_view.setAccessibleName("Suggested agenda items")
         intro = QLabel(f"{len(suggestions)} items from the record: overdue and unsatisfactory answers, open "
                        "government undertakings, commitments not started and budget lines that fell. "
-                       "Tick those to add to the end of the agenda." if suggestions
-                       else "The record suggests nothing that is not already on this agenda.", self)
+                       "Tick those to add to the end of the agenda (Space ticks the selected one)."
+                       if suggestions else "The record suggests nothing that is not already on this agenda.", self)
         intro.setWordWrap(True)
-        all_button = QPushButton("Tick all", self)
+        self.count_label = QLabel(self)
+        all_button = QPushButton("Tick all shown", self)
         all_button.clicked.connect(lambda: self.set_all(Qt.CheckState.Checked))
         none_button = QPushButton("Tick none", self)
         none_button.clicked.connect(lambda: self.set_all(Qt.CheckState.Unchecked))
@@ -342,25 +364,52 @@ class SuggestAgendaDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add ticked items")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.list_model.itemChanged.connect(lambda _item: self._count())
+        search = QHBoxLayout()
+        search.addWidget(filter_label)
+        search.addWidget(self.filter_edit, 1)
         ticks = QHBoxLayout()
         ticks.addWidget(all_button)
         ticks.addWidget(none_button)
         ticks.addStretch(1)
+        ticks.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addLayout(search)
         layout.addWidget(self.list_view, 1)
         layout.addLayout(ticks)
         layout.addWidget(self.buttons)
-        self.resize(720, 480)
+        self.resize(860, 540)
+        self._count()
+        self.filter_edit.setFocus()
+
+    def _filter(self, text: str) -> None:
+        self.shown_model.setFilterFixedString(text.strip())
+        self._count()
+
+    def _count(self) -> None:
+        shown, total = self.shown_model.rowCount(), self.list_model.rowCount()
+        ticked = len(self.chosen())
+        self.count_label.setText(f"{shown} of {total} shown · {ticked} ticked" if shown != total
+                                 else f"{total} shown · {ticked} ticked")
 
     def set_all(self, state: Qt.CheckState) -> None:
-        for row in range(self.list_model.rowCount()):
+        """Tick (or untick) every suggestion the filter shows; "Tick none" unticks the hidden ones too."""
+        rows = (range(self.list_model.rowCount()) if state == Qt.CheckState.Unchecked
+                else (self.shown_model.mapToSource(self.shown_model.index(row, 0)).row()
+                      for row in range(self.shown_model.rowCount())))
+        for row in list(rows):
             self.list_model.item(row).setCheckState(state)
 
     def set_checked(self, row: int, checked: bool) -> None:
+        """Tick suggestion number `row` (of `suggestions`, whatever the filter shows)."""
         self.list_model.item(row).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def shown_rows(self) -> list[int]:
+        """The suggestions the filter shows, as their numbers in `suggestions`, top to bottom."""
+        return [self.shown_model.mapToSource(self.shown_model.index(row, 0)).row()
+                for row in range(self.shown_model.rowCount())]
 
     def chosen(self) -> list[dict]:
         return [s for row, s in enumerate(self.suggestions)
                 if self.list_model.item(row).checkState() == Qt.CheckState.Checked]
-
