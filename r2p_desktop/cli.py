@@ -323,8 +323,13 @@ def build_parser() -> argparse.ArgumentParser:
     cat = commands.add_parser("catalogue", parents=[common], help="list commitments, instruments, risk factors")
     cat.add_argument("--json", action="store_true")
     cat.set_defaults(run=cmd_catalogue)
-    find = commands.add_parser("search", parents=[common], help="full-text search across all records")
-    find.add_argument("query", metavar="QUERY")
+    find = commands.add_parser(
+        "search", parents=[common], help="full-text search across all records",
+        description="Full-text search across all records. Every word must appear, the last perhaps as the start "
+                    "of a longer one; genocide OR atrocity finds either; -draft leaves out records that contain "
+                    "draft; \"early warning\" in quotes finds the words together. Chinese, Japanese, Korean or "
+                    "Thai text is found by any part of it, such as 协调 in 国家协调人.")
+    find.add_argument("query", metavar="QUERY", help="what to find, in quotes if it has several words")
     find.add_argument("--json", action="store_true")
     find.add_argument("--limit", type=int, default=50, metavar="N")
     find.set_defaults(run=cmd_search)

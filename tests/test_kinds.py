@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from r2p_desktop.core import kinds
 from r2p_desktop.core.models import AgendaItemLink, Base, FollowUp, RecordMixin
@@ -25,6 +25,23 @@ def test_a_migration_that_drops_a_search_trigger_is_caught_by_check(r2p, db_path
     result = r2p("check")
     assert result.code == 1
     assert "FAIL  search index: trigger budget_items_search_update is missing" in result.out
+
+
+def test_a_dropped_trigger_of_the_index_for_unspaced_scripts_is_caught_by_check(r2p, db_path):
+    assert r2p("init").code == 0
+    with sqlite3.connect(db_path) as raw:
+        raw.execute("DROP TRIGGER questions_search_cjk_update")
+    result = r2p("check")
+    assert result.code == 1
+    assert "FAIL  search index: trigger questions_search_cjk_update is missing" in result.out
+
+
+def test_the_migrations_give_every_searched_kind_the_triggers_of_both_indexes(database):
+    with database.read_session() as session:
+        present = {name for (name,) in session.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))}
+    for kind in kinds.SEARCHED:
+        assert {f"{kind.table}_search_{index}{event}" for index in ("", "cjk_")
+                for event in ("insert", "update", "delete")} <= present, kind.key
 
 
 def test_a_search_trigger_that_indexes_other_columns_is_caught_by_check(r2p, db_path):

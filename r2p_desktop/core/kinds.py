@@ -33,7 +33,7 @@ def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:
 
 @dataclass(frozen=True)
 class SearchColumns:
-    """How the full-text index (migration 0002) reads a kind: SQL over the row `{r}` (NEW, OLD or the table)."""
+    """How the search indexes (migrations 0002, 0005) read a kind: SQL over the row `{r}` (NEW, OLD or the table)."""
 
     code: int  # rowid = record id * KIND_BITS + code; never reused
     title: str
@@ -121,18 +121,55 @@ COUNTED = tuple(kind for kind in KINDS if kind.counted)
 
 KIND_BITS = 16  # a search row's rowid = record id * KIND_BITS + its kind's code
 
+# Scripts written without spaces between words (Chinese, Japanese, Thai...) and Korean, whose particles
+# join the word before them: FTS5's unicode61 tokenizer takes a whole run of these letters for one word,
+# so records holding any of them are also kept in `search_index_cjk` (trigram), where a search finds any
+# part of a run (migration 0005). First and last code point of each range; few ranges, because SQLite's
+# GLOB reads them all for every character of a record's text.
+UNSPACED_SCRIPTS = (
+    ("\u0e00", "\u0eff"),  # Thai, Lao
+    ("\u1000", "\u109f"),  # Myanmar
+    ("\u1100", "\u11ff"),  # Hangul jamo
+    ("\u1780", "\u17ff"),  # Khmer
+    ("\u3005", "\ud7ff"),  # 々, kana, bopomofo, CJK ideographs (and the rare scripts between them), Hangul
+    ("\uf900", "\ufaff"),  # CJK compatibility ideographs
+    ("\uff66", "\uff9f"),  # half-width katakana
+    ("\U00020000", "\U0003ffff"),  # CJK ideographs, extensions B to H
+)
+UNSPACED_CLASS = "".join(f"{first}-{last}" for first, last in UNSPACED_SCRIPTS)  # for GLOB and re: [...]
+
 
 def search_triggers(kind: Kind) -> dict[str, str]:
-    """The triggers that keep the search index in step with `kind`'s table, by name, with their SQL body
-    (what migration 0002 created; `r2p check` and the tests compare the database against this)."""
+    """The triggers that keep the search indexes in step with `kind`'s table: name -> CREATE TRIGGER
+    statement (what migrations 0002 and 0005 created; `r2p check` and the tests compare the database
+    against this). `search_index` holds every record; `search_index_cjk` only those whose title or body
+    holds a letter of UNSPACED_SCRIPTS."""
     assert kind.search is not None
-    search = kind.search
+    search, table = kind.search, kind.table
 
-    def row(r: str) -> str:
+    def values(r: str) -> str:
         return (f"{r}.id * {KIND_BITS} + {search.code}, '{kind.key}', {search.title.format(r=r)}, "
                 f"{search.body.format(r=r)}")
 
-    insert = f"INSERT INTO search_index (rowid, kind, title, body) VALUES ({row('new')});"
+    def unspaced(r: str) -> str:  # text that is not all ASCII (quick to tell) holding such a letter
+        return " OR ".join(f"(length({column}) <> length(CAST({column} AS BLOB)) AND ({column}) GLOB "
+                           f"'*[{UNSPACED_CLASS}]*')"
+                           for column in (search.title.format(r=r), search.body.format(r=r)))
+
+    columns = "(rowid, kind, title, body)"
+    insert = f"INSERT INTO search_index {columns} VALUES ({values('new')});"
     remove = f"DELETE FROM search_index WHERE rowid = old.id * {KIND_BITS} + {search.code};"
-    return {f"{kind.table}_search_insert": insert, f"{kind.table}_search_update": f"{remove} {insert}",
-            f"{kind.table}_search_delete": remove}
+    cjk_insert = f"INSERT INTO search_index_cjk {columns} VALUES ({values('new')});"
+    cjk_reinsert = f"INSERT INTO search_index_cjk {columns} SELECT {values('new')} WHERE {unspaced('new')};"
+    cjk_remove = f"DELETE FROM search_index_cjk WHERE rowid = old.id * {KIND_BITS} + {search.code};"
+    made = {  # name: (event, condition, statements)
+        "search_insert": ("INSERT", "", insert),
+        "search_update": ("UPDATE", "", f"{remove} {insert}"),
+        "search_delete": ("DELETE", "", remove),
+        "search_cjk_insert": ("INSERT", unspaced("new"), cjk_insert),
+        "search_cjk_update": ("UPDATE", f"{unspaced('old')} OR {unspaced('new')}", f"{cjk_remove} {cjk_reinsert}"),
+        "search_cjk_delete": ("DELETE", "", cjk_remove),
+    }
+    return {f"{table}_{name}": f"CREATE TRIGGER {table}_{name} AFTER {event} ON {table} "
+                               f"{f'WHEN {when} ' if when else ''}BEGIN {statements} END"
+            for name, (event, when, statements) in made.items()}

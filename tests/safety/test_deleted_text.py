@@ -22,21 +22,36 @@ def random_words(rng: random.Random, count: int) -> list[str]:
     return ["".join(rng.choice(string.ascii_lowercase) for _ in range(WORD_LENGTH)) for _ in range(count)]
 
 
-def fill(database, *, batches: int = 12, per_batch: int = 25) -> None:
-    """Questions in separate commits, so the index has several segments, none with the secret words."""
+def random_chinese_words(rng: random.Random, count: int) -> list[str]:
+    """Twelve different ideographs of CJK extension A, which no other text here uses: the trigram index
+    keeps each three of them as a term, stored after the part it shares with the term before it, which
+    is at most the bytes of the first one; so the last two of every three stay in one piece."""
+    return ["".join(rng.sample([chr(code) for code in range(0x3400, 0x4DB6)], 12)) for _ in range(count)]
+
+
+def trigram_pieces(words: list[str]) -> list[str]:
+    return [word[start:start + 2] for word in words for start in range(1, len(word) - 1)]
+
+
+def fill(database, *, batches: int = 12, per_batch: int = 25, chinese: bool = False) -> None:
+    """Questions in separate commits, so the index has several segments, none with the secret words
+    (with `chinese`, every question has Chinese notes, so the trigram index has several segments too)."""
     rng = random.Random(4711)
     vocabulary = [*random_words(rng, 400), "warning", "atrocity", "prevention", "committee"]
+    chinese_vocabulary = ["政府", "是否", "已", "任命", "保护责任", "国家", "协调人", "联合国", "预防", "暴行"]
     for batch in range(batches):
         with database.session() as session:
             for n in range(per_batch):
+                notes = " ".join(rng.sample(vocabulary, 5))
                 records.create(session, Question, {
                     "title": f"Question {batch}-{n} " + " ".join(rng.sample(vocabulary, 3)),
                     "question_text": " ".join(rng.sample(vocabulary, 30)),
-                    "notes": " ".join(rng.sample(vocabulary, 5))})
+                    "notes": notes + ("".join(rng.sample(chinese_vocabulary, 6)) if chinese else "")})
             session.commit()
     with database.read_session() as session:
-        segments = session.scalar(text("SELECT count(DISTINCT segid) FROM search_index_idx"))
-    assert segments > 1  # otherwise a merge would not be needed to drop a record's words
+        for index in ("search_index", "search_index_cjk") if chinese else ("search_index",):
+            segments = session.scalar(text(f"SELECT count(DISTINCT segid) FROM {index}_idx"))
+            assert segments > 1  # otherwise a merge would not be needed to drop a record's words
     database.checkpoint()
 
 
@@ -81,6 +96,24 @@ def test_a_deleted_questions_words_are_gone_from_the_index_the_file_and_its_log(
     assert copies_in_files(db_path, words) == audited
     with database.read_session() as session:
         assert search(session, words[1]) == [] and search(session, "warning")  # the rest is still found
+
+
+def test_a_deleted_questions_chinese_words_are_gone_from_both_indexes_the_file_and_its_log(database, db_path):
+    fill(database, batches=6, chinese=True)
+    words = random_chinese_words(random.Random(2468), 4)
+    doomed = create_secret_question(database, words)
+    with database.read_session() as session:
+        assert [hit.record_id for hit in search(session, words[1][4:6])] == [doomed]  # two characters
+        assert [hit.record_id for hit in search(session, words[2][3:8])] == [doomed]
+    pieces = trigram_pieces(words)
+    assert all(copies_in_files(db_path, pieces).values())
+    delete_question(database, doomed)
+
+    audited = copies_in_audit_trail(database, pieces)
+    assert all(audited.values())
+    assert copies_in_files(db_path, pieces) == audited
+    with database.read_session() as session:
+        assert search(session, words[1][4:6]) == [] and search(session, "协调人")  # the rest is still found
 
 
 def test_words_edited_out_of_a_question_are_gone_once_it_is_deleted(database, db_path):

@@ -24,7 +24,7 @@ from shiboken6 import isValid
 
 from ...app.records import read
 from ...core.database import Database
-from ...core.services.search import KIND_LABELS, SearchHit, search
+from ...core.services.search import KIND_LABELS, QUERY_HELP, SearchHit, search
 from ..models.roles import RECORD_ID_ROLE
 from ..models.search_results_model import (
     IS_HEADER_ROLE,
@@ -150,7 +150,8 @@ class SearchDialog(QDialog):
         self.resize(640, 520)
 
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Search every record: words in titles, texts, names…")
+        self.search_edit.setPlaceholderText("Search every record: words, a OR b, -word, \"a phrase\"…")
+        self.search_edit.setToolTip(QUERY_HELP)
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.installEventFilter(self)
 
