@@ -27,6 +27,7 @@ class Entry(StrEnum):
     CHOICE = "choice"  # one of an enumeration's values
     DATE = "date"  # YYYY-MM-DD, with a calendar
     NUMBER = "number"  # a whole number between minimum and maximum
+    FLAG = "flag"  # yes or no
     MONEY = "money"  # an amount in major units of the currency in the form's "currency" field
     TAGS = "tags"  # words separated by ;
     BODY = "body"  # a body chosen from the list (the id), or None
@@ -133,4 +134,6 @@ def _shown(field: Field, value: object, currency: str) -> object:
         return list(value) if isinstance(value, list | tuple) else []
     if field.entry == Entry.CHOICE and value is not None:
         return str(value)  # the code itself, also when the record holds an enumeration's member
+    if field.entry == Entry.FLAG:
+        return bool(value)
     return value

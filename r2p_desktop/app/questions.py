@@ -75,8 +75,8 @@ def save_question(database: Database, question_id: int | None, values: Mapping[s
 
 def save_shown(database: Database, question_id: int | None, shown: Mapping[str, object], *,
                before: Mapping[str, object] | None = None, expected_version: int | None = None) -> Changes:
-    """Write what the question form shows (`record_forms.QUESTION`'s shown values, the asker and the body
-    addressed by name) as save_question does. With `before`, what the form showed when it was filled,
+    """Write what the question form shows (`record_forms.QUESTION`'s shown values, the asker, the body
+    addressed and who answered by name) as save_question does. With `before`, what the form showed when it was filled,
     only what the clerk changed is written."""
     values, names = _typed(shown)
     earlier = None
@@ -85,12 +85,13 @@ def save_shown(database: Database, question_id: int | None, shown: Mapping[str, 
         earlier = {**before_values, **before_names}
     return save_question(database, question_id, values, shown=earlier, expected_version=expected_version,
                          asked_by_name=names.get("asked_by", UNCHANGED),
-                         addressed_to_name=names.get("addressed_to", UNCHANGED))
+                         addressed_to_name=names.get("addressed_to", UNCHANGED),
+                         answered_by_name=names.get("answered_by", UNCHANGED))
 
 
 def _typed(shown: Mapping[str, object]) -> tuple[Values, dict[str, str]]:
     """The question form's shown values as save_question takes them: the plain values, and the names
-    typed, by "asked_by" and "addressed_to"."""
+    typed, by "asked_by", "addressed_to" and "answered_by"."""
     values, _ = QUESTION.typed(shown)  # only an amount can fail to be read, and a question has none
     names = {name: str(values.pop(f"{name}_id")) for name, _ in _NAMED if f"{name}_id" in values}
     return values, names

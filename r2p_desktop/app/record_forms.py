@@ -34,10 +34,17 @@ QUESTION = Form(kinds.QUESTION.key, (
           tooltip="Ministry or body that must answer; a new name is added to Bodies", section=QUESTION_GROUP),
     Field("date_tabled", "Date ta&bled", Entry.DATE, section=QUESTION_GROUP),
     Field("answer_due", "Answer d&ue", Entry.DATE, section=QUESTION_GROUP),
+    Field("named_day", "Named day", Entry.FLAG, section=QUESTION_GROUP,
+          tooltip="The member named the day: the government must answer on it, not merely by it"),
     Field("status", "&Status", Entry.CHOICE, QuestionStatus, section=QUESTION_GROUP),
     Field("question_text", "&Question text", Entry.TEXT, section=QUESTION_GROUP),
+    Field("holding_answer_text", "Holding answer", Entry.TEXT, section=ANSWER_GROUP,
+          placeholder="What the government said while it prepares the full answer"),
+    Field("holding_answer_date", "Holding answer on", Entry.DATE, section=ANSWER_GROUP),
     Field("answer_text", "Answer te&xt", Entry.TEXT, section=ANSWER_GROUP),
     Field("date_answered", "Date a&nswered", Entry.DATE, section=ANSWER_GROUP),
+    Field("answered_by_id", "Answered by", Entry.PERSON_NAME, section=ANSWER_GROUP,
+          tooltip="Minister or official who gave the answer; a new name is added to People"),
     Field("assessment", "Our assess&ment", Entry.CHOICE, Assessment, unset_text="Not assessed", section=ANSWER_GROUP),
     Field("pillar_number", "&Pillar", Entry.PILLAR, section=FILING_GROUP),
     confidentiality_field(section=FILING_GROUP),
@@ -47,6 +54,18 @@ QUESTION = Form(kinds.QUESTION.key, (
     Field("commitments", "Co&mmitments", Entry.CODES, section=LINKS_PAGE),
     Field("risk_factors", "&Risk factors", Entry.CODES, section=LINKS_PAGE),
     Field("instruments", "&Instruments", Entry.CODES, section=LINKS_PAGE),
+))
+
+# What the question form asks for a transfer to another ministry and for a corrected answer
+# (app/answers.py carries them out).
+TRANSFER = Form(kinds.QUESTION.key, (
+    Field("addressed_to_id", "&To", Entry.BODY_NAME, tooltip="The ministry or body that now must answer"),
+    Field("transferred_on", "&On", Entry.DATE),
+    Field("answer_due", "Answer now &due", Entry.DATE, tooltip="Leave empty when the due date stays"),
+))
+CORRECTION = Form(kinds.QUESTION.key, (
+    Field("answer_text", "&Corrected answer", Entry.TEXT),
+    Field("answer_corrected_on", "Corrected &on", Entry.DATE),
 ))
 
 BODY = Form(kinds.BODY.key, (

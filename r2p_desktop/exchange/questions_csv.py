@@ -25,13 +25,15 @@ from ..core.values import Values
 from .spreadsheet_safety import SpreadsheetWriter, restore
 
 COLUMNS = (
-    "reference", "type", "title", "question_text", "asked_by", "addressed_to", "date_tabled", "answer_due",
-    "status", "answer_text", "date_answered", "answered_by", "assessment", "pillar", "commitments", "tags",
-    "confidentiality",
+    "reference", "type", "title", "question_text", "asked_by", "addressed_to", "transferred_from",
+    "transferred_on", "date_tabled", "answer_due", "named_day", "status", "holding_answer_date",
+    "holding_answer_text", "answer_text", "date_answered", "answered_by", "original_answer_text",
+    "answer_corrected_on", "answered_with", "assessment", "pillar", "commitments", "tags", "confidentiality",
 )
 LIST_SEPARATOR = ";"
 # Service field -> file column, where they differ.
 _FIELD_COLUMN = {"asked_by_id": "asked_by", "addressed_to_id": "addressed_to", "answered_by_id": "answered_by",
+                 "transferred_from_id": "transferred_from", "answered_with_id": "answered_with",
                  "pillar_number": "pillar"}
 
 csv.field_size_limit(2**31 - 1)  # answers can be very long; Python refuses fields over 128 KiB by default
@@ -272,9 +274,10 @@ def _split(text: str) -> list[str]:
 
 
 def _question_values(session: Session, cells: dict[str, str], report: ImportReport) -> Values:
-    values: Values = {name: cells[name] for name in ("type", "title", "question_text", "date_tabled",
-                                             "answer_due", "status", "answer_text", "date_answered",
-                                             "assessment", "confidentiality") if cells.get(name, "") != ""}
+    values: Values = {name: cells[name] for name in (
+        "type", "title", "question_text", "transferred_on", "date_tabled", "answer_due", "named_day", "status",
+        "holding_answer_date", "holding_answer_text", "answer_text", "date_answered", "original_answer_text",
+        "answer_corrected_on", "assessment", "confidentiality") if cells.get(name, "") != ""}
     if cells.get("reference", "").strip():
         values["reference"] = cells["reference"].strip()  # as the uniqueness checks compare it
     if cells.get("pillar", "").strip():
@@ -283,9 +286,15 @@ def _question_values(session: Session, cells: dict[str, str], report: ImportRepo
         values["commitments"] = _split(cells["commitments"])
     if "tags" in cells:
         values["tags"] = _split(cells["tags"])
+    lead = cells.get("answered_with", "").strip()
+    if lead:  # the question that holds the answer, already in the database or earlier in the file
+        values["answered_with_id"] = session.scalar(select(Question.id).where(Question.reference == lead))
+        if values["answered_with_id"] is None:
+            raise ValidationError({"answered_with_id": f"no question has the reference '{lead}'"})
     for column, model, new_names in (("asked_by", Person, report.new_people),
                                      ("answered_by", Person, report.new_people),
-                                     ("addressed_to", Body, report.new_bodies)):
+                                     ("addressed_to", Body, report.new_bodies),
+                                     ("transferred_from", Body, report.new_bodies)):
         name = cells.get(column, "").strip()
         if name:
             named = directory.resolve_name(session, model, name, field=f"{column}_id")

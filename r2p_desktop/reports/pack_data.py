@@ -161,7 +161,10 @@ def questions_in(session: Session, since: date | None, until: date | None) -> li
     """Tabled questions (drafts are not yet put to the government) in the period, by reference."""
     query = (select(Question).where(Question.status != QuestionStatus.DRAFT.value)
              .options(selectinload(Question.asked_by), selectinload(Question.addressed_to),
-                      selectinload(Question.answered_by), selectinload(Question.commitments))
+                      selectinload(Question.answered_by), selectinload(Question.commitments),
+                      selectinload(Question.transferred_from),
+                      selectinload(Question.answered_with).selectinload(Question.sharing_answer),
+                      selectinload(Question.sharing_answer))
              .order_by(Question.date_tabled, Question.reference, Question.id))
     if since:
         query = query.where(Question.date_tabled >= since)

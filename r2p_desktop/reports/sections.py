@@ -191,10 +191,18 @@ def question_block(q: Question, pack: Pack) -> list[Flowable]:
         meta.append(f"asked by {q.asked_by.full_name}")
     if q.addressed_to is not None:
         meta.append(f"to the {q.addressed_to.name}")
+    if q.transferred_from is not None:
+        meta.append(f"transferred from the {q.transferred_from.name}"
+                    + (f" on {date_text(q.transferred_on)}" if q.transferred_on else ""))
+    due = "named day" if q.named_day else "due"
     meta += [f"{label} {date_text(value)}" for label, value in
-             (("tabled", q.date_tabled), ("due", q.answer_due), ("answered", q.date_answered)) if value]
+             (("tabled", q.date_tabled), (due, q.answer_due), ("answered", q.date_answered)) if value]
     if q.answered_by is not None:
         meta.append(f"by {q.answered_by.full_name}")
+    together = [other for other in ([q.answered_with, *q.answered_with.sharing_answer] if q.answered_with
+                                    else q.sharing_answer) if other is not None and other.id != q.id]
+    if together:
+        meta.append("answered together with " + ", ".join(o.reference or f"question {o.id}" for o in together))
     state: str = status_markup(q.status, overdue=is_overdue(q, pack.today))
     if q.assessment:
         colour = "#B5452B" if q.assessment in ("unsatisfactory", "no_answer") else "#1F3A5F"
@@ -202,7 +210,13 @@ def question_block(q: Question, pack: Pack) -> list[Flowable]:
     story: list[Flowable] = [CondPageBreak(90), Paragraph(markup(heading), STYLES["h3"]),
                              para(" · ".join(meta), "meta"), Paragraph(state, STYLES["meta"])]
     story += long_text("QUESTION", q.question_text)
-    story += long_text("ANSWER", q.answer_text, empty="No answer yet.")
+    if q.holding_answer_text.strip():
+        held = f" OF {date_text(q.holding_answer_date)}" if q.holding_answer_date else ""
+        story += long_text(f"HOLDING ANSWER{held}", q.holding_answer_text)
+    corrected = f" (CORRECTED ON {date_text(q.answer_corrected_on)})" if q.answer_corrected_on else ""
+    story += long_text(f"ANSWER{corrected}", q.answer_text, empty="No answer yet.")
+    if q.original_answer_text.strip():
+        story += long_text("THE ANSWER AS FIRST GIVEN", q.original_answer_text)
     if q.commitments:
         story.append(para("Commitments: " + "; ".join(f"{c.code} ({c.title})" for c in q.commitments), "meta"))
     return story

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import Boolean, CheckConstraint, Column, Date, ForeignKey, Index, Integer, String, Table, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, EnumText, RecordMixin, enum_check, non_negative, not_before
@@ -172,16 +172,31 @@ class Question(RecordMixin, Base):
     date_tabled: Mapped[date | None] = mapped_column(Date, index=True)
     answer_due: Mapped[date | None] = mapped_column(Date, index=True)
     status: Mapped[QuestionStatus] = mapped_column(EnumText(QuestionStatus, 16), default=QuestionStatus.DRAFT)
+    # A named day: the member named the day the answer is due, and the government must answer on it.
+    named_day: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Moved to another ministry (addressed_to is the new one); each transfer is kept in the history.
+    transferred_from_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id", ondelete="RESTRICT"))
+    transferred_on: Mapped[date | None] = mapped_column(Date)
     holding_answer_date: Mapped[date | None] = mapped_column(Date)
+    holding_answer_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     answer_text: Mapped[str] = mapped_column(Text, default="")
     date_answered: Mapped[date | None] = mapped_column(Date)
     answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="RESTRICT"), index=True)
+    # A published answer the government corrected: answer_text is the corrected one, this the one first given.
+    original_answer_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    answer_corrected_on: Mapped[date | None] = mapped_column(Date)
+    # One answer given to several questions: each of the others points at the question that holds it.
+    answered_with_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="SET NULL"), index=True)
     assessment: Mapped[Assessment | None] = mapped_column(EnumText(Assessment, 16))
     pillar_number: Mapped[int | None] = mapped_column(ForeignKey("pillars.number", ondelete="RESTRICT"))
 
     asked_by: Mapped[Person | None] = relationship(foreign_keys=[asked_by_id])
-    addressed_to: Mapped[Body | None] = relationship()
+    addressed_to: Mapped[Body | None] = relationship(foreign_keys=[addressed_to_id])
+    transferred_from: Mapped[Body | None] = relationship(foreign_keys=[transferred_from_id])
     answered_by: Mapped[Person | None] = relationship(foreign_keys=[answered_by_id])
+    answered_with: Mapped[Question | None] = relationship(remote_side="Question.id", back_populates="sharing_answer")
+    sharing_answer: Mapped[list[Question]] = relationship(back_populates="answered_with",
+                                                          order_by="Question.reference")
     commitments: Mapped[list[Commitment]] = relationship(secondary=question_commitments, order_by=Commitment.code)
     risk_factors: Mapped[list[RiskFactor]] = relationship(
         secondary=question_risk_factors, order_by=RiskFactor.number

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import Date, Integer, String, inspect
+from sqlalchemy import Boolean, Date, Integer, String, inspect
 from sqlalchemy.types import JSON
 
 from ..errors import ValidationError
@@ -46,6 +46,21 @@ def parse_int(value: object) -> int | None:
         raise ValueError(f"'{value}' is not a whole number") from None
 
 
+_YES, _NO = {"1", "true", "yes", "y", "x"}, {"0", "false", "no", "n", ""}
+
+
+def parse_bool(value: object) -> bool:
+    """A yes or no as a form or a spreadsheet gives it: True/False, 1/0, yes/no, true/false, x or blank."""
+    if isinstance(value, bool):
+        return value
+    text = "" if value is None else str(value).strip().lower()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise ValueError(f"'{value}' is not yes or no")
+
+
 def parse_tags(value: str | Iterable[object] | None) -> list[str]:
     if value is None:
         return []
@@ -65,6 +80,8 @@ def coerce(model: type[RecordMixin], values: Values, errors: dict[str, str]) -> 
         try:
             if isinstance(column.type, Date):
                 value = parse_date(value)
+            elif isinstance(column.type, Boolean):
+                value = parse_bool(value)
             elif isinstance(column.type, Integer):
                 value = parse_int(value)
             elif isinstance(column.type, JSON):

@@ -210,23 +210,30 @@ def iter_question_records(session: Session, *, batch: int = 2000) -> Iterator[Va
     """Every question with names instead of ids and links as code lists, in id order, for exports."""
     from sqlalchemy.orm import selectinload
 
-    answerer, body = aliased(Person), aliased(Body)
+    answerer, body, earlier_body, lead = aliased(Person), aliased(Body), aliased(Body), aliased(Question)
     query = (
-        select(Question, _asker.full_name, body.name, answerer.full_name)
+        select(Question, _asker.full_name, body.name, answerer.full_name, earlier_body.name, lead.reference)
         .outerjoin(_asker, _asker.id == Question.asked_by_id)
         .outerjoin(body, body.id == Question.addressed_to_id)
         .outerjoin(answerer, answerer.id == Question.answered_by_id)
+        .outerjoin(earlier_body, earlier_body.id == Question.transferred_from_id)
+        .outerjoin(lead, lead.id == Question.answered_with_id)
         .options(selectinload(Question.commitments))
         .order_by(Question.id)
         .execution_options(yield_per=batch)
     )
-    for question, asked_by, addressed_to, answered_by in session.execute(query):
+    for question, asked_by, addressed_to, answered_by, transferred_from, answered_with in session.execute(query):
         yield {
             "reference": question.reference or "", "type": question.type, "title": question.title,
             "question_text": question.question_text, "asked_by": asked_by or "",
-            "addressed_to": addressed_to or "", "date_tabled": question.date_tabled,
-            "answer_due": question.answer_due, "status": question.status, "answer_text": question.answer_text,
+            "addressed_to": addressed_to or "", "transferred_from": transferred_from or "",
+            "transferred_on": question.transferred_on, "date_tabled": question.date_tabled,
+            "answer_due": question.answer_due, "named_day": "yes" if question.named_day else "",
+            "status": question.status, "holding_answer_date": question.holding_answer_date,
+            "holding_answer_text": question.holding_answer_text, "answer_text": question.answer_text,
             "date_answered": question.date_answered, "answered_by": answered_by or "",
+            "original_answer_text": question.original_answer_text,
+            "answer_corrected_on": question.answer_corrected_on, "answered_with": answered_with or "",
             "assessment": question.assessment or "", "pillar": question.pillar_number,
             "commitments": [c.code for c in question.commitments], "tags": list(question.tags or []),
             "confidentiality": question.confidentiality,

@@ -84,6 +84,11 @@ def _question_tabled_has_date(values: Values, errors: dict[str, str]) -> None:
         errors.setdefault("date_tabled", "a question that has been tabled needs the date it was tabled")
 
 
+def _question_named_day_has_its_day(values: Values, errors: dict[str, str]) -> None:
+    if values.get("named_day") and values.get("answer_due") is None:
+        errors.setdefault("answer_due", "a named day needs the day the answer is due")
+
+
 def _follow_up_done_has_date(values: Values, errors: dict[str, str]) -> None:
     if values.get("status") == FollowUpStatus.DONE and values.get("completed_on") is None:
         errors.setdefault("completed_on", "a follow-up marked done needs its completion date")
@@ -129,6 +134,7 @@ QUESTIONS = Rules(
         _dates_in_order("date_answered", "date_tabled", "the answer cannot come before the question was tabled"),
         _question_answered_has_answer,
         _question_tabled_has_date,
+        _question_named_day_has_its_day,
     ),
 )
 BODIES = Rules(Body, required={"name": "the name"})

@@ -10,29 +10,33 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
+    QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ...app import pages
+from ...app import answers, pages
 from ...app import questions as question_use_cases
 from ...app import records as record_use_cases
-from ...app.record_forms import ANSWER_GROUP, FILING_GROUP, LINKS_PAGE, QUESTION, QUESTION_GROUP
+from ...app.record_forms import ANSWER_GROUP, CORRECTION, FILING_GROUP, LINKS_PAGE, QUESTION, QUESTION_GROUP, TRANSFER
 from ...app.records import Loaded, read
 from ...core import drafts, kinds
 from ...core.database import Database
@@ -42,7 +46,9 @@ from ...core.models import Question
 from ...core.services import follow_ups, history
 from ..dialogs.conflict_dialog import ConflictDialog
 from ..dialogs.follow_up_dialog import FollowUpDialog
+from ..dialogs.form_dialog import FormDialog
 from ..dialogs.record_dialog import failed_save_messages
+from ..dialogs.share_answer_dialog import ShareAnswerDialog
 from ..records_changed import QUESTIONS, RecordsChanged
 from ..widgets.field_errors import FieldErrors
 from ..widgets.form_binder import FormBinder
@@ -99,6 +105,7 @@ class QuestionEditor(QWidget):
         self.widgets = self.binder.widgets
         self._history_loaded = False
         self.follow_up_dialog: FollowUpDialog | None = None
+        self.answer_dialog: FormDialog | ShareAnswerDialog | None = None  # the answer-record step open now
 
         self._build()
         # The question as the form showed it when filled (shown values as the widgets read them back), the
@@ -118,6 +125,26 @@ class QuestionEditor(QWidget):
         question, answer, filing = (self._group(title) for title in (QUESTION_GROUP, ANSWER_GROUP, FILING_GROUP))
         for name, height in _TEXT_HEIGHTS.items():
             self.widgets[name].setMinimumHeight(height)
+
+        # What became of the answer besides its fields: a transfer, answers shared, a correction.
+        self.answer_record_label = QLabel()
+        self.answer_record_label.setWordWrap(True)
+        self.answer_record_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.answer_record_label.setStyleSheet("color: #5F6B7A;")
+        self.answer_button = QToolButton()
+        self.answer_button.setText("Ans&wer record")
+        self.answer_button.setToolTip("Transfer the question, correct the published answer, or give the answer "
+                                      "to other questions")
+        self.answer_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.answer_button)
+        self.transfer_action = menu.addAction("&Transfer to another ministry…", self.transfer)
+        self.correct_action = menu.addAction("&Correct the published answer…", self.correct_answer)
+        self.share_action = menu.addAction("&Give this answer to other questions…", self.share_answer)
+        self.answer_button.setMenu(menu)
+        answer_rows = answer.layout()
+        assert isinstance(answer_rows, QFormLayout)
+        answer_rows.insertRow(0, self.answer_record_label)  # across the group, above the fields
+        answer_rows.insertRow(0, self.answer_button)
 
         right = QVBoxLayout()
         right.addWidget(answer, 3)
@@ -231,6 +258,75 @@ class QuestionEditor(QWidget):
         dialog.open()
         return dialog
 
+    # --- the answer record: transfer, correction, one answer to several questions ----------
+
+    def _show_answer_record(self) -> None:
+        stored, question_id = self._filled.stored, self.question_id
+        editing = question_id is not None
+        self.answer_button.setVisible(editing)
+        answered = bool(str(stored.get("answer_text") or "").strip()) and stored.get("date_answered") is not None
+        self.correct_action.setEnabled(answered)
+        self.share_action.setEnabled(answered)
+        self.transfer_action.setEnabled(editing and not answered)
+        if question_id is None:
+            self.answer_record_label.clear()
+            return
+        record = answers.answer_record(self._database, question_id)
+        lines = []
+        if record.transferred_from:
+            on = stored.get("transferred_on")
+            lines.append(f"Transferred from the {record.transferred_from}" + (f" on {on}." if on else "."))
+        if stored.get("answer_corrected_on"):
+            lines.append(f"Answer corrected on {stored['answer_corrected_on']}; the answer as first given is kept "
+                         "(History and the briefing packs show it).")
+        if record.answered_with:
+            lines.append("Answered together with " + "; ".join(record.answered_with) + ".")
+        self.answer_record_label.setText("\n".join(lines))
+
+    def _saved_first(self) -> bool:
+        """Whether the question is saved as shown; the steps below change the saved question."""
+        if self.has_unsaved_changes():
+            QMessageBox.information(self, "Save first", "Save or revert your edits to this question first.")
+            return False
+        return True
+
+    def _open_step(self, dialog: FormDialog | ShareAnswerDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.show_question(self.question_id))
+        self.answer_dialog = dialog
+        dialog.open()
+
+    def transfer(self) -> None:
+        """Ask where the government moved the question to, and when."""
+        if self.question_id is None or not self._saved_first():
+            return
+        question_id = self.question_id
+        self._open_step(FormDialog(
+            self._database, self._records_changed, TRANSFER, title="Transfer to another ministry",
+            intro=f"{self._edit_title()} now goes to another ministry or body. The one it was addressed to is "
+                  "kept, and History keeps every transfer.", action="&Transfer",
+            start={"addressed_to_id": "", "transferred_on": date.today().isoformat(), "answer_due": ""},
+            apply=lambda shown: answers.transfer(self._database, question_id, shown), parent=self))
+
+    def correct_answer(self) -> None:
+        """Ask for the government's corrected answer; the answer first given is kept."""
+        if self.question_id is None or not self._saved_first():
+            return
+        question_id = self.question_id
+        self._open_step(FormDialog(
+            self._database, self._records_changed, CORRECTION, title="Correct the published answer",
+            intro="The government corrected its answer. Change it below; the answer as first given is kept and "
+                  "printed beside the correction in briefing packs.", action="&Record the correction",
+            start={"answer_text": self._saved("answer_text"), "answer_corrected_on": date.today().isoformat()},
+            apply=lambda shown: answers.correct_answer(self._database, question_id, shown), parent=self))
+
+    def share_answer(self) -> None:
+        """Ask which other questions this answer was given to."""
+        if self.question_id is None or not self._saved_first():
+            return
+        self._open_step(ShareAnswerDialog(self._database, self._records_changed, self.question_id,
+                                          self._edit_title(), parent=self))
+
     # --- reading and writing ------------------------------------------------------------------
 
     def show_question(self, question_id: int | None) -> None:
@@ -260,6 +356,7 @@ class QuestionEditor(QWidget):
                 self.tabs.setCurrentWidget(self.question_page)
         self.delete_button.setVisible(editing)
         self.follow_up_button.setVisible(editing and self._has_answer())
+        self._show_answer_record()
         self.heading_label.setText(self._edit_title() if editing else "New question")
         self.heading_label.setToolTip(self.heading_label.text())
 

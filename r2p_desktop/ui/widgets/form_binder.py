@@ -8,7 +8,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from ...app.forms import Entry, Field, Form
 from ...app.records import Choices
@@ -95,6 +104,8 @@ def _widget(field: Field) -> QWidget:
             widget.setRange(field.minimum, field.maximum)
             widget.setSuffix(field.suffix)
             widget.setSpecialValueText(field.unset_text)
+        case Entry.FLAG:
+            widget = QCheckBox()
         case Entry.CHOICE:
             assert field.choices is not None, field.name
             widget = enum_combo(field.choices, none=field.unset_text or None)
@@ -140,6 +151,8 @@ def _show(widget: QWidget, field: Field, value: object) -> None:
     elif isinstance(widget, QLineEdit):
         widget.setText(str(value or ""))
         widget.setCursorPosition(0)  # a long title shows its beginning, not its tail
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
     elif isinstance(widget, QSpinBox):
         widget.setValue(int(value) if isinstance(value, int) else field.minimum)
     elif isinstance(widget, CataloguePicker):
@@ -152,7 +165,9 @@ def _show(widget: QWidget, field: Field, value: object) -> None:
         else:
             widget.setEditText(name)  # a new name, added to People or Bodies when saved
     elif isinstance(widget, QComboBox):
-        widget.setCurrentIndex(max(widget.findData(value), 0))  # a value not offered: the first item
+        if value is not None and widget.findData(value) < 0:  # a word another program wrote: shown as it is,
+            widget.addItem(f"{value} (not one of the choices)", value)  # so saving never quietly replaces it
+        widget.setCurrentIndex(max(widget.findData(value), 0))
 
 
 def _read(widget: QWidget, field: Field) -> object:
@@ -160,6 +175,8 @@ def _read(widget: QWidget, field: Field) -> object:
         return widget.toPlainText()
     if isinstance(widget, QLineEdit):
         return widget.text()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
     if isinstance(widget, QSpinBox):
         return widget.value()
     if isinstance(widget, CataloguePicker):
