@@ -18,8 +18,9 @@ from ..core import kinds
 from ..core.anchors import Anchor, chain_head
 from ..core.errors import NotFoundError
 from ..core.models import (
+    AgendaItem,
+    AgendaItemLink,
     Body,
-    BodyKind,
     BudgetItem,
     Commitment,
     CommitmentAssessment,
@@ -33,7 +34,7 @@ from ..core.models import (
     QuestionStatus,
 )
 from ..core.models.records import budget_item_commitments, question_commitments
-from ..core.services import agenda, budget, dashboard
+from ..core.services import agenda, budget, dashboard, directory
 from ..core.services.follow_ups import FollowUpFilter, list_follow_ups
 from ..core.services.questions import AWAITING_ANSWER
 from ..core.values import Values
@@ -139,8 +140,9 @@ class Pack:
 def committee_name(session: Session, options: PackOptions) -> str:
     if options.committee and options.committee.strip():
         return options.committee.strip()
-    name = session.scalar(select(Body.name).where(Body.kind == BodyKind.COMMITTEE.value).order_by(Body.id).limit(1))
-    return name or "Committee"
+    body_id = directory.committee_body_id(session)
+    body = session.get(Body, body_id) if body_id is not None else None
+    return body.name if body is not None else "Committee"
 
 
 def choose_debate(session: Session, debate_id: int | None, today: date) -> Debate:
@@ -241,13 +243,20 @@ def commitments(session: Session) -> list[Values]:
         select(budget_item_commitments.c.commitment_id, func.count())
         .join(BudgetItem, BudgetItem.id == budget_item_commitments.c.budget_item_id)
         .group_by(budget_item_commitments.c.commitment_id)).all())
+    # Agenda items that discuss a commitment count once however many of their links name it.
+    linked_agenda = {commitment_id: count for commitment_id, count in session.execute(
+        select(AgendaItemLink.commitment_id, func.count(func.distinct(AgendaItemLink.agenda_item_id)))
+        .join(AgendaItem, AgendaItem.id == AgendaItemLink.agenda_item_id)
+        .where(AgendaItemLink.commitment_id.is_not(None))
+        .group_by(AgendaItemLink.commitment_id)) if commitment_id is not None}
     query = (select(Commitment, CommitmentAssessment)
              .outerjoin(CommitmentAssessment, CommitmentAssessment.commitment_id == Commitment.id)
              .order_by(Commitment.pillar_number, Commitment.code))
     return [{"code": c.code, "title": c.title, "pillar": c.pillar_number,
              "status": a.status if a else "not_started", "evidence": a.evidence if a else "",
              "assessed_on": a.assessed_on if a else None,
-             "questions": linked_questions.get(c.id, 0), "budget_items": linked_budget.get(c.id, 0)}
+             "questions": linked_questions.get(c.id, 0), "budget_items": linked_budget.get(c.id, 0),
+             "agenda_items": linked_agenda.get(c.id, 0)}
             for c, a in session.execute(query)]
 
 

@@ -166,8 +166,9 @@ def agenda(data: Agenda, key: str, pack: Pack) -> list[Flowable]:
 def commitments(data: Scorecard, pack: Pack) -> list[Flowable]:
     rows = []
     for c in data.commitments:
-        linked = ", ".join(x for x in (f"{c['questions']} questions" if c["questions"] else "",
-                                       f"{c['budget_items']} budget lines" if c["budget_items"] else "") if x)
+        linked = ", ".join(f"{count} {noun}" for count, noun in ((c["questions"], "questions"),
+                                                                 (c["budget_items"], "budget lines"),
+                                                                 (c["agenda_items"], "agenda items")) if count)
         rows.append([Safe(f"<b>{markup(c['title'])}</b><br/><font color='#5F6B7A'>{markup(c['code'])}</font>"),
                      str(c["pillar"]), status_markup(c["status"]), linked or "none",
                      c["evidence"] or ""])
