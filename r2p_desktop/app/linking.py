@@ -29,6 +29,7 @@ from .records import read
 
 LIMIT = 30
 _WORD = re.compile(r"\w+")
+_UNSPACED = re.compile(f"[{kinds.UNSPACED_CLASS}]")  # scripts written without spaces between words
 _PART = re.compile(r"[^\W_]+")  # the letters and digits of a reference, between its separators
 
 # What an agenda item can discuss (the registry's agenda links) and what evidences a commitment.
@@ -203,8 +204,18 @@ def _by_title(session: Session, listing: _Listing, typed: str, limit: int) -> li
         condition = and_(*(listing.title.like(f"%{_like(word)}%", escape="\\") for word in words))
         return list(session.scalars(select(listing.kind.model.id).where(condition)
                                     .order_by(listing.kind.model.id.desc()).limit(limit)))
+    if listing.kind.search is None:
+        return []
+    if _UNSPACED.search(typed):  # Chinese, Japanese...: parts of the titles in the index of such records
+        words = _WORD.findall(typed)
+        parts = " AND ".join(f"+title LIKE :w{n} ESCAPE '\\'" for n in range(len(words)))
+        return list(session.scalars(text(
+            f"SELECT rowid / {kinds.KIND_BITS} FROM search_index_cjk WHERE {parts} "
+            f"AND rowid % {kinds.KIND_BITS} = :code ORDER BY rowid DESC LIMIT :limit"),
+            {**{f"w{n}": f"%{_like(word)}%" for n, word in enumerate(words)},
+             "code": listing.kind.search.code, "limit": limit}))
     expression = search.match_expression(typed)
-    if expression is None or listing.kind.search is None:
+    if expression is None:
         return []
     return list(session.scalars(_TITLE_MATCHES, {"match": f"title : ({expression})",
                                                  "code": listing.kind.search.code, "limit": limit}))

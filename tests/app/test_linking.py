@@ -202,3 +202,14 @@ def test_suggestions_carry_the_reference_status_and_date_of_their_record(databas
     assert suggestion["link"] == {"question_id": overdue}
     record = suggestion["record"]
     assert (record.reference, record.status, record.date) == ("WQ-2026-00017", "Tabled", date(2026, 1, 5))
+
+
+def test_part_of_a_chinese_or_japanese_title_finds_the_record(database):
+    chinese = question(database, "WQ 8", title="政府是否已任命保护责任国家协调人")
+    japanese = question(database, "WQ 9", title="早期警戒の体制について")
+    question(database, "WQ 10", title="Appointment of a national coordinator")
+    assert [hit.id for hit in linking.find(database, "协调", ["question"])] == [chinese]
+    assert [hit.id for hit in linking.find(database, "国家协调人", ["question"])] == [chinese]
+    assert [hit.id for hit in linking.find(database, "警戒", ["question"])] == [japanese]
+    assert linking.find(database, "协调 警戒", ["question"]) == []  # every part typed must be in the title
+    assert [hit.id for hit in linking.find(database, "coordinator", ["question"])] != [chinese]
