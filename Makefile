@@ -41,6 +41,7 @@ bundle: $(INSTALLED)
 benchmark: $(INSTALLED) compiled
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/questions_view.py
 	$(BIN)/python benchmarks/search.py
+	$(BIN)/python benchmarks/record_picker.py
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/briefing.py
 
