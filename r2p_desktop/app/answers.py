@@ -52,14 +52,14 @@ def transfer(database: Database, question_id: int, shown: Mapping[str, object]) 
 
 def correct_answer(database: Database, question_id: int, shown: Mapping[str, object]) -> Changes:
     """Record the government's correction as the correction form (record_forms.CORRECTION) gives it;
-    the answer first given is kept."""
+    the answer first given is kept, and the questions given the same answer are corrected too."""
     with as_r2p_errors(), database.session() as session:
         [on] = _dates(shown, "answer_corrected_on")
         if on is None:
             raise ValidationError({"answer_corrected_on": "give the day the answer was corrected"})
-        answers.correct_answer(session, question_id, str(shown.get("answer_text") or ""), on)
+        changed = answers.correct_answer(session, question_id, str(shown.get("answer_text") or ""), on)
         session.commit()
-    return Changes(updated={Record(QUESTION, question_id)})
+    return Changes(updated={Record(QUESTION, changed_id) for changed_id in changed})
 
 
 def _dates(shown: Mapping[str, object], *names: str) -> list[date | None]:

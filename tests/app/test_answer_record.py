@@ -125,6 +125,20 @@ def test_one_answer_given_to_three_questions(database):
         "WQ-2026-00050: A national R2P focal point", "WQ-2026-00052: Early warning post 2"]
 
 
+def test_correcting_an_answer_given_to_several_questions_corrects_each(database):
+    lead = add_question(database, reference="WQ-2026-00070", status="answered", answer_text="Two posts open.",
+                        date_answered=date(2026, 3, 9))
+    other = add_question(database, reference="WQ-2026-00071", title="Posts")
+    answers.answer_together(database, lead, [other])
+    changes = answers.correct_answer(database, other, {"answer_text": "Three posts open.",
+                                                       "answer_corrected_on": "2026-03-11"})
+    assert changes.updated_ids("question") == {lead, other}
+    for question_id in (lead, other):
+        corrected = question(database, question_id)
+        assert (corrected.answer_text, corrected.original_answer_text, corrected.answer_corrected_on) == (
+            "Three posts open.", "Two posts open.", date(2026, 3, 11))
+
+
 def test_an_answer_not_yet_given_cannot_be_shared(database):
     lead, other = add_question(database), add_question(database, title="Second")
     with pytest.raises(ValidationError, match="record the answer before giving it to other questions"):

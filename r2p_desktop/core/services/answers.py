@@ -40,17 +40,24 @@ def transfer(session: Session, question_id: int, to_body_id: int, on: date, *, a
     records.update(session, Question, question_id, changes)
 
 
-def correct_answer(session: Session, question_id: int, corrected: str, on: date) -> None:
+def correct_answer(session: Session, question_id: int, corrected: str, on: date) -> list[int]:
     """The government corrected its published answer on `on`: `corrected` becomes the answer, and the
-    answer as first given is kept (a second correction keeps the first answer, not the one before)."""
+    answer as first given is kept (a second correction keeps the first answer, not the one before). The
+    questions given the same answer (answer_together) are corrected with it. Returns the ids changed."""
     question = _question(session, question_id)
     if not (question.answer_text or "").strip() or question.date_answered is None:
         raise ValidationError({"answer_text": "only a published answer can be corrected; record the answer first"})
     if not corrected.strip() or corrected.strip() == question.answer_text.strip():
         raise ValidationError({"answer_text": "the corrected answer is the same as the answer"})
-    records.update(session, Question, question_id, {
-        "original_answer_text": question.original_answer_text or question.answer_text,
-        "answer_text": corrected, "answer_corrected_on": on})
+    given = question.answer_text
+    changed = [question_id, *(other.id for other in answered_together(session, question_id)
+                              if other.answer_text == given)]
+    for changed_id in changed:
+        earlier = _question(session, changed_id)
+        records.update(session, Question, changed_id, {
+            "original_answer_text": earlier.original_answer_text or earlier.answer_text,
+            "answer_text": corrected, "answer_corrected_on": on})
+    return changed
 
 
 def answer_together(session: Session, lead_id: int, others: Iterable[int]) -> list[int]:
