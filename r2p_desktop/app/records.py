@@ -63,19 +63,33 @@ _NAMED: dict[Entry, tuple[type[Body] | type[Person], str]] = {
     Entry.BODY_NAME: (Body, "name"), Entry.PERSON_NAME: (Person, "full_name")}
 
 
-def choices(database: Database, form: Form) -> Choices:
-    """What the form's lists offer, read now (only the lists the form has)."""
+def choices(database: Database, form: Form, record_id: int | None = None) -> Choices:
+    """What the form's lists offer, read now (only the lists the form has). Archived people and bodies
+    are not offered, except those that record `record_id` names, so that editing it keeps them."""
 
     def query(session: Session) -> Choices:
-        bodies = ([(body["name"], body["id"]) for body in listings.bodies(session)]
+        kept = _named_by(session, form, record_id)
+        bodies = ([(body["name"], body["id"]) for body in listings.bodies(session)
+                   if not body["archived"] or body["id"] in kept[Body]]
                   if form.names(Entry.BODY, Entry.BODY_NAME) else [])
-        people = ([(person["full_name"], person["id"]) for person in listings.people(session)]
+        people = ([(person["full_name"], person["id"]) for person in listings.people(session)
+                   if not person["archived"] or person["id"] in kept[Person]]
                   if form.names(Entry.PERSON_NAME) else [])
         pillars = ([(f"Pillar {pillar['number']}: {pillar['title']}", pillar["number"])
                     for pillar in catalogue.list_pillars(session)] if form.names(Entry.PILLAR) else [])
         return Choices(bodies, people, pillars, {name: _CATALOGUES[name](session) for name in form.names(Entry.CODES)})
 
     return read(database, query)
+
+
+def _named_by(session: Session, form: Form, record_id: int | None) -> dict[type, set[int]]:
+    """The bodies and people record `record_id` of the form's kind names in the form's fields, by model."""
+    named: dict[type, set[int]] = {Body: set(), Person: set()}
+    record = session.get(form.model, record_id) if record_id is not None else None
+    if record is not None:
+        for model, entries in ((Body, (Entry.BODY, Entry.BODY_NAME)), (Person, (Entry.PERSON_NAME,))):
+            named[model].update(value for name in form.names(*entries) if (value := getattr(record, name, None)))
+    return named
 
 
 def load(database: Database, form: Form, record_id: int) -> Loaded:

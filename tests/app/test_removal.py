@@ -1,12 +1,15 @@
 """Deleting, merging and archiving records of every kind (app.removal over core.services.removal), without
 Qt, on a real SQLite file: what a confirmation says goes with a record, the one sentence a refusal gives,
-that what goes is audited, and that a merge moves every reference to the record kept."""
+that what goes is audited, that a merge moves every reference to the record kept, and that an archived
+person or body is no longer offered for new entries."""
 
 from __future__ import annotations
 
 import pytest
 from sqlalchemy import func, select
 
+from r2p_desktop.app import record_forms
+from r2p_desktop.app import records as record_use_cases
 from r2p_desktop.app import removal as use_cases
 from r2p_desktop.app.changes import Record
 from r2p_desktop.app.errors import StillReferredToError
@@ -27,7 +30,7 @@ from r2p_desktop.core.models import (
     Question,
     RecordMixin,
 )
-from r2p_desktop.core.services import agenda, history, records, removal
+from r2p_desktop.core.services import agenda, history, listings, records, removal
 from r2p_desktop.sample_data import generate_demo
 
 
@@ -306,3 +309,41 @@ def test_a_merge_moves_a_many_to_many_link_through_the_record_that_holds_it(data
     assert read(database, lambda session: records.get(session, BudgetItem, kept)["commitments"]) == sorted(codes)
     assert audit(database, "budget_items", kept)[-1][1] == "commitments"
     assert not exists(database, BudgetItem, duplicate)
+
+
+# --- archiving ------------------------------------------------------------------------------------
+
+
+def offered(database, form, record_id=None) -> tuple[list[str], list[str]]:
+    found = record_use_cases.choices(database, form, record_id)
+    return [name for name, _ in found.bodies], [name for name, _ in found.people]
+
+
+def test_an_archived_ministry_and_member_are_not_offered_for_new_entries_but_stay_listed(database):
+    ministry = create(database, Body, name="Ministry of Planning")
+    create(database, Body, name="Ministry of Justice")
+    member = create(database, Person, full_name="Ama Mensah")
+    line = create(database, BudgetItem, programme="Planning unit", fiscal_year=2026, currency="EUR", body_id=ministry)
+
+    changes = use_cases.archive(database, kinds.BODY.key, ministry)
+    assert changes.updated == {Record("body", ministry)}
+    use_cases.archive(database, kinds.PERSON.key, member)
+
+    assert offered(database, record_forms.QUESTION) == (["Ministry of Justice"], [])
+    assert offered(database, record_forms.BUDGET_ITEM)[0] == ["Ministry of Justice"]
+    # The line that names it still offers it, so saving the line keeps its body.
+    assert offered(database, record_forms.BUDGET_ITEM, line)[0] == ["Ministry of Justice", "Ministry of Planning"]
+    listed = read(database, lambda session: {row["name"]: row["archived"] for row in listings.bodies(session)})
+    assert listed == {"Ministry of Justice": False, "Ministry of Planning": True}
+    assert read(database, lambda session: [row["archived"] for row in listings.people(session)]) == [True]
+    latest = read(database, lambda session: history.record_history(session, Body, ministry))[0]
+    assert latest.field == "archived"
+
+    use_cases.archive(database, kinds.BODY.key, ministry, archived=False)
+    assert offered(database, record_forms.QUESTION)[0] == ["Ministry of Justice", "Ministry of Planning"]
+
+
+def test_only_people_and_bodies_are_archived(database):
+    debate = create(database, Debate, title="Annual R2P debate")
+    with pytest.raises(R2PError, match=r"^only bodies and people can be archived$"):
+        use_cases.archive(database, kinds.DEBATE.key, debate)

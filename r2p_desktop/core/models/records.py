@@ -127,6 +127,8 @@ class Body(RecordMixin, Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     kind: Mapped[BodyKind] = mapped_column(EnumText(BodyKind, 20), default=BodyKind.MINISTRY)
     abbreviation: Mapped[str] = mapped_column(String(40), default="")
+    # No longer offered for new entries; still listed, named by its records and in their history.
+    archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Person(RecordMixin, Base):
@@ -145,6 +147,8 @@ class Person(RecordMixin, Base):
     body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id", ondelete="SET NULL"), index=True)
     active_from: Mapped[date | None] = mapped_column(Date)
     active_until: Mapped[date | None] = mapped_column(Date)
+    # No longer offered for new entries (out of office); still listed, named by its records and in their history.
+    archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Question(RecordMixin, Base):

@@ -79,14 +79,14 @@ def people(session: Session) -> list[Values]:
              .order_by(Person.full_name, Person.id))
     return [
         {"id": p.id, "full_name": p.full_name, "kind": p.kind, "party": p.party, "constituency": p.constituency,
-         "role": p.role, "body": body or ""}
+         "role": p.role, "body": body or "", "archived": p.archived}
         for p, body in session.execute(query)
     ]
 
 
 def bodies(session: Session) -> list[Values]:
     query = select(Body).order_by(Body.name)
-    return [{"id": b.id, "name": b.name, "kind": b.kind, "abbreviation": b.abbreviation}
+    return [{"id": b.id, "name": b.name, "kind": b.kind, "abbreviation": b.abbreviation, "archived": b.archived}
             for b in session.scalars(query)]
 
 

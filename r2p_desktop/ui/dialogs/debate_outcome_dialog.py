@@ -82,8 +82,9 @@ class DebateOutcomeDialog(QDialog):
         self.field_errors = FieldErrors()
         self.error_labels = self.field_errors.error_labels
         self.summary_label = self.field_errors.summary_label
-        debate, self._bodies, self._items = read(database, lambda session: (
+        debate, bodies, self._items = read(database, lambda session: (
             records.get(session, Debate, debate_id), listings.bodies(session), agenda.agenda_items(session, debate_id)))
+        self._bodies = [body for body in bodies if not body["archived"]]  # owners offered for new follow-ups
         self._build()
         self.outcome_edit.setPlainText(debate.get("outcome") or "")
         self.add_row()

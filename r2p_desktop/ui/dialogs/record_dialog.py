@@ -72,7 +72,7 @@ class RecordDialog(QDialog):
         self.field_errors = FieldErrors()
         self.error_labels = self.field_errors.error_labels
         self.summary_label = self.field_errors.summary_label
-        self.binder = FormBinder(self.form, self.field_errors, record_use_cases.choices(database, self.form))
+        self.binder = FormBinder(self.form, self.field_errors, record_use_cases.choices(database, self.form, record_id))
         self.widgets = self.binder.widgets
         self.buttons = self._save_cancel_buttons()
         self.history_button = self.buttons.addButton("&History…", QDialogButtonBox.ButtonRole.HelpRole)

@@ -2,7 +2,8 @@
 
 The list of debates is on top, each added or changed in its dialog (Enter or a double-click opens it);
 below it, the chosen debate's agenda, reordered by dragging or with Ctrl+Up / Ctrl+Down, its minutes
-counted against the sitting, and items suggested from the record."""
+counted against the sitting, and items suggested from the record. The Delete key deletes the selected
+debate or agenda item, after saying what else goes with it."""
 
 from __future__ import annotations
 
@@ -31,10 +32,12 @@ from ...core.errors import R2PError
 from ...core.services import agenda, listings
 from ..dialogs.agenda_item_dialog import AgendaItemDialog
 from ..dialogs.debate_outcome_dialog import DebateOutcomeDialog
+from ..dialogs.delete_prompt import ask_to_delete
 from ..dialogs.record_dialog import RecordDialog, failed_save_messages
 from ..models.agenda_model import AgendaModel
 from ..models.record_list_model import DATE, LABEL, NUMBER, WARNING_COLOUR, ListColumn
 from ..records_changed import AGENDA_ITEMS, BUDGET_ITEMS, COMMITMENTS, DEBATES, FOLLOW_UPS, QUESTIONS, RecordsChanged
+from ..widgets.delete_key import DeleteKey
 from ..widgets.record_list_table import RecordListTable
 from ..widgets.record_table_view import RecordTableView
 from .base_view import BaseView
@@ -62,10 +65,12 @@ class DebatesView(BaseView):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_agenda())
         self.table.record_activated.connect(self.edit_debate)
+        DeleteKey(self.table, lambda debate_id: self.delete_record(DEBATES, debate_id))
         self.new_debate_button = QPushButton("&New debate…", self)
         self.new_debate_button.clicked.connect(self.new_debate)
         self.edit_debate_button = QPushButton("Edit &debate…", self)
-        self.edit_debate_button.setToolTip("Change the selected debate's title, date, sitting length or motion")
+        self.edit_debate_button.setToolTip("Change the selected debate's title, date, sitting length or motion; "
+                                           "the Delete key deletes it")
         self.edit_debate_button.clicked.connect(lambda: self.edit_debate(self.current_debate_id()))
         self.dialog: RecordDialog | None = None  # the last one opened, for tests and focus
         self.outcome_button = QPushButton("Record outcome…", self)
@@ -88,6 +93,7 @@ class DebatesView(BaseView):
         self.agenda_table.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.agenda_table.set_column_widths([44, 0, 220, 80, 360], stretch=1)
         self.agenda_table.record_activated.connect(self.edit_item)
+        DeleteKey(self.agenda_table, lambda item_id: self.delete_record(AGENDA_ITEMS, item_id))
         self.agenda_table.installEventFilter(self)
         self.agenda_table.selectionModel().selectionChanged.connect(lambda *_: self._enable_buttons())
 
@@ -103,6 +109,7 @@ class DebatesView(BaseView):
         self.add_button.clicked.connect(self.add_item)
         self.edit_button = QPushButton("Edit…", self)
         self.edit_button.clicked.connect(lambda: self.edit_item(self.agenda_table.current_record_id()))
+        self.edit_button.setToolTip("Change the selected item (Enter); the Delete key deletes it")
         self.up_button = QPushButton("Move up", self)
         self.up_button.setToolTip("Ctrl+Up")
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
@@ -233,6 +240,11 @@ class DebatesView(BaseView):
     def _select_debate(self, debate_id: int | None) -> None:
         self.ensure_fresh()
         self.table.select_record(debate_id)  # a new current row loads its agenda
+
+    def delete_record(self, kind: str, record_id: int) -> bool:
+        """Delete a debate (with its agenda) or an agenda item after asking; the page refreshes by the
+        records-changed signal."""
+        return ask_to_delete(self, self.database, self.records_changed, kind, record_id) is not None
 
     # --- changing the agenda ------------------------------------------------------------------
 
