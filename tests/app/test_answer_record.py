@@ -11,6 +11,7 @@ import pytest
 from alembic import command
 
 from r2p_desktop.app import answers
+from r2p_desktop.app.questions import delete_question
 from r2p_desktop.app.records import read
 from r2p_desktop.core import migrations
 from r2p_desktop.core.check import check_database
@@ -43,8 +44,9 @@ def question(database, question_id) -> Question:
 
 
 def changes_of(database, question_id) -> dict[str, tuple[str, str]]:
+    """The newest change of each field, as History shows it."""
     entries = read(database, lambda session: history.record_history(session, Question, question_id))
-    return {entry.field: (entry.old, entry.new) for entry in entries if entry.field}
+    return {entry.field: (entry.old, entry.new) for entry in reversed(entries) if entry.field}
 
 
 def test_a_transfer_names_both_ministries_moves_the_due_date_and_is_in_the_history(database):
@@ -143,6 +145,14 @@ def test_an_answer_not_yet_given_cannot_be_shared(database):
     lead, other = add_question(database), add_question(database, title="Second")
     with pytest.raises(ValidationError, match="record the answer before giving it to other questions"):
         answers.answer_together(database, lead, [other])
+
+
+def test_a_named_day_reads_yes_or_no_in_history(database):
+    question_id = add_question(database, answer_due=date(2026, 3, 12))
+    with database.session() as session:
+        records.update(session, Question, question_id, {"named_day": True})
+        session.commit()
+    assert changes_of(database, question_id)["named_day"] == ("No", "Yes")
 
 
 def test_a_named_day_needs_its_day_and_a_holding_answer_keeps_its_text(database):
@@ -245,3 +255,16 @@ def test_an_answer_shared_with_a_reference_nobody_has_names_the_row(database, tm
     with database.session() as session:
         report = import_questions(session, sheet)
     assert report.errors == ["row 2, column answered_with: no question has the reference 'WQ-404'"]
+
+
+def test_deleting_the_question_that_holds_a_shared_answer_keeps_the_others_answer_and_says_so(database):
+    lead = add_question(database, reference="WQ-2026-00080", status="answered", answer_text="One reply.",
+                        date_answered=date(2026, 3, 9))
+    other = add_question(database, reference="WQ-2026-00081", title="Second")
+    answers.answer_together(database, lead, [other])
+    assert changes_of(database, other)["answered_with_id"] == ("", "WQ-2026-00080")
+    changes = delete_question(database, lead)
+    assert changes.deleted_ids("question") == {lead} and changes.updated_ids("question") == {other}
+    kept = question(database, other)
+    assert (kept.answered_with_id, kept.answer_text) == (None, "One reply.")
+    assert changes_of(database, other)["answered_with_id"] == (f"(deleted #{lead})", "")  # History says so

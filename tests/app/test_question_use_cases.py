@@ -308,8 +308,9 @@ def test_a_question_with_follow_ups_is_not_deleted(database):
     with database.session() as session:
         records.create(session, FollowUp, {"description": "Chase the ministry", "question_id": question_id})
         session.commit()
-    with pytest.raises(StillReferredToError, match="follow-ups"):
+    with pytest.raises(StillReferredToError) as refused:
         delete_question(database, question_id)
+    assert str(refused.value) == "1 follow-up arose from this question; delete or re-parent it first"
     assert saved(database, question_id)["id"] == question_id
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from clerk_actions import choose, save
 from PySide6.QtCore import Qt
 
+from r2p_desktop.app import removal
 from r2p_desktop.core.models import Question
-from r2p_desktop.core.services import records
+from r2p_desktop.core.services import directory, records
 from r2p_desktop.core.services.questions import count_questions
 from r2p_desktop.ui.models import question_table_model as qtm
 from r2p_desktop.ui.models.roles import RECORD_ID_ROLE
@@ -182,3 +183,17 @@ def test_a_refused_status_change_says_why_under_status_and_saves_nothing(main_wi
     assert "Record the answer before closing the question" in error.text()
     with database.read_session() as session:
         assert records.get(session, Question, question_id)["status"] == "tabled"
+
+
+def test_an_archived_member_is_offered_only_in_the_questions_that_name_them(main_window, database):
+    with database.session() as session:
+        former = directory.person_or_new(session, "Former Member")
+        asked = records.create(session, Question, {"title": "Early warning", "asked_by_id": former})
+        session.commit()
+    removal.archive(database, "person", former)
+
+    editor = main_window.edit_question(asked)
+    assert editor.widgets["asked_by_id"].currentText() == "Former Member"
+    assert editor.widgets["asked_by_id"].findText("Former Member") >= 0  # still in the list it is chosen from
+    editor = main_window.new_question()
+    assert editor.widgets["asked_by_id"].findText("Former Member") < 0  # not offered for a new question

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import JSON, inspect, select
+from sqlalchemy import JSON, Boolean, func, inspect, select
 from sqlalchemy.orm import Session
 
 from ..formatting import human_label
@@ -19,14 +19,16 @@ from ..models import (
     Instrument,
     InstrumentStatus,
     Person,
+    Question,
     RecordMixin,
 )
 from ..models.base import enum_columns
 
 CREATED, UPDATED, DELETED = "insert", "update", "delete"
 
-# Foreign keys to these tables are shown as the name of the person or body.
-_NAME_OF = {Person.__tablename__: (Person.id, Person.full_name), Body.__tablename__: (Body.id, Body.name)}
+# Foreign keys to these tables are shown as the name of the person or body, or the question's reference.
+_NAME_OF = {Person.__tablename__: (Person.id, Person.full_name), Body.__tablename__: (Body.id, Body.name),
+            Question.__tablename__: (Question.id, func.coalesce(Question.reference, Question.title))}
 
 # Field labels that do not follow from the column name; the rest are the name in words.
 _FIELD_LABELS = {"assessment": "Our assessment", "file_sha256": "File checksum"}
@@ -58,9 +60,10 @@ def field_label(name: str) -> str:
 class _Fields:
     """How each field of one model is shown: which name table an id points to, which are lists or enums."""
 
-    names: dict[str, str]  # field -> "people" or "bodies"
+    names: dict[str, str]  # field -> "people", "bodies" or "questions"
     lists: frozenset[str]
     enums: frozenset[str]
+    flags: frozenset[str]  # yes or no
 
     @classmethod
     def of(cls, model: type[RecordMixin]) -> _Fields:
@@ -73,7 +76,8 @@ class _Fields:
                         names[attr.key] = key.column.table.name
         lists = {attr.key for attr in mapper.column_attrs if isinstance(attr.columns[0].type, JSON)}
         lists |= {rel.key for rel in mapper.relationships if rel.secondary is not None}
-        return cls(names, frozenset(lists), frozenset(enum_columns(model)))
+        flags = {attr.key for attr in mapper.column_attrs if isinstance(attr.columns[0].type, Boolean)}
+        return cls(names, frozenset(lists), frozenset(enum_columns(model)), frozenset(flags))
 
 
 def _as_id(value: str | None) -> int | None:
@@ -118,6 +122,8 @@ def _shown(value: str | None, field: str, fields: _Fields, names: dict[str, dict
         return _list_text(value)
     if field in fields.enums:
         return human_label(value)
+    if field in fields.flags:
+        return "Yes" if value.lower() in ("true", "1") else "No"
     return value
 
 

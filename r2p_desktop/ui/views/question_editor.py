@@ -334,7 +334,7 @@ class QuestionEditor(QWidget):
 
         Edits in the form are dropped: ask first with leave_asking()."""
         self._forget_draft()
-        self.binder.set_choices(record_use_cases.choices(self._database, QUESTION))  # names added since, too
+        self.binder.set_choices(record_use_cases.choices(self._database, QUESTION, question_id))  # names added since
         self.clear_errors()
         self.question_id = question_id
         if question_id is None:
