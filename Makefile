@@ -25,8 +25,11 @@ test: $(INSTALLED)
 typecheck: $(INSTALLED)
 	$(BIN)/python scripts/mypy-baseline.py
 
+# One worker more than the cores: many tests spend their time waiting on an r2p process or a lock.
+WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
+
 pytest: $(INSTALLED)
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest --numprocesses auto --dist worksteal
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest --numprocesses $(WORKERS) --dist worksteal
 
 $(INSTALLED): pyproject.toml
 	@scripts/debian-packages.sh test
