@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from ..core import kinds
 from ..core.database import Database
 from ..core.errors import ValidationError
-from ..core.models import Body, Question, QuestionStatus
+from ..core.models import Body, Question
 from ..core.services import answers, directory
 from ..core.services.fields import parse_date
 from .changes import Changes, Record
@@ -30,6 +30,7 @@ class AnswerRecord:
 
     transferred_from: str  # the body it was transferred from, '' when never transferred
     answered_with: list[str]  # the other questions sharing its answer, as "WQ-12: title"
+    may_be_transferred: bool  # still awaiting its answer
 
 
 def transfer(database: Database, question_id: int, shown: Mapping[str, object]) -> Changes:
@@ -93,8 +94,7 @@ def awaiting_the_same_answer(database: Database, question_id: int) -> list[tuple
             return []
         rows = session.scalars(select(Question).where(
             Question.addressed_to_id == question.addressed_to_id, Question.id != question_id,
-            Question.answered_with_id.is_(None),
-            Question.status.in_([QuestionStatus.TABLED, QuestionStatus.HOLDING_ANSWER]))
+            Question.answered_with_id.is_(None), Question.status.in_(answers.AWAITING))
             .order_by(Question.reference, Question.id))
         return [(q.id, label(q)) for q in rows]
 
@@ -105,9 +105,10 @@ def answer_record(database: Database, question_id: int) -> AnswerRecord:
     def query(session: Session) -> AnswerRecord:
         question = session.get(Question, question_id)
         if question is None:
-            return AnswerRecord("", [])
+            return AnswerRecord("", [], False)
         return AnswerRecord(answers.transferred_from_name(session, question),
-                            [label(q) for q in answers.answered_together(session, question_id)])
+                            [label(q) for q in answers.answered_together(session, question_id)],
+                            answers.may_be_transferred(question.status))
 
     return read(database, query)
 

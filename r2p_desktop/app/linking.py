@@ -207,13 +207,22 @@ def _by_title(session: Session, listing: _Listing, typed: str, limit: int) -> li
     if listing.kind.search is None:
         return []
     if _UNSPACED.search(typed):  # Chinese, Japanese...: parts of the titles in the index of such records
-        words = _WORD.findall(typed)
-        parts = " AND ".join(f"+title LIKE :w{n} ESCAPE '\\'" for n in range(len(words)))
+        # As in search: "a OR b" is either, a word after - or NOT is left out (the picker finds, never excludes).
+        either = [[word for token in alternative.split() if not token.startswith("-")
+                   for word in _WORD.findall(token) if word not in ("AND", "NOT")]
+                  for alternative in re.split(r"\s+OR\s+", typed)]
+        either = [words for words in either if words]
+        params: dict[str, object] = {"code": listing.kind.search.code, "limit": limit}
+        conditions = []
+        for words in either:
+            names = [f"w{len(params) + n}" for n in range(len(words))]
+            params.update({name: f"%{_like(word)}%" for name, word in zip(names, words, strict=True)})
+            conditions.append("(" + " AND ".join(f"+title LIKE :{name} ESCAPE '\\'" for name in names) + ")")
+        if not conditions:
+            return []
         return list(session.scalars(text(
-            f"SELECT rowid / {kinds.KIND_BITS} FROM search_index_cjk WHERE {parts} "
-            f"AND rowid % {kinds.KIND_BITS} = :code ORDER BY rowid DESC LIMIT :limit"),
-            {**{f"w{n}": f"%{_like(word)}%" for n, word in enumerate(words)},
-             "code": listing.kind.search.code, "limit": limit}))
+            f"SELECT rowid / {kinds.KIND_BITS} FROM search_index_cjk WHERE ({' OR '.join(conditions)}) "
+            f"AND rowid % {kinds.KIND_BITS} = :code ORDER BY rowid DESC LIMIT :limit"), params))
     expression = search.match_expression(typed)
     if expression is None:
         return []

@@ -13,7 +13,6 @@ from ..core.database import Database
 from ..core.models import Body, Person, Question
 from ..core.services import directory, records
 from ..core.values import Values
-from . import removal
 from .changes import Changes, Record
 from .errors import as_r2p_errors
 from .forms import same_as_saved
@@ -107,11 +106,3 @@ def with_draft(saved: Loaded, draft: drafts.Draft) -> Loaded:
     changed_since = QUESTION.changed(base, saved.shown)
     version = draft.version if set(edits) & set(changed_since) and draft.version is not None else saved.version
     return Loaded({**saved.shown, **edits}, version, saved.stored)
-
-
-def delete_question(database: Database, question_id: int) -> Changes:
-    """Delete the question as every record is deleted (app.removal.delete): refused, saying why, while
-    follow-ups arose from it; the questions given its answer no longer point at it, each change in
-    their history. Deleting wipes its words from the search index, which rewrites the index: about
-    2 s on 100,000 questions."""
-    return removal.delete(database, kinds.QUESTION.key, question_id)

@@ -143,11 +143,3 @@ def save(database: Database, form: Form, record_id: int | None, shown: Mapping[s
         raise_if(problems)
         session.commit()
     return Changes(created=created, updated={record} - created)
-
-
-def delete(database: Database, kind: str, record_id: int) -> Changes:
-    """Delete record `record_id` of `kind` (a registry key) and what goes with it; refused with a
-    StillReferredToError saying why while other records depend on it (`app.removal.delete`)."""
-    from . import removal  # removal reads through this module
-
-    return removal.delete(database, kind, record_id)

@@ -63,7 +63,8 @@ def _holds_restricted(session: Session) -> bool:
     bodies = select(Body.id).where(Body.confidentiality == restricted)
     return session.scalar(select(Question.id).where(or_(
         Question.confidentiality == restricted, Question.asked_by_id.in_(people),
-        Question.answered_by_id.in_(people), Question.addressed_to_id.in_(bodies))).limit(1)) is not None
+        Question.answered_by_id.in_(people), Question.addressed_to_id.in_(bodies),
+        Question.transferred_from_id.in_(bodies))).limit(1)) is not None
 
 
 def export_questions(session: Session, out: Path, *, audience: str = "committee",
@@ -287,6 +288,8 @@ def _question_values(session: Session, cells: dict[str, str], report: ImportRepo
     if "tags" in cells:
         values["tags"] = _split(cells["tags"])
     lead = cells.get("answered_with", "").strip()
+    if lead and lead == cells.get("reference", "").strip():
+        raise ValidationError({"answered_with_id": "a question cannot share its own answer"})
     if lead:  # the question that holds the answer, already in the database or earlier in the file
         values["answered_with_id"] = session.scalar(select(Question.id).where(Question.reference == lead))
         if values["answered_with_id"] is None:

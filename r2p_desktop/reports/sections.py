@@ -203,7 +203,7 @@ def question_block(q: Question, pack: Pack) -> list[Flowable]:
     together = [other for other in ([q.answered_with, *q.answered_with.sharing_answer] if q.answered_with
                                     else q.sharing_answer) if other is not None and other.id != q.id]
     if together:
-        meta.append("answered together with " + ", ".join(o.reference or f"question {o.id}" for o in together))
+        meta.append("answered together with " + ", ".join(o.reference or f"“{o.title}”" for o in together))
     state: str = status_markup(q.status, overdue=is_overdue(q, pack.today))
     if q.assessment:
         colour = "#B5452B" if q.assessment in ("unsatisfactory", "no_answer") else "#1F3A5F"

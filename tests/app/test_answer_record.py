@@ -10,8 +10,7 @@ from datetime import date
 import pytest
 from alembic import command
 
-from r2p_desktop.app import answers
-from r2p_desktop.app.questions import delete_question
+from r2p_desktop.app import answers, removal
 from r2p_desktop.app.records import read
 from r2p_desktop.core import migrations
 from r2p_desktop.core.check import check_database
@@ -73,7 +72,7 @@ def test_a_transfer_to_the_same_ministry_or_of_an_answered_question_is_refused(d
         answers.transfer(database, question_id, {"addressed_to_id": "ministry of foreign affairs",
                                                  "transferred_on": "2026-03-05"})
     answered = add_question(database, status="answered", answer_text="Done.", date_answered=date(2026, 3, 9))
-    with pytest.raises(ValidationError, match="an answered question is no longer transferred"):
+    with pytest.raises(ValidationError, match="the question is answered, so it can no longer be transferred"):
         answers.transfer(database, answered, {"addressed_to_id": "Ministry of Justice", "transferred_on": "2026-03-10"})
     with pytest.raises(ValidationError) as refused:
         answers.transfer(database, question_id, {"addressed_to_id": "", "transferred_on": "5 March"})
@@ -139,6 +138,29 @@ def test_correcting_an_answer_given_to_several_questions_corrects_each(database)
         corrected = question(database, question_id)
         assert (corrected.answer_text, corrected.original_answer_text, corrected.answer_corrected_on) == (
             "Three posts open.", "Two posts open.", date(2026, 3, 11))
+
+
+def test_an_answer_is_shared_only_with_questions_to_the_same_ministry_still_awaiting_theirs(database):
+    lead = add_question(database, reference="WQ-2026-00090", status="answered", answer_text="The reply.",
+                        date_answered=date(2026, 3, 9))
+    answered = add_question(database, reference="WQ-2026-00091", status="answered", answer_text="Its own reply.",
+                            date_answered=date(2026, 3, 8))
+    with database.session() as session:
+        justice = directory.body_or_new(session, "Ministry of Justice")
+        session.commit()
+    elsewhere = add_question(database, reference="WQ-2026-00092", addressed_to_id=justice)
+    for other in (answered, elsewhere):
+        with pytest.raises(ValidationError, match="is not one to the same ministry still awaiting its answer"):
+            answers.answer_together(database, lead, [other])
+    assert question(database, answered).answer_text == "Its own reply."
+    assert question(database, elsewhere).answered_with_id is None
+
+
+def test_an_empty_correction_asks_for_the_corrected_answer(database):
+    question_id = add_question(database, status="answered", answer_text="Given.", date_answered=date(2026, 3, 9))
+    with pytest.raises(ValidationError) as refused:
+        answers.correct_answer(database, question_id, {"answer_text": "  ", "answer_corrected_on": "2026-03-12"})
+    assert refused.value.errors == {"answer_text": "give the corrected answer"}
 
 
 def test_an_answer_not_yet_given_cannot_be_shared(database):
@@ -219,7 +241,8 @@ def test_the_answer_record_goes_out_to_a_spreadsheet_and_back(database, tmp_path
         session.commit()
     answers.correct_answer(database, lead, {"answer_text": "Eleven cases were opened.",
                                             "answer_corrected_on": "2026-03-25"})
-    other = add_question(database, reference="WQ-2026-00061", title="Cases opened")
+    other = add_question(database, reference="WQ-2026-00061", title="Cases opened",
+                         addressed_to_id=question(database, lead).addressed_to_id)  # Justice, as the lead now
     answers.answer_together(database, lead, [other])
     sheet = tmp_path / "questions.csv"
     with database.read_session() as session:
@@ -263,8 +286,28 @@ def test_deleting_the_question_that_holds_a_shared_answer_keeps_the_others_answe
     other = add_question(database, reference="WQ-2026-00081", title="Second")
     answers.answer_together(database, lead, [other])
     assert changes_of(database, other)["answered_with_id"] == ("", "WQ-2026-00080")
-    changes = delete_question(database, lead)
+    changes = removal.delete(database, "question", lead)
     assert changes.deleted_ids("question") == {lead} and changes.updated_ids("question") == {other}
     kept = question(database, other)
     assert (kept.answered_with_id, kept.answer_text) == (None, "One reply.")
     assert changes_of(database, other)["answered_with_id"] == (f"(deleted #{lead})", "")  # History says so
+
+
+def test_a_sheet_naming_a_restricted_body_only_as_transferred_from_is_kept_private(database, tmp_path):
+    with database.session() as session:
+        secret = directory.body_or_new(session, "Protected witness unit", confidentiality="restricted")
+        session.commit()
+    question_id = add_question(database, addressed_to_id=secret, confidentiality="public")
+    answers.transfer(database, question_id, {"addressed_to_id": "Ministry of Justice", "transferred_on": "2026-03-05"})
+    with database.read_session() as session:
+        written = export_questions(session, tmp_path / "all.csv", audience="all")
+    assert written.restricted_written  # so the file is made readable by its owner only
+
+
+def test_a_question_sharing_its_own_answer_is_refused_naming_the_row(database, tmp_path):
+    sheet = tmp_path / "questions.csv"
+    sheet.write_text("reference,title,status,date_tabled,answered_with\r\n"
+                     "WQ-1,Early warning,tabled,2026-03-02,WQ-1\r\n", encoding="utf-8")
+    with database.session() as session:
+        report = import_questions(session, sheet)
+    assert report.errors == ["row 2, column answered_with: a question cannot share its own answer"]

@@ -212,4 +212,6 @@ def test_part_of_a_chinese_or_japanese_title_finds_the_record(database):
     assert [hit.id for hit in linking.find(database, "国家协调人", ["question"])] == [chinese]
     assert [hit.id for hit in linking.find(database, "警戒", ["question"])] == [japanese]
     assert linking.find(database, "协调 警戒", ["question"]) == []  # every part typed must be in the title
+    assert {hit.id for hit in linking.find(database, "协调 OR 警戒", ["question"])} == {chinese, japanese}
+    assert [hit.id for hit in linking.find(database, "警戒 -协调", ["question"])] == [japanese]
     assert [hit.id for hit in linking.find(database, "coordinator", ["question"])] != [chinese]

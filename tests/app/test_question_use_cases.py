@@ -11,9 +11,10 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
 from r2p_desktop.app import records as record_use_cases
+from r2p_desktop.app import removal
 from r2p_desktop.app.changes import Changes, Record
 from r2p_desktop.app.errors import SaveRefusedError, StillReferredToError
-from r2p_desktop.app.questions import delete_question, save_question, save_shown, with_draft
+from r2p_desktop.app.questions import save_question, save_shown, with_draft
 from r2p_desktop.app.record_forms import QUESTION
 from r2p_desktop.app.records import Loaded
 from r2p_desktop.core import drafts, policy
@@ -279,7 +280,7 @@ def test_a_read_only_database_refuses_with_its_reason(database):
         with pytest.raises(ReadOnlyDatabaseError, match="on a CD"):
             save_question(read_only, None, {"title": TITLE})
         with pytest.raises(ReadOnlyDatabaseError):
-            delete_question(read_only, 1)
+            removal.delete(read_only, "question", 1)
     finally:
         read_only.dispose()
 
@@ -297,7 +298,7 @@ def test_a_database_error_becomes_one_line_for_the_clerk(database, monkeypatch):
 
 def test_deleting_a_question_says_which_was_deleted(database):
     question_id = add(database)
-    changes = delete_question(database, question_id)
+    changes = removal.delete(database, "question", question_id)
     assert changes == Changes(deleted={("question", question_id)})
     assert changes.deleted_ids("question") == {question_id} and changes.kinds == {"question"}
     assert count(database, Question) == 0
@@ -309,7 +310,7 @@ def test_a_question_with_follow_ups_is_not_deleted(database):
         records.create(session, FollowUp, {"description": "Chase the ministry", "question_id": question_id})
         session.commit()
     with pytest.raises(StillReferredToError) as refused:
-        delete_question(database, question_id)
+        removal.delete(database, "question", question_id)
     assert str(refused.value) == "1 follow-up arose from this question; delete or re-parent it first"
     assert saved(database, question_id)["id"] == question_id
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from r2p_desktop.app import record_forms
+from r2p_desktop.app import record_forms, removal
 from r2p_desktop.app import records as use_cases
 from r2p_desktop.app.changes import Record
 from r2p_desktop.app.forms import Entry, Field, Form
@@ -107,5 +107,5 @@ def test_an_unset_number_is_stored_as_not_known(database):
 def test_deleting_returns_the_deleted_record(database):
     created = use_cases.save(database, record_forms.BODY, None, {"name": "Focal point office", "kind": "focal_point"})
     (body_id,) = created.created_ids(kinds.BODY.key)
-    assert use_cases.delete(database, kinds.BODY.key, body_id).deleted == {Record(kinds.BODY.key, body_id)}
+    assert removal.delete(database, kinds.BODY.key, body_id).deleted == {Record(kinds.BODY.key, body_id)}
     assert use_cases.read(database, lambda session: session.get(Body, body_id)) is None

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from r2p_desktop.core import catalogue
 from r2p_desktop.core.errors import R2PError
-from r2p_desktop.core.models import FollowUp, Question
-from r2p_desktop.core.services import records
+from r2p_desktop.core.models import AgendaItemLink, Debate, FollowUp, Question
+from r2p_desktop.core.services import agenda, records
 from r2p_desktop.ui.models import question_table_model as qtm
 from r2p_desktop.ui.widgets.catalogue_picker import CataloguePicker
 
@@ -217,11 +217,11 @@ def test_delete_key_in_the_table_deletes_after_confirmation(main_window, qtbot, 
     view.table.select_record(ids[1])
     title = saved(database, ids[1])["title"]
     asked = []
-    monkeypatch.setattr(view.editor, "confirm_delete", lambda text: asked.append(text) or True)
+    monkeypatch.setattr(view.editor, "confirm_delete", lambda plan: asked.append((plan.question, plan.details)) or True)
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
 
-    assert asked == [f"Delete question WQ 00001, '{title}'? This cannot be undone."]
+    assert asked == [(f"Delete the question 'WQ 00001 {title}'?", "Nothing else is deleted. This cannot be undone.")]
     texts = [view.model.index(row, qtm.REFERENCE).data() for row in range(view.model.rowCount())]
     assert "WQ 00001" not in texts and len(texts) == 2
     assert view.lower.currentWidget() is view.placeholder
@@ -233,7 +233,7 @@ def test_declining_the_confirmation_deletes_nothing(main_window, qtbot, add_ques
     ids = add_questions(2)
     view = show_questions(main_window, qtbot)
     view.table.select_record(ids[0])
-    monkeypatch.setattr(view.editor, "confirm_delete", lambda text: False)
+    monkeypatch.setattr(view.editor, "confirm_delete", lambda plan: False)
     qtbot.mouseClick(view.editor.delete_button, Qt.MouseButton.LeftButton)
     assert view.model.rowCount() == 2
     assert view.editor.question_id == ids[0]
@@ -245,7 +245,8 @@ def test_a_question_with_follow_ups_is_not_deleted(main_window, qtbot, database,
         session.commit()
     view = show_questions(main_window, qtbot)
     view.table.select_record(question_id)
-    monkeypatch.setattr(view.editor, "confirm_delete", lambda text: True)
+    asked = []
+    monkeypatch.setattr(view.editor, "confirm_delete", lambda plan: asked.append(plan) or True)
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
 
@@ -255,6 +256,7 @@ def test_a_question_with_follow_ups_is_not_deleted(main_window, qtbot, database,
                               "re-parent it first.")
     assert view.model.rowCount() == 1
     assert saved(database, question_id)["id"] == question_id
+    assert asked == []  # refused before anything was asked
 
 
 def test_delete_from_the_form(main_window, qtbot, database, add_questions, monkeypatch):
@@ -262,8 +264,23 @@ def test_delete_from_the_form(main_window, qtbot, database, add_questions, monke
     view = show_questions(main_window, qtbot)
     editor = main_window.edit_question(ids[0])
     asked = []
-    monkeypatch.setattr(editor, "confirm_delete", lambda text: asked.append(text) or True)
+    monkeypatch.setattr(editor, "confirm_delete", lambda plan: asked.append(plan.question) or True)
     qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
-    assert asked and asked[0].startswith("Delete question WQ 00000, ")
+    assert asked and asked[0].startswith("Delete the question 'WQ 00000 ")
     assert view.lower.currentWidget() is view.placeholder
     assert view.model.rowCount() == 1
+
+
+def test_the_confirmation_says_which_links_go_with_the_question(main_window, qtbot, database, question_id,
+                                                                 monkeypatch):
+    with database.session() as session:
+        debate = records.create(session, Debate, {"title": "Annual R2P debate"})
+        item = agenda.add_item(session, debate, {"title": "Early warning"})
+        session.add(AgendaItemLink(agenda_item_id=item, question_id=question_id))
+        session.commit()
+    editor = main_window.edit_question(question_id)
+    asked = []
+    monkeypatch.setattr(editor, "confirm_delete", lambda plan: asked.append(plan.details) or False)
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    assert asked == ["The link to 1 agenda item is removed; the agenda item stays. This cannot be undone."]
+    assert saved(database, question_id)["id"] == question_id  # cancelled: nothing deleted

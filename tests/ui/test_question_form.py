@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from clerk_actions import choose, save
 from PySide6.QtCore import Qt
 
@@ -112,7 +114,7 @@ def test_a_new_name_in_asked_by_is_not_kept_when_saving_fails(main_window, qtbot
     qtbot.keyClicks(dialog.widgets["asked_by_id"].lineEdit(), "Someone New")
     save(qtbot, dialog)  # no title
     assert dialog.error_labels["title"].isVisible()
-    main_window.show_view(7)
+    main_window.show_view(main_window.views.index(main_window.people_bodies_view))
     assert "Someone New" not in main_window.current_view().people_table.column_texts(0)
 
 
@@ -197,3 +199,22 @@ def test_an_archived_member_is_offered_only_in_the_questions_that_name_them(main
     assert editor.widgets["asked_by_id"].findText("Former Member") >= 0  # still in the list it is chosen from
     editor = main_window.new_question()
     assert editor.widgets["asked_by_id"].findText("Former Member") < 0  # not offered for a new question
+
+
+def test_a_status_another_program_wrote_is_shown_as_it_is_and_only_for_that_question(main_window, database):
+    with database.session() as session:
+        odd = records.create(session, Question, {"title": "Written elsewhere", "status": "tabled",
+                                                 "date_tabled": "2026-03-02"})
+        plain = records.create(session, Question, {"title": "Ours"})
+        session.commit()
+    with sqlite3.connect(database.path) as raw:
+        raw.execute("PRAGMA ignore_check_constraints = ON")
+        raw.execute("UPDATE questions SET status = 'lapsed' WHERE id = ?", (odd,))
+
+    editor = main_window.edit_question(odd)
+    status = editor.widgets["status"]
+    assert status.currentText() == "lapsed (not one of the choices)"  # not quietly the first entry
+    assert not editor.has_unsaved_changes()
+    editor = main_window.edit_question(plain)
+    assert status.findText("lapsed (not one of the choices)") < 0
+    assert status.currentText() == "Draft"

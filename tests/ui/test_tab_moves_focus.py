@@ -14,11 +14,13 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit
 
 import r2p_desktop
 from r2p_desktop.app import record_forms
+from r2p_desktop.app.changes import Changes
 from r2p_desktop.core.models import Debate
 from r2p_desktop.core.services import records
 from r2p_desktop.ui.dialogs.agenda_item_dialog import AgendaItemDialog
 from r2p_desktop.ui.dialogs.budget_item_dialog import BudgetItemDialog
 from r2p_desktop.ui.dialogs.follow_up_dialog import FollowUpDialog
+from r2p_desktop.ui.dialogs.form_dialog import FormDialog
 from r2p_desktop.ui.dialogs.record_dialog import RecordDialog
 
 
@@ -29,6 +31,11 @@ def a_debate(database) -> int:
     return debate_id
 
 
+def correction_dialog(database, records_changed) -> FormDialog:
+    return FormDialog(database, records_changed, record_forms.CORRECTION, title="Correct", intro="", action="&Record",
+                      start={"answer_text": "As given", "answer_corrected_on": ""}, apply=lambda shown: Changes())
+
+
 DIALOGS = {
     "agenda item": lambda db, changed: AgendaItemDialog(db, changed, preset={"debate_id": a_debate(db)}),
     "budget line": lambda db, changed: BudgetItemDialog(db, changed),
@@ -36,7 +43,21 @@ DIALOGS = {
     "debate": lambda db, changed: RecordDialog(db, changed, form=record_forms.DEBATE),
     "person": lambda db, changed: RecordDialog(db, changed, form=record_forms.PERSON),
     "body": lambda db, changed: RecordDialog(db, changed, form=record_forms.BODY),
+    "answer correction": correction_dialog,
 }
+
+
+def press_tab_in_each(qtbot, window) -> None:
+    fields = [w for w in window.findChildren(QPlainTextEdit) if w.isVisible()]
+    assert fields, "no multi-line field to check"
+    for field in fields:
+        field.clear()
+        field.setFocus()
+        qtbot.waitUntil(field.hasFocus)
+        qtbot.keyClicks(field, "Early warning")
+        qtbot.keyClick(field, Qt.Key.Key_Tab)
+        assert field.toPlainText() == "Early warning"
+        assert QApplication.focusWidget() is not field
 
 
 @pytest.mark.parametrize("dialog_of", DIALOGS.values(), ids=DIALOGS.keys())
@@ -45,14 +66,12 @@ def test_tab_leaves_each_multi_line_field_without_typing_a_tab(qtbot, database, 
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    fields = [w for w in dialog.findChildren(QPlainTextEdit) if w.isVisible()]
-    for field in fields:
-        field.setFocus()
-        qtbot.waitUntil(field.hasFocus)
-        qtbot.keyClicks(field, "Early warning")
-        qtbot.keyClick(field, Qt.Key.Key_Tab)
-        assert field.toPlainText() == "Early warning"
-        assert QApplication.focusWidget() is not field
+    press_tab_in_each(qtbot, dialog)
+
+
+def test_tab_leaves_each_multi_line_field_of_the_question_form(qtbot, main_window):
+    editor = main_window.new_question()
+    press_tab_in_each(qtbot, editor)  # question text, holding answer, answer, notes
 
 
 def test_the_agenda_item_dialog_has_multi_line_fields_to_check(qtbot, database, records_changed):

@@ -12,8 +12,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFoundError, ValidationError
+from ..formatting import human_label
 from ..models import Body, Question, QuestionStatus
 from . import records
+
+# A question the government has yet to answer: it may be transferred, or given an answer shared with others.
+AWAITING = (QuestionStatus.TABLED, QuestionStatus.HOLDING_ANSWER)
 
 
 def _question(session: Session, question_id: int) -> Question:
@@ -28,9 +32,9 @@ def transfer(session: Session, question_id: int, to_body_id: int, on: date, *, a
     now, the body it came from is kept (the history keeps every earlier one), and the answer may be due
     on a new day."""
     question = _question(session, question_id)
-    if question.status in (QuestionStatus.ANSWERED, QuestionStatus.CLOSED, QuestionStatus.WITHDRAWN):
-        raise ValidationError({"addressed_to_id": f"an {question.status.replace('_', ' ')} question is no "
-                                                  "longer transferred"})
+    if not may_be_transferred(question.status):
+        raise ValidationError({"addressed_to_id": f"the question is {human_label(question.status).lower()}, so "
+                                                  "it can no longer be transferred"})
     if to_body_id == question.addressed_to_id:
         raise ValidationError({"addressed_to_id": "the question is already addressed to that body"})
     changes: dict[str, object] = {"transferred_from_id": question.addressed_to_id, "addressed_to_id": to_body_id,
@@ -40,6 +44,11 @@ def transfer(session: Session, question_id: int, to_body_id: int, on: date, *, a
     records.update(session, Question, question_id, changes)
 
 
+def may_be_transferred(status: str) -> bool:
+    """Whether a question in `status` still waits for its answer, so the government may move it."""
+    return status in AWAITING
+
+
 def correct_answer(session: Session, question_id: int, corrected: str, on: date) -> list[int]:
     """The government corrected its published answer on `on`: `corrected` becomes the answer, and the
     answer as first given is kept (a second correction keeps the first answer, not the one before). The
@@ -47,7 +56,9 @@ def correct_answer(session: Session, question_id: int, corrected: str, on: date)
     question = _question(session, question_id)
     if not (question.answer_text or "").strip() or question.date_answered is None:
         raise ValidationError({"answer_text": "only a published answer can be corrected; record the answer first"})
-    if not corrected.strip() or corrected.strip() == question.answer_text.strip():
+    if not corrected.strip():
+        raise ValidationError({"answer_text": "give the corrected answer"})
+    if corrected.strip() == question.answer_text.strip():
         raise ValidationError({"answer_text": "the corrected answer is the same as the answer"})
     given = question.answer_text
     changed = [question_id, *(other.id for other in answered_together(session, question_id)
@@ -72,6 +83,12 @@ def answer_together(session: Session, lead_id: int, others: Iterable[int]) -> li
     for other_id in dict.fromkeys(others):
         if other_id == lead.id:
             continue
+        other = _question(session, other_id)
+        if (other.addressed_to_id != lead.addressed_to_id or other.status not in AWAITING
+                or other.answered_with_id is not None):
+            named = other.reference or f"“{other.title}”"
+            raise ValidationError({"answered_with_id": f"question {named} is not one to the same ministry still "
+                                                       "awaiting its answer, so it cannot share this one"})
         records.update(session, Question, other_id, {
             "answered_with_id": lead.id, "answer_text": lead.answer_text, "date_answered": lead.date_answered,
             "answered_by_id": lead.answered_by_id, "status": QuestionStatus.ANSWERED})

@@ -33,17 +33,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...app import answers, pages
+from ...app import answers, pages, removal
 from ...app import questions as question_use_cases
 from ...app import records as record_use_cases
 from ...app.record_forms import ANSWER_GROUP, CORRECTION, FILING_GROUP, LINKS_PAGE, QUESTION, QUESTION_GROUP, TRANSFER
 from ...app.records import Loaded, read
+from ...app.removal import DeletionPlan
 from ...core import drafts, kinds
 from ...core.database import Database
 from ...core.errors import ConflictError, R2PError, ValidationError
 from ...core.formatting import human_label
 from ...core.models import Question
 from ...core.services import follow_ups, history
+from ..dialogs import delete_prompt
 from ..dialogs.conflict_dialog import ConflictDialog
 from ..dialogs.follow_up_dialog import FollowUpDialog
 from ..dialogs.form_dialog import FormDialog
@@ -63,28 +65,19 @@ _TEXT_HEIGHTS = {"question_text": 90, "answer_text": 90, "notes": 50}
 _LINK_STRETCH = {"commitments": 2}  # the longest list takes the widest column; the others one share each
 
 
-def delete_confirmation(reference: str | None, title: str) -> str:
-    named = f"question {reference}, '{title}'" if reference else f"the question '{title}'"
-    return f"Delete {named}? This cannot be undone."
-
-
 def delete_question(database: Database, records_changed: RecordsChanged, question_id: int) -> str | None:
     """Delete the question; None when done, else why it was refused (nothing is deleted then)."""
     try:
-        changes = question_use_cases.delete_question(database, question_id)
+        changes = removal.delete(database, kinds.QUESTION.key, question_id)
     except R2PError as error:
-        [message] = failed_save_messages(error).values()
-        return f"The question was not deleted: {message[:1].upper() + message[1:]}"
+        return _not_deleted(error)
     records_changed.notify_changes(changes)
     return None
 
 
-def confirm(parent: QWidget, title: str, text: str, action: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel, parent)
-    action_button = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter alone never deletes
-    box.exec()
-    return box.clickedButton() is action_button
+def _not_deleted(reason: R2PError | str) -> str:
+    [message] = failed_save_messages(reason).values() if isinstance(reason, R2PError) else [reason]
+    return f"The question was not deleted: {message[:1].upper() + message[1:]}" + ("" if message.endswith(".") else ".")
 
 
 class QuestionEditor(QWidget):
@@ -267,11 +260,12 @@ class QuestionEditor(QWidget):
         answered = bool(str(stored.get("answer_text") or "").strip()) and stored.get("date_answered") is not None
         self.correct_action.setEnabled(answered)
         self.share_action.setEnabled(answered)
-        self.transfer_action.setEnabled(editing and not answered)
         if question_id is None:
             self.answer_record_label.clear()
+            self.transfer_action.setEnabled(False)
             return
         record = answers.answer_record(self._database, question_id)
+        self.transfer_action.setEnabled(record.may_be_transferred)
         lines = []
         if record.transferred_from:
             on = stored.get("transferred_on")
@@ -474,22 +468,31 @@ class QuestionEditor(QWidget):
     def revert(self) -> None:
         self.show_question(self.question_id)
 
-    def confirm_delete(self, text: str) -> bool:
-        return confirm(self, "Delete question", text, "&Delete")
+    def confirm_delete(self, plan: DeletionPlan) -> bool:
+        return delete_prompt.confirm(self, "Delete question", plan.question, plan.details, "&Delete")
 
     def delete(self) -> bool:
-        """Delete this question after asking; True when it is gone."""
+        """Delete this question after asking, as every record is deleted (app.removal): a refusal says why
+        before anything is asked, the confirmation what goes with it; True when it is gone."""
         if self.question_id is None:
             return False
-        if not self.confirm_delete(delete_confirmation(self._saved("reference") or None, self._saved("title"))):
+        try:
+            plan = removal.deletion_plan(self._database, kinds.QUESTION.key, self.question_id)
+        except R2PError as error:
+            plan = None
+            refusal: str | None = _not_deleted(error)
+        else:
+            refusal = _not_deleted(plan.refusal) if plan.refusal is not None else None
+        if plan is not None and refusal is None and not self.confirm_delete(plan):
             return False
         deleted_id = self.question_id
         # Wiping the deleted words from the search index rewrites it: about 2 s on 100,000 questions.
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            refusal = delete_question(self._database, self._records_changed, deleted_id)
-        finally:
-            QApplication.restoreOverrideCursor()
+        if refusal is None:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                refusal = delete_question(self._database, self._records_changed, deleted_id)
+            finally:
+                QApplication.restoreOverrideCursor()
         if refusal is not None:
             self.clear_errors()
             self.summary_label.setText(refusal)

@@ -30,6 +30,7 @@ from .text_box import text_box
 
 NARROW_FIELD_WIDTH = 170  # a year, a date or an amount, not the form's full width
 _NAMES = (Entry.BODY_NAME, Entry.PERSON_NAME)  # typed or chosen from a list of names
+_NOT_A_CHOICE = Qt.ItemDataRole.UserRole + 1  # marks an item showing a stored word the list does not offer
 
 
 class FormBinder:
@@ -165,8 +166,12 @@ def _show(widget: QWidget, field: Field, value: object) -> None:
         else:
             widget.setEditText(name)  # a new name, added to People or Bodies when saved
     elif isinstance(widget, QComboBox):
+        for index in reversed(range(widget.count())):  # one shown for the record before is not a choice
+            if widget.itemData(index, _NOT_A_CHOICE):
+                widget.removeItem(index)
         if value is not None and widget.findData(value) < 0:  # a word another program wrote: shown as it is,
             widget.addItem(f"{value} (not one of the choices)", value)  # so saving never quietly replaces it
+            widget.setItemData(widget.count() - 1, True, _NOT_A_CHOICE)
         widget.setCurrentIndex(max(widget.findData(value), 0))
 
 
