@@ -347,3 +347,21 @@ def test_only_people_and_bodies_are_archived(database):
     debate = create(database, Debate, title="Annual R2P debate")
     with pytest.raises(R2PError, match=r"^only bodies and people can be archived$"):
         use_cases.archive(database, kinds.DEBATE.key, debate)
+
+
+def test_an_agenda_item_that_discussed_a_deleted_record_says_so_in_its_history(database):
+    question = create(database, Question, reference="WQ-7", title="Early warning posts")
+    with database.session() as session:
+        debate = records.create(session, Debate, {"title": "Annual R2P debate"})
+        item = agenda.add_item(session, debate, {"title": "Prevention"})
+        agenda.change_links(session, item, add=[("question_id", question)])
+        session.commit()
+    with database.read_session() as session:
+        version = session.get(AgendaItem, item).version
+
+    use_cases.delete(database, kinds.QUESTION.key, question)
+    with database.read_session() as session:
+        kept = session.get(AgendaItem, item)
+        assert kept.links == [] and kept.version == version + 1  # an edit from before it now conflicts
+        latest = history.record_history(session, AgendaItem, item)[0]
+    assert (latest.field, latest.old, latest.new) == ("records_discussed", "WQ-7: Early warning posts", "")

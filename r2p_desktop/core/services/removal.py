@@ -23,6 +23,8 @@ from sqlalchemy.orm import Mapper, RelationshipProperty, Session
 from .. import kinds
 from ..errors import NotFoundError, R2PError
 from ..models import Base, RecordMixin
+from ..models.records import AgendaItemLink
+from . import agenda
 
 # The kinds that are merged or archived rather than deleted while anything names them.
 MERGEABLE: frozenset[str] = frozenset({kinds.PERSON.key, kinds.BODY.key})
@@ -336,6 +338,7 @@ def carry_out(session: Session, plan: DeletionPlan) -> None:
         raise R2PError(plan.refusal)
     for key, record_id, attribute in plan.to_empty:
         setattr(session.get(kinds.BY_KEY[key].model, record_id), attribute, None)
+    _unlink_from_agenda_items(session, plan)
     # A level at a time, deepest first: the database's own cascade must find nothing left to delete,
     # whether or not the models relate the two kinds.
     for depth in sorted({depth for depth, _, _ in plan.order}, reverse=True):
@@ -343,6 +346,20 @@ def carry_out(session: Session, plan: DeletionPlan) -> None:
             if level == depth:
                 session.delete(session.get(kinds.BY_KEY[key].model, record_id))
         session.flush()
+
+
+def _unlink_from_agenda_items(session: Session, plan: DeletionPlan) -> None:
+    """Take the records going off the agendas of the items that stay, as the agenda item dialog does, so
+    each item's history says which record it no longer discusses (the database's cascade would not)."""
+    going = {(key, record_id) for _, key, record_id in plan.order}
+    for _, key, record_id in plan.order:
+        kind = kinds.BY_KEY[key]
+        if kind not in kinds.AGENDA_LINKS:
+            continue
+        column = getattr(AgendaItemLink, kind.id_column)
+        for item_id in session.scalars(select(AgendaItemLink.agenda_item_id).where(column == record_id)).all():
+            if (kinds.AGENDA_ITEM.key, item_id) not in going:
+                agenda.change_links(session, item_id, remove=[(kind.id_column, record_id)])
 
 
 # --- merging ----------------------------------------------------------------------------------
