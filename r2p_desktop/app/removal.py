@@ -30,14 +30,19 @@ def _changes(plan: DeletionPlan) -> Changes:
     return Changes(updated=updated, deleted=deleted)
 
 
-def delete(database: Database, kind: str, record_id: int) -> Changes:
+def delete(database: Database, kind: str, record_id: int, *, confirmed: DeletionPlan | None = None) -> Changes:
     """Delete the record and what goes with it (`deletion_plan`), in one transaction; return them all
     among `deleted`, and the records that no longer refer to it among `updated`. Refused with
-    StillReferredToError (the plan's refusal) while other records depend on it."""
+    StillReferredToError (the plan's refusal) while other records depend on it, and, given the plan the
+    clerk `confirmed`, when deleting would now take or change other records than it said."""
     with as_r2p_errors(), database.session() as session:
         plan = removal.plan_deletion(session, kind, record_id)
         if plan.refusal is not None:
             raise StillReferredToError(plan.refusal)
+        if confirmed is not None and (plan.going, plan.emptied, plan.links) != (
+                confirmed.going, confirmed.emptied, confirmed.links):
+            raise StillReferredToError(f"someone changed what goes with {plan.name} since you were asked; nothing "
+                                       "was deleted, so look again before deleting it")
         removal.carry_out(session, plan)
         session.commit()
     return _changes(plan)

@@ -365,3 +365,20 @@ def test_an_agenda_item_that_discussed_a_deleted_record_says_so_in_its_history(d
         assert kept.links == [] and kept.version == version + 1  # an edit from before it now conflicts
         latest = history.record_history(session, AgendaItem, item)[0]
     assert (latest.field, latest.old, latest.new) == ("records_discussed", "WQ-7: Early warning posts", "")
+
+
+def test_a_deletion_that_would_now_take_more_than_was_confirmed_deletes_nothing(database):
+    with database.session() as session:
+        debate = records.create(session, Debate, {"title": "Budget hearing entered twice"})
+        agenda.add_item(session, debate, {"title": "Opening"})
+        session.commit()
+    confirmed = use_cases.deletion_plan(database, kinds.DEBATE.key, debate)
+    with database.session() as session:  # a colleague adds an item while the clerk reads the confirmation
+        added = agenda.add_item(session, debate, {"title": "Added meanwhile"})
+        session.commit()
+    with pytest.raises(StillReferredToError, match="since you were asked; nothing was deleted"):
+        use_cases.delete(database, kinds.DEBATE.key, debate, confirmed=confirmed)
+    assert exists(database, Debate, debate) and exists(database, AgendaItem, added)
+    fresh = use_cases.deletion_plan(database, kinds.DEBATE.key, debate)
+    assert use_cases.delete(database, kinds.DEBATE.key, debate, confirmed=fresh).deleted_ids("agenda_item") == {
+        added, added - 1}

@@ -54,7 +54,7 @@ def ask_to_delete(parent: QWidget | None, database: Database, records_changed: R
     # Wiping the deleted words from the search index rewrites it: about 2 s on 100,000 questions.
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        changes = removal.delete(database, kind, record_id)
+        changes = removal.delete(database, kind, record_id, confirmed=plan)
     except R2PError as error:  # someone added a reference since, or the database is read-only or busy
         tell(parent, title, f"{_sentence_start(plan.name)} was not deleted.", str(error))
         return None

@@ -65,10 +65,12 @@ _TEXT_HEIGHTS = {"question_text": 90, "answer_text": 90, "notes": 50}
 _LINK_STRETCH = {"commitments": 2}  # the longest list takes the widest column; the others one share each
 
 
-def delete_question(database: Database, records_changed: RecordsChanged, question_id: int) -> str | None:
-    """Delete the question; None when done, else why it was refused (nothing is deleted then)."""
+def delete_question(database: Database, records_changed: RecordsChanged, question_id: int, *,
+                    confirmed: DeletionPlan | None = None) -> str | None:
+    """Delete the question (as `confirmed` said, if given); None when done, else why it was refused
+    (nothing is deleted then)."""
     try:
-        changes = removal.delete(database, kinds.QUESTION.key, question_id)
+        changes = removal.delete(database, kinds.QUESTION.key, question_id, confirmed=confirmed)
     except R2PError as error:
         return _not_deleted(error)
     records_changed.notify_changes(changes)
@@ -490,7 +492,7 @@ class QuestionEditor(QWidget):
         if refusal is None:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                refusal = delete_question(self._database, self._records_changed, deleted_id)
+                refusal = delete_question(self._database, self._records_changed, deleted_id, confirmed=plan)
             finally:
                 QApplication.restoreOverrideCursor()
         if refusal is not None:
