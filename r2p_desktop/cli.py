@@ -244,6 +244,33 @@ def cmd_import_questions(args) -> int:
     return 0
 
 
+def cmd_import_recommendations(args) -> int:
+    from .exchange.upr_info import import_recommendations
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file")
+    database = _database(args)
+    with database.session() as session:
+        session.connection()  # the write lock, waited for once (--wait)
+        report = import_recommendations(session, path, state=args.state, dry_run=args.dry_run)
+    for error in report.errors:
+        print(f"{path.name}: {error}", file=sys.stderr)
+    if report.errors:
+        print(f"r2p: nothing imported: {len(report.errors)} errors in {path.name}", file=sys.stderr)
+        return 1
+    verb = "would import" if args.dry_run else "imported"
+    print(f"{verb} {report.imported} recommendation{'' if report.imported == 1 else 's'} "
+          f"(read as {report.encoding})")
+    if report.already_present:
+        print(f"{len(report.already_present)} already present, not added again:")
+        for line in report.already_present:
+            print(f"  {line}")
+    if report.other_states:
+        print(f"left out {report.other_states} rows addressed to other States")
+    return 0
+
+
 def cmd_export_questions(args) -> int:
     from .exchange.questions_csv import export_questions
 
@@ -353,6 +380,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp_q.add_argument("file", metavar="FILE")
     imp_q.add_argument("--dry-run", action="store_true", help="check the file and say what would be created")
     imp_q.set_defaults(run=cmd_import_questions, nothing_done="nothing was imported")
+    imp_r = imp.add_parser("recommendations", parents=[common],
+                           help="import recommendations from a UPR Info database export (CSV)")
+    imp_r.add_argument("file", metavar="FILE")
+    imp_r.add_argument("--state", metavar="NAME", help="keep only the rows addressed to this State")
+    imp_r.add_argument("--dry-run", action="store_true", help="check the file and say what would be imported")
+    imp_r.set_defaults(run=cmd_import_recommendations, nothing_done="nothing was imported")
 
     exp = commands.add_parser("export", help="export records").add_subparsers(dest="what", required=True)
     exp_q = exp.add_parser("questions", parents=[common], help="export questions as CSV")

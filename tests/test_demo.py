@@ -35,6 +35,7 @@ from r2p_desktop.core.models import (
     Question,
     QuestionStatus,
     QuestionType,
+    Recommendation,
 )
 from r2p_desktop.core.services import records
 from r2p_desktop.sample_data import generator
@@ -42,8 +43,8 @@ from r2p_desktop.sample_data.data_files import read_sample_data
 
 TODAY = date(2025, 3, 10)
 QUESTIONS = 300
-RECORD_KINDS = (Body, Person, Question, BudgetItem, Debate, AgendaItem, FollowUp, Document, CommitmentAssessment,
-                InstrumentStatus)
+RECORD_KINDS = (Body, Person, Question, BudgetItem, Debate, AgendaItem, FollowUp, Document, Recommendation,
+                CommitmentAssessment, InstrumentStatus)
 
 
 @pytest.fixture

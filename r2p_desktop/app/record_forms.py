@@ -13,9 +13,12 @@ from ..core.models import (
     DebateStatus,
     FollowUpKind,
     FollowUpStatus,
+    ImplementationStatus,
     PersonKind,
     QuestionStatus,
     QuestionType,
+    RecommendationMechanism,
+    RecommendationResponse,
     TreatyStatus,
 )
 from .forms import Entry, Field, Form, confidentiality_field
@@ -147,6 +150,25 @@ AGENDA_ITEM = Form(kinds.AGENDA_ITEM.key, (
     Field("allotted_minutes", "&Allotted time", Entry.NUMBER, maximum=24 * 60, suffix=" min", narrow=True,
           unset_text="Not set"),
     Field("outcome_notes", "&Outcome", Entry.TEXT),
+))
+
+RECOMMENDATION = Form(kinds.RECOMMENDATION.key, (
+    Field("mechanism", "&Mechanism", Entry.CHOICE, RecommendationMechanism),
+    Field("cycle", "Cycle or s&ession", max_length=60, placeholder="e.g. 14 (the UPR session)", narrow=True),
+    Field("state", "To (St&ate)", max_length=120, placeholder="The State under review"),
+    Field("recommended_by", "Recommended &by", max_length=200,
+          placeholder="The recommending State, treaty body or mandate holder"),
+    Field("response", "Government's &response", Entry.CHOICE, RecommendationResponse),
+    Field("implementation", "Im&plementation", Entry.CHOICE, ImplementationStatus),
+    Field("action_category", "Category of actio&n", Entry.NUMBER, maximum=5, unset_text="Not categorised",
+          narrow=True, tooltip="UPR Info's scale: 1 asks for minimal action, 5 for a specific one"),
+    Field("themes", "T&hemes", Entry.TAGS, placeholder="Separate themes with ;"),
+    confidentiality_field(),
+    Field("tags", "Ta&gs", Entry.TAGS, placeholder="Separate tags with ;"),
+    Field("commitments", "Comm&itments", Entry.CODES),
+    Field("text", "&Text", Entry.TEXT, placeholder="The recommendation as the mechanism worded it", column=1),
+    Field("notes", "N&otes", Entry.TEXT, placeholder="What the government has done about it, and where it says so",
+          column=1),
 ))
 
 # Keyed by catalogue code: app/catalogue_records.py reads and upserts them.

@@ -23,6 +23,7 @@ from .models import (
     InstrumentStatus,
     Person,
     Question,
+    Recommendation,
 )
 
 
@@ -99,6 +100,11 @@ PERSON = Kind(
 BODY = Kind(
     "body", Body, _("Kind", "body"), _("Kind", "Bodies"),
     SearchColumns(8, "{r}.name", "{r}.abbreviation || ' ' || {r}.notes"), counted=True)
+RECOMMENDATION = Kind(
+    "recommendation", Recommendation, _("Kind", "recommendation"), _("Kind", "Recommendations"),
+    SearchColumns(9, "{r}.text", "{r}.recommended_by || ' ' || {r}.state || ' ' || {r}.cycle || ' ' || {r}.themes "
+                                 "|| ' ' || {r}.notes"),
+    follow_up_parent=True, counted=True)
 COMMITMENT_ASSESSMENT = Kind(
     "commitment_assessment", CommitmentAssessment, _("Kind", "commitment assessment"),
     _("Kind", "Commitment assessments"))
@@ -107,8 +113,8 @@ TREATY_STATUS = Kind("treaty_status", InstrumentStatus, _("Kind", "treaty status
 COMMITMENT = Kind("commitment", Commitment, _("Kind", "commitment"), _("Kind", "Commitments"), agenda_link=True)
 del _
 
-KINDS: tuple[Kind, ...] = (QUESTION, BUDGET_ITEM, DEBATE, AGENDA_ITEM, FOLLOW_UP, DOCUMENT, PERSON, BODY,
-                           COMMITMENT_ASSESSMENT, TREATY_STATUS, COMMITMENT)
+KINDS: tuple[Kind, ...] = (QUESTION, BUDGET_ITEM, DEBATE, AGENDA_ITEM, FOLLOW_UP, DOCUMENT, RECOMMENDATION, PERSON,
+                           BODY, COMMITMENT_ASSESSMENT, TREATY_STATUS, COMMITMENT)
 BY_KEY: dict[str, Kind] = {kind.key: kind for kind in KINDS}
 BY_MODEL: dict[type, Kind] = {kind.model: kind for kind in KINDS}
 BY_TABLE: dict[str, Kind] = {kind.table: kind for kind in KINDS}

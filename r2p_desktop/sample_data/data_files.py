@@ -24,7 +24,7 @@ from ..core.models import (
 )
 from ..core.values import Values
 
-DATA_FILES = ("veloria.toml", "questions.toml", "committee.toml")  # under resources/demo
+DATA_FILES = ("veloria.toml", "questions.toml", "committee.toml", "recommendations.toml")  # under resources/demo
 R = TypeVar("R")
 
 
@@ -130,6 +130,8 @@ class SampleData:
         self.debate: Values = raw["debate"]
         self.agenda = _entries(AgendaItemSpec, raw["agenda"])
         self.follow_ups: Values = raw["follow_ups"]
+        self.upr: Values = raw["upr"]  # the State under review
+        self.recommendations: list[Values] = raw["recommendation"]
         self.outcomes = {FollowUpStatus(status): texts for status, texts in raw["follow_up_outcomes"].items()}
         # assessment status -> (evidence when a question raised the commitment ({ref}), when none did)
         self.evidence = {AssessmentStatus(status): (texts["raised"], texts["not_raised"])

@@ -31,6 +31,7 @@ from ..core.models import (
     FollowUp,
     FollowUpKind,
     FollowUpStatus,
+    ImplementationStatus,
     Instrument,
     InstrumentStatus,
     Person,
@@ -38,6 +39,9 @@ from ..core.models import (
     Question,
     QuestionStatus,
     QuestionType,
+    Recommendation,
+    RecommendationMechanism,
+    RecommendationResponse,
     RecordMixin,
     RiskFactor,
 )
@@ -134,6 +138,7 @@ class _Generator:
         self.poorly_answered: list[int] = []
         self.debates: list[int] = []  # held, planned
         self.agenda_items: list[int] = []
+        self.recommendations: list[int] = []
 
     # -- bookkeeping ---------------------------------------------------------------------------------
 
@@ -141,8 +146,9 @@ class _Generator:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
 
     def record(self, **values: object) -> Values:
-        """The columns every record carries, with `values` on top."""
-        return {"uid": self.uid(), "created_at": self.now, "updated_at": self.now, "created_by": self.user,
+        """The columns every record carries, with `values` on top (a uid given draws none)."""
+        return {"uid": values["uid"] if "uid" in values else self.uid(), "created_at": self.now,
+                "updated_at": self.now, "created_by": self.user,
                 "updated_by": self.user, "confidentiality": Confidentiality.COMMITTEE.value, "tags": [],
                 "notes": "", "version": 1, **values}
 
@@ -527,6 +533,28 @@ class _Generator:
         self.count("agenda_item_links", len(links))
         return links
 
+    # -- recommendations of UN human rights mechanisms -----------------------------------------------
+
+    def make_recommendations(self) -> None:
+        state = self.data.upr["state"]
+        specs = self.data.recommendations
+        # Their uids from a stream of their own, so the records made after them are the same as before.
+        twin = random.Random()
+        twin.setstate(self.rng.getstate())
+        own = random.Random(f"recommendations/{twin.getrandbits(64)}")
+        rows = [self.record(uid=str(uuid.UUID(int=own.getrandbits(128), version=4)),
+                            mechanism=spec.get("mechanism", RecommendationMechanism.UPR.value),
+                            cycle=str(spec["session"]), state=state, recommended_by=spec["by"], text=spec["text"],
+                            themes=list(spec.get("themes", [])),
+                            response=RecommendationResponse(spec["response"]).value,
+                            implementation=ImplementationStatus(spec["implementation"]).value,
+                            action_category=spec.get("action"),
+                            confidentiality=Confidentiality.PUBLIC.value)
+                for spec in specs]
+        links = [{"commitments": self.order["commitments"](
+            [self.commitment_ids[code] for code in spec.get("commitments", [])])} for spec in specs]
+        self.recommendations = self.insert_records(Recommendation, rows, links)
+
     # -- follow-ups ----------------------------------------------------------------------------------
 
     def make_follow_ups(self, n: int) -> None:
@@ -539,7 +567,7 @@ class _Generator:
             status = rng.choice(statuses)
             kind_roll = rng.random()
             parent: dict[str, int | None] = {"question_id": None, "budget_item_id": None, "debate_id": None,
-                                             "agenda_item_id": None}
+                                             "agenda_item_id": None, "recommendation_id": None}
             owner_person = None
             if kind_roll < 0.5 and self.answered:
                 # mostly recent answers: undertakings from years ago are usually settled
@@ -571,6 +599,9 @@ class _Generator:
                 else:
                     years = sorted(self.budget_items)
                     parent["budget_item_id"] = rng.choice(self.budget_items[rng.choice(years)])
+                if self.recommendations and index % 3 == 2:  # without drawing: the rest stays as it was
+                    parent.update(debate_id=None, budget_item_id=None,
+                                  recommendation_id=self.recommendations[index % len(self.recommendations)])
                 start = today - timedelta(days=rng.randint(30, 330))
             if index == 0:  # always at least one overdue and one open item, however small the demo
                 status, start = FollowUpStatus.OPEN, today - timedelta(days=120)
@@ -676,8 +707,9 @@ def _generate(session: Session, questions: int, seed: int, today: date, progress
     generator.tick(1)
     generator.make_questions(questions)
     generator.make_debates()
+    generator.make_recommendations()
     generator.make_follow_ups(follow_ups)
     generator.make_assessments()
     return {kind: generator.counts.get(kind, 0) for kind in (
         "bodies", "people", "questions", "budget_items", "debates", "agenda_items", "agenda_item_links",
-        "follow_ups", "documents", "commitment_assessments", "instrument_statuses")}
+        "follow_ups", "documents", "recommendations", "commitment_assessments", "instrument_statuses")}

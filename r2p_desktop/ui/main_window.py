@@ -36,6 +36,7 @@ from .views.follow_ups_view import FollowUpsView
 from .views.people_bodies_view import PeopleBodiesView
 from .views.question_editor import QuestionEditor
 from .views.questions_view import QuestionsView
+from .views.recommendations_view import RecommendationsView
 from .views.treaties_view import TreatiesView
 from .widgets.banner import Banner
 
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.questions_view = QuestionsView(database, records_changed, self.sample_data)
         self.debates_view = DebatesView(database, records_changed)
         self.follow_ups_view = FollowUpsView(database, records_changed)
+        self.recommendations_view = RecommendationsView(database, records_changed)
         self.commitments_view = CommitmentsView(database, records_changed)
         self.budget_view = BudgetView(database, records_changed)
         self.people_bodies_view = PeopleBodiesView(database, records_changed)
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
             self.budget_view,
             self.debates_view,
             self.follow_ups_view,
+            self.recommendations_view,
             self.commitments_view,
             TreatiesView(database, records_changed),
             self.people_bodies_view,

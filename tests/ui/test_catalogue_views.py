@@ -10,7 +10,7 @@ from r2p_desktop.core.models import Question
 from r2p_desktop.core.services import records
 
 FOCAL_POINT = "SG17-45-focal-point"
-TREATIES = 6
+TREATIES = 7
 
 
 def catalogue_commitments(database):

@@ -78,7 +78,7 @@ def test_a_draft_the_clerk_declines_is_discarded(qtbot, database, add_questions,
 
 
 def test_a_damaged_file_shows_a_banner_and_nothing_can_be_saved(qtbot, tmp_path, add_questions, database):
-    add_questions(300)
+    add_questions(500)  # enough that the middle of the file, damaged below, holds questions
     database.dispose()  # everything checkpointed into the file
     damaged = damaged_copy(tmp_path / "r2p.sqlite", tmp_path / "damaged.sqlite")
     before = hashlib.sha256(damaged.read_bytes()).hexdigest()
@@ -257,7 +257,7 @@ def test_restoring_a_backup_keeps_unsaved_edits_and_offers_them_back(main_window
 
 def test_closing_a_read_only_database_can_keep_the_edits_as_a_draft(qtbot, tmp_path, add_questions, database,
                                                                      monkeypatch):
-    question_id = add_questions(300)[0]
+    question_id = add_questions(500)[0]  # the middle of the file, damaged below, holds questions
     database.dispose()
     damaged = damaged_copy(tmp_path / "r2p.sqlite", tmp_path / "damaged.sqlite")
     opened = open_database(str(damaged), check_later=True)

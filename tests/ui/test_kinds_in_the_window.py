@@ -4,7 +4,7 @@ the view that lists it, and the restore dialog counts every counted kind."""
 from __future__ import annotations
 
 from r2p_desktop.core import kinds
-from r2p_desktop.core.models import Body, BudgetItem, FollowUp, Question
+from r2p_desktop.core.models import Body, BudgetItem, FollowUp, Question, Recommendation
 from r2p_desktop.core.services import records
 from r2p_desktop.ui.dialogs import restore_dialog
 
@@ -17,7 +17,9 @@ def test_a_record_of_every_listed_kind_opens_in_the_view_that_lists_it(main_wind
                                                                        "question_id": question}),
                kinds.BUDGET_ITEM.key: records.create(session, BudgetItem, {
                    "fiscal_year": 2026, "programme": "Mediation", "currency": "EUR"}),
-               kinds.BODY.key: records.create(session, Body, {"name": "Ministry of Justice"})}
+               kinds.BODY.key: records.create(session, Body, {"name": "Ministry of Justice"}),
+               kinds.RECOMMENDATION.key: records.create(session, Recommendation, {
+                   "text": "Ratify the Arms Trade Treaty", "recommended_by": "Norway", "cycle": "14"})}
         session.commit()
     for kind in kinds.SEARCHED:
         listing = [view for view in main_window.views if kind.key in view.OPENS]
@@ -29,8 +31,8 @@ def test_a_record_of_every_listed_kind_opens_in_the_view_that_lists_it(main_wind
         assert len(listing) == 1, kind.key
         main_window.open_record(kind.key, ids.get(kind.key, 1))
         assert main_window.stack.currentWidget() is listing[0]
-        if kind is kinds.FOLLOW_UP:
-            dialog = main_window.follow_ups_view.dialog
+        if kind in (kinds.FOLLOW_UP, kinds.RECOMMENDATION):
+            dialog = listing[0].dialog
             assert dialog.isVisible() and dialog.history_record_id() == ids[kind.key]
             dialog.reject()
     main_window.open_record(kinds.QUESTION.key, ids[kinds.QUESTION.key])

@@ -1,12 +1,26 @@
 """The committee's own records (DESIGN §2): people and bodies, questions, budget items, debates,
-follow-ups, documents, and the committee's assessments of the catalogue."""
+follow-ups, documents, recommendations of UN human rights mechanisms, and the committee's assessments
+of the catalogue."""
 
 from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import Boolean, CheckConstraint, Column, Date, ForeignKey, Index, Integer, String, Table, Text, false
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, EnumText, RecordMixin, enum_check, non_negative, not_before
@@ -95,6 +109,31 @@ class AssessmentStatus(StrEnum):
     NOT_APPLICABLE = "not_applicable"
 
 
+class RecommendationMechanism(StrEnum):
+    UPR = "upr"
+    TREATY_BODY = "treaty_body"
+    SPECIAL_PROCEDURE = "special_procedure"
+    REGIONAL_BODY = "regional_body"
+    NHRI = "nhri"
+    OTHER = "other"
+
+
+class RecommendationResponse(StrEnum):
+    """The government's position on a recommendation (the UPR's "supported" is accepted, "rejected" noted)."""
+
+    ACCEPTED = "accepted"
+    PARTIALLY_ACCEPTED = "partially_accepted"
+    NOTED = "noted"
+    PENDING = "pending"
+
+
+class ImplementationStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    IMPLEMENTED = "implemented"
+    NOT_IMPLEMENTED = "not_implemented"
+
+
 class TreatyStatus(StrEnum):
     NOT_SIGNED = "not_signed"
     SIGNED = "signed"
@@ -116,6 +155,21 @@ question_commitments = _link_table("question_commitments", "question", "commitme
 question_risk_factors = _link_table("question_risk_factors", "question", "risk_factor")
 question_instruments = _link_table("question_instruments", "question", "instrument")
 budget_item_commitments = _link_table("budget_item_commitments", "budget_item", "commitment")
+recommendation_commitments = _link_table("recommendation_commitments", "recommendation", "commitment")
+
+
+def _record_link_table(name: str, owner: str, target: str) -> Table:
+    """A many-to-many link between two records: removing either removes the link, never the other record."""
+    return Table(
+        name,
+        Base.metadata,
+        Column(f"{owner}_id", ForeignKey(f"{owner}s.id", ondelete="CASCADE"), primary_key=True),
+        Column(f"{target}_id", ForeignKey(f"{target}s.id", ondelete="CASCADE"), primary_key=True, index=True),
+    )
+
+
+recommendation_questions = _record_link_table("recommendation_questions", "recommendation", "question")
+recommendation_documents = _record_link_table("recommendation_documents", "recommendation", "document")
 
 
 class Body(RecordMixin, Base):
@@ -302,7 +356,7 @@ class AgendaItemLink(Base):
 
 class FollowUp(RecordMixin, Base):
     """Something someone owes by a date; its parent is at most one record (a question, budget item,
-    debate or agenda item), and a parent with follow-ups cannot be deleted."""
+    debate, agenda item or recommendation), and a parent with follow-ups cannot be deleted."""
 
     __tablename__ = "follow_ups"
     __table_args__ = (
@@ -311,7 +365,7 @@ class FollowUp(RecordMixin, Base):
         enum_check("status", FollowUpStatus),
         CheckConstraint(
             "(question_id IS NOT NULL) + (budget_item_id IS NOT NULL) + (debate_id IS NOT NULL)"
-            " + (agenda_item_id IS NOT NULL) <= 1",
+            " + (agenda_item_id IS NOT NULL) + (recommendation_id IS NOT NULL) <= 1",
             name="one_parent",
         ),
         CheckConstraint("status <> 'done' OR completed_on IS NOT NULL", name="done_has_date"),
@@ -324,6 +378,8 @@ class FollowUp(RecordMixin, Base):
     budget_item_id: Mapped[int | None] = mapped_column(ForeignKey("budget_items.id", ondelete="RESTRICT"))
     debate_id: Mapped[int | None] = mapped_column(ForeignKey("debates.id", ondelete="RESTRICT"))
     agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_items.id", ondelete="RESTRICT"))
+    recommendation_id: Mapped[int | None] = mapped_column(ForeignKey("recommendations.id", ondelete="RESTRICT"),
+                                                          index=True)
     owner_body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id", ondelete="SET NULL"), index=True)
     owner_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     due_date: Mapped[date | None] = mapped_column(Date)
@@ -345,6 +401,39 @@ class Document(RecordMixin, Base):
     published_on: Mapped[date | None] = mapped_column(Date)
     file_name: Mapped[str] = mapped_column(String(300), default="")
     file_sha256: Mapped[str] = mapped_column(String(64), default="")
+
+
+class Recommendation(RecordMixin, Base):
+    """A recommendation of a UN human rights mechanism (or a regional body, an NHRI) to the State, with the
+    government's response and how far it has been carried out."""
+
+    __tablename__ = "recommendations"
+    __table_args__ = (
+        *RecordMixin.record_checks(),
+        enum_check("mechanism", RecommendationMechanism),
+        enum_check("response", RecommendationResponse),
+        enum_check("implementation", ImplementationStatus),
+        CheckConstraint("action_category IS NULL OR action_category BETWEEN 1 AND 5", name="action_category_range"),
+    )
+
+    mechanism: Mapped[RecommendationMechanism] = mapped_column(EnumText(RecommendationMechanism, 20),
+                                                               default=RecommendationMechanism.UPR)
+    cycle: Mapped[str] = mapped_column(String(60), default="", index=True)  # the UPR session or cycle: "13"
+    state: Mapped[str] = mapped_column(String(120), default="")  # the State it is addressed to
+    recommended_by: Mapped[str] = mapped_column(String(200), default="")  # the recommending State or body
+    text: Mapped[str] = mapped_column(Text)
+    themes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    response: Mapped[RecommendationResponse] = mapped_column(EnumText(RecommendationResponse, 20),
+                                                             default=RecommendationResponse.PENDING)
+    implementation: Mapped[ImplementationStatus] = mapped_column(EnumText(ImplementationStatus, 16),
+                                                                 default=ImplementationStatus.NOT_STARTED)
+    # UPR Info's category of action, 1 (minimal action) to 5 (specific action).
+    action_category: Mapped[int | None] = mapped_column(Integer)
+
+    commitments: Mapped[list[Commitment]] = relationship(secondary=recommendation_commitments,
+                                                         order_by=Commitment.code)
+    questions: Mapped[list[Question]] = relationship(secondary=recommendation_questions, order_by=Question.id)
+    documents: Mapped[list[Document]] = relationship(secondary=recommendation_documents, order_by=Document.id)
 
 
 class CommitmentAssessment(RecordMixin, Base):

@@ -1,6 +1,7 @@
 """Follow-ups to chase: what is due, what is overdue, by owner and status, and what each arose from.
 
-A follow-up's parent is at most one record (a question, budget item, debate or agenda item); each row
+A follow-up's parent is at most one record (a question, budget item, debate, agenda item or
+recommendation); each row
 names it so the clerk can open it."""
 
 from __future__ import annotations
@@ -24,9 +25,11 @@ from ..models import (
     Person,
     Question,
     QuestionStatus,
+    Recommendation,
 )
 from ..values import Values
 from . import directory, records
+from .recommendations import recommendation_label
 
 # Filter statuses beyond the stored ones. "open" means still to be done: open or in progress.
 OPEN = "open"
@@ -52,7 +55,8 @@ def list_follow_ups(session: Session, flt: FollowUpFilter | None = None, today: 
     debate_of_item = aliased(Debate)
     query = (
         select(FollowUp, owner_body.name, owner_person.full_name, Question.reference, Question.title,
-               BudgetItem.fiscal_year, BudgetItem.programme, Debate.title, AgendaItem.title, debate_of_item.title)
+               BudgetItem.fiscal_year, BudgetItem.programme, Debate.title, AgendaItem.title, debate_of_item.title,
+               Recommendation)
         .outerjoin(owner_body, owner_body.id == FollowUp.owner_body_id)
         .outerjoin(owner_person, owner_person.id == FollowUp.owner_person_id)
         .outerjoin(Question, Question.id == FollowUp.question_id)
@@ -60,6 +64,7 @@ def list_follow_ups(session: Session, flt: FollowUpFilter | None = None, today: 
         .outerjoin(Debate, Debate.id == FollowUp.debate_id)
         .outerjoin(AgendaItem, AgendaItem.id == FollowUp.agenda_item_id)
         .outerjoin(debate_of_item, debate_of_item.id == AgendaItem.debate_id)
+        .outerjoin(Recommendation, Recommendation.id == FollowUp.recommendation_id)
         .order_by(FollowUp.due_date.is_(None), FollowUp.due_date, FollowUp.id)
     )
     if flt.status == OPEN:
@@ -77,9 +82,13 @@ def list_follow_ups(session: Session, flt: FollowUpFilter | None = None, today: 
 
     rows = []
     for (f, body, person, reference, question_title, fiscal_year, programme, debate_title, item_title,
-         item_debate_title) in session.execute(query):
-        kind, parent_id, short, full = _parent(f, reference, question_title, fiscal_year, programme,
-                                               debate_title, item_title, item_debate_title)
+         item_debate_title, recommendation) in session.execute(query):
+        if recommendation is not None:
+            label = recommendation_label(recommendation)
+            kind, parent_id, short, full = kinds.RECOMMENDATION.key, recommendation.id, label, label
+        else:
+            kind, parent_id, short, full = _parent(f, reference, question_title, fiscal_year, programme,
+                                                   debate_title, item_title, item_debate_title)
         rows.append({
             "id": f.id, "description": f.description, "kind": f.kind, "owner": body or person or "",
             "owner_body_id": f.owner_body_id, "due_date": f.due_date, "status": f.status,
@@ -137,6 +146,9 @@ def parent_label(session: Session, values: Mapping[str, object]) -> str:
     if values.get("agenda_item_id"):
         agenda_item = session.get(AgendaItem, values["agenda_item_id"])
         return f"Agenda item: {agenda_item.title}" if agenda_item else ""
+    if values.get("recommendation_id"):
+        recommendation = session.get(Recommendation, values["recommendation_id"])
+        return recommendation_label(recommendation) if recommendation else ""
     return ""
 
 

@@ -31,6 +31,7 @@ from ..models import (
     Person,
     Question,
     QuestionStatus,
+    Recommendation,
     RecordMixin,
     RiskFactor,
 )
@@ -95,7 +96,7 @@ def _follow_up_done_has_date(values: Values, errors: dict[str, str]) -> None:
 
 
 def _follow_up_one_parent(values: Values, errors: dict[str, str]) -> None:
-    parents = [key for key in ("question_id", "budget_item_id", "debate_id", "agenda_item_id") if values.get(key)]
+    parents = [kind.id_column for kind in kinds.FOLLOW_UP_PARENTS if values.get(kind.id_column)]
     if len(parents) > 1:
         errors.setdefault(parents[1], "a follow-up belongs to one record only")
 
@@ -163,11 +164,23 @@ FOLLOW_UPS = Rules(
 )
 DOCUMENTS = Rules(Document, required={"title": "the title"})
 
+
+def _action_category(values: Values, errors: dict[str, str]) -> None:
+    category = values.get("action_category")
+    if isinstance(category, int) and not 1 <= category <= 5:
+        errors.setdefault("action_category", f"{category} is not a category of action from 1 to 5")
+
+
+RECOMMENDATIONS = Rules(
+    Recommendation, required={"text": "the text of the recommendation"},
+    links={"commitments": Commitment}, rules=(_action_category,),
+)
+
 ASSESSMENTS = Rules(CommitmentAssessment)
 TREATY_STATUSES = Rules(InstrumentStatus)
 
 RULES = {rules.model: rules for rules in (QUESTIONS, BODIES, PEOPLE, BUDGET_ITEMS, DEBATES, AGENDA_ITEMS,
-                                         FOLLOW_UPS, DOCUMENTS, ASSESSMENTS, TREATY_STATUSES)}
+                                         FOLLOW_UPS, DOCUMENTS, RECOMMENDATIONS, ASSESSMENTS, TREATY_STATUSES)}
 
 
 def _check_enums(spec: Rules, values: Values, errors: dict[str, str]) -> None:

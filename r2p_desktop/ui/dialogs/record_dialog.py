@@ -107,8 +107,15 @@ class RecordDialog(QDialog):
     # --- what a subclass may change -------------------------------------------------------------
 
     def layout_fields(self) -> QLayout:
-        """The fields' rows: by default one form of all of them, in order."""
-        return self.binder.rows()
+        """The fields' rows: by default one form of all of them, in order; side by side when the form puts
+        some in a second column."""
+        if all(field.column == 0 for field in self.form.fields):
+            return self.binder.rows()
+        columns = QHBoxLayout()
+        columns.addLayout(self.binder.rows(column=0), 1)
+        columns.addSpacing(24)  # not setSpacing: the forms inside would take it as their row spacing
+        columns.addLayout(self.binder.rows(column=1), 1)
+        return columns
 
     def loaded(self, loaded: Loaded) -> None:
         """The record was read into the fields (`loaded.stored` holds all of it)."""
