@@ -54,13 +54,13 @@ class RecommendationsView(RecordListView):
     STRETCH = 3
     COLUMNS = (
         ListColumn("cycle", "Session", width=70),
-        ListColumn("recommended_by", "Recommended by", width=170),
-        ListColumn("mechanism", "Mechanism", LABEL, width=130),
+        ListColumn("recommended_by", "Recommended by", width=150),
+        ListColumn("mechanism", "Mechanism", LABEL, width=120),
         ListColumn("text", "Recommendation"),
-        ListColumn("response", "Response", LABEL, width=140),
+        ListColumn("response", "Response", LABEL, width=130),
         ListColumn("implementation", "Implementation", LABEL, width=130),
         ListColumn("action_category", "Action", NUMBER, width=60),
-        ListColumn("themes", "Themes", width=200),
+        ListColumn("themes", "Themes", width=150),
     )
 
     def __init__(self, database: Database, records_changed: RecordsChanged, parent: QWidget | None = None):
