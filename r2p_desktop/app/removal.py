@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from ..core import kinds
 from ..core.database import Database
 from ..core.services import listings, removal
-from ..core.services.removal import DeletionPlan, MergePlan
+from ..core.services.removal import DeletionPlan as DeletionPlan  # the confirmation the UI shows
+from ..core.services.removal import MergePlan
 from .changes import Changes, Record
 from .errors import StillReferredToError, as_r2p_errors
 from .records import read

@@ -478,10 +478,10 @@ class QuestionEditor(QWidget):
         before anything is asked, the confirmation what goes with it; True when it is gone."""
         if self.question_id is None:
             return False
+        plan: DeletionPlan | None = None
         try:
             plan = removal.deletion_plan(self._database, kinds.QUESTION.key, self.question_id)
         except R2PError as error:
-            plan = None
             refusal: str | None = _not_deleted(error)
         else:
             refusal = _not_deleted(plan.refusal) if plan.refusal is not None else None
