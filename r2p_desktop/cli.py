@@ -231,10 +231,7 @@ def cmd_import_questions(args) -> int:
     with database.session() as session:
         session.connection()  # the write lock, waited for once (--wait): not again at every row
         report = import_questions(session, path, dry_run=args.dry_run)
-    for error in report.errors:
-        print(f"{path.name}: {error}", file=sys.stderr)
-    if report.errors:
-        print(f"r2p: nothing imported: {len(report.errors)} errors in {path.name}", file=sys.stderr)
+    if _refused(path, report.errors):
         return 1
     verb = "would import" if args.dry_run else "imported"
     print(f"{verb} {report.questions} questions")
@@ -242,6 +239,15 @@ def cmd_import_questions(args) -> int:
         if names:
             print(f"{'would create' if args.dry_run else 'created'} {len(names)} {kind}: {'; '.join(names)}")
     return 0
+
+
+def _refused(path: Path, errors: list[str]) -> bool:
+    """Print an import's errors, each naming the file, and that nothing was imported; whether there were any."""
+    for error in errors:
+        print(f"{path.name}: {error}", file=sys.stderr)
+    if errors:
+        print(f"r2p: nothing imported: {len(errors)} errors in {path.name}", file=sys.stderr)
+    return bool(errors)
 
 
 def cmd_import_recommendations(args) -> int:
@@ -254,10 +260,7 @@ def cmd_import_recommendations(args) -> int:
     with database.session() as session:
         session.connection()  # the write lock, waited for once (--wait)
         report = import_recommendations(session, path, state=args.state, dry_run=args.dry_run)
-    for error in report.errors:
-        print(f"{path.name}: {error}", file=sys.stderr)
-    if report.errors:
-        print(f"r2p: nothing imported: {len(report.errors)} errors in {path.name}", file=sys.stderr)
+    if _refused(path, report.errors):
         return 1
     verb = "would import" if args.dry_run else "imported"
     print(f"{verb} {report.imported} recommendation{'' if report.imported == 1 else 's'} "
