@@ -141,13 +141,15 @@ class TreatyStatus(StrEnum):
     ACCEDED = "acceded"
 
 
-def _link_table(name: str, owner: str, target: str) -> Table:
-    """A many-to-many link: removing the owner removes its links; a catalogue entry in use stays."""
+def _link_table(name: str, owner: str, target: str, *, target_goes: str = "RESTRICT") -> Table:
+    """A many-to-many link: removing the owner removes its links. Removing the target is refused while it
+    is linked (a catalogue entry in use stays), or with target_goes="CASCADE" (a record at the other end)
+    removes the link, never the other record."""
     return Table(
         name,
         Base.metadata,
         Column(f"{owner}_id", ForeignKey(f"{owner}s.id", ondelete="CASCADE"), primary_key=True),
-        Column(f"{target}_id", ForeignKey(f"{target}s.id", ondelete="RESTRICT"), primary_key=True, index=True),
+        Column(f"{target}_id", ForeignKey(f"{target}s.id", ondelete=target_goes), primary_key=True, index=True),
     )
 
 
@@ -156,20 +158,10 @@ question_risk_factors = _link_table("question_risk_factors", "question", "risk_f
 question_instruments = _link_table("question_instruments", "question", "instrument")
 budget_item_commitments = _link_table("budget_item_commitments", "budget_item", "commitment")
 recommendation_commitments = _link_table("recommendation_commitments", "recommendation", "commitment")
-
-
-def _record_link_table(name: str, owner: str, target: str) -> Table:
-    """A many-to-many link between two records: removing either removes the link, never the other record."""
-    return Table(
-        name,
-        Base.metadata,
-        Column(f"{owner}_id", ForeignKey(f"{owner}s.id", ondelete="CASCADE"), primary_key=True),
-        Column(f"{target}_id", ForeignKey(f"{target}s.id", ondelete="CASCADE"), primary_key=True, index=True),
-    )
-
-
-recommendation_questions = _record_link_table("recommendation_questions", "recommendation", "question")
-recommendation_documents = _record_link_table("recommendation_documents", "recommendation", "document")
+recommendation_questions = _link_table("recommendation_questions", "recommendation", "question",
+                                       target_goes="CASCADE")
+recommendation_documents = _link_table("recommendation_documents", "recommendation", "document",
+                                       target_goes="CASCADE")
 
 
 class Body(RecordMixin, Base):
