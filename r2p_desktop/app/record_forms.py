@@ -11,6 +11,7 @@ from ..core.models import (
     BodyKind,
     BudgetScope,
     DebateStatus,
+    DocumentKind,
     FollowUpKind,
     FollowUpStatus,
     ImplementationStatus,
@@ -20,6 +21,7 @@ from ..core.models import (
     RecommendationMechanism,
     RecommendationResponse,
     TreatyStatus,
+    UndertakingStatus,
 )
 from .forms import Entry, Field, Form, confidentiality_field
 
@@ -169,6 +171,43 @@ RECOMMENDATION = Form(kinds.RECOMMENDATION.key, (
     Field("text", "&Text", Entry.TEXT, placeholder="The recommendation as the mechanism worded it", column=1),
     Field("notes", "N&otes", Entry.TEXT, placeholder="What the government has done about it, and where it says so",
           column=1),
+))
+
+# The attached file is chosen beside these fields (the document dialog), never typed.
+DOCUMENT = Form(kinds.DOCUMENT.key, (
+    Field("title", "&Title", max_length=500, placeholder="e.g. Government reply to WQ 2026/14"),
+    Field("kind", "&Kind", Entry.CHOICE, DocumentKind),
+    Field("author_body_id", "&From", Entry.BODY, tooltip="The ministry, NHRI or other body the document comes from"),
+    Field("published_on", "&Published on", Entry.DATE),
+    confidentiality_field(),
+    Field("tags", "Ta&gs", Entry.TAGS, placeholder="Separate tags with ;"),
+    Field("notes", "N&otes", Entry.TEXT, placeholder="What the document says that matters to the committee"),
+))
+
+# Where it was given (an answer, a debate, an agenda item) is set by the record it is taken from.
+UNDERTAKING = Form(kinds.UNDERTAKING.key, (
+    Field("text", "What was &promised", Entry.TEXT, placeholder="The undertaking, in the minister's words if possible"),
+    Field("given_by_id", "Given &by", Entry.PERSON_NAME,
+          tooltip="The minister or official who gave it; a new name is added to People"),
+    Field("body_id", "Mi&nistry or body", Entry.BODY_NAME,
+          tooltip="The ministry or body bound by it; a new name is added to Bodies"),
+    Field("given_on", "&Given on", Entry.DATE),
+    Field("due_on", "&Due", Entry.DATE, tooltip="Three months after it was given unless the committee set otherwise"),
+    Field("status", "&Status", Entry.CHOICE, UndertakingStatus),
+    Field("outcome", "O&utcome", Entry.TEXT, placeholder="What was done, or why it was dropped"),
+    Field("completed_on", "&Completed on", Entry.DATE),
+    confidentiality_field(),
+    Field("tags", "Ta&gs", Entry.TAGS, placeholder="Separate tags with ;"),
+    Field("notes", "N&otes", Entry.TEXT),
+))
+
+# The findings, one per risk factor, are edited in the assessment's own grid (the risk assessments view).
+RISK_ASSESSMENT = Form(kinds.RISK_ASSESSMENT.key, (
+    Field("year", "&Year", Entry.NUMBER, minimum=1900, maximum=2200, narrow=True),
+    Field("title", "&Title", max_length=300, placeholder="e.g. Atrocity risk assessment 2026"),
+    Field("assessed_on", "&Assessed on", Entry.DATE),
+    confidentiality_field(),
+    Field("notes", "&Summary", Entry.TEXT, placeholder="The committee's overall reading of the risks this year"),
 ))
 
 # Keyed by catalogue code: app/catalogue_records.py reads and upserts them.

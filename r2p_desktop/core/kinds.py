@@ -24,6 +24,9 @@ from .models import (
     Person,
     Question,
     Recommendation,
+    RiskAssessment,
+    RiskFinding,
+    Undertaking,
 )
 
 
@@ -92,7 +95,8 @@ FOLLOW_UP = Kind(
     agenda_link=True, counted=True)
 DOCUMENT = Kind(
     "document", Document, _("Kind", "document"), _("Kind", "Documents"),
-    SearchColumns(6, "{r}.title", "{r}.notes"), agenda_link=True)
+    SearchColumns(6, "{r}.title", "{r}.file_name || ' ' || {r}.notes || ' ' || {r}.file_text"), agenda_link=True,
+    counted=True)
 PERSON = Kind(
     "person", Person, _("Kind", "person"), _("Kind", "People"),
     SearchColumns(7, "{r}.full_name", "{r}.party || ' ' || {r}.constituency || ' ' || {r}.role || ' ' || {r}.notes"),
@@ -105,6 +109,15 @@ RECOMMENDATION = Kind(
     SearchColumns(9, "{r}.text", "{r}.recommended_by || ' ' || {r}.state || ' ' || {r}.cycle || ' ' || {r}.themes "
                                  "|| ' ' || {r}.notes"),
     follow_up_parent=True, counted=True)
+UNDERTAKING = Kind(
+    "undertaking", Undertaking, _("Kind", "undertaking"), _("Kind", "Undertakings"),
+    SearchColumns(10, "{r}.text", "{r}.outcome || ' ' || {r}.notes"), follow_up_parent=True, counted=True)
+RISK_ASSESSMENT = Kind(
+    "risk_assessment", RiskAssessment, _("Kind", "risk assessment"), _("Kind", "Risk assessments"),
+    SearchColumns(11, "{r}.title", "{r}.notes"), counted=True)
+RISK_FINDING = Kind(
+    "risk_finding", RiskFinding, _("Kind", "risk factor finding"), _("Kind", "Risk factor findings"),
+    SearchColumns(12, "'Risk factor finding'", "{r}.level || ' ' || {r}.note || ' ' || {r}.notes"))
 COMMITMENT_ASSESSMENT = Kind(
     "commitment_assessment", CommitmentAssessment, _("Kind", "commitment assessment"),
     _("Kind", "Commitment assessments"))
@@ -113,8 +126,9 @@ TREATY_STATUS = Kind("treaty_status", InstrumentStatus, _("Kind", "treaty status
 COMMITMENT = Kind("commitment", Commitment, _("Kind", "commitment"), _("Kind", "Commitments"), agenda_link=True)
 del _
 
-KINDS: tuple[Kind, ...] = (QUESTION, BUDGET_ITEM, DEBATE, AGENDA_ITEM, FOLLOW_UP, DOCUMENT, RECOMMENDATION, PERSON,
-                           BODY, COMMITMENT_ASSESSMENT, TREATY_STATUS, COMMITMENT)
+KINDS: tuple[Kind, ...] = (QUESTION, BUDGET_ITEM, DEBATE, AGENDA_ITEM, FOLLOW_UP, DOCUMENT, RECOMMENDATION, UNDERTAKING,
+                           RISK_ASSESSMENT, RISK_FINDING, PERSON, BODY, COMMITMENT_ASSESSMENT, TREATY_STATUS,
+                           COMMITMENT)
 BY_KEY: dict[str, Kind] = {kind.key: kind for kind in KINDS}
 BY_MODEL: dict[type, Kind] = {kind.model: kind for kind in KINDS}
 BY_TABLE: dict[str, Kind] = {kind.table: kind for kind in KINDS}

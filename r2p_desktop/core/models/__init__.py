@@ -31,7 +31,12 @@ from .records import (
     Recommendation,
     RecommendationMechanism,
     RecommendationResponse,
+    RiskAssessment,
+    RiskFinding,
+    RiskLevel,
     TreatyStatus,
+    Undertaking,
+    UndertakingStatus,
 )
 
 __all__ = [
@@ -70,8 +75,13 @@ __all__ = [
     "RecommendationMechanism",
     "RecommendationResponse",
     "RecordMixin",
+    "RiskAssessment",
     "RiskFactor",
+    "RiskFinding",
+    "RiskLevel",
     "RiskScope",
     "Source",
     "TreatyStatus",
+    "Undertaking",
+    "UndertakingStatus",
 ]

@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
     false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -134,6 +135,23 @@ class ImplementationStatus(StrEnum):
     NOT_IMPLEMENTED = "not_implemented"
 
 
+class UndertakingStatus(StrEnum):
+    PENDING = "pending"
+    IMPLEMENTED = "implemented"
+    PARTLY_IMPLEMENTED = "partly_implemented"
+    DROPPED = "dropped"
+
+
+class RiskLevel(StrEnum):
+    """How far a risk factor of the UN Framework of Analysis is present, in the committee's judgement."""
+
+    NOT_ASSESSED = "not_assessed"
+    LOW = "low"
+    MODERATE = "moderate"
+    ELEVATED = "elevated"
+    HIGH = "high"
+
+
 class TreatyStatus(StrEnum):
     NOT_SIGNED = "not_signed"
     SIGNED = "signed"
@@ -162,6 +180,12 @@ recommendation_questions = _link_table("recommendation_questions", "recommendati
                                        target_goes="CASCADE")
 recommendation_documents = _link_table("recommendation_documents", "recommendation", "document",
                                        target_goes="CASCADE")
+question_documents = _link_table("question_documents", "question", "document", target_goes="CASCADE")
+undertaking_documents = _link_table("undertaking_documents", "undertaking", "document", target_goes="CASCADE")
+risk_finding_documents = _link_table("risk_finding_documents", "risk_finding", "document", target_goes="CASCADE")
+risk_finding_recommendations = _link_table("risk_finding_recommendations", "risk_finding", "recommendation",
+                                           target_goes="CASCADE")
+risk_finding_questions = _link_table("risk_finding_questions", "risk_finding", "question", target_goes="CASCADE")
 
 
 class Body(RecordMixin, Base):
@@ -252,6 +276,7 @@ class Question(RecordMixin, Base):
         secondary=question_risk_factors, order_by=RiskFactor.number
     )
     instruments: Mapped[list[Instrument]] = relationship(secondary=question_instruments, order_by=Instrument.id)
+    documents: Mapped[list[Document]] = relationship(secondary=question_documents, order_by="Document.id")
 
 
 class BudgetItem(RecordMixin, Base):
@@ -348,7 +373,7 @@ class AgendaItemLink(Base):
 
 class FollowUp(RecordMixin, Base):
     """Something someone owes by a date; its parent is at most one record (a question, budget item,
-    debate, agenda item or recommendation), and a parent with follow-ups cannot be deleted."""
+    debate, agenda item, recommendation or undertaking), and a parent with follow-ups cannot be deleted."""
 
     __tablename__ = "follow_ups"
     __table_args__ = (
@@ -357,7 +382,7 @@ class FollowUp(RecordMixin, Base):
         enum_check("status", FollowUpStatus),
         CheckConstraint(
             "(question_id IS NOT NULL) + (budget_item_id IS NOT NULL) + (debate_id IS NOT NULL)"
-            " + (agenda_item_id IS NOT NULL) + (recommendation_id IS NOT NULL) <= 1",
+            " + (agenda_item_id IS NOT NULL) + (recommendation_id IS NOT NULL) + (undertaking_id IS NOT NULL) <= 1",
             name="one_parent",
         ),
         CheckConstraint("status <> 'done' OR completed_on IS NOT NULL", name="done_has_date"),
@@ -372,6 +397,7 @@ class FollowUp(RecordMixin, Base):
     agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_items.id", ondelete="RESTRICT"))
     recommendation_id: Mapped[int | None] = mapped_column(ForeignKey("recommendations.id", ondelete="RESTRICT"),
                                                           index=True)
+    undertaking_id: Mapped[int | None] = mapped_column(ForeignKey("undertakings.id", ondelete="RESTRICT"), index=True)
     owner_body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id", ondelete="SET NULL"), index=True)
     owner_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     due_date: Mapped[date | None] = mapped_column(Date)
@@ -391,8 +417,12 @@ class Document(RecordMixin, Base):
     kind: Mapped[DocumentKind] = mapped_column(EnumText(DocumentKind, 30), default=DocumentKind.OTHER)
     author_body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id", ondelete="SET NULL"))
     published_on: Mapped[date | None] = mapped_column(Date)
+    # The attached file, if any: kept in the attachment store under its SHA-256 (core/attachments.py),
+    # never moved or changed; file_name is the name it had, file_text the text read from it (a PDF's).
     file_name: Mapped[str] = mapped_column(String(300), default="")
     file_sha256: Mapped[str] = mapped_column(String(64), default="")
+    file_size: Mapped[int | None] = mapped_column(Integer)
+    file_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Recommendation(RecordMixin, Base):
@@ -426,6 +456,87 @@ class Recommendation(RecordMixin, Base):
                                                          order_by=Commitment.code)
     questions: Mapped[list[Question]] = relationship(secondary=recommendation_questions, order_by=Question.id)
     documents: Mapped[list[Document]] = relationship(secondary=recommendation_documents, order_by=Document.id)
+
+
+class Undertaking(RecordMixin, Base):
+    """A promise a minister or body gave the committee, in an answer, a debate or under an agenda item, and
+    the date it is due. `extensions` lists the new dates the government asked for, oldest first, each as
+    {"requested_on", "previous_due_on", "new_due_on", "reason"} (ISO dates); `due_on` is the date now due."""
+
+    __tablename__ = "undertakings"
+    __table_args__ = (
+        *RecordMixin.record_checks(),
+        enum_check("status", UndertakingStatus),
+        not_before("due_on", "given_on"),
+        CheckConstraint("(question_id IS NOT NULL) + (debate_id IS NOT NULL) + (agenda_item_id IS NOT NULL) <= 1",
+                        name="one_source"),
+        CheckConstraint("status <> 'dropped' OR length(outcome) > 0", name="dropped_has_reason"),
+        Index("ix_undertakings_status_due_on", "status", "due_on"),
+    )
+
+    text: Mapped[str] = mapped_column(Text)  # what was promised
+    given_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="RESTRICT"), index=True)
+    body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id", ondelete="RESTRICT"), index=True)
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="RESTRICT"), index=True)
+    debate_id: Mapped[int | None] = mapped_column(ForeignKey("debates.id", ondelete="RESTRICT"), index=True)
+    agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_items.id", ondelete="RESTRICT"),
+                                                       index=True)
+    given_on: Mapped[date | None] = mapped_column(Date)
+    due_on: Mapped[date | None] = mapped_column(Date)
+    extensions: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    status: Mapped[UndertakingStatus] = mapped_column(EnumText(UndertakingStatus, 20),
+                                                      default=UndertakingStatus.PENDING)
+    outcome: Mapped[str] = mapped_column(Text, default="")  # what was done, or why it was dropped
+    completed_on: Mapped[date | None] = mapped_column(Date)
+
+    given_by: Mapped[Person | None] = relationship()
+    body: Mapped[Body | None] = relationship()
+    question: Mapped[Question | None] = relationship()
+    debate: Mapped[Debate | None] = relationship()
+    agenda_item: Mapped[AgendaItem | None] = relationship()
+    documents: Mapped[list[Document]] = relationship(secondary=undertaking_documents, order_by=Document.id)
+
+
+class RiskAssessment(RecordMixin, Base):
+    """The committee's atrocity risk assessment for a year: one finding per risk factor of the UN Framework
+    of Analysis, and the document it drew on (an NHRI's or the government's own assessment)."""
+
+    __tablename__ = "risk_assessments"
+    __table_args__ = (
+        *RecordMixin.record_checks(),
+        CheckConstraint("year BETWEEN 1900 AND 2200", name="year_range"),
+    )
+
+    year: Mapped[int] = mapped_column(Integer, unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    assessed_on: Mapped[date | None] = mapped_column(Date)
+    source_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+
+    source_document: Mapped[Document | None] = relationship()
+    findings: Mapped[list[RiskFinding]] = relationship(back_populates="assessment", cascade="all, delete-orphan")
+
+
+class RiskFinding(RecordMixin, Base):
+    """One risk factor's level in one assessment, with the note and the records that bear it out."""
+
+    __tablename__ = "risk_findings"
+    __table_args__ = (
+        *RecordMixin.record_checks(),
+        enum_check("level", RiskLevel),
+        UniqueConstraint("risk_assessment_id", "risk_factor_id"),  # one finding per factor
+    )
+
+    risk_assessment_id: Mapped[int] = mapped_column(ForeignKey("risk_assessments.id", ondelete="CASCADE"))
+    risk_factor_id: Mapped[int] = mapped_column(ForeignKey("risk_factors.id", ondelete="RESTRICT"), index=True)
+    level: Mapped[RiskLevel] = mapped_column(EnumText(RiskLevel, 14), default=RiskLevel.NOT_ASSESSED)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    assessment: Mapped[RiskAssessment] = relationship(back_populates="findings")
+    risk_factor: Mapped[RiskFactor] = relationship()
+    documents: Mapped[list[Document]] = relationship(secondary=risk_finding_documents, order_by=Document.id)
+    recommendations: Mapped[list[Recommendation]] = relationship(secondary=risk_finding_recommendations,
+                                                                 order_by=Recommendation.id)
+    questions: Mapped[list[Question]] = relationship(secondary=risk_finding_questions, order_by=Question.id)
 
 
 class CommitmentAssessment(RecordMixin, Base):

@@ -33,7 +33,11 @@ from ..models import (
     QuestionStatus,
     Recommendation,
     RecordMixin,
+    RiskAssessment,
     RiskFactor,
+    RiskFinding,
+    Undertaking,
+    UndertakingStatus,
 )
 from ..models.base import choices, enum_columns
 from ..values import Values
@@ -176,11 +180,39 @@ RECOMMENDATIONS = Rules(
     links={"commitments": Commitment}, rules=(_action_category,),
 )
 
+def _undertaking_dropped_has_reason(values: Values, errors: dict[str, str]) -> None:
+    if values.get("status") == UndertakingStatus.DROPPED and not (values.get("outcome") or "").strip():
+        errors.setdefault("outcome", "a dropped undertaking needs the reason it was dropped")
+
+
+def _undertaking_one_source(values: Values, errors: dict[str, str]) -> None:
+    sources = [name for name in ("question_id", "debate_id", "agenda_item_id") if values.get(name)]
+    if len(sources) > 1:
+        errors.setdefault(sources[1], "an undertaking was given in one answer, debate or agenda item")
+
+
+UNDERTAKINGS = Rules(
+    Undertaking, required={"text": "what was promised"},
+    rules=(_dates_in_order("due_on", "given_on", "cannot be due before it was given"),
+           _undertaking_dropped_has_reason, _undertaking_one_source),
+)
+
+
+def _assessment_year(values: Values, errors: dict[str, str]) -> None:
+    year = values.get("year")
+    if isinstance(year, int) and not 1900 <= year <= 2200:
+        errors.setdefault("year", f"{year} is not a plausible year")
+
+
+RISK_ASSESSMENTS = Rules(RiskAssessment, required={"year": "the year", "title": "the title"},
+                         rules=(_assessment_year,))
+RISK_FINDINGS = Rules(RiskFinding)
 ASSESSMENTS = Rules(CommitmentAssessment)
 TREATY_STATUSES = Rules(InstrumentStatus)
 
 RULES = {rules.model: rules for rules in (QUESTIONS, BODIES, PEOPLE, BUDGET_ITEMS, DEBATES, AGENDA_ITEMS,
-                                         FOLLOW_UPS, DOCUMENTS, RECOMMENDATIONS, ASSESSMENTS, TREATY_STATUSES)}
+                                         FOLLOW_UPS, DOCUMENTS, RECOMMENDATIONS, UNDERTAKINGS, RISK_ASSESSMENTS,
+                                         RISK_FINDINGS, ASSESSMENTS, TREATY_STATUSES)}
 
 
 def _check_enums(spec: Rules, values: Values, errors: dict[str, str]) -> None:
