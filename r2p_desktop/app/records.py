@@ -4,7 +4,7 @@ every record dialog calls. Each opens its own session, commits, and returns plai
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -113,9 +113,12 @@ def new(database: Database, form: Form, preset: Mapping[str, object] | None = No
 
 
 def save(database: Database, form: Form, record_id: int | None, shown: Mapping[str, object], *,
-         expected_version: int | None = None, preset: Mapping[str, object] | None = None) -> Changes:
+         expected_version: int | None = None, preset: Mapping[str, object] | None = None,
+         link: Iterable[Record] = (), unlink: Iterable[Record] = ()) -> Changes:
     """Write what the form shows to record `record_id`, or add it as a new record (None) with `preset`
     (fixed values such as the record it belongs to); return what changed, a new record among `created`.
+    The record is linked to the records in `link` and unlinked from those in `unlink` through its own
+    link tables (a recommendation's questions and documents), in the same transaction.
 
     Names typed for bodies and people are found, or added to Bodies or People once. Everything is one
     transaction: when anything is refused nothing is kept. Raises ValidationError naming each wrong field
@@ -138,6 +141,7 @@ def save(database: Database, form: Form, record_id: int | None, shown: Mapping[s
             else:
                 records.update(session, form.model, record_id, values, expected_version=expected_version)
                 record = Record(form.kind, record_id)
+            records.change_links(session, form.model, record.id, add=link, remove=unlink)
         except ValidationError as error:  # shown together with any field that could not be read
             problems = {**error.errors, **problems}
         raise_if(problems)

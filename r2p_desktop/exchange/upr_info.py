@@ -143,6 +143,7 @@ class RecommendationImport:
 
     encoding: str = ""
     imported: int = 0
+    created_ids: list[int] = field(default_factory=list)  # the recommendations added (none in a dry run)
     already_present: list[str] = field(default_factory=list)  # "row 7: already recorded (#12)"
     other_states: int = 0  # rows addressed to another State than --state
     errors: list[str] = field(default_factory=list)
@@ -197,9 +198,10 @@ def import_recommendations(session: Session, path: Path, *, state: str | None = 
         in_file[key] = row.number
         savepoint = session.begin_nested()
         try:
-            records.create(session, RecommendationModel, values)
+            created = records.create(session, RecommendationModel, values)
             savepoint.commit()
             report.imported += 1
+            report.created_ids.append(created)
         except ValidationError as error:
             savepoint.rollback()
             report.errors += [f"row {row.number}, column {name}: {message}" for name, message in error.errors.items()]
@@ -214,6 +216,7 @@ def import_recommendations(session: Session, path: Path, *, state: str | None = 
                              + (f" and {len(named) - 10} more" if len(named) > 10 else ""))
     if report.errors or dry_run:
         session.rollback()
+        report.created_ids.clear()
     else:
         session.commit()
     return report

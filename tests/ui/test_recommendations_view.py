@@ -9,7 +9,8 @@ from clerk_actions import answer_next_message, choose, save
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from r2p_desktop.core.models import Recommendation
+from r2p_desktop.core.models import Document, Question, Recommendation
+from r2p_desktop.core.services import records
 from r2p_desktop.exchange.upr_info import import_recommendations
 from r2p_desktop.sample_data import generate_demo
 
@@ -102,3 +103,76 @@ def test_the_delete_key_deletes_the_selected_recommendation_after_confirming(vie
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
     assert len(asked) == 1 and asked[0].startswith("Delete the recommendation '")
     assert count(database) == 11 and view.count_label.text() == "11 recommendations"
+
+
+def test_a_question_and_a_document_are_linked_from_the_recommendations_dialog(view, database, qtbot):
+    with database.session() as session:
+        question = session.scalars(select(Question).where(Question.reference.is_not(None))
+                                   .order_by(Question.id)).first()
+        reference, question_id = question.reference, question.id
+        document_id = records.create(session, Document, {"title": "Government reply on enforced disappearances",
+                                                         "kind": "government_reply"})
+        session.commit()
+        recommendation_id = session.scalar(select(Recommendation.id).order_by(Recommendation.id))
+    dialog = view.edit_recommendation(recommendation_id)
+    qtbot.waitExposed(dialog)
+    picker = dialog.link_list.picker
+    for typed in (reference, "enforced disappearances"):
+        picker.line_edit.clear()
+        picker.line_edit.setFocus()
+        qtbot.keyClicks(picker.line_edit, typed)
+        qtbot.waitUntil(lambda: picker.popup.isVisible() and bool(picker.found), timeout=3000)
+        qtbot.keyClick(picker.popup, Qt.Key.Key_Return)
+    assert dialog.link_list.table.column_texts(0) == ["Question", "Document"]
+    save(qtbot, dialog)
+    assert not dialog.isVisible()
+    with database.read_session() as session:
+        saved = session.get(Recommendation, recommendation_id)
+        assert [q.id for q in saved.questions] == [question_id]
+        assert [d.id for d in saved.documents] == [document_id]
+
+    again = view.edit_recommendation(recommendation_id)  # the links come back, and one is taken off
+    assert again.link_list.table.column_texts(1)[0] == reference
+    again.link_list.table.selectRow(0)
+    again.link_list.table.setFocus()
+    qtbot.keyClick(again.link_list.table, Qt.Key.Key_Delete)
+    save(qtbot, again)
+    with database.read_session() as session:
+        saved = session.get(Recommendation, recommendation_id)
+        assert saved.questions == [] and [d.id for d in saved.documents] == [document_id]
+
+
+def test_a_upr_info_export_is_checked_then_imported_from_the_view(view, database, qtbot, tmp_path):
+    path = tmp_path / "upr-info.csv"
+    path.write_bytes(EXPORT.encode("mac_roman"))
+    dialog = view.import_export(path)
+    qtbot.waitExposed(dialog)
+    assert [dialog.state_combo.itemText(i) for i in range(dialog.state_combo.count())] == [
+        "All States in the file", "Veloria (2 rows)", "Ostmark (1 row)"]
+    dialog.state_combo.setCurrentIndex(dialog.state_combo.findData("Veloria"))
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert dialog.report.toPlainText() == ("Would import 2 recommendations (the file was read as UTF-8).\n"
+                                           "Left out 1 row addressed to another State.")
+    assert count(database) == 12
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.report.toPlainText().startswith("Imported 2 recommendations")
+    assert count(database) == 14 and view.count_label.text() == "14 recommendations"
+    assert not dialog.import_button.isEnabled()
+
+
+def test_an_export_with_a_bad_row_is_refused_from_the_view_naming_the_row(view, database, qtbot, tmp_path):
+    path = tmp_path / "upr-info.csv"
+    path.write_text(EXPORT.replace("Noted,4,Police", "Maybe,4,Police"), encoding="utf-8")
+    dialog = view.import_export(path)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    report = dialog.report.toPlainText()
+    assert report.startswith("Nothing was imported:") and "row 3, column Response: 'Maybe'" in report
+    assert count(database) == 12
+
+
+def test_a_file_that_is_not_an_export_says_so_and_offers_no_import(view, qtbot, tmp_path):
+    path = tmp_path / "members.csv"
+    path.write_text("Name,Party\nA. Member,Green\n", encoding="utf-8")
+    dialog = view.import_export(path)
+    assert "the columns" in dialog.report.toPlainText() and "missing" in dialog.report.toPlainText()
+    assert not dialog.import_button.isEnabled() and not dialog.check_button.isEnabled()

@@ -4,7 +4,7 @@ in `core.kinds`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -309,6 +309,34 @@ def create(session: Session, model: type[RecordMixin], values: Values) -> int:
     session.add(record)
     _flush(session, spec)
     return record.id
+
+
+def link_attribute(model: type[RecordMixin], target_kind: str) -> str:
+    """The many-to-many relationship by which a `model` record links records of `target_kind` (a
+    recommendation's "questions", a question's "documents"); KeyError when it links none."""
+    target = kinds.BY_KEY[target_kind].model
+    for relationship in inspect(model).relationships:
+        if relationship.secondary is not None and relationship.mapper.class_ is target:
+            return str(relationship.key)
+    raise KeyError(f"a {RULES[model].label} links no {kinds.BY_KEY[target_kind].plural.lower()}")
+
+
+def change_links(session: Session, model: type[RecordMixin], record_id: int, *,
+                 add: Iterable[tuple[str, int]] = (), remove: Iterable[tuple[str, int]] = ()) -> None:
+    """Link record `record_id` to the records in `add` and unlink those in `remove` ((kind key, id) each),
+    through its own link tables; the audit trail records the change of each list. The caller commits."""
+    record = _load(session, model, record_id)
+    for kind_key, target_id in remove:
+        links = getattr(record, link_attribute(model, kind_key))
+        links[:] = [linked for linked in links if linked.id != target_id]
+    for kind_key, target_id in add:
+        links = getattr(record, link_attribute(model, kind_key))
+        target = session.get(kinds.BY_KEY[kind_key].model, target_id)
+        if target is None:
+            raise NotFoundError(f"there is no {kinds.BY_KEY[kind_key].singular} with id {target_id} to link")
+        if target not in links:
+            links.append(target)
+    _flush(session, RULES[model])
 
 
 def update(session: Session, model: type[RecordMixin], record_id: int, values: Values,

@@ -5,8 +5,9 @@ deleting through `app.removal` (after a confirmation saying what else goes with 
 the session and commit; the dialog shows what they refuse and announces what they changed.
 
 A kind whose form needs nothing else is edited in `RecordDialog(..., form=record_forms.X)` itself. A
-subclass names its FORM, and may lay the rows out otherwise (`layout_fields`), add what it shows
-beside them (`loaded`), or save another way (`save_changes`)."""
+subclass names its FORM, and may list the kinds of record it links through its own link tables (LINKS:
+shown under the fields, found by typing, saved with them), lay the rows out otherwise (`layout_fields`),
+add what it shows beside them (`loaded`), or save another way (`save_changes`)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...app import record_links
 from ...app import records as record_use_cases
 from ...app.changes import Changes
 from ...app.forms import Form
@@ -41,6 +43,7 @@ from ...core.formatting import human_label
 from ..records_changed import RecordsChanged
 from ..widgets.field_errors import FieldErrors
 from ..widgets.form_binder import FormBinder
+from ..widgets.linked_records import LinkedRecords
 from .delete_prompt import ask_to_delete
 from .history_dialog import HistoryDialog
 
@@ -55,6 +58,9 @@ class RecordDialog(QDialog):
     MIN_WIDTH, MAX_HEIGHT = 560, 620
     # Longer forms count the fields marked in red and name the ones with no place of their own.
     COUNT_FIELDS: ClassVar[bool] = True
+    # The kinds of record it links through its own link tables (app.record_links), and the box's title.
+    LINKS: ClassVar[tuple[str, ...]] = ()
+    LINKS_TITLE: ClassVar[str] = "Linked records"
 
     def __init__(self, database: Database, records_changed: RecordsChanged, record_id: int | None = None, *,
                  preset: Mapping[str, object] | None = None, start: Loaded | None = None, form: Form | None = None,
@@ -86,6 +92,11 @@ class RecordDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(self.layout_fields(), 1)
+        self.link_list = self._linked_records()
+        if self.link_list is not None:
+            box = QGroupBox(self.LINKS_TITLE, self)
+            QVBoxLayout(box).addWidget(self.link_list)
+            layout.addWidget(box, 1)
         layout.addWidget(self.summary_label)
         bottom = QHBoxLayout()
         bottom.addWidget(self.delete_button)
@@ -99,6 +110,8 @@ class RecordDialog(QDialog):
             loaded = start or record_use_cases.new(database, self.form, self.preset)
         self._version = loaded.version
         self.binder.show(loaded.shown)
+        if self.link_list is not None and record_id is not None:
+            self.link_list.set_records(record_links.linked(database, self.form.kind, record_id, self.LINKS))
         self.loaded(loaded)
         singular = kinds.BY_KEY[self.form.kind].singular
         self.setWindowTitle(f"New {singular}" if record_id is None else f"Edit {singular}")
@@ -122,10 +135,20 @@ class RecordDialog(QDialog):
 
     def save_changes(self) -> Changes:
         """Write the form through its use case (one transaction, committed); return what changed."""
+        links = self.link_list
         return record_use_cases.save(self._database, self.form, self.record_id, self.binder.shown(),
-                                     expected_version=self._version, preset=self.preset)
+                                     expected_version=self._version, preset=self.preset,
+                                     link=links.added() if links else (), unlink=links.removed() if links else ())
 
     # --- layout -------------------------------------------------------------------------------
+
+    def _linked_records(self) -> LinkedRecords | None:
+        if not self.LINKS:
+            return None
+        kinds_named = " or ".join(kinds.BY_KEY[key].singular for key in self.LINKS)
+        return LinkedRecords(self._database, self.LINKS, self, picker_label="&Link:",
+                             empty_text=f"Nothing linked yet. Type part of a {kinds_named}'s reference or title above.",
+                             accessible_name=self.LINKS_TITLE)
 
     def _save_cancel_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

@@ -8,10 +8,20 @@ a double-click); the Delete key deletes the selected one, after asking."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from pathlib import Path
 
-from ...app import record_forms
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
 from ...core import kinds
 from ...core.database import Database
 from ...core.formatting import human_label
@@ -19,7 +29,8 @@ from ...core.models import ImplementationStatus, RecommendationMechanism, Recomm
 from ...core.services import recommendations
 from ...core.services.recommendations import RecommendationFilter, Scorecard
 from ..dialogs.delete_prompt import ask_to_delete
-from ..dialogs.record_dialog import RecordDialog
+from ..dialogs.recommendation_dialog import RecommendationDialog
+from ..dialogs.upr_import_dialog import UprImportDialog
 from ..models.record_list_model import LABEL, NUMBER, ListColumn
 from ..records_changed import RecordsChanged
 from ..widgets.choice_combo import enum_combo
@@ -48,8 +59,8 @@ class RecommendationsView(RecordListView):
     KINDS = frozenset({RECOMMENDATIONS})
     OPENS = frozenset({RECOMMENDATIONS})
     NOUN = ("recommendation", "recommendations")
-    EMPTY_TEXT = ("No recommendations recorded yet. Add one, or import a UPR Info export on the command line: "
-                  "r2p import recommendations FILE --state NAME")
+    EMPTY_TEXT = ("No recommendations recorded yet. Add one, or import a UPR Info export (Import UPR Info "
+                  "export…, or on the command line: r2p import recommendations FILE --state NAME).")
     NO_MATCH_TEXT = "No recommendations match these filters."
     STRETCH = 3
     COLUMNS = (
@@ -65,7 +76,8 @@ class RecommendationsView(RecordListView):
 
     def __init__(self, database: Database, records_changed: RecordsChanged, parent: QWidget | None = None):
         super().__init__(database, records_changed, parent)
-        self.dialog: RecordDialog | None = None  # the last one opened, for tests and focus
+        self.dialog: RecommendationDialog | None = None  # the last one opened, for tests and focus
+        self.import_dialog: UprImportDialog | None = None
         self.card = recommendations.scorecard([])  # what the list shows, counted
         self.mechanism_combo = enum_combo(RecommendationMechanism, none="Any mechanism")
         self.response_combo = enum_combo(RecommendationResponse, none="Any response")
@@ -82,6 +94,8 @@ class RecommendationsView(RecordListView):
         self.scorecard_label.setWordWrap(True)
         self.scorecard_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.new_button = QPushButton("&New recommendation…", self)
+        self.import_button = QPushButton("Im&port UPR Info export…", self)
+        self.import_button.setToolTip("Add the recommendations of a CSV file exported from the UPR Info database")
         self.edit_button = QPushButton("&Edit…", self)
         self.edit_button.setToolTip("Change the selected recommendation (Enter); the Delete key deletes it")
 
@@ -101,6 +115,7 @@ class RecommendationsView(RecordListView):
         actions.addWidget(self.count_label, 1)
         actions.addWidget(self.new_button)
         actions.addWidget(self.edit_button)
+        actions.addWidget(self.import_button)
         self.page_layout.insertLayout(position, filters)
         self.page_layout.insertWidget(position + 1, self.scorecard_label)
         self.page_layout.insertLayout(position + 2, actions)
@@ -114,6 +129,7 @@ class RecommendationsView(RecordListView):
                       self.state_combo):
             combo.currentIndexChanged.connect(self.refresh)
         self.new_button.clicked.connect(self.new_recommendation)
+        self.import_button.clicked.connect(lambda: self.import_export())
         self.edit_button.clicked.connect(lambda: self.edit_recommendation(self.table.current_record_id()))
         self.table.record_activated.connect(self.edit_recommendation)
         DeleteKey(self.table, self.delete_recommendation)
@@ -169,24 +185,40 @@ class RecommendationsView(RecordListView):
     def _update_buttons(self, *_args) -> None:
         self.edit_button.setEnabled(self.table.current_record_id() is not None)
 
-    def new_recommendation(self) -> RecordDialog:
-        return self._open_dialog(RecordDialog(self.database, self.records_changed, form=record_forms.RECOMMENDATION,
-                                              parent=self))
+    def new_recommendation(self) -> RecommendationDialog:
+        return self._open_dialog(RecommendationDialog(self.database, self.records_changed, parent=self))
+
+    def import_export(self, path: Path | None = None) -> UprImportDialog | None:
+        """Ask for the export (unless given), then offer its States and import (the dialog reports)."""
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, "Import a UPR Info export", "",
+                                                    "UPR Info export (*.csv *.txt);;All files (*)")
+            if not chosen:
+                return None
+            path = Path(chosen)
+        # The State the committee's recommendations are addressed to, when they are all to one.
+        states = [state for i in range(self.state_combo.count()) if (state := self.state_combo.itemData(i))]
+        dialog = UprImportDialog(self.database, self.records_changed, path,
+                                 state=states[0] if len(states) == 1 else None, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
 
     def open_record(self, kind: str, record_id: int) -> None:
         self.edit_recommendation(record_id)
 
-    def edit_recommendation(self, recommendation_id: int | None) -> RecordDialog | None:
+    def edit_recommendation(self, recommendation_id: int | None) -> RecommendationDialog | None:
         if recommendation_id is None:
             return None
-        return self._open_dialog(RecordDialog(self.database, self.records_changed, recommendation_id,
-                                              form=record_forms.RECOMMENDATION, parent=self))
+        return self._open_dialog(RecommendationDialog(self.database, self.records_changed, recommendation_id,
+                                                      parent=self))
 
     def delete_recommendation(self, recommendation_id: int) -> bool:
         """Delete the recommendation after asking (the page refreshes by the records-changed signal)."""
         return ask_to_delete(self, self.database, self.records_changed, RECOMMENDATIONS, recommendation_id) is not None
 
-    def _open_dialog(self, dialog: RecordDialog) -> RecordDialog:
+    def _open_dialog(self, dialog: RecommendationDialog) -> RecommendationDialog:
         """Window-modal and non-blocking: the dialog reports back by the records-changed signal."""
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
