@@ -21,7 +21,17 @@ from sqlalchemy.orm import Session
 from ..core import kinds
 from ..core.database import Database
 from ..core.formatting import human_label
-from ..core.models import AgendaItem, BudgetItem, Commitment, CommitmentAssessment, Debate, Document, FollowUp, Question
+from ..core.models import (
+    AgendaItem,
+    BudgetItem,
+    Commitment,
+    CommitmentAssessment,
+    Debate,
+    Document,
+    FollowUp,
+    Question,
+    Recommendation,
+)
 from ..core.models.records import AssessmentStatus
 from ..core.services import evidence, search
 from .changes import Record
@@ -95,6 +105,12 @@ def _documents(session: Session, ids: Collection[int]) -> Iterable[LinkableRecor
         yield _linkable(kinds.DOCUMENT, d.id, "", d.title, human_label(d.kind), d.published_on)
 
 
+def _recommendations(session: Session, ids: Collection[int]) -> Iterable[LinkableRecord]:
+    for r in session.scalars(select(Recommendation).where(Recommendation.id.in_(ids))):
+        by = ", ".join(part for part in (r.recommended_by, f"session {r.cycle}" if r.cycle else "") if part)
+        yield _linkable(kinds.RECOMMENDATION, r.id, by, _first_line(r.text), human_label(r.response), None)
+
+
 def _commitments(session: Session, ids: Collection[int]) -> Iterable[LinkableRecord]:
     query = (select(Commitment, CommitmentAssessment)
              .outerjoin(CommitmentAssessment, CommitmentAssessment.commitment_id == Commitment.id)
@@ -129,6 +145,7 @@ _LISTINGS = {listing.kind.key: listing for listing in (
     _Listing(kinds.DOCUMENT, _documents),
     _Listing(kinds.COMMITMENT, _commitments, reference=Commitment.code, title=Commitment.title),
     _Listing(kinds.AGENDA_ITEM, _agenda_items),
+    _Listing(kinds.RECOMMENDATION, _recommendations),  # a risk finding's evidence
 )}
 _ORDER = {key: n for n, key in enumerate(_LISTINGS)}
 
