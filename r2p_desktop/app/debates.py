@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from ..core import kinds
 from ..core.database import Database
 from ..core.models import AgendaItem
-from ..core.services import agenda, records
+from ..core.services import agenda, records, undertakings
 from ..core.services.fields import raise_if
 from ..core.values import Values
 from . import linking, record_forms
@@ -95,13 +95,22 @@ def add_suggested_items(database: Database, debate_id: int, suggestions: list[Va
     return Changes(created={Record(kinds.AGENDA_ITEM.key, item_id) for item_id in item_ids})
 
 
-def record_outcome(database: Database, debate_id: int, outcome: str, undertakings: list[Values]) -> Changes:
-    """Mark the debate held with its outcome and make each undertaking (description, owner_body_id,
-    due_date, agenda_item_id or None) a government-undertaking follow-up, in one transaction; the
-    follow-ups are among `created`. A wrong undertaking raises ValidationError keyed "undertaking N"
-    (counting from 1) and nothing is saved."""
+def record_outcome(database: Database, debate_id: int, outcome: str, given: list[Values], *,
+                   today: date | None = None) -> Changes:
+    """Mark the debate held with its outcome and make each undertaking given in it (description,
+    owner_body_id, due_date, agenda_item_id or None) a government-undertaking follow-up, in one
+    transaction; the follow-ups are among `created`. One marked "record_undertaking" is also recorded as
+    an undertaking (due when the follow-up is, or the committee's months after the debate), which the
+    follow-up then arises from. A wrong undertaking raises ValidationError keyed "undertaking N" (counting
+    from 1) and nothing is saved."""
+    rows = [{key: value for key, value in row.items() if key != "record_undertaking"} for row in given]
+    created: set[Record] = set()
     with as_r2p_errors(), database.session() as session:
-        follow_up_ids = agenda.record_outcome(session, debate_id, outcome, undertakings)
+        follow_up_ids = agenda.record_outcome(session, debate_id, outcome, rows)
+        for row, follow_up_id in zip(given, follow_up_ids, strict=True):
+            created.add(Record(kinds.FOLLOW_UP.key, follow_up_id))
+            if row.get("record_undertaking"):
+                undertaking_id = undertakings.record_for_follow_up(session, follow_up_id, today or date.today())
+                created.add(Record(kinds.UNDERTAKING.key, undertaking_id))
         session.commit()
-    return Changes(created={Record(kinds.FOLLOW_UP.key, follow_up_id) for follow_up_id in follow_up_ids},
-                   updated={Record(kinds.DEBATE.key, debate_id)})
+    return Changes(created=created, updated={Record(kinds.DEBATE.key, debate_id)})

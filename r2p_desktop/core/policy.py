@@ -1,9 +1,14 @@
 """The committee's policy, kept in the database and shared by everyone who opens it.
 
-For now one choice: what a new record is marked when the clerk does not choose. Changing it is
-written to the audit trail like any other change."""
+Two choices so far: what a new record is marked when the clerk does not choose, and how many months
+after it was given a government undertaking is due unless the clerk sets a date. Each is a `Setting`
+(its stored name, its default and what it accepts); changing one is written to the audit trail like
+any other change."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,32 +18,85 @@ from .errors import ValidationError
 from .models import Confidentiality, PolicySetting
 
 DEFAULT_CONFIDENTIALITY = "default_confidentiality"
-_CACHE_KEY = "policy.default_confidentiality"  # read once per session: an import creates many records
+UNDERTAKING_DUE_MONTHS = "undertaking_due_months"
+MONTHS_RANGE = (1, 36)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One choice of the committee's: stored as text under `name`, `default` until someone sets it.
+    `problem` says what is wrong with a value offered (None when it is acceptable)."""
+
+    name: str
+    default: str
+    problem: Callable[[str], str | None]
+
+    @property
+    def cache_key(self) -> str:  # read once per session: an import creates many records
+        return f"policy.{self.name}"
+
+
+def _confidentiality_problem(value: str) -> str | None:
+    if value in Confidentiality._value2member_map_:
+        return None
+    return f"'{value}' is not one of: {', '.join(choice.value for choice in Confidentiality)}"
+
+
+def _months_problem(value: str) -> str | None:
+    low, high = MONTHS_RANGE
+    if value.isdigit() and low <= int(value) <= high:
+        return None
+    return f"'{value}' is not a number of months from {low} to {high}"
+
+
+CONFIDENTIALITY = Setting(DEFAULT_CONFIDENTIALITY, Confidentiality.COMMITTEE.value, _confidentiality_problem)
+DUE_MONTHS = Setting(UNDERTAKING_DUE_MONTHS, "3", _months_problem)
+
+
+def read(session: Session, setting: Setting) -> str:
+    """The setting's value as stored (its default until someone sets it)."""
+    cached = session.info.get(setting.cache_key)
+    if cached is None:
+        stored = session.scalar(select(PolicySetting.value).where(PolicySetting.name == setting.name))
+        cached = session.info[setting.cache_key] = stored or setting.default
+    return str(cached)
+
+
+def write(session: Session, setting: Setting, value: str) -> None:
+    """Make `value` the setting's value, in the session's transaction (ValidationError naming the
+    setting if it does not accept it); the change is audited."""
+    problem = setting.problem(value)
+    if problem:
+        raise ValidationError({setting.name: problem})
+    previous = read(session, setting)
+    stored = session.get(PolicySetting, setting.name)
+    if stored is None:
+        session.add(PolicySetting(name=setting.name, value=value))
+    else:
+        stored.value = value
+    session.flush()
+    session.info[setting.cache_key] = value
+    if previous != value:
+        audit.write_entries(session, [audit.Change("update", PolicySetting.__tablename__, 0, "",
+                                                   setting.name, previous, value)],
+                            session.info.get("user", "unknown"))
 
 
 def default_confidentiality(session: Session) -> str:
     """The committee's default for new records (`committee` until someone sets it)."""
-    cached = session.info.get(_CACHE_KEY)
-    if cached is None:
-        stored = session.scalar(select(PolicySetting.value).where(PolicySetting.name == DEFAULT_CONFIDENTIALITY))
-        cached = session.info[_CACHE_KEY] = stored or Confidentiality.COMMITTEE.value
-    return cached
+    return read(session, CONFIDENTIALITY)
 
 
 def set_default_confidentiality(session: Session, level: str) -> None:
     """Make `level` the default for new records, in the session's transaction (ValidationError if unknown)."""
-    if level not in Confidentiality._value2member_map_:
-        choices = ", ".join(choice.value for choice in Confidentiality)
-        raise ValidationError({DEFAULT_CONFIDENTIALITY: f"'{level}' is not one of: {choices}"})
-    previous = default_confidentiality(session)
-    setting = session.get(PolicySetting, DEFAULT_CONFIDENTIALITY)
-    if setting is None:
-        session.add(PolicySetting(name=DEFAULT_CONFIDENTIALITY, value=level))
-    else:
-        setting.value = level
-    session.flush()
-    session.info[_CACHE_KEY] = level
-    if previous != level:
-        audit.write_entries(session, [audit.Change("update", PolicySetting.__tablename__, 0, "",
-                                                   DEFAULT_CONFIDENTIALITY, previous, level)],
-                            session.info.get("user", "unknown"))
+    write(session, CONFIDENTIALITY, level)
+
+
+def undertaking_due_months(session: Session) -> int:
+    """How many months after it was given an undertaking is due by default (3 until someone sets it)."""
+    return int(read(session, DUE_MONTHS))
+
+
+def set_undertaking_due_months(session: Session, months: int) -> None:
+    """Make undertakings due `months` after they were given by default (ValidationError outside 1 to 36)."""
+    write(session, DUE_MONTHS, str(months))

@@ -1,7 +1,7 @@
 """What a clerk should act on today, and each ministry's record of answering.
 
 Each question figure comes with the QuestionFilter that lists the questions behind it, so a view
-can open them; follow-up figures say which follow-ups by their due-date window."""
+can open them; follow-up and undertaking figures say which by their due-date window."""
 
 from __future__ import annotations
 
@@ -23,12 +23,14 @@ from ..models import (
     FollowUp,
     Question,
     QuestionStatus,
+    Undertaking,
 )
+from . import undertakings
 from .listings import OPEN_FOLLOW_UP
 from .questions import AWAITING, AWAITING_ANSWER, OVERDUE, QuestionFilter, is_overdue
 
 WEEK = 7
-FOLLOW_UP_HORIZON = 14  # "due soon": within two weeks
+FOLLOW_UP_HORIZON = undertakings.DUE_SOON_DAYS  # "due soon": within two weeks, as for undertakings
 ANSWERED = (QuestionStatus.ANSWERED.value, QuestionStatus.CLOSED.value)
 
 
@@ -72,6 +74,8 @@ class Dashboard:
     answers_due_this_week: int
     follow_ups_overdue: int
     follow_ups_due_soon: int
+    undertakings_overdue: int  # pending and past the date now due
+    undertakings_due_soon: int  # pending and due within two weeks
     next_debate: NextDebate | None
     scorecard: dict[str, int]  # assessment status -> commitments; unassessed count as not started
     ministries: list[MinistryRecord]
@@ -151,6 +155,8 @@ def dashboard(session: Session, *, today: date | None = None) -> Dashboard:
         follow_ups_overdue=count(select(func.count(FollowUp.id)).where(open_follow_up, FollowUp.due_date < today)),
         follow_ups_due_soon=count(select(func.count(FollowUp.id)).where(
             open_follow_up, FollowUp.due_date.between(today, today + timedelta(days=FOLLOW_UP_HORIZON)))),
+        undertakings_overdue=count(select(func.count(Undertaking.id)).where(undertakings.overdue_condition(today))),
+        undertakings_due_soon=count(select(func.count(Undertaking.id)).where(undertakings.due_soon_condition(today))),
         next_debate=NextDebate(debate.id, debate.title, debate.date, (debate.date - today).days) if debate else None,
         scorecard=scorecard(session),
         ministries=ministry_records(session),

@@ -1,7 +1,7 @@
 """Follow-ups to chase: what is due, what is overdue, by owner and status, and what each arose from.
 
-A follow-up's parent is at most one record (a question, budget item, debate, agenda item or
-recommendation); each row
+A follow-up's parent is at most one record (a question, budget item, debate, agenda item,
+recommendation or government undertaking); each row
 names it so the clerk can open it."""
 
 from __future__ import annotations
@@ -26,10 +26,12 @@ from ..models import (
     Question,
     QuestionStatus,
     Recommendation,
+    Undertaking,
 )
 from ..values import Values
 from . import directory, records
 from .recommendations import recommendation_label
+from .undertakings import undertaking_label
 
 # Filter statuses beyond the stored ones. "open" means still to be done: open or in progress.
 OPEN = "open"
@@ -56,7 +58,7 @@ def list_follow_ups(session: Session, flt: FollowUpFilter | None = None, today: 
     query = (
         select(FollowUp, owner_body.name, owner_person.full_name, Question.reference, Question.title,
                BudgetItem.fiscal_year, BudgetItem.programme, Debate.title, AgendaItem.title, debate_of_item.title,
-               Recommendation)
+               Recommendation, Undertaking)
         .outerjoin(owner_body, owner_body.id == FollowUp.owner_body_id)
         .outerjoin(owner_person, owner_person.id == FollowUp.owner_person_id)
         .outerjoin(Question, Question.id == FollowUp.question_id)
@@ -65,6 +67,7 @@ def list_follow_ups(session: Session, flt: FollowUpFilter | None = None, today: 
         .outerjoin(AgendaItem, AgendaItem.id == FollowUp.agenda_item_id)
         .outerjoin(debate_of_item, debate_of_item.id == AgendaItem.debate_id)
         .outerjoin(Recommendation, Recommendation.id == FollowUp.recommendation_id)
+        .outerjoin(Undertaking, Undertaking.id == FollowUp.undertaking_id)
         .order_by(FollowUp.due_date.is_(None), FollowUp.due_date, FollowUp.id)
     )
     if flt.status == OPEN:
@@ -82,10 +85,13 @@ def list_follow_ups(session: Session, flt: FollowUpFilter | None = None, today: 
 
     rows = []
     for (f, body, person, reference, question_title, fiscal_year, programme, debate_title, item_title,
-         item_debate_title, recommendation) in session.execute(query):
+         item_debate_title, recommendation, undertaking) in session.execute(query):
         if recommendation is not None:
             label = recommendation_label(recommendation)
             kind, parent_id, short, full = kinds.RECOMMENDATION.key, recommendation.id, label, label
+        elif undertaking is not None:
+            label = undertaking_label(undertaking)
+            kind, parent_id, short, full = kinds.UNDERTAKING.key, undertaking.id, label, label
         else:
             kind, parent_id, short, full = _parent(f, reference, question_title, fiscal_year, programme,
                                                    debate_title, item_title, item_debate_title)
@@ -149,6 +155,9 @@ def parent_label(session: Session, values: Mapping[str, object]) -> str:
     if values.get("recommendation_id"):
         recommendation = session.get(Recommendation, values["recommendation_id"])
         return recommendation_label(recommendation) if recommendation else ""
+    if values.get("undertaking_id"):
+        undertaking = session.get(Undertaking, values["undertaking_id"])
+        return undertaking_label(undertaking) if undertaking else ""
     return ""
 
 
