@@ -19,6 +19,9 @@ STATUS_COLOURS = {
     "answered": "#2E7D32", "holding_answer": "#F2A541", "tabled": "#4F81BD", "closed": "#7F7F7F",
     "withdrawn": "#BDBDBD", "achieved": "#2E7D32", "in_progress": "#F2A541", "not_started": "#B5452B",
     "not_applicable": "#BDBDBD",
+    # recommendations and undertakings
+    "accepted": "#2E7D32", "partially_accepted": "#F2A541", "noted": "#7F7F7F", "pending": "#4F81BD",
+    "implemented": "#2E7D32", "not_implemented": "#B5452B", "partly_implemented": "#F2A541", "dropped": "#7F7F7F",
 }
 TITLE_SIZE, LABEL_SIZE = 9.5, 7.5
 

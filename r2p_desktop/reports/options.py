@@ -12,7 +12,9 @@ from ..core.errors import R2PError
 
 # The packs there are, each with the title its cover prints.
 PACK_TITLES = {"debate": "Annual debate briefing pack", "questions": "Question status report",
-               "follow-ups": "Follow-up tracker", "budget": "Budget brief"}
+               "follow-ups": "Follow-up tracker", "budget": "Budget brief",
+               "recommendations": "Recommendations report", "undertakings": "Undertakings register",
+               "risk": "Atrocity risk assessment", "documents": "Document register"}
 PACKS = tuple(PACK_TITLES)
 AUDIENCES = ("public", "committee")
 PAPERS = ("a4", "letter")
@@ -30,7 +32,7 @@ class ExportCancelled(R2PError):
 
 @dataclass(frozen=True)
 class PackOptions:
-    pack: str = "debate"  # which pack: "debate" | "questions" | "follow-ups" | "budget"
+    pack: str = "debate"  # which pack: one of PACKS
     debate_id: int | None = None  # debate packs; None = next planned debate, else the most recent one
     since: date | None = None
     until: date | None = None

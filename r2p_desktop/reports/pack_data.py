@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
@@ -38,7 +38,9 @@ from ..core.services import agenda, budget, dashboard, directory
 from ..core.services.follow_ups import FollowUpFilter, list_follow_ups
 from ..core.services.questions import AWAITING_ANSWER
 from ..core.values import Values
+from . import record_data
 from .options import PACK_TITLES, PackOptions
+from .record_data import Documents, RecommendationCard, RecommendationGroups, RiskComparison, Undertakings
 
 # The order questions are grouped in: what was answered first, then what is still owed.
 STATUS_ORDER = (QuestionStatus.ANSWERED, QuestionStatus.HOLDING_ANSWER, QuestionStatus.TABLED,
@@ -101,7 +103,8 @@ class FollowUps:
 
 
 SectionData = (Summary | BudgetSummary | Agenda | Scorecard | Treaties | QuestionsByStatus | QuestionIndex
-               | BudgetLines | FollowUps)
+               | BudgetLines | FollowUps | RecommendationCard | RecommendationGroups | Undertakings | RiskComparison
+               | Documents)
 
 
 @dataclass
@@ -305,6 +308,43 @@ def _question_sections(questions: list[Question], title: str) -> list[Section]:
             Section("Annex: index of questions", len(questions), QuestionIndex(questions))]
 
 
+def _recommendations_pack(session: Session, today: date) -> tuple[str, list[Section]]:
+    rows = record_data.recommendation_rows(session)
+    card, groups = record_data.recommendation_card(rows), record_data.recommendation_groups(rows)
+    states = sorted({str(row["state"]) for row in rows if row["state"]})
+    return ", ".join(states), [
+        Section("Recommendations scorecard", card.card.total, card),
+        Section("Recommendations by mechanism and session", len(rows), groups, [t for t, _ in groups.groups])]
+
+
+def _undertakings_pack(session: Session, today: date) -> tuple[str, list[Section]]:
+    groups = record_data.undertaking_groups(record_data.undertaking_rows(session, today), settled=True)
+    return f"As they stand on {today.isoformat()}", [Section(title, len(rows), Undertakings([(title, rows)]))
+                                                      for title, rows in groups.groups]
+
+
+def _risk_pack(session: Session, today: date) -> tuple[str, list[Section]]:
+    risk = record_data.risk_comparison(session, detailed=True)
+    if risk.year is None:
+        return "", [Section("Risk factors against last year", 0, replace(risk, detailed=False))]
+    against = f" · against {risk.previous_year}" if risk.previous_year else ""
+    assessed = sum(1 for factor in risk.factors if factor["level"] is not None)
+    return f"{risk.year}: {risk.title}{against}", [
+        Section("Risk factors against last year", len(risk.factors), replace(risk, detailed=False)),
+        Section("Findings with notes and evidence", assessed, risk)]
+
+
+def _documents_pack(session: Session, today: date) -> tuple[str, list[Section]]:
+    register = record_data.document_register(session)
+    return "", [Section("Document register", len(register.documents), register)]
+
+
+# The packs of one kind of record each: (subtitle, sections) from the session and today.
+RECORD_PACKS: dict[str, Callable[[Session, date], tuple[str, list[Section]]]] = {
+    "recommendations": _recommendations_pack, "undertakings": _undertakings_pack, "risk": _risk_pack,
+    "documents": _documents_pack}
+
+
 def gather(session: Session, options: PackOptions, today: date | None = None,
            progress: Callable[[str], None] | None = None) -> Pack:
     """Read everything the pack prints, for the options' audience (the session filters it)."""
@@ -328,16 +368,25 @@ def gather(session: Session, options: PackOptions, today: date | None = None,
         items = agenda_items(session, debate)
         owed = follow_ups(session, "open", today)
         card = commitments(session)
+        recommendations = record_data.recommendation_card(record_data.recommendation_rows(session))
+        risk = record_data.risk_comparison(session, detailed=False)
+        promised = record_data.undertaking_groups(record_data.undertaking_rows(session, today), settled=False)
+        documents = record_data.debate_documents(session, debate.id)
         sections += [
             Section("Executive summary", len(questions), summary(session, questions, today)),
             Section("Agenda", len(items), Agenda(debate, items)),
             Section("Commitments scorecard", len(card), Scorecard(card)),
+            Section("Recommendations scorecard", recommendations.card.total, recommendations),
             Section("Treaty status", len(treaty_rows := treaties(session)), Treaties(treaty_rows)),
+            Section("Atrocity risk assessment", len(risk.factors) if risk.year else 0, risk),
         ]
         questions_title = "Questions since the previous debate"
         budget_rows = budget_years(session, since, until)
         tail = [Section("Budget lines", sum(len(r) for _, r in budget_rows), BudgetLines(budget_rows)),
-                Section("Government undertakings and follow-ups", len(owed), FollowUps(owed))]
+                Section("Government undertakings", sum(len(g) for _, g in promised.groups), promised,
+                        [title for title, _ in promised.groups]),
+                Section("Follow-ups still open", len(owed), FollowUps(owed)),
+                Section("Documents for the debate", len(documents.documents), documents)]
         question_sections = _question_sections(questions, questions_title)
         sections += [question_sections[0], *tail, question_sections[1]]
     elif options.pack == "questions":
@@ -352,6 +401,9 @@ def gather(session: Session, options: PackOptions, today: date | None = None,
                               ("Dropped", lambda r: r["status"] == "dropped")):
             chosen = [r for r in rows if wanted(r)]
             sections.append(Section(label, len(chosen), FollowUps(chosen)))
+    elif options.pack in RECORD_PACKS:
+        subtitle, more = RECORD_PACKS[options.pack](session, today)
+        sections += more
     else:
         budget_rows = budget_years(session, since, until)
         sections.append(Section("Allocations by scope", len(budget.years(session)),

@@ -1,6 +1,6 @@
 """Each section of a pack as platypus flowables: key figures and charts, agenda, scorecard, treaties,
 questions with their answers, budget lines, follow-ups and the annex index; each drawn from its own type
-of section data."""
+of section data (recommendations, undertakings, risk assessments and documents in `record_sections`)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ from .pack_data import (
     Treaties,
     is_overdue,
 )
+from .record_data import Documents, RecommendationCard, RecommendationGroups, RiskComparison, Undertakings
 from .text import SANS, SANS_BOLD, chunks, markup
 
 TABLE_CHUNK = 40  # records per table: a long list is several tables, so no table is re-measured page after page
@@ -107,12 +108,12 @@ def long_text(label: str, value: object, empty: str = "") -> list[Flowable]:
     return [Paragraph(head + markup(pieces[0]), STYLES["body"]), *(para(piece) for piece in pieces[1:])]
 
 
-def _available(pack: Pack) -> float:
+def available(pack: Pack) -> float:
     return PAPERS[pack.paper][0] - 2 * MARGIN
 
 
 def summary(data: Summary, pack: Pack) -> list[Flowable]:
-    width = _available(pack)
+    width = available(pack)
     columns = 4
     cells: list[list[Paragraph] | str] = [
         [Paragraph(markup(value), STYLES["figure"]), Paragraph(markup(label), STYLES["figure_label"])]
@@ -137,11 +138,11 @@ def summary(data: Summary, pack: Pack) -> list[Flowable]:
 
 
 def budget_summary(data: BudgetSummary, pack: Pack) -> list[Flowable]:
-    return [charts.allocations_chart(data.allocations, data.currency, _available(pack), 260)]
+    return [charts.allocations_chart(data.allocations, data.currency, available(pack), 260)]
 
 
 def agenda(data: Agenda, key: str, pack: Pack) -> list[Flowable]:
-    debate, width = data.debate, _available(pack)
+    debate, width = data.debate, available(pack)
     facts = [("Date", date_text(debate.date)), ("Chamber", debate.chamber), ("Status", human_label(debate.status)),
              ("Sitting", f"{debate.sitting_minutes} minutes" if debate.sitting_minutes else "")]
     story = [para(debate.title, "h2"),
@@ -175,14 +176,14 @@ def commitments(data: Scorecard, pack: Pack) -> list[Flowable]:
     intro = para("The committee's assessment of each commitment in the catalogue, with the records that "
                  "evidence it. Commitments the committee has not assessed count as not started.", "meta")
     return [intro, *table(["Commitment", "Pillar", "Status", "Linked records", "Evidence"], [30, 7, 13, 14, 36],
-                          rows, _available(pack))]
+                          rows, available(pack))]
 
 
 def treaties(data: Treaties, pack: Pack) -> list[Flowable]:
     rows = [[t["title"], str(t["year"]), Safe(f"<b>{human_label(t['status'])}</b>"), date_text(t["status_date"]),
              t["legislation"], t["reservations"]] for t in data.treaties]
     return table(["Treaty", "Year", "Status", "Since", "Implementing legislation", "Reservations"],
-                 [26, 7, 11, 11, 25, 20], rows, _available(pack))
+                 [26, 7, 11, 11, 25, 20], rows, available(pack))
 
 
 def question_block(q: Question, pack: Pack) -> list[Flowable]:
@@ -242,7 +243,7 @@ def annex(data: QuestionIndex, pack: Pack, report: Progress | None) -> list[Flow
              status_markup(q.status, overdue=is_overdue(q, pack.today)), date_text(q.date_answered)]
             for q in data.questions]
     return table(["Reference", "Title", "Ministry", "Tabled", "Status", "Answered"], [17, 36, 11, 12, 12, 12],
-                 rows, _available(pack), report=report)
+                 rows, available(pack), report=report)
 
 
 def _change(row: Values) -> Safe:
@@ -256,7 +257,7 @@ def _change(row: Values) -> Safe:
 
 def budget_lines(data: BudgetLines, key: str, pack: Pack) -> list[Flowable]:
     story: list[Flowable] = []
-    width = _available(pack)
+    width = available(pack)
     for year, rows in data.years:
         story.append(Heading(f"Fiscal year {year}", "h2", f"{key}y{year}", 1))
         story += table(["Programme", "Scope", "Cur.", "Requested", "Allocated", "Spent", "Change"],
@@ -283,7 +284,7 @@ def follow_ups(data: FollowUps, pack: Pack) -> list[Flowable]:
                                             f"<font color='#5F6B7A'>{human_label(r['kind'])}</font>"),
              r["description"], r["owner"], r["parent_label"]] for r in data.follow_ups]
     return table(["Due", "Status", "What is owed", "Owner", "Arising from"], [12, 16, 36, 16, 20],
-                 rows, _available(pack))
+                 rows, available(pack))
 
 
 def story_for(section: Section, key: str, pack: Pack, report: Progress | None = None) -> list[Flowable]:
@@ -308,4 +309,17 @@ def story_for(section: Section, key: str, pack: Pack, report: Progress | None = 
             return budget_lines(data, key, pack)
         case FollowUps():
             return follow_ups(data, pack)
+    from . import record_sections  # here: it draws with this module's tables, so it imports this module
+
+    match data:
+        case RecommendationCard():
+            return record_sections.recommendation_card(data, pack)
+        case RecommendationGroups():
+            return record_sections.recommendation_groups(data, key, pack)
+        case Undertakings():
+            return record_sections.undertakings(data, key, pack)
+        case RiskComparison():
+            return record_sections.risk_comparison(data, pack)
+        case Documents():
+            return record_sections.documents(data, pack)
 

@@ -89,3 +89,70 @@ def record(database):
         ])
         s.commit()
         return {"debate": debate.id, "previous": previous.id, "public_q": public_q.id, "open_q": open_q.id}
+
+
+@pytest.fixture
+def whole_record(database, record):
+    """The known record with the rest of what a committee keeps: recommendations, government undertakings
+    (public and committee-only), this year's and last year's risk assessments, and documents."""
+    from r2p_desktop.core.models import (
+        Document,
+        Question,
+        Recommendation,
+        RiskAssessment,
+        RiskFactor,
+        RiskFinding,
+        Undertaking,
+    )
+
+    with database.session() as s:
+        ministry = s.scalars(select(Body).where(Body.abbreviation == "MFA")).one()
+        minister = Person(full_name="Carla Minister", confidentiality="public")
+        question = s.get(Question, record["public_q"])
+        reply = Document(title="Government reply on early warning", kind="government_reply",
+                         author_body_id=ministry.id, published_on=TODAY - timedelta(20), file_name="reply.pdf",
+                         file_size=48_000, confidentiality="public")
+        nhri = Document(title="NHRI risk assessment 保护责任", kind="risk_assessment",
+                        published_on=TODAY - timedelta(60), confidentiality="public")
+        secret_doc = Document(title=f"Intelligence brief {SECRET} eight", kind="other", confidentiality="committee")
+        s.add_all([minister, reply, nhri, secret_doc])
+        s.flush()
+        accepted = Recommendation(text="Ratify the Arms Trade Treaty & <b>report</b> on exports.",
+                                  recommended_by="Norway", cycle="14", state="Veloria", response="accepted",
+                                  implementation="in_progress", confidentiality="public", questions=[question])
+        noted = Recommendation(text="Abolish the death penalty.", recommended_by="France", cycle="9", state="Veloria",
+                               response="noted", implementation="not_started", confidentiality="public")
+        hidden = Recommendation(text=f"Recommendation {SECRET} nine", recommended_by="Chile", cycle="14",
+                                response="accepted", confidentiality="committee")
+        s.add_all([accepted, noted, hidden])
+        debate = s.get(Debate, record["previous"])
+        s.add_all([
+            Undertaking(text="Publish the early-warning methodology", given_by=minister, body=ministry,
+                        question=question, given_on=TODAY - timedelta(100), due_on=TODAY - timedelta(10),
+                        extensions=[{"requested_on": (TODAY - timedelta(40)).isoformat(),
+                                     "previous_due_on": (TODAY - timedelta(30)).isoformat(),
+                                     "new_due_on": (TODAY - timedelta(10)).isoformat(), "reason": "Consultation"}],
+                        confidentiality="public"),
+            Undertaking(text="Report to the Assembly on mediation funding", given_by=minister, debate=debate,
+                        given_on=TODAY - timedelta(30), due_on=TODAY + timedelta(12), confidentiality="public"),
+            Undertaking(text="Review the hate speech law", body=ministry, given_on=TODAY - timedelta(10),
+                        due_on=TODAY + timedelta(120), confidentiality="public"),
+            Undertaking(text="Close the old detention centre", body=ministry, given_on=TODAY - timedelta(400),
+                        due_on=TODAY - timedelta(200), status="dropped", outcome="The centre was sold instead.",
+                        confidentiality="public"),
+            Undertaking(text=f"Undertaking {SECRET} ten", body=ministry, given_on=TODAY - timedelta(50),
+                        due_on=TODAY - timedelta(3), confidentiality="committee"),
+        ])
+        factors = list(s.scalars(select(RiskFactor).order_by(RiskFactor.number)))
+        levels = ("low", "moderate", "elevated", "high")
+        for year, shift in ((TODAY.year - 1, 0), (TODAY.year, 1)):
+            assessment = RiskAssessment(year=year, title=f"Risk assessment {year}", assessed_on=TODAY - timedelta(5),
+                                        source_document=nhri if shift else None, confidentiality="public")
+            s.add(assessment)
+            for factor in factors:
+                level = levels[(factor.number + shift * (factor.number % 3 - 1)) % 4]
+                s.add(RiskFinding(assessment=assessment, risk_factor=factor, level=level, confidentiality="public",
+                                  note=f"Note on factor {factor.number} in {year}",
+                                  documents=[nhri] if factor.number == 1 else []))
+        s.commit()
+        return {**record, "factors": [(f.number, f.title) for f in factors], "question_ref": question.reference}

@@ -15,9 +15,9 @@ from r2p_desktop.core.errors import NotFoundError, R2PError
 from r2p_desktop.reports import ExportCancelled, PackOptions, export_pack, preview
 from r2p_desktop.reports.text import font_path
 
-SECTIONS = ["Executive summary", "Agenda", "Commitments scorecard", "Treaty status",
-            "Questions since the previous debate", "Budget lines", "Government undertakings and follow-ups",
-            "Annex: index of questions"]
+SECTIONS = ["Executive summary", "Agenda", "Commitments scorecard", "Recommendations scorecard", "Treaty status",
+            "Atrocity risk assessment", "Questions since the previous debate", "Budget lines",
+            "Government undertakings", "Follow-ups still open", "Documents for the debate", "Annex: index of questions"]
 
 
 @pytest.fixture
@@ -132,7 +132,7 @@ def test_same_data_gives_the_same_bytes_in_invariant_mode(database, record, tmp_
 def test_page_count_bookmarks_metadata_and_paper(database, record, tmp_path):
     result, _ = export(database, tmp_path, debate_id=record["debate"], paper="letter")
     reader = PdfReader(str(result.path))
-    assert len(reader.pages) == result.pages == 18  # cover, contents, 8 sections (scorecard: 7 pages)
+    assert len(reader.pages) == result.pages == 22  # cover, contents, 12 sections (scorecard: 7 pages)
     assert [float(x) for x in reader.pages[0].mediabox[2:]] == [612, 792]
     top = [item.title for item in reader.outline if not isinstance(item, list)]
     assert top == ["Contents", *SECTIONS]
@@ -190,7 +190,8 @@ def test_command_line_writes_the_pack_asked_for(r2p, database, record, tmp_path)
 def test_an_unknown_pack_is_refused_naming_the_packs_there_are():
     with pytest.raises(R2PError) as refused:
         PackOptions(pack="minutes").check()
-    assert str(refused.value) == "pack must be one of debate, questions, follow-ups, budget (not 'minutes')"
+    assert str(refused.value) == ("pack must be one of debate, questions, follow-ups, budget, recommendations, "
+                                  "undertakings, risk, documents (not 'minutes')")
 
 
 def test_without_a_debate_the_debate_pack_says_to_choose_another_pack(database, tmp_path):

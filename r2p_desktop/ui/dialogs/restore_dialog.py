@@ -42,8 +42,8 @@ _REASON_WORDS = {
     "damaged": "Damaged file, kept as it was",
 }
 # The counted kinds in the order the committee thinks of them (record_counts is keyed by table).
-_COUNT_ORDER = (kinds.QUESTION, kinds.FOLLOW_UP, kinds.DEBATE, kinds.BUDGET_ITEM, kinds.RECOMMENDATION, kinds.PERSON,
-                kinds.BODY)
+_COUNT_ORDER = (kinds.QUESTION, kinds.FOLLOW_UP, kinds.DEBATE, kinds.BUDGET_ITEM, kinds.RECOMMENDATION,
+                kinds.UNDERTAKING, kinds.RISK_ASSESSMENT, kinds.DOCUMENT, kinds.PERSON, kinds.BODY)
 
 
 def reason_text(backup: BackupInfo) -> str:

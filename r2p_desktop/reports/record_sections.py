@@ -1,0 +1,152 @@
+"""The sections of recommendations, government undertakings, risk assessments and documents as platypus
+flowables, drawn with the tables and texts of `sections` (which hands each its type of section data)."""
+
+from __future__ import annotations
+
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+
+from ..core.formatting import date_text, human_label
+from ..core.values import Values
+from .layout import STYLES, Heading, para
+from .pack_data import Pack
+from .record_data import Documents, RecommendationCard, RecommendationGroups, RiskComparison, Undertakings
+from .sections import Safe, available, long_text, status_markup, table
+from .text import markup
+
+LEVEL_COLOURS = {"low": "#2E7D32", "moderate": "#F2A541", "elevated": "#D9822B", "high": "#B5452B",
+                 "not_assessed": "#7F7F7F"}
+CHANGE_COLOURS = {"↑": "#B5452B", "↓": "#2E7D32"}  # a higher risk is the bad news
+
+
+def _counts(title: str, heading: str, counts: dict[str, int], width: float) -> list[Flowable]:
+    rows = [[status_markup(value), str(n)] for value, n in counts.items()]
+    grids = table([heading, "Count"], [3, 1], rows, width, right={1})
+    for grid in grids:
+        grid.hAlign = "LEFT"
+    return [Paragraph(markup(title), STYLES["label"]), *grids]
+
+
+def _recommendation_cell(row: Values) -> Safe:
+    themes = f"<br/><font color='#5F6B7A'>{markup(row['themes'])}</font>" if row["themes"] else ""
+    return Safe(markup(row["text"]) + themes)
+
+
+def _recommendation_rows(rows: list[Values]) -> list[list[object]]:
+    return [[_recommendation_cell(r), r["recommended_by"], status_markup(r["response"]),
+             status_markup(r["implementation"]), ", ".join(r["questions"]) or "none"] for r in rows]
+
+
+RECOMMENDATION_HEADERS = ["Recommendation", "Recommended by", "Response", "Implementation", "Linked questions"]
+RECOMMENDATION_WIDTHS = [44, 14, 13, 13, 16]
+
+
+def recommendation_card(data: RecommendationCard, pack: Pack) -> list[Flowable]:
+    width, card = available(pack), data.card
+    share = f"{card.accepted_share:.0%}" if card.accepted_share is not None else "n/a"
+    story: list[Flowable] = [para(f"{card.total} recommendations on record; accepted wholly or in part: {share}.",
+                                  "meta")]
+    story += _counts("BY THE GOVERNMENT'S RESPONSE", "Response", card.by_response, width / 2)
+    story += _counts("BY IMPLEMENTATION", "Implementation", card.by_implementation, width / 2)
+    story += [CondPageBreak(90), Paragraph(markup(f"ACCEPTED BUT NOT YET IMPLEMENTED ({len(data.waiting)})"),
+                                           STYLES["label"])]
+    story += table(RECOMMENDATION_HEADERS, RECOMMENDATION_WIDTHS, _recommendation_rows(data.waiting), width)
+    return story
+
+
+def recommendation_groups(data: RecommendationGroups, key: str, pack: Pack) -> list[Flowable]:
+    story: list[Flowable] = []
+    for n, (title, rows) in enumerate(data.groups):
+        story += [CondPageBreak(120), Heading(f"{title} ({len(rows)})", "h2", f"{key}p{n}", 1)]
+        story += table(RECOMMENDATION_HEADERS, RECOMMENDATION_WIDTHS, _recommendation_rows(rows), available(pack))
+    return story or [para("No recommendations on record.", "meta")]
+
+
+def _due(row: Values) -> Safe:
+    times = row["extensions"]
+    extended = (f"<br/><font color='#5F6B7A'>extended {'once' if times == 1 else f'{times} times'}</font>"
+                if times else "")
+    return Safe(markup(date_text(row["due_on"]) or "no date") + extended)
+
+
+def _what(row: Values) -> str:
+    done = f" on {date_text(row['completed_on'])}" if row["completed_on"] else ""
+    outcome = f"\n\nOutcome{done}: {row['outcome']}" if row["outcome"].strip() else ""
+    return f"{row['text']}{outcome}"
+
+
+def _given(row: Values) -> str:
+    on = f"given on {date_text(row['given_on'])}" if row["given_on"] else ""
+    return f"{row['given_in']}\n\n{on}".strip()
+
+
+def undertakings(data: Undertakings, key: str, pack: Pack) -> list[Flowable]:
+    story: list[Flowable] = []
+    headed = len(data.groups) > 1  # a register section holds one group, already under its own title
+    for n, (title, rows) in enumerate(data.groups):
+        if headed:
+            story += [CondPageBreak(90), Heading(f"{title} ({len(rows)})", "h2", f"{key}p{n}", 1)]
+        story += table(["Due", "What was undertaken", "By", "Given in", "Status"], [12, 38, 16, 22, 12],
+                       [[_due(r), _what(r), r["by"], _given(r),
+                         status_markup(r["status"], overdue=r["overdue"])] for r in rows], available(pack))
+    return story or [para("No government undertakings are pending.", "meta")]
+
+
+def _level(level: str | None) -> Safe:
+    if level is None:
+        return Safe("<font color='#7F7F7F'>no finding</font>")
+    return Safe(f"<font color='{LEVEL_COLOURS.get(level, '#1F3A5F')}'><b>{human_label(level)}</b></font>")
+
+
+def _change(text: str) -> Safe:
+    colour = CHANGE_COLOURS.get(text[:1], "#5F6B7A")
+    return Safe(f"<font color='{colour}'><b>{markup(text)}</b></font>")
+
+
+def risk_comparison(data: RiskComparison, pack: Pack) -> list[Flowable]:
+    if data.year is None:
+        return [para("The committee has recorded no atrocity risk assessment yet.", "meta")]
+    against = f", against {data.previous_year}" if data.previous_year else "; no earlier assessment to compare"
+    facts = [f"Assessment {data.year}: {data.title}{against}."]
+    if data.assessed_on:
+        facts.append(f"Assessed on {date_text(data.assessed_on)}.")
+    if data.source:
+        facts.append(f"Source: {data.source}.")
+    story: list[Flowable] = [para(" ".join(facts), "meta")]
+    if not data.detailed:
+        last = str(data.previous_year or "Last year")
+        rows = [[str(f["number"]), f["title"], _level(f["previous"]) if data.previous_year else "",
+                 _level(f["level"]), _change(f["change"])] for f in data.factors]
+        return story + table(["No.", "Risk factor", last, str(data.year), "Change"], [5, 53, 14, 14, 14], rows,
+                             available(pack))
+    for f in data.factors:
+        if f["level"] is None:
+            continue
+        before = (f" · {data.previous_year}: {human_label(f['previous']) if f['previous'] else 'no finding'}"
+                  f" · {f['change']}" if data.previous_year else "")
+        story += [CondPageBreak(80), Paragraph(markup(f"{f['number']}. {f['title']}"), STYLES["h3"]),
+                  Paragraph(f"{data.year}: " + _level(f["level"]) + markup(before), STYLES["meta"])]
+        story += long_text("NOTE", f["note"], empty="No note.")
+        if f["evidence"]:
+            story.append(para("Evidence: " + "; ".join(f["evidence"]), "meta"))
+    return story
+
+
+def size_text(size: int | None) -> str:
+    """A file's size as a clerk reads it: 512 bytes, 48 KB, 3.2 MB."""
+    if size is None:
+        return ""
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def documents(data: Documents, pack: Pack) -> list[Flowable]:
+    rows = [[d["title"], human_label(d["kind"]), d["from"], date_text(d["published_on"]),
+             f"{d['file_name']} ({size_text(d['file_size'])})" if d["file_size"] is not None
+             else d["file_name"] or "none"]
+            for d in data.documents]
+    story: list[Flowable] = [para(data.intro, "meta")] if data.intro else []
+    return story + table(["Title", "Kind", "From", "Published", "Attached file"], [33, 14, 18, 13, 22], rows,
+                         available(pack))
