@@ -45,6 +45,7 @@ class AssessmentSummary:
     year: int
     title: str
     assessed_on: date | None
+    summary: str  # the committee's overall reading (the record's notes)
     source_document_id: int | None
     source_document: str  # its title, "" when none is linked
     assessed: int  # factors given a level
@@ -85,7 +86,7 @@ def _assessment(session: Session, assessment_id: int) -> RiskAssessment:
 def _summary(a: RiskAssessment) -> AssessmentSummary:
     assessed = sum(1 for finding in a.findings if finding.level != RiskLevel.NOT_ASSESSED)
     document = a.source_document
-    return AssessmentSummary(a.id, a.year, a.title, a.assessed_on, a.source_document_id,
+    return AssessmentSummary(a.id, a.year, a.title, a.assessed_on, a.notes, a.source_document_id,
                              document.title if document is not None else "", assessed, len(a.findings), a.version)
 
 
