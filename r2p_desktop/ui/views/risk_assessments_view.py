@@ -51,21 +51,23 @@ ASSESSMENT, FINDING = risk_assessments.ASSESSMENT, risk_assessments.FINDING
 
 NUMBER_COLUMN, TITLE_COLUMN, LAST_COLUMN, LEVEL_COLUMN, CHANGE_COLUMN, NOTE_COLUMN, EVIDENCE_COLUMN = range(7)
 COLUMNS = (
-    ListColumn("number", "No.", NUMBER, width=44),
+    ListColumn("number", "No.", NUMBER, width=40),
     ListColumn("title", "Risk factor"),
-    ListColumn("previous_text", "Last year", width=96),
-    ListColumn("level_text", "This year", width=96),
-    ListColumn("change_text", "Change", width=86, tip_key="change_tip"),
-    ListColumn("note", "Note", width=170, tip_key="full_note"),
-    ListColumn("evidence", "Evidence", NUMBER, width=70),
+    ListColumn("previous_text", "Last year", width=92),
+    ListColumn("level_text", "This year", width=92),
+    ListColumn("change_text", "Change", width=80, tip_key="change_tip"),
+    ListColumn("note", "Note", width=120, tip_key="full_note"),
+    ListColumn("evidence", "Evidence", NUMBER, width=68),
 )
+TITLE_MIN_WIDTH = 170  # the longest factor's name on four lines at most, in a narrow window
+PANEL_MIN_WIDTH = 250
 # Words first; the arrow and the colour only repeat them.
 CHANGE_TEXT = {HIGHER: "↑ Higher", LOWER: "↓ Lower", SAME: "= Same"}
 CHANGE_COLOUR = {HIGHER: QColor("#b3261e"), LOWER: QColor("#1b6e3a")}
 LEVEL_TINT = {RiskLevel.LOW.value: QColor("#e3f1e4"), RiskLevel.MODERATE.value: QColor("#fbf1c7"),
               RiskLevel.ELEVATED.value: QColor("#fbdcc0"), RiskLevel.HIGH.value: QColor("#f6c9c5")}
 INK = QColor("#1f1f1f")  # on a tint, whatever the palette
-NOTE_LENGTH = 48
+NOTE_LENGTH = 32
 
 
 def level_text(level: str | None) -> str:
@@ -223,6 +225,7 @@ class RiskAssessmentsView(BaseView):
                                    | QAbstractItemView.EditTrigger.SelectedClicked)
         self.table.setItemDelegateForColumn(LEVEL_COLUMN, LevelDelegate(self.table))
         self.table.set_column_widths([column.width for column in COLUMNS], stretch=TITLE_COLUMN)
+        self.table.setMinimumWidth(sum(column.width for column in COLUMNS) + TITLE_MIN_WIDTH + 20)
         self.table.setWordWrap(True)  # the factors' names are long: whole, on two lines if need be
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table_label = QLabel("Risk &factors", self)
@@ -245,7 +248,8 @@ class RiskAssessmentsView(BaseView):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([790, 450])
+        self.panel.setMinimumWidth(PANEL_MIN_WIDTH)
+        self.splitter.setSizes([800, 400])
 
         self.page_layout.addLayout(top)
         self.page_layout.addWidget(self.details_label)
@@ -291,15 +295,14 @@ class RiskAssessmentsView(BaseView):
                        "reference or title above.", accessible_name="Evidence")
         self.evidence.remove_button.setText("&Unlink")
         self.evidence.remove_button.setToolTip("Take the selected record off this finding's evidence (Delete)")
-        for column in (3, 4):  # status and date: the side panel is narrow, the tooltip has them
+        for column in (1, 3, 4):  # reference, status, date: the panel is narrow, and the tooltip has them
             self.evidence.table.setColumnHidden(column, True)
-        self.evidence.table.setColumnWidth(0, 86)
+        self.evidence.table.setColumnWidth(0, 90)
         self.evidence.changed.connect(self._evidence_changed)
 
         level_row = QHBoxLayout()
         level_row.addWidget(level_label)
         level_row.addWidget(self.level_combo, 1)
-        level_row.addWidget(self.previous_label)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error_label, 1)
         buttons.addWidget(self.save_button)
@@ -307,6 +310,7 @@ class RiskAssessmentsView(BaseView):
         layout = QVBoxLayout(panel)
         layout.addWidget(self.factor_label)
         layout.addLayout(level_row)
+        layout.addWidget(self.previous_label)
         layout.addWidget(note_label)
         layout.addWidget(self.note_edit)
         layout.addLayout(buttons)
@@ -407,8 +411,8 @@ class RiskAssessmentsView(BaseView):
         else:
             self.factor_label.setText(f"<b>{row.number}. {row.title}</b>")
             previous_year = self.compared.previous_year if self.compared else None
-            self.previous_label.setText(f"{previous_year}: {level_text(row.previous_level)}"
-                                        if previous_year and row.previous_level else "")
+            self.previous_label.setText(f"In {previous_year}: {level_text(row.previous_level)}"
+                                        if previous_year and row.previous_level else "No earlier assessment")
             self.evidence.set_records(risk_assessments.evidence(self.database, row.finding_id))
         self._enable()
 
