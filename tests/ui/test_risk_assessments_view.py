@@ -90,7 +90,9 @@ def test_this_years_assessment_is_made_from_last_years_and_the_change_shows_besi
     assert view.select_factor(3)
     assert view.factor_label.text() == "<b>3. Weakness of State structures</b>"
     assert view.previous_label.text() == "In 2025: Elevated"
-    view.level_combo.setFocus()
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)  # Enter on a factor: to its level in the panel
+    assert view.level_combo.hasFocus()
     qtbot.keyClicks(view.level_combo, "l")
     assert view.level_combo.currentText() == "Low" and view.save_button.isEnabled()
     view.note_edit.setFocus()

@@ -228,7 +228,7 @@ class RiskAssessmentsView(BaseView):
         self.table.setMinimumWidth(sum(column.width for column in COLUMNS) + TITLE_MIN_WIDTH + 20)
         self.table.setWordWrap(True)  # the factors' names are long: whole, on two lines if need be
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table_label = QLabel("Risk &factors", self)
+        table_label = QLabel("Risk f&actors", self)
         table_label.setBuddy(self.table)
         self.empty_label = QLabel(self.EMPTY_TEXT, self)
         self.empty_label.setWordWrap(True)
@@ -411,8 +411,8 @@ class RiskAssessmentsView(BaseView):
         else:
             self.factor_label.setText(f"<b>{row.number}. {row.title}</b>")
             previous_year = self.compared.previous_year if self.compared else None
-            self.previous_label.setText(f"In {previous_year}: {level_text(row.previous_level)}"
-                                        if previous_year and row.previous_level else "No earlier assessment")
+            last = level_text(row.previous_level) if row.previous_level else "not recorded"
+            self.previous_label.setText(f"In {previous_year}: {last}" if previous_year else "No earlier assessment")
             self.evidence.set_records(risk_assessments.evidence(self.database, row.finding_id))
         self._enable()
 
