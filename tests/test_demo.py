@@ -36,6 +36,9 @@ from r2p_desktop.core.models import (
     QuestionStatus,
     QuestionType,
     Recommendation,
+    RiskAssessment,
+    RiskFinding,
+    Undertaking,
 )
 from r2p_desktop.core.services import records
 from r2p_desktop.sample_data import generator
@@ -44,7 +47,7 @@ from r2p_desktop.sample_data.data_files import read_sample_data
 TODAY = date(2025, 3, 10)
 QUESTIONS = 300
 RECORD_KINDS = (Body, Person, Question, BudgetItem, Debate, AgendaItem, FollowUp, Document, Recommendation,
-                CommitmentAssessment, InstrumentStatus)
+                Undertaking, RiskAssessment, RiskFinding, CommitmentAssessment, InstrumentStatus)
 
 
 @pytest.fixture
@@ -264,3 +267,36 @@ def test_the_data_files_name_only_known_codes_bodies_and_placeholders():
     used = {field for template in templates for _, field, _, _ in Formatter().parse(template) if field}
     assert used <= known
     assert used >= set(data.fillers)  # no placeholder left unused
+
+
+def test_the_rest_of_the_record_documents_undertakings_and_risk_assessments(database):
+    from r2p_desktop.core.models import DocumentKind, RiskLevel, UndertakingStatus
+
+    fill(database)
+    with database.read_session() as session:
+        kinds = Counter(session.scalars(select(Document.kind)))
+        assert all(kinds[kind] >= 1 for kind in DocumentKind) and kinds[DocumentKind.GOVERNMENT_REPLY] >= 2
+        replied = session.scalars(select(Question).where(Question.documents.any(
+            Document.kind == DocumentKind.GOVERNMENT_REPLY.value))).all()
+        assert len(replied) == 1 and replied[0].status is QuestionStatus.ANSWERED
+
+        undertakings = session.scalars(select(Undertaking)).all()
+        statuses = Counter(u.status for u in undertakings)
+        assert statuses[UndertakingStatus.IMPLEMENTED] and statuses[UndertakingStatus.DROPPED]
+        assert sum(1 for u in undertakings if u.status is UndertakingStatus.PENDING and u.due_on < TODAY) >= 2
+        assert all(u.outcome for u in undertakings if u.status is UndertakingStatus.DROPPED)
+        [extended] = [u for u in undertakings if u.extensions]
+        assert len(extended.extensions) == 1 and extended.extensions[0]["reason"]
+        assert extended.extensions[0]["new_due_on"] == extended.due_on.isoformat()
+        assert {u.question_id is not None for u in undertakings} == {True, False}  # answers and the debate
+        assert session.scalar(select(func.count()).select_from(FollowUp)
+                              .where(FollowUp.undertaking_id.is_not(None))) == 1
+
+        assessments = session.scalars(select(RiskAssessment).order_by(RiskAssessment.year)).all()
+        assert [a.year for a in assessments] == [TODAY.year - 2, TODAY.year - 1]
+        assert all(len(a.findings) == 14 and a.source_document.kind is DocumentKind.RISK_ASSESSMENT
+                   for a in assessments)
+        before, after = ({f.risk_factor_id: f.level for f in a.findings} for a in assessments)
+        assert sum(before[factor] != after[factor] for factor in before) >= 4
+        assert RiskLevel.ELEVATED in after.values() and all(f.note for f in assessments[1].findings)
+        assert any(f.documents or f.recommendations for f in assessments[1].findings)

@@ -20,11 +20,14 @@ from ..core.models import (
     DocumentKind,
     FollowUpStatus,
     PersonKind,
+    RiskLevel,
     TreatyStatus,
+    UndertakingStatus,
 )
 from ..core.values import Values
 
-DATA_FILES = ("veloria.toml", "questions.toml", "committee.toml", "recommendations.toml")  # under resources/demo
+DATA_FILES = ("veloria.toml", "questions.toml", "committee.toml", "recommendations.toml",  # under resources/demo
+              "record.toml")
 R = TypeVar("R")
 
 
@@ -53,6 +56,39 @@ class DocumentSpec:
     days_ago: int
     confidentiality: Confidentiality
     body: str = ""
+    key: str = ""  # how undertakings and risk assessments name it (record.toml)
+
+
+@dataclass(frozen=True)
+class UndertakingSpec:
+    text: str
+    given_in: str  # "answer": in an answer of `body`, about `given_days_ago` days ago; "debate": the last debate
+    body: str
+    due_in_days: int  # from today; negative when the date has passed
+    status: UndertakingStatus
+    confidentiality: Confidentiality
+    given_days_ago: int = 0
+    extension: str = ""  # the reason of the one extension, if the due date was moved
+    outcome: str = ""
+    documents: Sequence[str] = ()  # document keys
+    follow_up: str = ""  # what the committee asked in a follow-up opened on it
+
+
+@dataclass(frozen=True)
+class RiskAssessmentSpec:
+    years_ago: int
+    title: str  # may use {year}
+    source: str  # a document key
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class RiskFindingSpec:
+    factor: int  # the risk factor's number
+    levels: Sequence[RiskLevel]  # one per assessment, in the order of RiskAssessmentSpec
+    notes: Sequence[str]
+    documents: Sequence[str] = ()  # document keys
+    recommendations: Sequence[int] = ()  # places in recommendations.toml, from 0
 
 
 @dataclass(frozen=True)
@@ -132,6 +168,13 @@ class SampleData:
         self.follow_ups: Values = raw["follow_ups"]
         self.upr: Values = raw["upr"]  # the State under review
         self.recommendations: list[Values] = raw["recommendation"]
+        self.record_documents = _entries(DocumentSpec, raw["document"], kind=DocumentKind,
+                                         confidentiality=Confidentiality)
+        self.undertakings = _entries(UndertakingSpec, raw["undertaking"], status=UndertakingStatus,
+                                     confidentiality=Confidentiality)
+        self.risk_assessments = _entries(RiskAssessmentSpec, raw["risk_assessment"])
+        self.risk_findings = tuple(RiskFindingSpec(**{**table, "levels": tuple(RiskLevel(v) for v in table["levels"])})
+                                   for table in raw["risk_finding"])
         self.outcomes = {FollowUpStatus(status): texts for status, texts in raw["follow_up_outcomes"].items()}
         # assessment status -> (evidence when a question raised the commitment ({ref}), when none did)
         self.evidence = {AssessmentStatus(status): (texts["raised"], texts["not_raised"])

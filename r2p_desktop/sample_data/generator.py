@@ -47,6 +47,7 @@ from ..core.models import (
 )
 from ..core.models.base import utcnow
 from ..core.values import Values
+from . import committee_record
 from .audited_insert import AuditedInsert
 from .data_files import AgendaItemSpec, SampleData, Topic, read_sample_data
 from .spread import (
@@ -139,6 +140,8 @@ class _Generator:
         self.debates: list[int] = []  # held, planned
         self.agenda_items: list[int] = []
         self.recommendations: list[int] = []
+        self.document_keys: dict[str, int] = {}  # the documents of record.toml by key
+        self.undertaking_follow_up: tuple[int, str, int] | None = None  # undertaking, what is asked, of whom
 
     # -- bookkeeping ---------------------------------------------------------------------------------
 
@@ -317,6 +320,7 @@ class _Generator:
         if n <= 0:
             return
         for rows, links, extras in self.question_batches(n):
+            committee_record.link_reply(self, rows, links)
             ids = self.insert_records(Question, rows, links)
             for question_id, row, row_links, (topic_index, fill) in zip(ids, rows, links, extras, strict=True):
                 self.remember_question(question_id, row, row_links, topic_index, fill)
@@ -567,7 +571,8 @@ class _Generator:
             status = rng.choice(statuses)
             kind_roll = rng.random()
             parent: dict[str, int | None] = {"question_id": None, "budget_item_id": None, "debate_id": None,
-                                             "agenda_item_id": None, "recommendation_id": None}
+                                             "agenda_item_id": None, "recommendation_id": None,
+                                             "undertaking_id": None}
             owner_person = None
             if kind_roll < 0.5 and self.answered:
                 # mostly recent answers: undertakings from years ago are usually settled
@@ -603,6 +608,10 @@ class _Generator:
                     parent.update(debate_id=None, budget_item_id=None,
                                   recommendation_id=self.recommendations[index % len(self.recommendations)])
                 start = today - timedelta(days=rng.randint(30, 330))
+            if index == 4 and self.undertaking_follow_up is not None:  # one the committee opened on an undertaking
+                undertaking_id, description, owner_body = self.undertaking_follow_up
+                parent = {key: None for key in parent} | {"undertaking_id": undertaking_id}
+                kind, owner_person = FollowUpKind.GOVERNMENT_UNDERTAKING, None
             if index == 0:  # always at least one overdue and one open item, however small the demo
                 status, start = FollowUpStatus.OPEN, today - timedelta(days=120)
             elif index == 1:
@@ -703,13 +712,17 @@ def _generate(session: Session, questions: int, seed: int, today: date, progress
     generator.make_bodies()
     generator.make_people(random.Random("veloria-cast"))  # one parliament whatever the seed, so reruns reuse it
     generator.make_documents()
+    committee_record.make_documents(generator)
     generator.make_budget()
     generator.tick(1)
     generator.make_questions(questions)
     generator.make_debates()
     generator.make_recommendations()
+    committee_record.make_undertakings(generator)
+    committee_record.make_risk_assessments(generator)
     generator.make_follow_ups(follow_ups)
     generator.make_assessments()
     return {kind: generator.counts.get(kind, 0) for kind in (
         "bodies", "people", "questions", "budget_items", "debates", "agenda_items", "agenda_item_links",
-        "follow_ups", "documents", "recommendations", "commitment_assessments", "instrument_statuses")}
+        "follow_ups", "documents", "recommendations", "undertakings", "risk_assessments", "risk_findings",
+        "commitment_assessments", "instrument_statuses")}
