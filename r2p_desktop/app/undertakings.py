@@ -21,8 +21,14 @@ from ..core.values import Values
 from . import record_forms, records
 from .changes import Changes, Record
 from .errors import as_r2p_errors
+from .forms import Entry, Field, Form
 
 FORM = record_forms.UNDERTAKING
+# What the government asked for when it wanted more time (`extend`).
+EXTENSION = Form(kinds.UNDERTAKING.key, (
+    Field("new_due_on", "New &due date", Entry.DATE, tooltip="Later than the date now due"),
+    Field("reason", "&Reason", Entry.TEXT, placeholder="Why the government asked for more time"),
+))
 
 
 def _names(session: Session, stored: Values) -> Values:

@@ -70,10 +70,10 @@ def test_an_undertaking_from_an_answer_is_given_by_the_minister_and_due_three_mo
     assert start.shown["body_id"] == "Ministry of Justice"
     assert start.shown["given_on"] == "2025-11-30"
     assert start.shown["due_on"] == "2026-02-28"  # 30 November + 3 months, kept in February
-    assert start.shown["text"] == "In the answer to WQ 2025/901, the government undertook to "
+    assert start.shown["text"] == "Undertook to "
 
     undertaking = stored(demo, record_from(demo, answered))
-    assert undertaking.text.endswith("undertook to table a witness protection bill")
+    assert undertaking.text == "Undertook to table a witness protection bill"
     assert (undertaking.question_id, undertaking.given_on, undertaking.due_on) == (answered, date(2025, 11, 30),
                                                                                  date(2026, 2, 28))
     assert undertaking.status == "pending" and undertaking.extensions == []
@@ -193,7 +193,7 @@ def test_follow_ups_opened_on_it_name_it_and_keep_it(demo, answered):
                                                           "undertaking_id": undertaking_id,
                                                           "due_date": date(2026, 3, 15)})
         session.commit()
-    label = "Undertaking: In the answer to WQ 2025/901, the government undertook to t…"
+    label = "Undertaking: Undertook to table a witness protection bill"
     with demo.read_session() as session:
         row = next(r for r in follow_ups.list_follow_ups(session) if r["id"] == follow_up_id)
         assert (row["parent_kind"], row["parent_id"], row["parent"]) == ("undertaking", undertaking_id, label)

@@ -129,7 +129,7 @@ def draft(session: Session, source: Values, today: date) -> Values:
         if question is None:
             raise NotFoundError(f"there is no question with id {source['question_id']}")
         values.update(given_by_id=question.answered_by_id, body_id=question.addressed_to_id,
-                      text=f"In the answer to {_question_name(question)}, the government undertook to ")
+                      text="Undertook to ")  # the answer itself is named where it was given
     given_on = source_date(session, source) or today
     return {**values, "given_on": given_on, "due_on": due_by_default(session, given_on),
             "status": UndertakingStatus.PENDING.value}

@@ -1,12 +1,15 @@
 """Recording a debate's outcome: what the sitting decided, and the undertakings the government gave in it.
 
 Saving (`app.debates.record_outcome`) marks the debate held and makes each undertaking a follow-up, all in
-one commit. A wrong row is shown in red under that row, and nothing is saved or lost until it is put right."""
+one commit; one ticked "Record an undertaking" is also kept in Undertakings, with its due date and
+extensions, and its follow-up arises from it. A wrong row is shown in red under that row, and nothing
+is saved or lost until it is put right."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -30,7 +33,7 @@ from ..widgets.date_field import DateField
 from ..widgets.field_errors import ERROR_COLOUR, FieldErrors
 from ..widgets.text_box import text_box
 
-_HEADINGS = ("What the government undertook", "Owner", "Due", "Agenda item", "")
+_HEADINGS = ("What the government undertook", "Owner", "Due", "Agenda item", "", "")
 
 
 class _UndertakingRow:
@@ -51,6 +54,9 @@ class _UndertakingRow:
         for combo in (self.owner_combo, self.item_combo):  # long names must not widen the dialog
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(14)
+        self.undertaking_check = QCheckBox("Record an undertaking", parent)
+        self.undertaking_check.setToolTip("Keep it in Undertakings too, due on this date (or the committee's "
+                                          "months after the debate); the follow-up then chases it")
         self.remove_button = QPushButton("Remove", parent)
         self.error_label = QLabel(parent)
         self.error_label.setWordWrap(True)
@@ -58,7 +64,8 @@ class _UndertakingRow:
         self.error_label.hide()
 
     def widgets(self) -> tuple[QWidget, ...]:
-        return (self.description_edit, self.owner_combo, self.due_date_edit, self.item_combo, self.remove_button)
+        return (self.description_edit, self.owner_combo, self.due_date_edit, self.item_combo, self.undertaking_check,
+                self.remove_button)
 
     def is_blank(self) -> bool:
         return not (self.description_edit.text().strip() or self.owner_combo.currentData() is not None
@@ -68,7 +75,8 @@ class _UndertakingRow:
         return {"description": self.description_edit.text().strip(),
                 "owner_body_id": self.owner_combo.currentData(),
                 "due_date": self.due_date_edit.date_text(),
-                "agenda_item_id": self.item_combo.currentData()}
+                "agenda_item_id": self.item_combo.currentData(),
+                "record_undertaking": self.undertaking_check.isChecked()}
 
 
 class DebateOutcomeDialog(QDialog):
@@ -99,7 +107,8 @@ class DebateOutcomeDialog(QDialog):
                                      min_height=None, parent=self)
         self.outcome_edit.setFixedHeight(90)
         outcome_label.setBuddy(self.outcome_edit)
-        undertakings_label = QLabel("Undertakings the government gave, each to become a follow-up", self)
+        undertakings_label = QLabel("Undertakings the government gave, each to become a follow-up; tick Record an "
+                                    "undertaking to keep one in Undertakings too", self)
         self.rows_widget = QWidget(self)
         rows_layout = QVBoxLayout(self.rows_widget)
         self.grid = QGridLayout()
@@ -135,7 +144,7 @@ class DebateOutcomeDialog(QDialog):
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.buttons)
-        self.resize(900, 480)
+        self.resize(1040, 480)
 
     def add_row(self) -> _UndertakingRow:
         row = _UndertakingRow(self._bodies, self._items, self.rows_widget)

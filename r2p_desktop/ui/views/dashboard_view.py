@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from ...app import pages
 from ...core.database import Database
 from ...core.formatting import date_text
-from ...core.services import follow_ups
+from ...core.services import follow_ups, undertakings
 from ...core.services.dashboard import Dashboard, MinistryRecord
 from ...core.services.questions import QuestionFilter
 from ..models.record_list_model import NUMBER, ListColumn
@@ -21,14 +21,20 @@ from ..widgets.sample_data_panel import SampleDataPanel
 from ..widgets.stat_card import StatCard
 from .base_view import BaseView
 
-# (key, caption, shown in red when above zero, what a click opens)
-ACT_TODAY = (
-    ("overdue_answers", "Answers overdue", True, "Open the questions whose answer is overdue"),
-    ("answers_due_this_week", "Answers due this week", False, "Open the questions whose answer is due this week"),
-    ("follow_ups_overdue", "Follow-ups overdue", True, "Open the overdue follow-ups"),
-    ("follow_ups_due_soon", "Follow-ups due within two weeks", False, "Open the follow-ups still to do, soonest first"),
-    ("next_debate", "Days to the next debate", False, "Open the debates"),
+# (key, caption, shown in red when above zero, what a click opens), a row of cards each: the answers and
+# the next debate, then what the committee chases (follow-ups and the government's undertakings).
+ACT_TODAY_ROWS = (
+    (("overdue_answers", "Answers overdue", True, "Open the questions whose answer is overdue"),
+     ("answers_due_this_week", "Answers due this week", False, "Open the questions whose answer is due this week"),
+     ("next_debate", "Days to the next debate", False, "Open the debates")),
+    (("follow_ups_overdue", "Follow-ups overdue", True, "Open the overdue follow-ups"),
+     ("follow_ups_due_soon", "Follow-ups due within two weeks", False,
+      "Open the follow-ups still to do, soonest first"),
+     ("undertakings_overdue", "Undertakings overdue", True, "Open the undertakings past their due date"),
+     ("undertakings_due_soon", "Undertakings due within two weeks", False,
+      "Open the undertakings due within two weeks")),
 )
+ACT_TODAY = tuple(card for row in ACT_TODAY_ROWS for card in row)
 SCORECARD = (
     ("achieved", "Commitments achieved"),
     ("in_progress", "Commitments in progress"),
@@ -84,6 +90,7 @@ class DashboardView(BaseView):
     loaded = Signal()  # the figures on screen are the newest
     view_requested = Signal(str)  # "debates" or "commitments"
     follow_ups_requested = Signal(str)  # a follow-up status filter: "overdue" or "open"
+    undertakings_requested = Signal(str)  # an undertaking status filter: "overdue" or "due_soon"
 
     def __init__(self, database: Database, records_changed: RecordsChanged, sample_data: SampleDataLoader,
                  tasks: TaskRunner, parent: QWidget | None = None):
@@ -102,17 +109,22 @@ class DashboardView(BaseView):
         self.cards: dict[str, StatCard] = {}
         grid = QGridLayout()
         grid.setSpacing(12)
-        for column, (key, caption, warning, opens) in enumerate(ACT_TODAY):
-            self.cards[key] = StatCard(caption, self, warning=warning, opens=opens)
-            grid.addWidget(self.cards[key], 0, column)
+        for row, cards in enumerate(ACT_TODAY_ROWS):
+            for column, (key, caption, warning, opens) in enumerate(cards):
+                self.cards[key] = StatCard(caption, self, warning=warning, opens=opens)
+                grid.addWidget(self.cards[key], row, column)
         for column, (key, caption) in enumerate(SCORECARD):
             self.cards[key] = StatCard(caption, self, opens="Open the commitments and their assessment")
-            grid.addWidget(self.cards[key], 1, column)
+            grid.addWidget(self.cards[key], len(ACT_TODAY_ROWS), column)
             self.cards[key].clicked.connect(lambda: self.view_requested.emit("commitments"))
         self.cards["overdue_answers"].clicked.connect(lambda: self._open_questions("overdue_filter"))
         self.cards["answers_due_this_week"].clicked.connect(lambda: self._open_questions("due_this_week_filter"))
         self.cards["follow_ups_overdue"].clicked.connect(lambda: self.follow_ups_requested.emit(follow_ups.OVERDUE))
         self.cards["follow_ups_due_soon"].clicked.connect(lambda: self.follow_ups_requested.emit(follow_ups.OPEN))
+        self.cards["undertakings_overdue"].clicked.connect(
+            lambda: self.undertakings_requested.emit(undertakings.OVERDUE))
+        self.cards["undertakings_due_soon"].clicked.connect(
+            lambda: self.undertakings_requested.emit(undertakings.DUE_SOON))
         self.cards["next_debate"].clicked.connect(lambda: self.view_requested.emit("debates"))
         self.page_layout.addLayout(grid)
 
@@ -151,8 +163,9 @@ class DashboardView(BaseView):
             return
         board, overdue = figures.board, figures.most_overdue
         self.board, self.record_count = board, figures.record_count
-        for key, *_rest in ACT_TODAY[:4]:
-            self.cards[key].set_value(getattr(board, key))
+        for key, *_rest in ACT_TODAY:
+            if key != "next_debate":
+                self.cards[key].set_value(getattr(board, key))
         debate = board.next_debate
         self.cards["next_debate"].set_value(
             debate.days_away if debate else "–",
