@@ -179,3 +179,18 @@ def test_opening_a_finding_shows_its_year_and_factor_and_delete_asks_first(view,
     qtbot.waitExposed(history)
     assert history.windowTitle() == "History: Atrocity risk assessment 2025"
     history.reject()
+
+
+def test_a_finding_a_colleague_saved_meanwhile_is_not_overwritten(view, database, qtbot):
+    assessment_id = make_assessment(database, 2026, {})
+    view.refresh()
+    assert view.select_factor(2)
+    row = risk_assessments.comparison(database, assessment_id).rows[1]
+    risk_assessments.save_finding(database, row.finding_id, level="high", note="From the NHRI's report",
+                                  expected_version=row.version)  # a colleague, in another window
+    view.level_combo.setCurrentIndex(view.level_combo.findText("Low"))
+    assert view.save_button.isEnabled()
+    qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    assert view.error_label.text().startswith("Not saved: this risk factor finding was changed by test-clerk")
+    assert (view.level_combo.currentText(), view.note_edit.toPlainText()) == ("High", "From the NHRI's report")
+    assert cells(view, 2)[1] == "High"

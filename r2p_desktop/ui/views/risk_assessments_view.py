@@ -358,11 +358,13 @@ class RiskAssessmentsView(BaseView):
                             if self.compared else [])
         self.table.setVisible(summary is not None)
         self.empty_label.setVisible(summary is None)
+        self.panel.setVisible(summary is not None)  # nothing to edit until there is an assessment
         self.details_label.setText(self._details(summary))
+        self.details_label.setVisible(summary is not None)
         with QSignalBlocker(self.source_combo):
             self.source_combo.setCurrentIndex(max(self.source_combo.findData(
                 summary.source_document_id if summary else None), 0))
-        for widget in (self.edit_button, self.delete_button, self.history_button, self.source_combo):
+        for widget in (self.year_combo, self.edit_button, self.delete_button, self.history_button, self.source_combo):
             widget.setEnabled(summary is not None)
         if summary is not None and not self.table.select_record(wanted):
             self.table.selectRow(0)
