@@ -4,7 +4,9 @@ their rotation, and restoring one.
 Backups of `NAME.sqlite` are `NAME-REASON-YYYYmmdd-HHMMSS-ffffff.sqlite` (see backup_names.py) in a
 folder (by default `backups` beside the database). Those taken automatically (`daily`, on the first open
 of a day, and `close`) are thinned to 7 daily, 4 weekly and 12 monthly; those taken before a migration
-or a restore, or by hand, are kept: the newest few of each rotation group.
+or a restore, or by hand, are kept: the newest few of each rotation group. The files attached to
+documents go with them, into the backups folder's own store (core/attachments.py), and come back with a
+restore.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from . import anchors
+from . import anchors, attachments
 from .backup_names import BackupInfo, backup_name, parse_backup_name, partial_backups
 from .errors import BackupError, DiskFullError, R2PError, is_disk_full
 from .safe_file import create_private_file, private_folder, remove_stale
@@ -65,7 +67,17 @@ def backup_file(source: Path, target: Path) -> Path:
         raise BackupError(f"the backup of {Path(source).name} failed its integrity check: {verdict}")
     partial.replace(target)
     anchors.record_beside(target)  # the trail's length and head, kept outside the database it anchors
+    _carry_attachments(Path(source), target)
     return target
+
+
+def _carry_attachments(source: Path, target: Path) -> None:
+    """The files the backup's documents name go into the backups folder's store (each file once, however
+    many backups name it); one that cannot be copied is logged, and `r2p check` names its document."""
+    try:
+        attachments.carry_into_backup(source, target)
+    except (OSError, R2PError) as error:
+        log.warning("the attachments of %s were not all copied beside its backup: %s", source.name, error)
 
 
 def timestamped_backup(source: Path, folder: Path, reason: str) -> Path:
@@ -337,5 +349,9 @@ def restore_backup(database: Database | Path, backup: Path, *, folder: Path | No
         raise BackupError(f"the restored database failed its check ({damage}); "
                           f"what it held before is saved in {saved}")
     anchors.retire_after_restore(target_folder, target)  # the history they anchor was replaced
+    try:  # the files the restored documents name, from the backups' store into the live one
+        attachments.restore_from_backup(Path(backup), target)
+    except (OSError, R2PError) as error:
+        log.warning("the attachments of %s were not all put back: %s", Path(backup).name, error)
     log.info("restored %s from %s (previous contents saved in %s)", target, backup, saved)
     return saved

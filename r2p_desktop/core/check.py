@@ -1,4 +1,5 @@
-"""`r2p check`: the database's structure, its foreign keys, the audit chain and the anchors kept of it."""
+"""`r2p check`: the database's structure, its foreign keys, the audit chain and the anchors kept of it, and
+the files attached to documents (each in the attachment store, its SHA-256 as recorded)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ from sqlalchemy.orm import Session
 
 from . import audit, kinds
 from .anchors import Anchor, KeptAnchors, beside_backups, verify
+from .attachments import AttachmentStore
 from .errors import DamagedDatabaseError
 from .migrations import AUDIT_GUARD_TRIGGERS
 from .schema_version import SCHEMA_HEAD, current_revision
+from .services.documents import attached_files
 from .sqlite_files import structural_damage
 
 if TYPE_CHECKING:  # database.py imports what imports this
@@ -64,6 +67,21 @@ def _anchors_summary(given: int, folder: Path | None, found: KeptAnchors) -> lis
                    "(*.anchor-replaced)")
     return [Finding("audit anchors", True, detail),
             *(Finding("audit anchors", False, problem) for problem in found.unreadable)]
+
+
+def _attachment_findings(database: Database) -> list[Finding]:
+    """One line per document whose file is missing or changed, then how many were checked."""
+    store = AttachmentStore.of_database(database.path)
+    try:
+        with database.read_session() as session:
+            files = attached_files(session)
+    except DBAPIError as error:
+        return [Finding("attachments", False, f"could not be read: {str(error.orig).splitlines()[0]}")]
+    problems = [Finding("attachment", False, f"document “{title}” (id {document_id}, {name}): {problem}")
+                for document_id, title, name, sha in files if (problem := store.problem(sha)) is not None]
+    detail = (f"{len(files)} attached file{'' if len(files) == 1 else 's'} checked in {store.folder}"
+              if files else "no document has an attached file")
+    return [*problems, Finding("attachments", not problems, detail)]
 
 
 def check_database(database: Database, anchors: Iterable[Anchor] = ()) -> list[Finding]:
@@ -124,6 +142,8 @@ def check_database(database: Database, anchors: Iterable[Anchor] = ()) -> list[F
                        f"entry {chain_break.entry_id} {chain_break.reason}")
 
     findings.append(_guarded("audit chain", chain))
+    if database.path is not None:
+        findings.extend(_attachment_findings(database))
     if kept and not anchor_findings:
         anchor_findings.append(Finding("audit anchor", False, "not checked: the audit trail could not be read"))
     return findings + anchor_findings + _anchors_summary(len(given), folder, found)
