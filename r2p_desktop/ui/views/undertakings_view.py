@@ -62,7 +62,7 @@ class UndertakingsView(RecordListView):
         ListColumn("given_on", "Given", DATE, width=95),
         ListColumn("due_on", "Due", DATE, width=95, warn_key="overdue"),
         ListColumn("extensions", "Extensions", NUMBER, width=80),
-        ListColumn("standing", "Status", LABEL, width=130, warn_key="overdue"),
+        ListColumn("standing", "Status", LABEL, width=140, warn_key="overdue"),
     )
 
     def __init__(self, database: Database, records_changed: RecordsChanged, parent: QWidget | None = None):
