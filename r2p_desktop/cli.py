@@ -294,6 +294,22 @@ def cmd_export_questions(args) -> int:
     return 0
 
 
+def cmd_export_records(args) -> int:
+    from .exchange.records_csv import EXPORTS, export_records
+
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise UsageError(f"{out.parent}: no such folder")
+    database = _database(args)
+    with database.read_session() as session:
+        result = export_records(session, args.what, out, audience=args.audience)
+    print(f"exported {result.written} {EXPORTS[args.what].noun} to {out}")
+    if result.left_out:
+        hidden = {"public": "committee and restricted", "committee": "restricted"}[args.audience]
+        print(f"left out {result.left_out} {hidden} {EXPORTS[args.what].noun}", file=sys.stderr)
+    return 0
+
+
 def _seconds(text: str) -> float:
     try:
         value = float(text)
@@ -397,6 +413,14 @@ def build_parser() -> argparse.ArgumentParser:
     exp_q.add_argument("--audience", default="committee", choices=["public", "committee", "all"],
                        help="public: public records only; committee (default): all but restricted; all: everything")
     exp_q.set_defaults(run=cmd_export_questions, nothing_done="nothing was exported")
+    for what, noun in (("recommendations", "recommendations"), ("undertakings", "government undertakings"),
+                       ("documents", "the document register"),
+                       ("risk-assessments", "risk assessments, one row per risk factor's finding")):
+        exp_r = exp.add_parser(what, parents=[common], help=f"export {noun} as CSV")
+        exp_r.add_argument("--out", required=True, metavar="FILE")
+        exp_r.add_argument("--audience", default="committee", choices=["public", "committee"],
+                           help="public: public records only; committee (default): all but restricted")
+        exp_r.set_defaults(run=cmd_export_records, nothing_done="nothing was exported")
     exp_b = exp.add_parser("briefing", parents=[common], help="a briefing pack as PDF")
     exp_b.add_argument("--out", required=True, metavar="FILE.pdf")
     exp_b.add_argument("--pack", default="debate", choices=PACKS, help="which pack to write (default: debate)")
