@@ -97,22 +97,6 @@ def test_a_file_cut_short_while_it_is_copied_leaves_no_half_file(database, tmp_p
     assert _partials(database) == []
 
 
-def test_a_full_disk_leaves_nothing_half_written(database, tmp_path, monkeypatch):
-    source = tmp_path / "report.docx"
-    source.write_bytes(b"x" * (2 * attachments.CHUNK))
-    real_fsync = os.fsync
-
-    def no_room(descriptor: int) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(attachments.os, "fsync", no_room)
-    with pytest.raises(R2PError) as refused:
-        document_use_cases.store_file(database, source)
-    monkeypatch.setattr(attachments.os, "fsync", real_fsync)
-    assert str(refused.value) == "the disk is full: report.docx was not attached"
-    assert _partials(database) == []
-
-
 @pytest.mark.parametrize(("given", "shown", "opened"), [
     ("رد الحكومة على السؤال.pdf", "رد الحكومة على السؤال.pdf", "رد الحكومة على السؤال.pdf"),
     ("../../etc/passwd", "passwd", "passwd"),

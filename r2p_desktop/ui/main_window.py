@@ -32,6 +32,7 @@ from .views.budget_view import BudgetView
 from .views.commitments_view import CommitmentsView
 from .views.dashboard_view import DashboardView
 from .views.debates_view import DebatesView
+from .views.documents_view import DocumentsView
 from .views.follow_ups_view import FollowUpsView
 from .views.people_bodies_view import PeopleBodiesView
 from .views.question_editor import QuestionEditor
@@ -43,6 +44,11 @@ from .widgets.banner import Banner
 APP_TITLE = "R2P Desktop"
 SETTINGS_GEOMETRY = "main_window/geometry"
 SETTINGS_VIEW = "main_window/view"
+
+
+def view_key(number: int) -> str:
+    """The digit that, with Ctrl, shows the `number`th view: 1 to 9, then 0 for the tenth; "" after that."""
+    return str(number % 10) if number <= 10 else ""
 
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, to keep launching quick
@@ -68,6 +74,7 @@ class MainWindow(QMainWindow):
         self.debates_view = DebatesView(database, records_changed)
         self.follow_ups_view = FollowUpsView(database, records_changed)
         self.recommendations_view = RecommendationsView(database, records_changed)
+        self.documents_view = DocumentsView(database, records_changed)
         self.commitments_view = CommitmentsView(database, records_changed)
         self.budget_view = BudgetView(database, records_changed)
         self.people_bodies_view = PeopleBodiesView(database, records_changed)
@@ -78,6 +85,7 @@ class MainWindow(QMainWindow):
             self.debates_view,
             self.follow_ups_view,
             self.recommendations_view,
+            self.documents_view,
             self.commitments_view,
             TreatiesView(database, records_changed),
             self.people_bodies_view,
@@ -125,7 +133,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         for number, view in enumerate(self.views, start=1):
             item = QListWidgetItem(view.TITLE)
-            item.setToolTip(f"{view.TITLE} (Ctrl+{number})")
+            item.setToolTip(f"{view.TITLE} (Ctrl+{view_key(number)})" if view_key(number) else view.TITLE)
             self.navigation.addItem(item)
             self.stack.addWidget(view)
         width = max(self.navigation.fontMetrics().horizontalAdvance(v.TITLE) for v in self.views) + 60
@@ -185,7 +193,8 @@ class MainWindow(QMainWindow):
         self.view_actions = []
         for number, view in enumerate(self.views, start=1):
             action = QAction(view.TITLE.replace("&", "&&"), self)  # "People & Bodies" shows its ampersand
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            if view_key(number):
+                action.setShortcut(QKeySequence(f"Ctrl+{view_key(number)}"))
             action.triggered.connect(lambda _checked=False, row=number - 1: self.show_view(row))
             view_menu.addAction(action)
             self.view_actions.append(action)

@@ -10,7 +10,7 @@ from r2p_desktop.core.models import Question
 from r2p_desktop.core.services import records
 
 FOCAL_POINT = "SG17-45-focal-point"
-TREATIES = 7
+TREATIES = 8
 
 
 def catalogue_commitments(database):

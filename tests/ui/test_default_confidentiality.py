@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from r2p_desktop.core.models import Body, Person, Question
 
-PEOPLE_PAGE = 8
+PEOPLE_PAGE = 9
 
 
 def stored_confidentiality(database, model) -> list[str]:

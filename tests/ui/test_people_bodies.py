@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from r2p_desktop.core.models import Body, Person
 from r2p_desktop.core.services import directory
 
-PEOPLE_PAGE = 8
+PEOPLE_PAGE = 9
 
 
 

@@ -57,7 +57,7 @@ def test_load_sample_data_button_fills_the_tables(main_window, qtbot):
 
     for row, table_of in ((1, lambda v: v.model), (2, lambda v: v.table.list_model),
                           (3, lambda v: v.table.list_model), (4, lambda v: v.table.list_model),
-                          (5, lambda v: v.table.list_model), (8, lambda v: v.people_table.list_model)):
+                          (5, lambda v: v.table.list_model), (9, lambda v: v.people_table.list_model)):
         main_window.show_view(row)
         view = main_window.current_view()
         assert table_of(view).rowCount() > 0, view.TITLE

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...app import answers, pages, removal
+from ...app import answers, documents, pages, removal
 from ...app import questions as question_use_cases
 from ...app import records as record_use_cases
 from ...app.record_forms import ANSWER_GROUP, CORRECTION, FILING_GROUP, LINKS_PAGE, QUESTION, QUESTION_GROUP, TRANSFER
@@ -45,7 +46,7 @@ from ...core.errors import ConflictError, R2PError, ValidationError
 from ...core.formatting import human_label
 from ...core.models import Question
 from ...core.services import follow_ups, history
-from ..dialogs import delete_prompt
+from ..dialogs import delete_prompt, document_dialog
 from ..dialogs.conflict_dialog import ConflictDialog
 from ..dialogs.follow_up_dialog import FollowUpDialog
 from ..dialogs.form_dialog import FormDialog
@@ -55,6 +56,7 @@ from ..records_changed import QUESTIONS, RecordsChanged
 from ..widgets.field_errors import FieldErrors
 from ..widgets.form_binder import FormBinder
 from ..widgets.history_table import HistoryTable
+from ..widgets.question_documents import QuestionDocuments
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +137,7 @@ class QuestionEditor(QWidget):
         self.transfer_action = menu.addAction("&Transfer to another ministry…", self.transfer)
         self.correct_action = menu.addAction("&Correct the published answer…", self.correct_answer)
         self.share_action = menu.addAction("&Give this answer to other questions…", self.share_answer)
+        self.reply_action = menu.addAction("Attach the government's &reply…", lambda: self.attach_reply())
         self.answer_button.setMenu(menu)
         answer_rows = answer.layout()
         assert isinstance(answer_rows, QFormLayout)
@@ -217,6 +220,10 @@ class QuestionEditor(QWidget):
         hint = QLabel("What this question holds the government to: tick the commitments it made, the risk "
                       "factors it bears on and the instruments it concerns.")
         hint.setWordWrap(True)
+        self.documents = QuestionDocuments(self._database, page, may_change=self._saved_first)
+        self.documents.changed.connect(self._documents_changed)
+        self.documents.attach_requested.connect(lambda: self.attach_reply())
+        layout.addWidget(self.documents)  # the government's reply first: what the clerk comes here for
         layout.addWidget(hint)
         columns = QHBoxLayout()
         for field in QUESTION.fields:
@@ -252,6 +259,35 @@ class QuestionEditor(QWidget):
         self.follow_up_dialog = dialog
         dialog.open()
         return dialog
+
+    # --- documents: the government's reply ----------------------------------------------------
+
+    def attach_reply(self, path: Path | None = None) -> bool:
+        """Ask for the file of the government's reply (unless given) and keep it as a document linked to
+        this question; True when attached. Shown on the Links page."""
+        if self.question_id is None or not self._saved_first():
+            return False
+        path = path or document_dialog.choose_file(self, "Attach the government's reply")
+        if path is None:
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a large file takes a moment to copy
+        try:
+            changes = documents.attach_reply(self._database, self.question_id, path)
+        except R2PError as error:
+            [message] = failed_save_messages(error).values()
+            self.clear_errors()
+            self.summary_label.setText(f"The reply was not attached: {message}")
+            self.summary_label.show()
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._documents_changed(changes)
+        self.tabs.setCurrentWidget(self.links_page)
+        return True
+
+    def _documents_changed(self, changes) -> None:
+        self.show_question(self.question_id)  # linking changed the question's version
+        self._records_changed.notify_changes(changes)
 
     # --- the answer record: transfer, correction, one answer to several questions ----------
 
@@ -352,6 +388,7 @@ class QuestionEditor(QWidget):
                 self.tabs.setCurrentWidget(self.question_page)
         self.delete_button.setVisible(editing)
         self.follow_up_button.setVisible(editing and self._has_answer())
+        self.documents.show_question(question_id)
         self._show_answer_record()
         self.heading_label.setText(self._edit_title() if editing else "New question")
         self.heading_label.setToolTip(self.heading_label.text())
