@@ -36,8 +36,8 @@ def _recommendation_rows(rows: list[Values]) -> list[list[object]]:
              status_markup(r["implementation"]), ", ".join(r["questions"]) or "none"] for r in rows]
 
 
-RECOMMENDATION_HEADERS = ["Recommendation", "Recommended by", "Response", "Implementation", "Linked questions"]
-RECOMMENDATION_WIDTHS = [44, 14, 13, 13, 16]
+RECOMMENDATION_HEADERS = ["Recommendation", "By", "Response", "Implementation", "Linked questions"]
+RECOMMENDATION_WIDTHS = [40, 13, 15, 17, 15]  # "Not implemented" in bold fits on one line
 
 
 def recommendation_card(data: RecommendationCard, pack: Pack) -> list[Flowable]:

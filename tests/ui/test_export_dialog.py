@@ -134,3 +134,23 @@ def test_open_with_no_program_for_pdf_files_says_so_and_where_the_pack_is(main_w
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     assert dialog.status_label.text().startswith("No program on this computer opens PDF files.")
     assert str(tmp_path / "report.pdf") in dialog.status_label.text()
+
+
+def test_the_dialog_offers_the_packs_of_undertakings_risk_recommendations_and_documents(main_window, qtbot, sample,
+                                                                                       tmp_path):
+    dialog = main_window.export_briefing()
+    offered = {dialog.pack_combo.itemText(n): dialog.pack_combo.itemData(n) for n in range(dialog.pack_combo.count())}
+    assert {"Recommendations report": "recommendations", "Undertakings register": "undertakings",
+            "Atrocity risk assessment": "risk", "Document register": "documents"}.items() <= offered.items()
+    choose(dialog.pack_combo, "undertakings")
+    assert not dialog.debate_combo.isEnabled()
+    qtbot.waitUntil(lambda: "Overdue" in preview_rows(dialog))
+    assert int(preview_rows(dialog)["Overdue"]) >= 2 and "Dropped" in preview_rows(dialog)
+    out = tmp_path / "risk.pdf"
+    choose(dialog.pack_combo, "risk")
+    qtbot.waitUntil(lambda: preview_rows(dialog).get("Risk factors against last year") == "14")
+    dialog.path_edit.setText(str(out))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=60_000)
+    text = "".join(page.extract_text() for page in PdfReader(str(out)).pages)
+    assert "Weakness of State structures" in text and "Atrocity risk assessment" in text
