@@ -104,7 +104,7 @@ class DocumentDialog(RecordDialog):
         name, size = (self.pending.name, self.pending.size) if self.pending else self._file
         self.file_label.setText(file_text(name, size) + (" Saved with the document." if self.pending else ""))
         self.open_button.setEnabled(self.record_id is not None and bool(self._file[0]) and self.pending is None)
-        self.attach_button.setText("Replace &file…" if name else "&Attach file…")
+        self.attach_button.setText("&Replace file…" if name else "&Attach file…")
 
     # --- attaching ----------------------------------------------------------------------------
 
