@@ -168,6 +168,14 @@ def test_a_hostile_file_name_is_shown_as_its_last_part_and_a_replaced_file_is_sa
         assert (document.file_name, document.file_size) == ("passwd", 10)
     assert view.table.column_texts(4) == ["passwd"]
 
+    dialog = view.edit_document(document_id)  # History, as for every record: the file's change is in it
+    history = dialog.show_history()
+    model = history.history_table.model()
+    changed = {model.index(row, 2).data() for row in range(model.rowCount())}
+    assert {"File name", "File size", "File checksum"} <= changed, changed
+    history.reject()
+    dialog.reject()
+
 
 def test_a_file_gone_before_it_is_copied_is_one_line_in_the_dialog(main_window, qtbot, tmp_path):
     view = main_window.documents_view

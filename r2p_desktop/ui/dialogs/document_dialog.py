@@ -148,6 +148,11 @@ class DocumentDialog(RecordDialog):
     def busy(self) -> bool:
         return self.tasks is not None and self.tasks.busy()
 
+    def done(self, result: int) -> None:
+        if self.tasks is not None:  # a copy still running finishes first (what it copied is harmless)
+            self.tasks.wait()
+        super().done(result)
+
     def open_file(self) -> None:
         if self.record_id is None:
             return
