@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from ...app import recommendations
 from ...core.database import Database
 from ...core.errors import R2PError
 from ..records_changed import RecordsChanged
+from ..widgets.text_box import text_box
 
 ALL_STATES = "All States in the file"
 
@@ -38,9 +38,9 @@ class UprImportDialog(QDialog):
         self.state_combo.setEditable(True)
         self.state_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.state_combo.addItem(ALL_STATES, None)
-        self.report = QPlainTextEdit(self)
+        self.report = text_box(placeholder="Check shows what the import would add, and any problem with its row.",
+                               parent=self)
         self.report.setReadOnly(True)
-        self.report.setPlaceholderText("Check shows what the import would add, and any problem with its row.")
         self.check_button = QPushButton("&Check", self)
         self.import_button = QPushButton("&Import", self)
         self.import_button.setDefault(True)
