@@ -68,6 +68,18 @@ def save(database: Database, record_id: int | None, shown: Mapping[str, object],
                         link=link, unlink=unlink)
 
 
+def due_by_default(database: Database, given_on: str) -> str:
+    """The date an undertaking given on `given_on` (as the form shows it) is due by the committee's
+    default, as the form shows it; '' when `given_on` is not a date."""
+    try:
+        given = parse_date(given_on)
+    except ValueError:
+        return ""
+    if given is None:
+        return ""
+    return _text(records.read(database, lambda session: undertakings.due_by_default(session, given)))
+
+
 def _text(value: object) -> str:
     return value.isoformat() if isinstance(value, date) else str(value or "")
 

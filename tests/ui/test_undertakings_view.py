@@ -75,6 +75,15 @@ def test_an_undertaking_from_an_answer_is_due_three_months_later(view, answered,
     assert dialog.widgets["given_on"].text() == "2025-11-30"
     assert dialog.widgets["due_on"].text() == "2026-02-28"  # three months on, within February
     assert dialog.extensions_label.text() == "None asked for."
+    given_on = dialog.widgets["given_on"]
+    given_on.setText("2025-12-01")
+    given_on.editingFinished.emit()
+    assert dialog.widgets["due_on"].text() == "2026-03-01"  # the default follows the date given
+    dialog.widgets["due_on"].setText("2026-04-15")
+    given_on.setText("2025-11-30")
+    given_on.editingFinished.emit()
+    assert dialog.widgets["due_on"].text() == "2026-04-15"  # a date the clerk typed stays
+    dialog.widgets["due_on"].setText("2026-02-28")
     qtbot.keyClicks(dialog.widgets["text"], "table a witness protection bill")
     save(qtbot, dialog)
     assert not dialog.isVisible()

@@ -54,6 +54,18 @@ class UndertakingDialog(RecordDialog):
             text = self.widgets["text"]
             text.setFocus()
             text.moveCursor(text.textCursor().MoveOperation.End)  # type: ignore[attr-defined]
+        self._given_on = str(self.binder.shown()["given_on"])
+        self.widgets["given_on"].editingFinished.connect(self._due_follows_given)  # type: ignore[attr-defined]
+
+    def _due_follows_given(self) -> None:
+        """A due date still the default for the old date given moves with a new one; one typed stays."""
+        shown = self.binder.shown()
+        given_on, due_on = str(shown["given_on"]), str(shown["due_on"])
+        if given_on == self._given_on:
+            return
+        if not due_on or due_on == undertaking_use_cases.due_by_default(self._database, self._given_on):
+            self.binder.show({"due_on": undertaking_use_cases.due_by_default(self._database, given_on)})
+        self._given_on = given_on
 
     def layout_fields(self) -> QLayout:
         self.where_label = QLabel()
