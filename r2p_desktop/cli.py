@@ -212,10 +212,18 @@ def cmd_restore(args) -> int:
 
 
 def cmd_settings(args) -> int:
+    from .core import policy
+
     database = _database(args)
     if args.default_confidentiality:
         database.set_default_confidentiality(args.default_confidentiality)
+    with database.session() as session:
+        if args.undertaking_due_months is not None:
+            policy.set_undertaking_due_months(session, args.undertaking_due_months)
+            session.commit()
+        months = policy.undertaking_due_months(session)
     print(f"default-confidentiality: {database.default_confidentiality}")
+    print(f"undertaking-due-months: {months}")
     return 0
 
 
@@ -392,6 +400,9 @@ def build_parser() -> argparse.ArgumentParser:
                                  "kept in the database for everyone who opens it")
     config.add_argument("--default-confidentiality", choices=["public", "committee", "restricted"],
                         help="what new records are marked when no confidentiality is given")
+    config.add_argument("--undertaking-due-months", type=int, metavar="N",
+                        help="how many months after it was given an undertaking is due unless a date is set "
+                             "(1 to 36; 3 until changed)")
     config.set_defaults(run=cmd_settings)
 
     imp = commands.add_parser("import", help="import records").add_subparsers(dest="what", required=True)

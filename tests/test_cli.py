@@ -7,12 +7,14 @@ import json
 import sqlite3
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
+from r2p_desktop import cli
 from r2p_desktop.core.database import open_database
 from r2p_desktop.core.models import Question
-from r2p_desktop.core.services import records
+from r2p_desktop.core.services import records, undertakings
 
 
 def question_count(path) -> int:
@@ -223,3 +225,18 @@ def test_the_installed_command_runs_without_qt(tmp_path):
     result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "x.sqlite")], capture_output=True,
                             text=True, check=True)
     assert result.stdout.strip().endswith("False")
+
+
+def test_settings_change_when_an_undertaking_is_due_by_default_and_refuse_a_silly_number(db_path, capsys):
+    assert cli.main(["init", "--db", str(db_path)]) == 0
+    assert cli.main(["settings", "--db", str(db_path), "--undertaking-due-months", "6"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "undertaking-due-months: 6"
+    database = open_database(str(db_path))
+    try:
+        with database.session() as session:
+            assert undertakings.due_by_default(session, date(2026, 8, 31)) == date(2027, 2, 28)
+    finally:
+        database.dispose()
+    assert cli.main(["settings", "--db", str(db_path), "--undertaking-due-months", "40"]) != 0
+    error = capsys.readouterr().err
+    assert "undertaking_due_months" in error and "36" in error and "Traceback" not in error

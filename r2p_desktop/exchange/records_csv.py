@@ -94,7 +94,7 @@ UNDERTAKINGS = RecordExport("undertakings", Undertaking, (
 
 
 def _documents(session: Session) -> Iterable[tuple[Document, str]]:
-    names = dict(session.execute(select(Body.id, Body.name)).tuples().all())  # the bodies the audience may see
+    names = dict(session.execute(select(Body.id, Body.name)).all())  # the bodies the audience may see
     query = select(Document).order_by(Document.published_on.desc().nulls_last(), Document.id.desc())
     return ((d, names.get(d.author_body_id or 0, "")) for d in session.scalars(query))
 

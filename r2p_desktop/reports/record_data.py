@@ -199,7 +199,7 @@ def _document_rows(session: Session, query: Select[Document]) -> list[Values]:
     """The documents `query` finds, each with the name of the body it came from (if the audience may see it)."""
     found = list(session.scalars(query))
     author_ids = {d.author_body_id for d in found if d.author_body_id is not None}
-    names = dict(session.execute(select(Body.id, Body.name).where(Body.id.in_(author_ids))).tuples().all())
+    names = dict(session.execute(select(Body.id, Body.name).where(Body.id.in_(author_ids))).all())
     return [{"id": d.id, "title": d.title, "kind": d.kind, "from": names.get(d.author_body_id or 0, ""),
              "published_on": d.published_on, "file_name": d.file_name, "file_size": d.file_size} for d in found]
 

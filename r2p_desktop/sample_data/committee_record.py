@@ -104,7 +104,7 @@ def make_undertakings(generator: _Generator) -> None:
 def make_risk_assessments(generator: _Generator) -> None:
     """The assessments of record.toml for the years that have none yet, with a finding per risk factor."""
     own, today, data = own_stream(generator, "risk"), generator.today, generator.data
-    factors = dict(generator.session.execute(select(RiskFactor.number, RiskFactor.id)).tuples().all())
+    factors = dict(generator.session.execute(select(RiskFactor.number, RiskFactor.id)).all())
     taken = set(generator.session.scalars(select(RiskAssessment.year)))
     for place, spec in enumerate(data.risk_assessments):
         year = today.year - spec.years_ago

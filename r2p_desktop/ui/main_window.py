@@ -38,7 +38,9 @@ from .views.people_bodies_view import PeopleBodiesView
 from .views.question_editor import QuestionEditor
 from .views.questions_view import QuestionsView
 from .views.recommendations_view import RecommendationsView
+from .views.risk_assessments_view import RiskAssessmentsView
 from .views.treaties_view import TreatiesView
+from .views.undertakings_view import UndertakingsView
 from .widgets.banner import Banner
 
 APP_TITLE = "R2P Desktop"
@@ -75,8 +77,11 @@ class MainWindow(QMainWindow):
         self.follow_ups_view = FollowUpsView(database, records_changed)
         self.recommendations_view = RecommendationsView(database, records_changed)
         self.documents_view = DocumentsView(database, records_changed)
+        self.undertakings_view = UndertakingsView(database, records_changed)
+        self.risk_assessments_view = RiskAssessmentsView(database, records_changed)
         self.commitments_view = CommitmentsView(database, records_changed)
         self.budget_view = BudgetView(database, records_changed)
+        self.treaties_view = TreatiesView(database, records_changed)
         self.people_bodies_view = PeopleBodiesView(database, records_changed)
         self.views: list[BaseView] = [
             self.dashboard_view,
@@ -84,10 +89,12 @@ class MainWindow(QMainWindow):
             self.budget_view,
             self.debates_view,
             self.follow_ups_view,
+            self.undertakings_view,
             self.recommendations_view,
             self.documents_view,
+            self.risk_assessments_view,
             self.commitments_view,
-            TreatiesView(database, records_changed),
+            self.treaties_view,
             self.people_bodies_view,
         ]
         self._build_pages()
@@ -99,6 +106,7 @@ class MainWindow(QMainWindow):
         self.dashboard_view.questions_requested.connect(self.open_questions)
         self.dashboard_view.view_requested.connect(self._open_named_view)
         self.dashboard_view.follow_ups_requested.connect(self.open_follow_ups)
+        self.dashboard_view.undertakings_requested.connect(self.open_undertakings)
         self.follow_ups_view.question_requested.connect(self.edit_question)
         self.sample_data.started.connect(lambda: self.statusBar().showMessage("Loading sample data…"))
         self.sample_data.finished.connect(self._sample_data_loaded)
@@ -252,6 +260,11 @@ class MainWindow(QMainWindow):
         """Show the Follow-ups view listing those with `status` ("overdue", "open", …)."""
         self.show_view(self.views.index(self.follow_ups_view))
         self.follow_ups_view.show_status(status)
+
+    def open_undertakings(self, status: str) -> None:
+        """Show the Undertakings view listing those with `status` ("overdue", "due_soon", …)."""
+        self.show_view(self.views.index(self.undertakings_view))
+        self.undertakings_view.show_status(status)
 
     def _open_named_view(self, name: str) -> None:
         view = {"debates": self.debates_view, "commitments": self.commitments_view}[name]

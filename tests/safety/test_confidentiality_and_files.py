@@ -52,7 +52,7 @@ def test_the_default_confidentiality_is_the_committees_policy_shared_through_the
 
     assert cli.main(["settings", "--db", str(db_path), "--default-confidentiality", "public"]) == 0
     assert cli.main(["settings", "--db", str(db_path)]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "default-confidentiality: public"
+    assert capsys.readouterr().out.splitlines()[-2:] == ["default-confidentiality: public", "undertaking-due-months: 3"]
 
 
 def test_a_deleted_marker_is_gone_from_the_database_file_and_its_log(database, db_path):

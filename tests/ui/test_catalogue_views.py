@@ -10,7 +10,6 @@ from r2p_desktop.core.models import Question
 from r2p_desktop.core.services import records
 
 FOCAL_POINT = "SG17-45-focal-point"
-TREATIES = 8
 
 
 def catalogue_commitments(database):
@@ -130,8 +129,8 @@ def test_filters_combine_and_an_empty_result_says_so(main_window, database):
 
 
 def open_treaty(main_window, qtbot, short_title):
-    view = main_window.views[TREATIES]
-    main_window.show_view(TREATIES)
+    view = main_window.treaties_view
+    main_window.show_view(main_window.views.index(view))
     row = view.table.column_texts(1).index(short_title)
     view.table.selectRow(row)
     view.table.setFocus()

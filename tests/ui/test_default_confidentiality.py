@@ -9,8 +9,6 @@ from sqlalchemy import select
 
 from r2p_desktop.core.models import Body, Person, Question
 
-PEOPLE_PAGE = 9
-
 
 def stored_confidentiality(database, model) -> list[str]:
     with database.read_session() as session:
@@ -35,8 +33,8 @@ def test_a_new_question_starts_at_the_default_and_is_saved_at_it(main_window, da
 def test_a_new_person_or_body_starts_at_the_default_and_is_saved_at_it(main_window, database, qtbot, button,
                                                                        name_field, name, model):
     database.set_default_confidentiality("restricted")
-    main_window.show_view(PEOPLE_PAGE)
-    view = main_window.views[PEOPLE_PAGE]
+    main_window.show_view(main_window.views.index(main_window.people_bodies_view))
+    view = main_window.people_bodies_view
     qtbot.mouseClick(getattr(view, button), Qt.MouseButton.LeftButton)
     dialog = view.dialog
     assert dialog.widgets["confidentiality"].currentText() == "Restricted"

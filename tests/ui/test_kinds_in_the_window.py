@@ -4,8 +4,8 @@ the view that lists it, and the restore dialog counts every counted kind."""
 from __future__ import annotations
 
 from r2p_desktop.core import kinds
-from r2p_desktop.core.models import Body, BudgetItem, Document, FollowUp, Question, Recommendation
-from r2p_desktop.core.services import records
+from r2p_desktop.core.models import Body, BudgetItem, Document, FollowUp, Question, Recommendation, Undertaking
+from r2p_desktop.core.services import records, risk_assessments
 from r2p_desktop.ui.dialogs import restore_dialog
 
 
@@ -20,17 +20,22 @@ def test_a_record_of_every_listed_kind_opens_in_the_view_that_lists_it(main_wind
                kinds.BODY.key: records.create(session, Body, {"name": "Ministry of Justice"}),
                kinds.RECOMMENDATION.key: records.create(session, Recommendation, {
                    "text": "Ratify the Arms Trade Treaty", "recommended_by": "Norway", "cycle": "14"}),
-               kinds.DOCUMENT.key: records.create(session, Document, {"title": "Government reply"})}
+               kinds.DOCUMENT.key: records.create(session, Document, {"title": "Government reply"}),
+               kinds.UNDERTAKING.key: records.create(session, Undertaking, {"text": "Appoint a focal point"})}
+        ids[kinds.RISK_ASSESSMENT.key] = risk_assessments.create(session, {"year": 2026, "title": "Risks 2026"})
+        ids[kinds.RISK_FINDING.key] = risk_assessments.finding_ids(session, ids[kinds.RISK_ASSESSMENT.key])[3]
         session.commit()
     for kind in kinds.SEARCHED:
         listing = [view for view in main_window.views if kind.key in view.OPENS]
         assert len(listing) == 1, kind.key
         main_window.open_record(kind.key, ids.get(kind.key, 1))
         assert main_window.stack.currentWidget() is listing[0]
-        if kind in (kinds.FOLLOW_UP, kinds.RECOMMENDATION, kinds.DOCUMENT):
+        if kind in (kinds.FOLLOW_UP, kinds.RECOMMENDATION, kinds.DOCUMENT, kinds.UNDERTAKING):
             dialog = listing[0].dialog
             assert dialog.isVisible() and dialog.history_record_id() == ids[kind.key]
             dialog.reject()
+    risks = main_window.risk_assessments_view  # the finding's year, and its factor, are chosen
+    assert risks.table.current_record_id() == ids[kinds.RISK_FINDING.key]
     main_window.open_record(kinds.QUESTION.key, ids[kinds.QUESTION.key])
     assert main_window.questions_view.editor.question_id == ids[kinds.QUESTION.key]
 

@@ -10,10 +10,6 @@ from sqlalchemy import func, select
 from r2p_desktop.core.models import Body, Person
 from r2p_desktop.core.services import directory
 
-PEOPLE_PAGE = 9
-
-
-
 
 def add_bodies(database, *names: str) -> list[int]:
     with database.session() as session:
@@ -29,8 +25,8 @@ def count(database, model) -> int:
 
 def test_a_person_added_through_the_dialog_is_in_the_people_table(main_window, database, qtbot):
     add_bodies(database, "Ministry of Justice")
-    main_window.show_view(PEOPLE_PAGE)
-    view = main_window.views[PEOPLE_PAGE]
+    main_window.show_view(main_window.views.index(main_window.people_bodies_view))
+    view = main_window.people_bodies_view
     qtbot.mouseClick(view.new_person_button, Qt.MouseButton.LeftButton)
     dialog = view.dialog
     qtbot.keyClicks(dialog.widgets["full_name"], "Amina Okafor")
@@ -49,8 +45,8 @@ def test_a_person_added_through_the_dialog_is_in_the_people_table(main_window, d
 
 def test_editing_a_body_renames_it_in_the_bodies_table(main_window, database, qtbot):
     (body_id,) = add_bodies(database, "Ministry of Foreign Affair")
-    main_window.show_view(PEOPLE_PAGE)
-    view = main_window.views[PEOPLE_PAGE]
+    main_window.show_view(main_window.views.index(main_window.people_bodies_view))
+    view = main_window.people_bodies_view
     view.tabs.setCurrentIndex(1)
     view.bodies_table.select_record(body_id)
     qtbot.keyClick(view.bodies_table, Qt.Key.Key_Return)
@@ -69,8 +65,8 @@ def test_editing_a_body_renames_it_in_the_bodies_table(main_window, database, qt
 
 def test_a_duplicate_body_name_is_shown_and_nothing_is_saved(main_window, database, qtbot):
     add_bodies(database, "Ministry of Defence")
-    main_window.show_view(PEOPLE_PAGE)
-    view = main_window.views[PEOPLE_PAGE]
+    main_window.show_view(main_window.views.index(main_window.people_bodies_view))
+    view = main_window.people_bodies_view
     dialog = view.new_body()
     qtbot.keyClicks(dialog.widgets["name"], "Ministry of Defence")
     save(qtbot, dialog)
@@ -83,8 +79,8 @@ def test_a_duplicate_body_name_is_shown_and_nothing_is_saved(main_window, databa
 
 
 def test_active_until_before_active_from_is_shown_under_the_field(main_window, database, qtbot):
-    main_window.show_view(PEOPLE_PAGE)
-    view = main_window.views[PEOPLE_PAGE]
+    main_window.show_view(main_window.views.index(main_window.people_bodies_view))
+    view = main_window.people_bodies_view
     dialog = view.new_person()
     qtbot.keyClicks(dialog.widgets["full_name"], "Lars Berg")
     qtbot.keyClicks(dialog.widgets["active_from"], "2025-06-01")
@@ -99,8 +95,8 @@ def test_active_until_before_active_from_is_shown_under_the_field(main_window, d
 
 
 def test_escape_cancels_without_saving(main_window, database, qtbot):
-    main_window.show_view(PEOPLE_PAGE)
-    dialog = main_window.views[PEOPLE_PAGE].new_body()
+    main_window.show_view(main_window.views.index(main_window.people_bodies_view))
+    dialog = main_window.people_bodies_view.new_body()
     qtbot.keyClicks(dialog.widgets["name"], "Ombudsperson's Office")
     qtbot.keyClick(dialog.widgets["name"], Qt.Key.Key_Escape)
 
@@ -113,8 +109,8 @@ def test_a_database_that_cannot_commit_keeps_the_entries_and_saves_nothing(main_
     from sqlalchemy.exc import OperationalError
     from sqlalchemy.orm import Session
 
-    main_window.show_view(PEOPLE_PAGE)
-    dialog = main_window.views[PEOPLE_PAGE].new_body()
+    main_window.show_view(main_window.views.index(main_window.people_bodies_view))
+    dialog = main_window.people_bodies_view.new_body()
     qtbot.keyClicks(dialog.widgets["name"], "Ombudsperson's Office")
 
     def busy(session):

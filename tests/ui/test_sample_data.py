@@ -55,10 +55,15 @@ def test_load_sample_data_button_fills_the_tables(main_window, qtbot):
     assert dashboard.board.overdue_answers > 0  # the sample always has answers to chase
     assert dashboard.cards["overdue_answers"].value_label.text() == f"{dashboard.board.overdue_answers:,}"
 
-    for row, table_of in ((1, lambda v: v.model), (2, lambda v: v.table.list_model),
-                          (3, lambda v: v.table.list_model), (4, lambda v: v.table.list_model),
-                          (5, lambda v: v.table.list_model), (9, lambda v: v.people_table.list_model)):
-        main_window.show_view(row)
+    for view, table_of in ((main_window.questions_view, lambda v: v.model),
+                           (main_window.budget_view, lambda v: v.table.list_model),
+                           (main_window.debates_view, lambda v: v.table.list_model),
+                           (main_window.follow_ups_view, lambda v: v.table.list_model),
+                           (main_window.undertakings_view, lambda v: v.table.list_model),
+                           (main_window.recommendations_view, lambda v: v.table.list_model),
+                           (main_window.documents_view, lambda v: v.table.list_model),
+                           (main_window.people_bodies_view, lambda v: v.people_table.list_model)):
+        main_window.show_view(main_window.views.index(view))
         view = main_window.current_view()
         assert table_of(view).rowCount() > 0, view.TITLE
     assert main_window.questions_view.model.rowCount() == counts["questions"]

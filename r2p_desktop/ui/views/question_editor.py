@@ -52,6 +52,7 @@ from ..dialogs.follow_up_dialog import FollowUpDialog
 from ..dialogs.form_dialog import FormDialog
 from ..dialogs.record_dialog import failed_save_messages
 from ..dialogs.share_answer_dialog import ShareAnswerDialog
+from ..dialogs.undertaking_dialog import UndertakingDialog, record_undertaking_for_question
 from ..records_changed import QUESTIONS, RecordsChanged
 from ..widgets.field_errors import FieldErrors
 from ..widgets.form_binder import FormBinder
@@ -102,7 +103,8 @@ class QuestionEditor(QWidget):
         self.widgets = self.binder.widgets
         self._history_loaded = False
         self.follow_up_dialog: FollowUpDialog | None = None
-        self.answer_dialog: FormDialog | ShareAnswerDialog | None = None  # the answer-record step open now
+        # The answer-record step open now.
+        self.answer_dialog: FormDialog | ShareAnswerDialog | UndertakingDialog | None = None
 
         self._build()
         # The question as the form showed it when filled (shown values as the widgets read them back), the
@@ -130,14 +132,16 @@ class QuestionEditor(QWidget):
         self.answer_record_label.setStyleSheet("color: #5F6B7A;")
         self.answer_button = QToolButton()
         self.answer_button.setText("Ans&wer record")
-        self.answer_button.setToolTip("Transfer the question, correct the published answer, or give the answer "
-                                      "to other questions")
+        self.answer_button.setToolTip("Transfer the question, correct the published answer, give the answer to "
+                                      "other questions, attach the government's reply, or record an undertaking")
         self.answer_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.answer_button)
         self.transfer_action = menu.addAction("&Transfer to another ministry…", self.transfer)
         self.correct_action = menu.addAction("&Correct the published answer…", self.correct_answer)
         self.share_action = menu.addAction("&Give this answer to other questions…", self.share_answer)
         self.reply_action = menu.addAction("Attach the government's &reply…", lambda: self.attach_reply())
+        self.undertaking_action = menu.addAction("Record an &undertaking given in the answer…",
+                                                 self.record_undertaking)
         self.answer_button.setMenu(menu)
         answer_rows = answer.layout()
         assert isinstance(answer_rows, QFormLayout)
@@ -298,6 +302,9 @@ class QuestionEditor(QWidget):
         answered = bool(str(stored.get("answer_text") or "").strip()) and stored.get("date_answered") is not None
         self.correct_action.setEnabled(answered)
         self.share_action.setEnabled(answered)
+        # An undertaking may be given in a holding answer as well as in the full one.
+        self.undertaking_action.setEnabled(any(str(stored.get(name) or "").strip()
+                                               for name in ("answer_text", "holding_answer_text")))
         if question_id is None:
             self.answer_record_label.clear()
             self.transfer_action.setEnabled(False)
@@ -358,6 +365,15 @@ class QuestionEditor(QWidget):
             return
         self._open_step(ShareAnswerDialog(self._database, self._records_changed, self.question_id,
                                           self._edit_title(), parent=self))
+
+    def record_undertaking(self) -> UndertakingDialog | None:
+        """Open a new undertaking given in this question's answer (by whoever answered, due the
+        committee's months later)."""
+        if self.question_id is None or not self._saved_first():
+            return None
+        self.answer_dialog = record_undertaking_for_question(self, self._database, self._records_changed,
+                                                             self.question_id)
+        return self.answer_dialog
 
     # --- reading and writing ------------------------------------------------------------------
 
