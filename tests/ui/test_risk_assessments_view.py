@@ -5,6 +5,8 @@ by side. The view is driven on its own, as the main window would show it."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from clerk_actions import answer_next_message, save
 from PySide6.QtCore import Qt
@@ -194,3 +196,28 @@ def test_a_finding_a_colleague_saved_meanwhile_is_not_overwritten(view, database
     assert view.error_label.text().startswith("Not saved: this risk factor finding was changed by test-clerk")
     assert (view.level_combo.currentText(), view.note_edit.toPlainText()) == ("High", "From the NHRI's report")
     assert cells(view, 2)[1] == "High"
+
+
+def test_on_the_sample_data_this_years_assessment_shows_the_change_on_last_years(main_window, database, qtbot):
+    from r2p_desktop.sample_data import generate_demo
+
+    with database.session() as session:
+        generate_demo(session, questions=40)
+        session.commit()
+    view = main_window.risk_assessments_view
+    main_window.show_view(main_window.views.index(view))
+    this_year = date.today().year
+    assert view.year_combo.currentText().startswith(f"{this_year - 1} · ")  # the sample's latest
+    dialog = view.new_assessment()
+    assert dialog.widgets["year"].value() == this_year and dialog.copy_previous.isChecked()
+    save(qtbot, dialog)
+    assert view.year_combo.currentText().startswith(f"{this_year} · ")
+    model = view.table.model()
+    last_year = [model.index(row, LAST_COLUMN).data() for row in range(14)]
+    assert [model.index(row, LEVEL_COLUMN).data() for row in range(14)] == last_year  # copied
+    assert set(model.index(row, CHANGE_COLUMN).data() for row in range(14)) <= {"= Same", "—"}
+
+    assert view.select_factor(9)  # intergroup tensions: elevated last year in the sample
+    view.level_combo.setCurrentIndex(view.level_combo.findText("High"))
+    assert view.save_finding()
+    assert cells(view, 9) == ("Elevated", "High", "↑ Higher")
