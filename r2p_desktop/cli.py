@@ -259,7 +259,7 @@ def _refused(path: Path, errors: list[str]) -> bool:
 
 
 def cmd_import_recommendations(args) -> int:
-    from .exchange.upr_info import import_recommendations
+    from .exchange.upr_info import import_recommendations, summary_lines
 
     path = Path(args.file)
     if not path.is_file():
@@ -270,15 +270,7 @@ def cmd_import_recommendations(args) -> int:
         report = import_recommendations(session, path, state=args.state, dry_run=args.dry_run)
     if _refused(path, report.errors):
         return 1
-    verb = "would import" if args.dry_run else "imported"
-    print(f"{verb} {report.imported} recommendation{'' if report.imported == 1 else 's'} "
-          f"(read as {report.encoding})")
-    if report.already_present:
-        print(f"{len(report.already_present)} already present, not added again:")
-        for line in report.already_present:
-            print(f"  {line}")
-    if report.other_states:
-        print(f"left out {report.other_states} rows addressed to other States")
+    print("\n".join(summary_lines(report, dry_run=args.dry_run)))
     return 0
 
 

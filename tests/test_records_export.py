@@ -79,7 +79,7 @@ def test_recommendations_export_in_upr_info_columns_and_import_again(r2p, record
     fresh = tmp_path / "fresh.sqlite"
     assert r2p("init", db=str(fresh)).code == 0
     imported = r2p("import", "recommendations", str(out), "--state", "Veloria", db=str(fresh))
-    assert imported.code == 0 and "imported 2 recommendations" in imported.out, imported.err
+    assert imported.code == 0 and "Imported 2 recommendations" in imported.out, imported.err
     with open_database(str(fresh)).read_session() as session:
         again = session.scalars(select(Recommendation).order_by(Recommendation.id)).first()
         assert again.text == "=Ratify the Arms Trade Treaty, and report on exports"

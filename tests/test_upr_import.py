@@ -112,13 +112,13 @@ def test_the_command_imports_one_state_and_a_dry_run_writes_nothing(r2p, tmp_pat
     path = export(tmp_path, "\n".join((HEADER, *ROWS)) + "\n", "mac_roman", "\r")
     result = r2p("import", "recommendations", str(path), "--state", "Ghana", "--dry-run")
     assert result.code == 0
-    assert "would import 3 recommendations (read as MacRoman)" in result.out
-    assert "left out 1 rows addressed to other States" in result.out
+    assert "Would import 3 recommendations (read as MacRoman)." in result.out
+    assert "Left out 1 row addressed to another State." in result.out
     assert r2p("search", "aggression").out.count("Recommendations") == 0
     assert r2p("import", "recommendations", str(path), "--state", "Ghana").code == 0
     assert "Recommendations (1)" in r2p("search", "aggression").out
     second = r2p("import", "recommendations", str(path), "--state", "Ghana")
-    assert "imported 0 recommendations" in second.out and "3 already present, not added again:" in second.out
+    assert "Imported 0 recommendations" in second.out and "3 already recorded, not added again:" in second.out
     wrong = export(tmp_path, "a,b\n1,2\n", "utf-8", "\n", name="wrong.csv")
     refused = r2p("import", "recommendations", str(wrong))
     assert refused.code != 0 and "wrong.csv: row 1: the columns To, Text, From, Response, Session are missing" in \

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..core import kinds
 from ..core.database import Database
-from ..exchange.upr_info import RecommendationImport, import_recommendations, read_rows
+from ..exchange.upr_info import RecommendationImport, import_recommendations, read_rows, summary_lines
 from .changes import Changes, Record
 from .errors import as_r2p_errors
 
@@ -30,19 +30,11 @@ def import_upr_info(database: Database, path: Path, state: str | None, *,
     return report, Changes(created={Record(kinds.RECOMMENDATION.key, record_id) for record_id in report.created_ids})
 
 
+
 def report_lines(report: RecommendationImport, *, dry_run: bool) -> list[str]:
     """What an import did, or a dry run would do, as the clerk reads it: the refusal and every error
-    with its row, or the count added, those already recorded, and the rows left out."""
+    with its row, or what was (would be) added."""
     if report.errors:
         return ["Nothing was imported:" if not dry_run else "This file cannot be imported as it is:",
                 *(f"  {error}" for error in report.errors)]
-    verb = "Would import" if dry_run else "Imported"
-    plural = "" if report.imported == 1 else "s"
-    lines = [f"{verb} {report.imported} recommendation{plural} (the file was read as {report.encoding})."]
-    if report.already_present:
-        lines.append(f"{len(report.already_present)} already recorded, not added again:")
-        lines += [f"  {line}" for line in report.already_present]
-    if report.other_states:
-        lines.append(f"Left out {report.other_states} row{'' if report.other_states == 1 else 's'} addressed to "
-                     f"{'another State' if report.other_states == 1 else 'other States'}.")
-    return lines
+    return summary_lines(report, dry_run=dry_run)

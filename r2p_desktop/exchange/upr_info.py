@@ -220,3 +220,20 @@ def import_recommendations(session: Session, path: Path, *, state: str | None = 
     else:
         session.commit()
     return report
+
+
+def summary_lines(report: RecommendationImport, *, dry_run: bool) -> list[str]:
+    """What an import without errors added (or, in a dry run, would add): the count and the encoding,
+    the rows already recorded, and how many were addressed to other States. The command line and the
+    Recommendations view print the same lines."""
+    plural = "" if report.imported == 1 else "s"
+    lines = [f"{'Would import' if dry_run else 'Imported'} {report.imported} recommendation{plural} "
+             f"(read as {report.encoding})."]
+    if report.already_present:
+        lines.append(f"{len(report.already_present)} already recorded, not added again:")
+        lines += [f"  {line}" for line in report.already_present]
+    if report.other_states:
+        rows = "1 row addressed to another State" if report.other_states == 1 else \
+            f"{report.other_states} rows addressed to other States"
+        lines.append(f"Left out {rows}.")
+    return lines

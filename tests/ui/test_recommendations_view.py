@@ -151,7 +151,7 @@ def test_a_upr_info_export_is_checked_then_imported_from_the_view(view, database
         "All States in the file", "Veloria (2 rows)", "Ostmark (1 row)"]
     dialog.state_combo.setCurrentIndex(dialog.state_combo.findData("Veloria"))
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
-    assert dialog.report.toPlainText() == ("Would import 2 recommendations (the file was read as UTF-8).\n"
+    assert dialog.report.toPlainText() == ("Would import 2 recommendations (read as UTF-8).\n"
                                            "Left out 1 row addressed to another State.")
     assert count(database) == 12
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
