@@ -51,11 +51,12 @@ OVERDUE_COLUMNS = (
 )
 MINISTRY_COLUMNS = (
     ListColumn("name", "Answering body"),
-    ListColumn("questions", "Questions", NUMBER, width=80),
-    ListColumn("on_time", "On time", NUMBER, width=70),
-    ListColumn("holding", "Holding answers", NUMBER, width=110),
-    ListColumn("days_late", "Avg. days late", NUMBER, width=100),
-    ListColumn("unsatisfactory", "Unsatisfactory", NUMBER, width=105),
+    # Short titles, so that the body's name keeps some room in half the window.
+    ListColumn("questions", "Questions", NUMBER, width=74),
+    ListColumn("on_time", "On time", NUMBER, width=64),
+    ListColumn("holding", "Holding", NUMBER, width=64),  # the share first given a holding answer
+    ListColumn("days_late", "Days late", NUMBER, width=72),  # on average, of those answered late
+    ListColumn("unsatisfactory", "Unsatisfactory", NUMBER, width=100),
 )
 
 
