@@ -300,3 +300,22 @@ def test_the_rest_of_the_record_documents_undertakings_and_risk_assessments(data
         assert sum(before[factor] != after[factor] for factor in before) >= 4
         assert RiskLevel.ELEVATED in after.values() and all(f.note for f in assessments[1].findings)
         assert any(f.documents or f.recommendations for f in assessments[1].findings)
+
+
+def test_some_sample_documents_carry_a_pdf_whose_words_search_finds(database, db_path):
+    from r2p_desktop.core import attachments, check
+    from r2p_desktop.core.services import search
+
+    fill(database)
+    with database.read_session() as session:
+        attached = session.scalars(select(Document).where(Document.file_sha256 != "")).all()
+        assert {d.file_name for d in attached} == {"MoJ reply - International Crimes Bill timetable.pdf",
+                                                   "HRC risk assessment.pdf"}
+        store = attachments.AttachmentStore.of_database(db_path)
+        assert all(store.has(d.file_sha256) and d.file_size == store.path_of(d.file_sha256).stat().st_size
+                   for d in attached)
+        hits = search.search(session, '"universal jurisdiction"')
+        [reply] = [d for d in attached if d.kind.value == "government_reply"]
+        assert ("document", reply.id) in {(hit.kind, hit.record_id) for hit in hits}
+    [attachment_check] = [f for f in check.check_database(database) if f.check == "attachments"]
+    assert attachment_check.ok and attachment_check.detail.startswith("2 attached files checked")

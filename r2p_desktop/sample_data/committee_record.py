@@ -16,11 +16,13 @@ from sqlalchemy import select
 
 from ..core.models import Debate, Document, QuestionStatus, RiskAssessment, RiskFactor, RiskFinding, Undertaking
 from ..core.values import Values
+from .attached_files import attach_files
 from .data_files import UndertakingSpec
 
 if TYPE_CHECKING:
     from .generator import Links, _Generator
 
+NO_FILE = {"file_name": "", "file_sha256": "", "file_size": None, "file_text": ""}
 EXTENSION_DAYS = 60  # how far the one extension of an undertaking moved its due date
 
 
@@ -38,11 +40,14 @@ def make_documents(generator: _Generator) -> None:
     """The documents of record.toml, each kept by its key for the records that link it."""
     own, year, today = own_stream(generator, "documents"), generator.today.year, generator.today
     specs = generator.data.record_documents
-    rows = [_record(generator, own, title=spec.title.format(last_year=year - 1, year_before_last=year - 2),
-                    kind=spec.kind.value, author_body_id=generator.bodies[spec.body] if spec.body else None,
+    titles = [spec.title.format(last_year=year - 1, year_before_last=year - 2) for spec in specs]
+    files = attach_files(generator.session, specs, titles)
+    rows = [_record(generator, own, title=title, kind=spec.kind.value,
+                    author_body_id=generator.bodies[spec.body] if spec.body else None,
                     published_on=today - timedelta(days=spec.days_ago + own.randint(0, 10)),
-                    file_name="", file_sha256="", confidentiality=spec.confidentiality.value)
-            for spec in specs]
+                    confidentiality=spec.confidentiality.value,
+                    **(stored.columns() if stored else NO_FILE))
+            for spec, title, stored in zip(specs, titles, files, strict=True)]
     ids = generator.insert_records(Document, rows)
     generator.document_keys = {spec.key: doc_id for spec, doc_id in zip(specs, ids, strict=True)}
 

@@ -57,6 +57,8 @@ class DocumentSpec:
     confidentiality: Confidentiality
     body: str = ""
     key: str = ""  # how undertakings and risk assessments name it (record.toml)
+    file_name: str = ""  # the attached PDF's name, when it has `pages`
+    pages: Sequence[str] = ()  # the paragraphs of the PDF attached to it (sample_data/attached_files.py)
 
 
 @dataclass(frozen=True)
