@@ -130,3 +130,13 @@ def test_the_view_menu_shows_each_views_title_as_written(main_window):
     shown = [action.iconText() for action in main_window.view_actions]  # the text without mnemonic marks
     assert shown == [view.TITLE for view in main_window.views]
     assert "People & Bodies" in shown
+
+
+def test_every_view_fits_a_760_pixel_window(main_window):
+    """No view may force the window wider than 760 pixels: beside the navigation, each one's narrowest
+    readable width fits, and so does the whole window's."""
+    room = 760 - main_window.navigation.width()
+    too_wide = {view.TITLE: view.minimumSizeHint().width() for view in main_window.views
+                if view.minimumSizeHint().width() > room}
+    assert too_wide == {}
+    assert main_window.minimumSizeHint().width() <= 760

@@ -3,23 +3,26 @@ UN Framework of Analysis, each factor's level beside the previous assessment's a
 
 The year is chosen at the top (with New, Edit details, Delete and History); the table lists the 14
 factors, and this year's level can be changed in it (F2 or typing opens a list of levels). The panel
-beside it edits the selected factor's finding: level, note, and the documents, recommendations and
-questions linked as its evidence; the assessment's source document is chosen above the table."""
+beside it (below it in a narrow window) edits the selected factor's finding: level, note, and the
+documents, recommendations and questions linked as its evidence; the assessment's source document is
+chosen above the table."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -42,6 +45,7 @@ from ..dialogs.risk_assessment_dialog import NewRiskAssessmentDialog
 from ..models.record_list_model import NUMBER, ListColumn, RecordListModel
 from ..records_changed import RecordsChanged
 from ..widgets.choice_combo import enum_combo
+from ..widgets.flow_row import FlowRow, labelled
 from ..widgets.linked_records import LinkedRecords
 from ..widgets.record_table_view import RecordTableView
 from ..widgets.text_box import text_box
@@ -59,8 +63,9 @@ COLUMNS = (
     ListColumn("note", "Note", width=120, tip_key="full_note"),
     ListColumn("evidence", "Evidence", NUMBER, width=68),
 )
-TITLE_MIN_WIDTH = 170  # the longest factor's name on four lines at most, in a narrow window
-PANEL_MIN_WIDTH = 250
+# Narrower than this, the panel goes below the table, without the note and evidence columns (the panel has
+# them): side by side, neither would read well.
+SIDE_BY_SIDE_WIDTH = 940
 # Words first; the arrow and the colour only repeat them.
 CHANGE_TEXT = {HIGHER: "↑ Higher", LOWER: "↓ Lower", SAME: "= Same"}
 CHANGE_COLOUR = {HIGHER: QColor("#b3261e"), LOWER: QColor("#1b6e3a")}
@@ -187,8 +192,6 @@ class RiskAssessmentsView(BaseView):
         self.year_combo.setAccessibleName("Assessment")
         self.year_combo.setMinimumContentsLength(24)
         self.year_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        year_label = QLabel("&Year:", self)
-        year_label.setBuddy(self.year_combo)
         self.new_button = QPushButton("&New assessment for a year…", self)
         self.edit_button = QPushButton("&Edit details…", self)
         self.edit_button.setToolTip("The year, title, date, confidentiality and summary of this assessment")
@@ -196,9 +199,8 @@ class RiskAssessmentsView(BaseView):
         self.delete_button.setToolTip("Delete this assessment and its findings, after asking")
         self.history_button = QPushButton("&History…", self)
         self.history_button.setToolTip("Who changed this assessment's details, and when")
-        top = QHBoxLayout()
-        top.addWidget(year_label)
-        top.addWidget(self.year_combo, 1)
+        top = FlowRow()  # the buttons wrap below the year in a narrow window
+        top.addWidget(labelled("&Year:", self.year_combo, self, grows=True))
         for button in (self.new_button, self.edit_button, self.delete_button, self.history_button):
             top.addWidget(button)
 
@@ -207,7 +209,7 @@ class RiskAssessmentsView(BaseView):
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.source_combo = QComboBox(self)
         self.source_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.source_combo.setMinimumContentsLength(30)
+        self.source_combo.setMinimumContentsLength(12)
         self.source_combo.setToolTip("The document this assessment drew on: an NHRI's or the government's own "
                                      "risk assessment")
         source_label = QLabel("&Source document:", self)
@@ -225,7 +227,6 @@ class RiskAssessmentsView(BaseView):
                                    | QAbstractItemView.EditTrigger.SelectedClicked)
         self.table.setItemDelegateForColumn(LEVEL_COLUMN, LevelDelegate(self.table))
         self.table.set_column_widths([column.width for column in COLUMNS], stretch=TITLE_COLUMN)
-        self.table.setMinimumWidth(sum(column.width for column in COLUMNS) + TITLE_MIN_WIDTH + 20)
         self.table.setWordWrap(True)  # the factors' names are long: whole, on two lines if need be
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table_label = QLabel("Risk f&actors", self)
@@ -242,13 +243,17 @@ class RiskAssessmentsView(BaseView):
         left_layout.addWidget(self.empty_label, 1)
 
         self.panel = self._finding_panel()
+        # Scrolled, so that below the table in a small window it takes what height is left.
+        self.panel_area = QScrollArea(self)
+        self.panel_area.setWidget(self.panel)
+        self.panel_area.setWidgetResizable(True)
+        self.panel_area.setFrameShape(QFrame.Shape.NoFrame)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.panel)
+        self.splitter.addWidget(self.panel_area)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.panel.setMinimumWidth(PANEL_MIN_WIDTH)
         self.splitter.setSizes([800, 400])
 
         self.page_layout.addLayout(top)
@@ -265,6 +270,16 @@ class RiskAssessmentsView(BaseView):
         self.model.level_edited.connect(self._level_edited)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_finding())
         self.table.record_activated.connect(lambda _: self.level_combo.setFocus())  # Enter: to the panel
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = event.size().width() >= SIDE_BY_SIDE_WIDTH
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
+            self.splitter.setSizes([800, 400] if wide else [600, 400])
+            for column in (NOTE_COLUMN, EVIDENCE_COLUMN):  # the panel below shows them: room for the names
+                self.table.setColumnHidden(column, not wide)
 
     def _finding_panel(self) -> QGroupBox:
         panel = QGroupBox("Finding", self)
@@ -359,6 +374,7 @@ class RiskAssessmentsView(BaseView):
         self.table.setVisible(summary is not None)
         self.empty_label.setVisible(summary is None)
         self.panel.setVisible(summary is not None)  # nothing to edit until there is an assessment
+        self.panel_area.setVisible(summary is not None)
         self.details_label.setText(self._details(summary))
         self.details_label.setVisible(summary is not None)
         with QSignalBlocker(self.source_combo):

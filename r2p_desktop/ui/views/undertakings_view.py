@@ -9,7 +9,7 @@ committee's default, how many months after it was given an undertaking is due, i
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QWidget
 
 from ...app import policy
 from ...app import undertakings as undertaking_use_cases
@@ -29,6 +29,7 @@ from ..dialogs.undertaking_extension_dialog import UndertakingExtensionDialog
 from ..models.record_list_model import DATE, LABEL, NUMBER, ListColumn
 from ..records_changed import BODIES, FOLLOW_UPS, PEOPLE, RecordsChanged
 from ..widgets.delete_key import DeleteKey
+from ..widgets.flow_row import FlowRow, labelled
 from .record_list_view import RecordListView
 
 UNDERTAKINGS = kinds.UNDERTAKING.key
@@ -75,7 +76,7 @@ class UndertakingsView(RecordListView):
         self.status_combo.setToolTip("Overdue: still pending and past the date now due")
         self.body_combo = QComboBox(self)
         self.body_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.body_combo.setMinimumContentsLength(14)
+        self.body_combo.setMinimumContentsLength(14)  # its preferred width; less in a narrow window
         self.body_combo.addItem("Any ministry or body", None)
         self.text_filter = QLineEdit(self)
         self.text_filter.setPlaceholderText("Words of the undertaking or its outcome")
@@ -97,23 +98,22 @@ class UndertakingsView(RecordListView):
         self.delete_button = QPushButton("De&lete…", self)
         self.history_button = QPushButton("Histor&y…", self)
 
-        filters = QHBoxLayout()
-        filters.setSpacing(8)
-        for text, widget, stretch in (("&Status", self.status_combo, 0), ("&Ministry or body", self.body_combo, 1),
-                                      ("F&ind", self.text_filter, 1), ("Due by &default", self.months_spin, 0)):
-            label = QLabel(text, self)
-            label.setBuddy(widget)
-            filters.addWidget(label)
-            filters.addWidget(widget, stretch)
-            filters.addSpacing(8)
+        # Rows that wrap in a narrow window: the view fits 760 pixels, and a wide one keeps a line each.
+        filters = FlowRow(spacing=16)
+        for text, widget, grows in (("&Status", self.status_combo, False), ("&Ministry or body", self.body_combo, True),
+                                    ("F&ind", self.text_filter, True), ("Due by &default", self.months_spin, False)):
+            filters.addWidget(labelled(text, widget, self, grows=grows))
+        buttons = FlowRow(align_right=True)
+        for button in (self.new_button, self.edit_button, self.extend_button, self.follow_up_button,
+                       self.delete_button, self.history_button):
+            buttons.addWidget(button)
         actions = QHBoxLayout()
         actions.setSpacing(8)
         position = self.page_layout.indexOf(self.count_label)
         self.page_layout.removeWidget(self.count_label)
-        actions.addWidget(self.count_label, 1)
-        for button in (self.new_button, self.edit_button, self.extend_button, self.follow_up_button,
-                       self.delete_button, self.history_button):
-            actions.addWidget(button)
+        self.count_label.setMinimumHeight(self.new_button.sizeHint().height())  # level with the first buttons
+        actions.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignTop)
+        actions.addLayout(buttons, 1)
         self.page_layout.insertLayout(position, filters)
         self.page_layout.insertLayout(position + 1, actions)
 
