@@ -217,10 +217,11 @@ def cmd_settings(args) -> int:
     database = _database(args)
     if args.default_confidentiality:
         database.set_default_confidentiality(args.default_confidentiality)
-    with database.session() as session:
-        if args.undertaking_due_months is not None:
+    if args.undertaking_due_months is not None:
+        with database.session() as session:
             policy.set_undertaking_due_months(session, args.undertaking_due_months)
             session.commit()
+    with database.read_session() as session:  # showing the settings takes no write lock
         months = policy.undertaking_due_months(session)
     print(f"default-confidentiality: {database.default_confidentiality}")
     print(f"undertaking-due-months: {months}")
