@@ -44,9 +44,9 @@ def delete(database: Database, kind: str, record_id: int, *, confirmed: Deletion
                 confirmed.going, confirmed.emptied, confirmed.links):
             raise StillReferredToError(f"someone changed what goes with {plan.name} since you were asked; nothing "
                                        "was deleted, so look again before deleting it")
-        removal.carry_out(session, plan)
+        unlinked = removal.carry_out(session, plan)
         session.commit()
-    return _changes(plan)
+    return _changes(plan) | Changes(updated={Record(*record) for record in unlinked})
 
 
 def merge_plan(database: Database, kind: str, duplicate_id: int, into_id: int) -> MergePlan:

@@ -382,3 +382,31 @@ def test_a_deletion_that_would_now_take_more_than_was_confirmed_deletes_nothing(
     fresh = use_cases.deletion_plan(database, kinds.DEBATE.key, debate)
     assert use_cases.delete(database, kinds.DEBATE.key, debate, confirmed=fresh).deleted_ids("agenda_item") == {
         added, added - 1}
+
+
+def test_deleting_a_linked_document_takes_it_off_each_list_that_names_it_in_that_records_history(database):
+    from r2p_desktop.app import removal as removal_use_cases
+    from r2p_desktop.core.models import AuditEntry, Document, Question, Recommendation, Undertaking
+
+    with database.session() as session:
+        reply = records.create(session, Document, {"title": "Government reply"})
+        other = records.create(session, Document, {"title": "NHRI annual report"})
+        question = records.create(session, Question, {"title": "Early warning"})
+        undertaking = records.create(session, Undertaking, {"text": "Publish the review"})
+        recommendation = records.create(session, Recommendation, {"text": "Fund the NHRI"})
+        for model, owner in ((Question, question), (Undertaking, undertaking), (Recommendation, recommendation)):
+            records.change_links(session, model, owner, add=[("document", reply), ("document", other)])
+        session.commit()
+
+    changes = removal_use_cases.delete(database, "document", reply)
+    assert changes.deleted_ids("document") == {reply}
+    assert (changes.updated_ids("question"), changes.updated_ids("undertaking"),
+            changes.updated_ids("recommendation")) == ({question}, {undertaking}, {recommendation})
+    with database.read_session() as session:
+        for model, owner in ((Question, question), (Undertaking, undertaking), (Recommendation, recommendation)):
+            assert [d.id for d in session.get(model, owner).documents] == [other]  # the other link stays
+        entries = session.scalars(select(AuditEntry).where(AuditEntry.field == "documents")
+                                  .order_by(AuditEntry.id)).all()
+        assert {(e.table_name, e.record_id) for e in entries[-3:]} == {
+            ("questions", question), ("undertakings", undertaking), ("recommendations", recommendation)}
+        assert all(str(other) in e.new_value and str(reply) not in e.new_value for e in entries[-3:])

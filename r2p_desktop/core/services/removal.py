@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Column, Table, inspect, select, text
+from sqlalchemy import Column, ColumnElement, Table, inspect, select, text
 from sqlalchemy.orm import Mapper, RelationshipProperty, Session
 
 from .. import kinds
@@ -330,15 +330,15 @@ def _refusal(kind: kinds.Kind, blocks: list[_Block], name: str) -> str | None:
     return f"{reasons}; delete or change {them} first"
 
 
-def carry_out(session: Session, plan: DeletionPlan) -> None:
+def carry_out(session: Session, plan: DeletionPlan) -> set[tuple[str, int]]:
     """Delete what `plan` says, through the ORM (so each record is audited): references that only
-    empty first, then the records, the deepest first. The caller commits. A plan with a refusal is
-    not carried out."""
+    empty first, then the records, the deepest first. Return the records that stay but no longer link
+    to what went (kind key, id). The caller commits. A plan with a refusal is not carried out."""
     if plan.refusal is not None:
         raise R2PError(plan.refusal)
     for key, record_id, attribute in plan.to_empty:
         setattr(session.get(kinds.BY_KEY[key].model, record_id), attribute, None)
-    _unlink_from_agenda_items(session, plan)
+    unlinked = _unlink_from_agenda_items(session, plan) | _unlink_from_owners(session, plan)
     # A level at a time, deepest first: the database's own cascade must find nothing left to delete,
     # whether or not the models relate the two kinds.
     for depth in sorted({depth for depth, _, _ in plan.order}, reverse=True):
@@ -346,12 +346,14 @@ def carry_out(session: Session, plan: DeletionPlan) -> None:
             if level == depth:
                 session.delete(session.get(kinds.BY_KEY[key].model, record_id))
         session.flush()
+    return unlinked
 
 
-def _unlink_from_agenda_items(session: Session, plan: DeletionPlan) -> None:
+def _unlink_from_agenda_items(session: Session, plan: DeletionPlan) -> set[tuple[str, int]]:
     """Take the records going off the agendas of the items that stay, as the agenda item dialog does, so
     each item's history says which record it no longer discusses (the database's cascade would not)."""
     going = {(key, record_id) for _, key, record_id in plan.order}
+    unlinked = set()
     for _, key, record_id in plan.order:
         kind = kinds.BY_KEY[key]
         if kind not in kinds.AGENDA_LINKS:
@@ -360,6 +362,44 @@ def _unlink_from_agenda_items(session: Session, plan: DeletionPlan) -> None:
         for item_id in session.scalars(select(AgendaItemLink.agenda_item_id).where(column == record_id)).all():
             if (kinds.AGENDA_ITEM.key, item_id) not in going:
                 agenda.change_links(session, item_id, remove=[(kind.id_column, record_id)])
+                unlinked.add((kinds.AGENDA_ITEM.key, item_id))
+    return unlinked
+
+
+def _unlink_from_owners(session: Session, plan: DeletionPlan) -> set[tuple[str, int]]:
+    """Take the records going out of the link lists of the records that stay (a question's documents, a
+    risk finding's evidence), through each list's relationship, so the owner's history says which it no
+    longer links (the database's cascade would remove the rows without a word)."""
+    going = {(key, record_id) for _, key, record_id in plan.order}
+    unlinked = set()
+    for _, key, record_id in plan.order:
+        target = session.get(kinds.BY_KEY[key].model, record_id)
+        for owner_kind, relationship in _links_to(kinds.BY_KEY[key].model):
+            owner_column, target_column = _link_columns(relationship)
+            owner_ids = session.scalars(select(owner_column).where(target_column == record_id)).all()
+            for owner_id in owner_ids:
+                if (owner_kind.key, owner_id) in going:
+                    continue
+                owner = session.get(owner_kind.model, owner_id)
+                linked = getattr(owner, relationship.key)
+                if target in linked:
+                    linked.remove(target)  # `owner` held meanwhile: the list's change event needs it
+                    unlinked.add((owner_kind.key, owner_id))
+    return unlinked
+
+
+def _links_to(model: type[RecordMixin]) -> tuple[tuple[kinds.Kind, RelationshipProperty[Any]], ...]:
+    """The many-to-many relationships of the record kinds that link records of `model`."""
+    return tuple((kind, relationship) for kind in kinds.KINDS if issubclass(kind.model, RecordMixin)
+                 for relationship in inspect(kind.model).relationships
+                 if relationship.secondary is not None and relationship.mapper.class_ is model)
+
+
+def _link_columns(relationship: RelationshipProperty[Any]) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
+    """The link table's column holding the owner's id, and the one holding the linked record's."""
+    (_, owner), = relationship.synchronize_pairs
+    (_, target), = relationship.secondary_synchronize_pairs or ()
+    return owner, target
 
 
 # --- merging ----------------------------------------------------------------------------------
