@@ -277,3 +277,14 @@ def test_r2p_search_help_says_how_to_combine_words_and_the_command_follows_it(r2
     hits = json.loads(r2p("search", "genocide OR atrocity -crimes", "--json").out)
     assert [hit["title"] for hit in hits] == ["Genocide prevention"]
     assert "政府是否已任命保护责任国家[协调人]？" in r2p("search", "协调人").out
+
+
+def test_a_risk_finding_is_found_by_its_note_and_titled_by_its_year_and_factor(session):
+    from r2p_desktop.core.services import risk_assessments
+
+    assessment = risk_assessments.create(session, {"year": 2026, "title": "Atrocity risk assessment 2026"})
+    finding = risk_assessments.finding_ids(session, assessment)[8]  # factor 9, intergroup tensions
+    risk_assessments.save_finding(session, finding, level="high", note="Incitement on regional radio rose")
+    [hit] = search(session, "incitement radio")
+    assert (hit.kind, hit.record_id) == ("risk_finding", finding)
+    assert hit.title.startswith("2026: ") and "tensions" in hit.title.lower()

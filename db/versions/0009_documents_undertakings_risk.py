@@ -28,7 +28,9 @@ SCRIPTS = ("\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3005-\ud7ff\uf
 SEARCHED = {
     "undertakings": (10, "undertaking", "{r}.text", "{r}.outcome || ' ' || {r}.notes"),
     "risk_assessments": (11, "risk_assessment", "{r}.title", "{r}.notes"),
-    "risk_findings": (12, "risk_finding", "'Risk factor finding'", "{r}.level || ' ' || {r}.note || ' ' || {r}.notes"),
+    "risk_findings": (12, "risk_finding", "(SELECT a.year FROM risk_assessments a WHERE a.id = {r}.risk_assessment_id)"
+                      " || ': ' || (SELECT f.title FROM risk_factors f WHERE f.id = {r}.risk_factor_id)",
+                      "{r}.level || ' ' || {r}.note || ' ' || {r}.notes"),
 }
 DOCUMENTS_BEFORE = (6, "document", "{r}.title", "{r}.notes")
 DOCUMENTS = (6, "document", "{r}.title", "{r}.file_name || ' ' || {r}.notes || ' ' || {r}.file_text")

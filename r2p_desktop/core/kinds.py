@@ -117,7 +117,10 @@ RISK_ASSESSMENT = Kind(
     SearchColumns(11, "{r}.title", "{r}.notes"), counted=True)
 RISK_FINDING = Kind(
     "risk_finding", RiskFinding, _("Kind", "risk factor finding"), _("Kind", "Risk factor findings"),
-    SearchColumns(12, "'Risk factor finding'", "{r}.level || ' ' || {r}.note || ' ' || {r}.notes"))
+    # Its title in search: the assessment's year and the factor ("2026: Intergroup tensions or …").
+    SearchColumns(12, "(SELECT a.year FROM risk_assessments a WHERE a.id = {r}.risk_assessment_id) || ': ' || "
+                      "(SELECT f.title FROM risk_factors f WHERE f.id = {r}.risk_factor_id)",
+                  "{r}.level || ' ' || {r}.note || ' ' || {r}.notes"))
 COMMITMENT_ASSESSMENT = Kind(
     "commitment_assessment", CommitmentAssessment, _("Kind", "commitment assessment"),
     _("Kind", "Commitment assessments"))
