@@ -225,7 +225,7 @@ def test_a_file_name_with_percent_question_mark_and_hash_is_used_exactly_as_give
 
     assert not (tmp_path / "Committee Records").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["data", ODD_FOLDER])
-    assert sorted(p.name for p in folder.iterdir()) == sorted(["backups", ODD_NAME])
+    assert sorted(p.name for p in folder.iterdir()) == sorted(["attachments", "backups", ODD_NAME])
 
 
 def test_a_sqlite_url_is_still_a_url(tmp_path):
@@ -464,9 +464,16 @@ def test_the_database_its_log_files_backups_and_the_data_folder_are_private_what
     assert mode(data) == 0o700 and mode(db) == 0o600
     assert mode(data / "r2p.log") == 0o600
     assert mode(data / "backups") == 0o700
-    kept = sorted((data / "backups").iterdir())
+    kept = sorted(p for p in (data / "backups").iterdir() if p.is_file())
     assert {p.name.split("-")[1] for p in kept} == {"daily", "manual"}
     assert all(mode(p) == 0o600 for p in kept), {p.name: oct(mode(p)) for p in kept}
+    # The sample's attached files, beside the database and beside its backups: folders only the clerk
+    # opens, each file read-only to the clerk alone.
+    for store in (data / "attachments", data / "backups" / "attachments"):
+        folders = [store, *(p for p in store.rglob("*") if p.is_dir())]
+        files = [p for p in store.rglob("*") if p.is_file()]
+        assert len(files) == 2 and all(mode(p) == 0o400 for p in files), {p.name: oct(mode(p)) for p in files}
+        assert all(mode(p) == 0o700 for p in folders), {str(p): oct(mode(p)) for p in folders}
 
     env = dict(os.environ, R2P_DATA_DIR=str(data))
     holder = subprocess.Popen([sys.executable, "-c", HOLD_OPEN, str(db)], env=env, umask=umask, text=True,
