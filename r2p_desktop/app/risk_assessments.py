@@ -5,7 +5,7 @@ commit and return the Changes they made, refusals come out as R2PError."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -70,28 +70,18 @@ def save_finding(database: Database, finding_id: int, *, level: str, note: str,
     return Changes(updated={Record(FINDING, finding_id)})
 
 
-def _change_evidence(database: Database, finding_id: int, record: tuple[str, int], *, linked: bool) -> Changes:
-    kind, _ = record
-    if kind not in EVIDENCE_KINDS:
-        raise ValidationError({"": f"a {kinds.BY_KEY[kind].singular} cannot be a finding's evidence"})
-    model = kinds.RISK_FINDING.model
+def change_evidence(database: Database, finding_id: int, *, link: Iterable[tuple[str, int]] = (),
+                    unlink: Iterable[tuple[str, int]] = ()) -> Changes:
+    """Link documents, recommendations or questions (kind key, id) as the finding's evidence, and take
+    others off it (the records themselves stay), in one transaction."""
+    link, unlink = list(link), list(unlink)
+    wrong = next((kind for kind, _ in link if kind not in EVIDENCE_KINDS), None)
+    if wrong is not None:
+        raise ValidationError({"": f"a {kinds.BY_KEY[wrong].singular} cannot be a finding's evidence"})
     with as_r2p_errors(), database.session() as session:
-        if linked:
-            records.change_links(session, model, finding_id, add=[record])
-        else:
-            records.change_links(session, model, finding_id, remove=[record])
+        records.change_links(session, kinds.RISK_FINDING.model, finding_id, add=link, remove=unlink)
         session.commit()
     return Changes(updated={Record(FINDING, finding_id)})
-
-
-def link_evidence(database: Database, finding_id: int, record: tuple[str, int]) -> Changes:
-    """Link a document, recommendation or question (kind key, id) as the finding's evidence."""
-    return _change_evidence(database, finding_id, record, linked=True)
-
-
-def unlink_evidence(database: Database, finding_id: int, record: tuple[str, int]) -> Changes:
-    """Take a record off the finding's evidence (the record itself stays)."""
-    return _change_evidence(database, finding_id, record, linked=False)
 
 
 def evidence(database: Database, finding_id: int) -> list[LinkableRecord]:

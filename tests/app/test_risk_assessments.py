@@ -94,7 +94,7 @@ def test_evidence_is_linked_and_unlinked_and_a_deleted_document_takes_only_its_l
     assessment_id = new_assessment(database, 2026)
     row = finding(database, assessment_id, 9)
     for kind, record_id in evidence_records.items():
-        changes = risk_assessments.link_evidence(database, row.finding_id, (kind, record_id))
+        changes = risk_assessments.change_evidence(database, row.finding_id, link=[(kind, record_id)])
         assert changes.updated_ids(risk_assessments.FINDING) == {row.finding_id}
     linked = risk_assessments.evidence(database, row.finding_id)
     assert [(record.kind, record.title) for record in linked] == [
@@ -102,11 +102,11 @@ def test_evidence_is_linked_and_unlinked_and_a_deleted_document_takes_only_its_l
         ("question", "Hate speech against the minority")]
     assert finding(database, assessment_id, 9).evidence == 3
 
-    risk_assessments.unlink_evidence(database, row.finding_id, ("question", evidence_records["question"]))
+    risk_assessments.change_evidence(database, row.finding_id, unlink=[("question", evidence_records["question"])])
     assert [record.kind for record in risk_assessments.evidence(database, row.finding_id)] == ["document",
                                                                                                "recommendation"]
     with pytest.raises(ValidationError):
-        risk_assessments.link_evidence(database, row.finding_id, ("follow_up", 1))
+        risk_assessments.change_evidence(database, row.finding_id, link=[("follow_up", 1)])
 
     risk_assessments.set_source_document(database, assessment_id, evidence_records["document"])
     [summary] = risk_assessments.list_assessments(database)
@@ -120,7 +120,7 @@ def test_evidence_is_linked_and_unlinked_and_a_deleted_document_takes_only_its_l
 def test_deleting_an_assessment_takes_its_findings_and_leaves_the_evidence(database, evidence_records):
     assessment_id = new_assessment(database, 2026)
     row = finding(database, assessment_id, 1)
-    risk_assessments.link_evidence(database, row.finding_id, ("question", evidence_records["question"]))
+    risk_assessments.change_evidence(database, row.finding_id, link=[("question", evidence_records["question"])])
     plan = removal.deletion_plan(database, risk_assessments.ASSESSMENT, assessment_id)
     assert plan.refusal is None
     changes = removal.delete(database, risk_assessments.ASSESSMENT, assessment_id, confirmed=plan)

@@ -552,11 +552,8 @@ class RiskAssessmentsView(BaseView):
         if finding is None:
             return
         try:
-            changes = Changes()
-            for record in self.evidence.added():
-                changes |= risk_assessments.link_evidence(self.database, finding.finding_id, record)
-            for record in self.evidence.removed():
-                changes |= risk_assessments.unlink_evidence(self.database, finding.finding_id, record)
+            changes = risk_assessments.change_evidence(self.database, finding.finding_id, link=self.evidence.added(),
+                                                       unlink=self.evidence.removed())
         except R2PError as error:
             self.error_label.setText(f"Not linked: {error}")
             self.evidence.set_records(risk_assessments.evidence(self.database, finding.finding_id))
