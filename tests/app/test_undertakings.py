@@ -14,7 +14,7 @@ from r2p_desktop.app import debates, policy, removal
 from r2p_desktop.app import undertakings as use_cases
 from r2p_desktop.app.records import read
 from r2p_desktop.core import kinds
-from r2p_desktop.core.errors import ValidationError
+from r2p_desktop.core.errors import ConflictError, ValidationError
 from r2p_desktop.core.models import AuditEntry, Debate, FollowUp, Question, Undertaking
 from r2p_desktop.core.services import dashboard, directory, follow_ups, records, undertakings
 from r2p_desktop.core.services.undertakings import UndertakingFilter, add_months
@@ -230,3 +230,19 @@ def test_a_debate_outcome_records_the_undertakings_marked(demo):
         assert (chasing.debate_id, chasing.due_date) == (None, date(2026, 7, 30))
         other = session.scalars(select(FollowUp).where(FollowUp.description.like("Brief%"))).one()
         assert (other.debate_id, other.undertaking_id) == (debate_id, None)
+
+
+def test_a_stale_close_is_refused_and_keeps_the_other_clerks_outcome(demo, answered):
+    """Two clerks open the same pending undertaking; the first closes it, the second's close is refused."""
+    undertaking_id = record_from(demo, answered)
+    first_version = second_version = stored(demo, undertaking_id).version
+    use_cases.close(demo, undertaking_id, "implemented", "The bill was laid", expected_version=first_version,
+                    today=date(2026, 3, 2))
+    with pytest.raises(ConflictError):
+        use_cases.close(demo, undertaking_id, "dropped", "The government withdrew the bill",
+                        expected_version=second_version)
+    undertaking = stored(demo, undertaking_id)
+    assert (undertaking.status, undertaking.outcome) == ("implemented", "The bill was laid")
+    with pytest.raises(ValidationError) as refused:  # closing it again on the current version: nothing to close
+        use_cases.close(demo, undertaking_id, "dropped", "Withdrawn", expected_version=undertaking.version)
+    assert refused.value.errors[""] == "only a pending undertaking can be closed"

@@ -57,6 +57,12 @@ def is_overdue(status: str, due_on: date | None, today: date) -> bool:
     return status == UndertakingStatus.PENDING and due_on is not None and due_on < today
 
 
+def is_due_soon(status: str, due_on: date | None, today: date) -> bool:
+    """Still pending and due between today and DUE_SOON_DAYS from now (as `due_soon_condition`)."""
+    return (status == UndertakingStatus.PENDING and due_on is not None
+            and today <= due_on <= today + timedelta(days=DUE_SOON_DAYS))
+
+
 def overdue_condition(today: date) -> ColumnElement[bool]:
     return and_(Undertaking.status == UndertakingStatus.PENDING.value, Undertaking.due_on < today)
 
@@ -90,18 +96,24 @@ def _question_name(question: Question) -> str:
 def source_label(session: Session, source: Values, *, full: bool = False) -> str:
     """Where an undertaking was given: 'Answer to WQ 2026/14', 'Debate: …', 'Agenda item: …'; with
     `full`, the question's title or the agenda item's debate too. '' when not in any of them."""
-    if source.get("question_id"):
-        question = session.get(Question, source["question_id"])
-        if question is None:
-            return ""
+    question = session.get(Question, source["question_id"]) if source.get("question_id") else None
+    debate = session.get(Debate, source["debate_id"]) if source.get("debate_id") else None
+    item = session.get(AgendaItem, source["agenda_item_id"]) if source.get("agenda_item_id") else None
+    return _label(question, debate, item, full)
+
+
+def source_label_of(undertaking: Undertaking, *, full: bool = False) -> str:
+    """`source_label` of a loaded undertaking, read through its relationships (no query when they are
+    loaded); a source the session may not see is not named."""
+    return _label(undertaking.question, undertaking.debate, undertaking.agenda_item, full)
+
+
+def _label(question: Question | None, debate: Debate | None, item: AgendaItem | None, full: bool) -> str:
+    if question is not None:
         return f"Answer to {_question_name(question)}" + (f": {question.title}" if full else "")
-    if source.get("debate_id"):
-        debate = session.get(Debate, source["debate_id"])
-        return f"Debate: {debate.title}" if debate else ""
-    if source.get("agenda_item_id"):
-        item = session.get(AgendaItem, source["agenda_item_id"])
-        if item is None:
-            return ""
+    if debate is not None:
+        return f"Debate: {debate.title}"
+    if item is not None:
         return f"Agenda item: {item.title}" + (f" ({item.debate.title})" if full and item.debate else "")
     return ""
 
@@ -191,14 +203,21 @@ def extend(session: Session, undertaking_id: int, new_due_on: date | None, reaso
 
 
 def close(session: Session, undertaking_id: int, status: str, outcome: str, completed_on: date | None,
-          today: date) -> None:
-    """Mark the undertaking implemented, partly implemented or dropped (a dropped one needs its reason as
-    the outcome), completed on `completed_on` (today when not given). The caller commits."""
+          today: date, *, expected_version: int | None = None) -> None:
+    """Mark the pending undertaking implemented, partly implemented or dropped (a dropped one needs its
+    reason as the outcome), completed on `completed_on` (today when not given). ConflictError when
+    someone saved it since `expected_version` (another clerk may have closed it); ValidationError when
+    it is no longer pending. The caller commits."""
     if status not in CLOSED:
         raise ValidationError({"status": f"'{status}' is not one of: {', '.join(CLOSED)}"})
-    _load(session, undertaking_id)
+    undertaking = _load(session, undertaking_id)
+    # A stale version is a conflict (the update says so with both versions), not a closed-twice error.
+    stale = expected_version is not None and undertaking.version != expected_version
+    if undertaking.status != UndertakingStatus.PENDING and not stale:
+        raise ValidationError({"": "only a pending undertaking can be closed"})
     records.update(session, Undertaking, undertaking_id,
-                   {"status": status, "outcome": outcome.strip(), "completed_on": completed_on or today})
+                   {"status": status, "outcome": outcome.strip(), "completed_on": completed_on or today},
+                   expected_version=expected_version)
 
 
 # --- listing --------------------------------------------------------------------------------------
@@ -206,7 +225,7 @@ def close(session: Session, undertaking_id: int, status: str, outcome: str, comp
 def list_undertakings(session: Session, flt: UndertakingFilter | None = None,
                       today: date | None = None) -> list[Values]:
     """The undertakings matching `flt`, soonest due first and undated last, each with who gave it,
-    where, its number of extensions and whether it is overdue."""
+    where, its number of extensions, its outcome and whether it is overdue or due soon."""
     flt = flt or UndertakingFilter()
     today = today or date.today()
     query = (select(Undertaking)
@@ -226,19 +245,19 @@ def list_undertakings(session: Session, flt: UndertakingFilter | None = None,
         pattern = f"%{word}%"
         query = query.where(or_(Undertaking.text.ilike(pattern), Undertaking.outcome.ilike(pattern),
                                 Undertaking.notes.ilike(pattern)))
-    return [_row(session, undertaking, today) for undertaking in session.scalars(query)]
+    return [_row(undertaking, today) for undertaking in session.scalars(query)]
 
 
-def _row(session: Session, u: Undertaking, today: date) -> Values:
+def _row(u: Undertaking, today: date) -> Values:
     overdue = is_overdue(u.status, u.due_on, today)
-    source = {name: getattr(u, name) for name in SOURCES}
     return {
         "id": u.id, "text": " ".join(u.text.split()), "given_by": u.given_by.full_name if u.given_by else "",
         "body": u.body.name if u.body else "", "body_id": u.body_id,
         "given_by_label": " – ".join(part for part in (u.given_by.full_name if u.given_by else "",
                                                         u.body.name if u.body else "") if part),
-        "where": source_label(session, source), "given_on": u.given_on, "due_on": u.due_on,
-        "extensions": len(u.extensions or []), "status": u.status, "overdue": overdue,
+        "where": source_label_of(u), "where_in_full": source_label_of(u, full=True), "given_on": u.given_on,
+        "due_on": u.due_on, "extensions": len(u.extensions or []), "status": u.status, "overdue": overdue,
+        "due_soon": is_due_soon(u.status, u.due_on, today), "outcome": u.outcome, "completed_on": u.completed_on,
         # The status column: Overdue in place of Pending once past the date due.
         "standing": OVERDUE if overdue else u.status, "confidentiality": u.confidentiality,
     }
