@@ -93,7 +93,7 @@ def test_a_public_export_leaves_out_committee_records_and_says_how_many(r2p, rec
     assert "left out 1 committee and restricted undertakings" in result.err
     [row] = read(out)
     assert row["text"] == "Lay the International Crimes Bill" and row["given_by"] == "Tomas Varga-Lind"
-    assert (row["given_in"], row["due_on"], row["extensions"]) == ("answer to WQ-7", "2026-06-01", "1")
+    assert (row["given_in"], row["due_on"], row["extensions"]) == ("Answer to WQ-7", "2026-06-01", "1")
     assert row["extension_reasons"] == "Council of State review" and row["status"] == "pending"
     committee = r2p("export", "undertakings", "--out", str(out))
     assert committee.code == 0 and "Committee-only undertaking" in out.read_text(encoding="utf-8-sig")
@@ -125,3 +125,31 @@ def test_an_unknown_kind_or_audience_is_refused_and_writes_nothing(r2p, record, 
     assert bad.code == 2 and "--audience" in bad.err and not out.exists()
     missing = r2p("export", "documents", "--out", str(tmp_path / "no" / "x.csv"))
     assert missing.code == 1 and "no such folder" in missing.err
+
+
+def test_the_documents_export_never_reads_the_files_text_and_names_the_author(database, record, tmp_path):
+    from sqlalchemy import event
+
+    from r2p_desktop.exchange.records_csv import export_records
+
+    with database.session() as s:
+        ministry = s.scalars(select(Body).where(Body.name == "Ministry of Justice")).one()
+        s.add(Document(title="Annual report", kind="nhri_annual_report", author_body_id=ministry.id,
+                       file_name="report.pdf", file_size=2_000_000, file_text="word " * 400_000,
+                       confidentiality="public"))
+        s.commit()
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", seen)
+    try:
+        with database.read_session() as session:
+            result = export_records(session, "documents", tmp_path / "documents.csv", audience="public")
+    finally:
+        event.remove(database.engine, "before_cursor_execute", seen)
+    assert result.written == 2
+    assert statements and not [s for s in statements if "file_text" in s]
+    rows = {row["title"]: row for row in read(tmp_path / "documents.csv")}
+    assert rows["Annual report"]["from"] == "Ministry of Justice" and rows["Reply on the crimes bill"]["from"] == ""

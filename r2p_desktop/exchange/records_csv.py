@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..core.audience import seen_by
@@ -21,6 +21,7 @@ from ..core.errors import R2PError
 from ..core.formatting import human_label
 from ..core.models import Body, Document, Recommendation, RecordMixin, RiskAssessment, RiskFinding, Undertaking
 from ..core.safe_file import replaced_on_success
+from ..core.services import undertakings
 from .spreadsheet_safety import SpreadsheetWriter
 
 LIST_SEPARATOR = ";"  # as the questions' CSV joins a list
@@ -68,14 +69,6 @@ RECOMMENDATIONS = RecordExport("recommendations", Recommendation, (
 ), _recommendations)
 
 
-def _given_in(u: Undertaking) -> str:
-    if u.question is not None:
-        return f"answer to {u.question.reference or f'question #{u.question.id}'}"
-    if u.debate is not None:
-        return f"debate: {u.debate.title}"
-    return f"agenda item: {u.agenda_item.title}" if u.agenda_item is not None else ""
-
-
 def _undertakings(session: Session) -> Iterable[Undertaking]:
     return session.scalars(select(Undertaking).options(
         selectinload(Undertaking.given_by), selectinload(Undertaking.body), selectinload(Undertaking.question),
@@ -85,7 +78,8 @@ def _undertakings(session: Session) -> Iterable[Undertaking]:
 
 UNDERTAKINGS = RecordExport("undertakings", Undertaking, (
     ("text", lambda u: u.text), ("given_by", lambda u: u.given_by.full_name if u.given_by else ""),
-    ("body", lambda u: u.body.name if u.body else ""), ("given_in", _given_in), ("given_on", lambda u: u.given_on),
+    ("body", lambda u: u.body.name if u.body else ""), ("given_in", undertakings.source_label_of),
+    ("given_on", lambda u: u.given_on),
     ("due_on", lambda u: u.due_on), ("extensions", lambda u: len(u.extensions or [])),
     ("extension_reasons", lambda u: [e.get("reason", "") for e in u.extensions or []]),
     ("status", lambda u: u.status.value), ("outcome", lambda u: u.outcome), ("completed_on", lambda u: u.completed_on),
@@ -93,17 +87,22 @@ UNDERTAKINGS = RecordExport("undertakings", Undertaking, (
 ), _undertakings)
 
 
-def _documents(session: Session) -> Iterable[tuple[Document, str]]:
-    names = dict(session.execute(select(Body.id, Body.name)).all())  # the bodies the audience may see
-    query = select(Document).order_by(Document.published_on.desc().nulls_last(), Document.id.desc())
-    return ((d, names.get(d.author_body_id or 0, "")) for d in session.scalars(query))
+def _documents(session: Session) -> Iterable[Row[Any]]:
+    """The columns the file holds, never the file's text (megabytes a document), with the author's name
+    joined (empty when the audience may not see the body)."""
+    return session.execute(
+        select(Document.title, Document.kind, Body.name.label("author"), Document.published_on,
+               Document.file_name, Document.file_size, Document.file_sha256, Document.notes,
+               Document.confidentiality)
+        .outerjoin(Body, Body.id == Document.author_body_id)
+        .order_by(Document.published_on.desc().nulls_last(), Document.id.desc()))
 
 
 DOCUMENTS = RecordExport("documents", Document, (
-    ("title", lambda row: row[0].title), ("kind", lambda row: row[0].kind.value), ("from", lambda row: row[1]),
-    ("published_on", lambda row: row[0].published_on), ("file_name", lambda row: row[0].file_name),
-    ("file_size", lambda row: row[0].file_size), ("file_sha256", lambda row: row[0].file_sha256),
-    ("notes", lambda row: row[0].notes), ("confidentiality", lambda row: row[0].confidentiality.value),
+    ("title", lambda d: d.title), ("kind", lambda d: d.kind.value), ("from", lambda d: d.author or ""),
+    ("published_on", lambda d: d.published_on), ("file_name", lambda d: d.file_name),
+    ("file_size", lambda d: d.file_size), ("file_sha256", lambda d: d.file_sha256),
+    ("notes", lambda d: d.notes), ("confidentiality", lambda d: d.confidentiality.value),
 ), _documents)
 
 

@@ -37,6 +37,7 @@ from ..core.models.records import budget_item_commitments, question_commitments
 from ..core.services import agenda, budget, dashboard, directory
 from ..core.services.follow_ups import FollowUpFilter, list_follow_ups
 from ..core.services.questions import AWAITING_ANSWER
+from ..core.services.undertakings import list_undertakings
 from ..core.values import Values
 from . import record_data
 from .options import PACK_TITLES, PackOptions
@@ -318,7 +319,7 @@ def _recommendations_pack(session: Session, today: date) -> tuple[str, list[Sect
 
 
 def _undertakings_pack(session: Session, today: date) -> tuple[str, list[Section]]:
-    groups = record_data.undertaking_groups(record_data.undertaking_rows(session, today), settled=True)
+    groups = record_data.undertaking_groups(list_undertakings(session, today=today), settled=True)
     return f"As they stand on {today.isoformat()}", [Section(title, len(rows), Undertakings([(title, rows)]))
                                                       for title, rows in groups.groups]
 
@@ -328,10 +329,9 @@ def _risk_pack(session: Session, today: date) -> tuple[str, list[Section]]:
     if risk.year is None:
         return "", [Section("Risk factors against last year", 0, replace(risk, detailed=False))]
     against = f" · against {risk.previous_year}" if risk.previous_year else ""
-    assessed = sum(1 for factor in risk.factors if factor["level"] is not None)
     return f"{risk.year}: {risk.title}{against}", [
         Section("Risk factors against last year", len(risk.factors), replace(risk, detailed=False)),
-        Section("Findings with notes and evidence", assessed, risk)]
+        Section("Findings with notes and evidence", risk.assessed, risk)]
 
 
 def _documents_pack(session: Session, today: date) -> tuple[str, list[Section]]:
@@ -370,7 +370,8 @@ def gather(session: Session, options: PackOptions, today: date | None = None,
         card = commitments(session)
         recommendations = record_data.recommendation_card(record_data.recommendation_rows(session))
         risk = record_data.risk_comparison(session, detailed=False)
-        promised = record_data.undertaking_groups(record_data.undertaking_rows(session, today), settled=False)
+        promised = record_data.undertaking_groups(list_undertakings(session, today=today),
+                                                   settled=False)
         documents = record_data.debate_documents(session, debate.id)
         sections += [
             Section("Executive summary", len(questions), summary(session, questions, today)),

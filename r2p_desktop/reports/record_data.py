@@ -4,11 +4,10 @@ a link to one has no label), for `pack_data.gather`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from sqlalchemy import Select, select
+from sqlalchemy import Executable, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..core.formatting import human_label
@@ -20,23 +19,15 @@ from ..core.models import (
     ImplementationStatus,
     Recommendation,
     RecommendationResponse,
-    RiskAssessment,
-    RiskFactor,
     RiskFinding,
-    RiskLevel,
-    Undertaking,
     UndertakingStatus,
 )
 from ..core.models.records import AgendaItemLink
-from ..core.services import recommendations
+from ..core.services import recommendations, risk_assessments
 from ..core.values import Values
 
-DUE_SOON_DAYS = 30  # an undertaking due within this many days is "due soon"
 # The kinds of document a debate pack always lists the latest of, whatever the agenda links.
 LATEST_KINDS = (DocumentKind.NHRI_ANNUAL_REPORT, DocumentKind.RISK_ASSESSMENT, DocumentKind.GOVERNMENT_REPLY)
-# Risk levels in rising order; "not assessed" has no place on the scale, so no change is read from it.
-LEVEL_ORDER = {RiskLevel.LOW.value: 1, RiskLevel.MODERATE.value: 2, RiskLevel.ELEVATED.value: 3,
-               RiskLevel.HIGH.value: 4}
 ACCEPTED = (RecommendationResponse.ACCEPTED.value, RecommendationResponse.PARTIALLY_ACCEPTED.value)
 
 
@@ -63,7 +54,8 @@ class RiskComparison:
     assessed_on: date | None
     source: str  # the source document's title, "" when none (or one the audience may not see)
     previous_year: int | None
-    factors: list[Values]  # one per risk factor of the catalogue, in its order
+    assessed: int  # factors given a level (not "not assessed"), as the view counts them
+    factors: list[Values]  # one per finding, in the catalogue's order; "change" is a risk_assessments.HIGHER…
     detailed: bool  # notes and evidence printed too (the risk pack), or the levels only (the debate pack)
 
 
@@ -102,37 +94,9 @@ def recommendation_groups(rows: list[Values]) -> RecommendationGroups:
 
 # -- undertakings ---------------------------------------------------------------------------------------
 
-def _given_in(u: Undertaking) -> str:
-    if u.question is not None:
-        return f"Answer to {u.question.reference or f'question {u.question.id}'}: {u.question.title}"
-    if u.debate is not None:
-        return f"Debate: {u.debate.title}"
-    if u.agenda_item is not None:
-        return f"Agenda item: {u.agenda_item.title}"
-    return ""
-
-
-def undertaking_rows(session: Session, today: date) -> list[Values]:
-    """Every undertaking the audience may see, soonest due first; a source it may not see is not named."""
-    query = (select(Undertaking).options(selectinload(Undertaking.given_by), selectinload(Undertaking.body),
-                                         selectinload(Undertaking.question), selectinload(Undertaking.debate),
-                                         selectinload(Undertaking.agenda_item))
-             .order_by(Undertaking.due_on.is_(None), Undertaking.due_on, Undertaking.id))
-    rows = []
-    for u in session.scalars(query):
-        by = ", ".join(x for x in (u.given_by.full_name if u.given_by else "", u.body.name if u.body else "") if x)
-        pending = u.status == UndertakingStatus.PENDING.value
-        rows.append({"id": u.id, "text": u.text, "by": by, "given_in": _given_in(u), "given_on": u.given_on,
-                     "due_on": u.due_on, "extensions": len(u.extensions or []), "status": u.status,
-                     "outcome": u.outcome, "completed_on": u.completed_on,
-                     "overdue": pending and u.due_on is not None and u.due_on < today,
-                     "due_soon": pending and u.due_on is not None
-                     and today <= u.due_on <= today + timedelta(days=DUE_SOON_DAYS)})
-    return rows
-
-
 def undertaking_groups(rows: list[Values], *, settled: bool) -> Undertakings:
-    """Overdue, due soon, then the other pending ones, each group that has any; with `settled` (the
+    """`rows` of `undertakings.list_undertakings` (overdue and due soon as the view and dashboard count
+    them) by standing: overdue, due soon, then the other pending ones, each group that has any; with `settled` (the
     register), the settled ones by status too, and every group, so each has its place in the pack."""
     chosen = [("Overdue", [r for r in rows if r["overdue"]]), ("Due soon", [r for r in rows if r["due_soon"]]),
               ("Pending", [r for r in rows if r["status"] == UndertakingStatus.PENDING.value
@@ -144,19 +108,7 @@ def undertaking_groups(rows: list[Values], *, settled: bool) -> Undertakings:
     return Undertakings([(title, group) for title, group in chosen if group or settled])
 
 
-def undertakings_open(rows: Iterable[Values]) -> int:
-    return sum(1 for r in rows if r["status"] == UndertakingStatus.PENDING.value)
-
-
 # -- risk assessments -----------------------------------------------------------------------------------
-
-def change_text(level: str | None, previous: str | None) -> str:
-    """The change from last year's level to this year's: ↑ higher, ↓ lower, = the same, – not comparable."""
-    if level is None or previous is None or level not in LEVEL_ORDER or previous not in LEVEL_ORDER:
-        return "–"
-    now, before = LEVEL_ORDER[level], LEVEL_ORDER[previous]
-    return "↑ higher" if now > before else "↓ lower" if now < before else "= same"
-
 
 def _evidence(finding: RiskFinding) -> list[str]:
     return ([f"Document: {d.title}" for d in finding.documents]
@@ -164,44 +116,39 @@ def _evidence(finding: RiskFinding) -> list[str]:
             + [f"Question {q.reference or q.id}: {q.title}" for q in finding.questions])
 
 
-def risk_comparison(session: Session, *, detailed: bool, year: int | None = None) -> RiskComparison:
-    """The latest assessment the audience may see (or `year`'s), factor by factor, against the one before."""
-    query = select(RiskAssessment).options(selectinload(RiskAssessment.source_document))
-    if year is not None:
-        query = query.where(RiskAssessment.year <= year)
-    assessments = list(session.scalars(query.order_by(RiskAssessment.year.desc()).limit(2)))
-    factors = list(session.scalars(select(RiskFactor).order_by(RiskFactor.number)))
-    if not assessments:
-        return RiskComparison(None, "", None, "", None, [], detailed)
-    latest, previous = assessments[0], assessments[1] if len(assessments) > 1 else None
-    findings = {a.id: {f.risk_factor_id: f for f in session.scalars(
-        select(RiskFinding).where(RiskFinding.risk_assessment_id == a.id)
-        .options(selectinload(RiskFinding.documents), selectinload(RiskFinding.recommendations),
-                 selectinload(RiskFinding.questions)))} for a in assessments}
-    rows = []
-    for factor in factors:
-        now = findings[latest.id].get(factor.id)
-        before = findings[previous.id].get(factor.id) if previous is not None else None
-        level = now.level if now is not None else None
-        earlier = before.level if before is not None else None
-        rows.append({"number": factor.number, "code": factor.code, "title": factor.title, "level": level,
-                     "previous": earlier, "change": change_text(level, earlier) if previous else "–",
-                     "note": now.note if now is not None else "",
-                     "evidence": _evidence(now) if now is not None and detailed else []})
-    source = latest.source_document.title if latest.source_document is not None else ""
-    return RiskComparison(latest.year, latest.title, latest.assessed_on, source,
-                          previous.year if previous else None, rows, detailed)
+def risk_comparison(session: Session, *, detailed: bool) -> RiskComparison:
+    """The latest assessment the audience may see, factor by factor, against the one before, as the
+    Risk assessments view compares them (`risk_assessments.comparison`)."""
+    assessment_id = risk_assessments.latest_id(session)
+    if assessment_id is None:
+        return RiskComparison(None, "", None, "", None, 0, [], detailed)
+    compared = risk_assessments.comparison(session, assessment_id)
+    evidence: dict[int, list[str]] = {}
+    if detailed:  # the labels of what the audience may see, where the view only counts them
+        query = (select(RiskFinding).where(RiskFinding.risk_assessment_id == assessment_id)
+                 .options(selectinload(RiskFinding.documents), selectinload(RiskFinding.recommendations),
+                          selectinload(RiskFinding.questions)))
+        evidence = {finding.id: _evidence(finding) for finding in session.scalars(query)}
+    rows = [{"number": row.number, "code": row.code, "title": row.title, "level": row.level,
+             "previous": row.previous_level, "change": row.change, "note": row.note,
+             "evidence": evidence.get(row.finding_id, [])} for row in compared.rows]
+    summary = compared.assessment
+    return RiskComparison(summary.year, summary.title, summary.assessed_on, summary.source_document,
+                          compared.previous_year, summary.assessed, rows, detailed)
 
 
 # -- documents ------------------------------------------------------------------------------------------
 
-def _document_rows(session: Session, query: Select[Document]) -> list[Values]:
-    """The documents `query` finds, each with the name of the body it came from (if the audience may see it)."""
-    found = list(session.scalars(query))
-    author_ids = {d.author_body_id for d in found if d.author_body_id is not None}
-    names = dict(session.execute(select(Body.id, Body.name).where(Body.id.in_(author_ids))).all())
-    return [{"id": d.id, "title": d.title, "kind": d.kind, "from": names.get(d.author_body_id or 0, ""),
-             "published_on": d.published_on, "file_name": d.file_name, "file_size": d.file_size} for d in found]
+# The columns a pack prints, the author's name joined (NULL when the audience may not see the body); never
+# the file's text, which can be megabytes a document.
+DOCUMENT_COLUMNS = (select(Document.id, Document.title, Document.kind, Body.name.label("author"),
+                           Document.published_on, Document.file_name, Document.file_size)
+                    .outerjoin(Body, Body.id == Document.author_body_id))
+
+
+def _document_rows(session: Session, query: Executable) -> list[Values]:
+    """The documents `query` (DOCUMENT_COLUMNS narrowed) finds, as plain values."""
+    return [{**row._asdict(), "from": row.author or ""} for row in session.execute(query)]
 
 
 NEWEST_FIRST = (Document.published_on.desc().nulls_last(), Document.id.desc())
@@ -209,16 +156,16 @@ NEWEST_FIRST = (Document.published_on.desc().nulls_last(), Document.id.desc())
 
 def document_register(session: Session) -> Documents:
     """Every document the audience may see, newest first."""
-    return Documents(_document_rows(session, select(Document).order_by(*NEWEST_FIRST)))
+    return Documents(_document_rows(session, DOCUMENT_COLUMNS.order_by(*NEWEST_FIRST)))
 
 
 def debate_documents(session: Session, debate_id: int) -> Documents:
     """The documents the debate's agenda items discuss, then the latest of each kind in LATEST_KINDS."""
     linked = (select(AgendaItemLink.document_id).join(AgendaItem, AgendaItem.id == AgendaItemLink.agenda_item_id)
               .where(AgendaItem.debate_id == debate_id, AgendaItemLink.document_id.is_not(None)))
-    rows = _document_rows(session, select(Document).where(Document.id.in_(linked)).order_by(Document.id))
+    rows = _document_rows(session, DOCUMENT_COLUMNS.where(Document.id.in_(linked)).order_by(Document.id))
     for kind in LATEST_KINDS:
-        rows += _document_rows(session, select(Document).where(Document.kind == kind.value)
+        rows += _document_rows(session, DOCUMENT_COLUMNS.where(Document.kind == kind.value)
                                .order_by(*NEWEST_FIRST).limit(1))
     unique = list({row["id"]: row for row in rows}.values())
     kinds = ", ".join(human_label(kind.value) for kind in LATEST_KINDS)

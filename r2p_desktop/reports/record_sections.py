@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
+from ..core.attachments import size_text
 from ..core.formatting import date_text, human_label
+from ..core.models import RiskLevel
+from ..core.services import risk_assessments
 from ..core.values import Values
 from .layout import STYLES, Heading, para
 from .pack_data import Pack
@@ -16,6 +19,9 @@ from .text import markup
 LEVEL_COLOURS = {"low": "#2E7D32", "moderate": "#F2A541", "elevated": "#D9822B", "high": "#B5452B",
                  "not_assessed": "#7F7F7F"}
 CHANGE_COLOURS = {"↑": "#B5452B", "↓": "#2E7D32"}  # a higher risk is the bad news
+# How a move between levels (`risk_assessments.change`) is printed.
+CHANGE_TEXTS = {risk_assessments.HIGHER: "↑ higher", risk_assessments.LOWER: "↓ lower",
+                risk_assessments.SAME: "= same", risk_assessments.NOT_COMPARED: "–"}
 
 
 def _counts(title: str, heading: str, counts: dict[str, int], width: float) -> list[Flowable]:
@@ -76,7 +82,7 @@ def _what(row: Values) -> str:
 
 def _given(row: Values) -> str:
     on = f"given on {date_text(row['given_on'])}" if row["given_on"] else ""
-    return f"{row['given_in']}\n\n{on}".strip()
+    return f"{row['where_in_full']}\n\n{on}".strip()
 
 
 def undertakings(data: Undertakings, key: str, pack: Pack) -> list[Flowable]:
@@ -86,7 +92,7 @@ def undertakings(data: Undertakings, key: str, pack: Pack) -> list[Flowable]:
         if headed:
             story += [CondPageBreak(90), Heading(f"{title} ({len(rows)})", "h2", f"{key}p{n}", 1)]
         story += table(["Due", "What was undertaken", "By", "Given in", "Status"], [12, 38, 16, 22, 12],
-                       [[_due(r), _what(r), r["by"], _given(r),
+                       [[_due(r), _what(r), r["given_by_label"], _given(r),
                          status_markup(r["status"], overdue=r["overdue"])] for r in rows], available(pack))
     return story or [para("No government undertakings are pending.", "meta")]
 
@@ -97,7 +103,8 @@ def _level(level: str | None) -> Safe:
     return Safe(f"<font color='{LEVEL_COLOURS.get(level, '#1F3A5F')}'><b>{human_label(level)}</b></font>")
 
 
-def _change(text: str) -> Safe:
+def _change(change: str) -> Safe:
+    text = CHANGE_TEXTS[change]
     colour = CHANGE_COLOURS.get(text[:1], "#5F6B7A")
     return Safe(f"<font color='{colour}'><b>{markup(text)}</b></font>")
 
@@ -119,27 +126,16 @@ def risk_comparison(data: RiskComparison, pack: Pack) -> list[Flowable]:
         return story + table(["No.", "Risk factor", last, str(data.year), "Change"], [5, 53, 14, 14, 14], rows,
                              available(pack))
     for f in data.factors:
-        if f["level"] is None:
+        if f["level"] == RiskLevel.NOT_ASSESSED:  # nothing found yet: no note or evidence to print
             continue
         before = (f" · {data.previous_year}: {human_label(f['previous']) if f['previous'] else 'no finding'}"
-                  f" · {f['change']}" if data.previous_year else "")
+                  f" · {CHANGE_TEXTS[f['change']]}" if data.previous_year else "")
         story += [CondPageBreak(80), Paragraph(markup(f"{f['number']}. {f['title']}"), STYLES["h3"]),
                   Paragraph(f"{data.year}: " + _level(f["level"]) + markup(before), STYLES["meta"])]
         story += long_text("NOTE", f["note"], empty="No note.")
         if f["evidence"]:
             story.append(para("Evidence: " + "; ".join(f["evidence"]), "meta"))
     return story
-
-
-def size_text(size: int | None) -> str:
-    """A file's size as a clerk reads it: 512 bytes, 48 KB, 3.2 MB."""
-    if size is None:
-        return ""
-    if size < 1024:
-        return f"{size} bytes"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def documents(data: Documents, pack: Pack) -> list[Flowable]:

@@ -76,7 +76,7 @@ def test_the_risk_assessment_shows_each_factor_with_both_years_levels_and_the_ch
 def test_the_document_register_lists_title_kind_author_and_attached_file(database, whole_record, tmp_path):
     _, text = export(database, tmp_path, "documents")
     assert squeeze("Government reply on early warningGovernment replyMinistry of Foreign Affairs") in text
-    assert squeeze("reply.pdf (47 KB)") in text and squeeze(f"Intelligence brief {SECRET} eight") in text
+    assert squeeze("reply.pdf (46.9 KB)") in text and squeeze(f"Intelligence brief {SECRET} eight") in text
     _, public = export(database, tmp_path / "..", "documents", audience="public")
     assert SECRET not in public and squeeze("NHRI risk assessment") in public
 
@@ -116,3 +116,60 @@ def test_long_and_arabic_undertakings_print_in_full(database, whole_record, tmp_
 def test_a_new_pack_of_an_empty_record_says_so(database, tmp_path, pack):
     result, _ = export(database, tmp_path, pack)
     assert result.pages >= 2 and squeeze(PACK_TITLES[pack]) in squeeze(pdf_text(result.path))
+
+
+def test_the_undertakings_pack_counts_due_soon_as_the_view_and_dashboard_do(database, whole_record, tmp_path):
+    from datetime import timedelta
+
+    from r2p_desktop.core.models import Undertaking
+    from r2p_desktop.core.services import undertakings
+
+    with database.session() as s:  # due in three weeks: beyond the service's two, so only pending
+        s.add(Undertaking(text="Consult the NHRI on the bill", given_on=TODAY, confidentiality="public",
+                          due_on=TODAY + timedelta(days=undertakings.DUE_SOON_DAYS + 7)))
+        s.commit()
+    with database.read_session() as session:
+        listed = undertakings.list_undertakings(session, undertakings.UndertakingFilter(status=undertakings.DUE_SOON))
+    result, text = export(database, tmp_path, "undertakings")
+    counts = dict(result.sections)
+    assert counts["Due soon"] == len(listed) == 1 and counts["Pending"] == 2
+    assert [row["text"] for row in listed] == ["Report to the Assembly on mediation funding"]
+    assert squeeze("Consult the NHRI on the bill") in text
+
+
+def test_a_risk_pack_of_an_assessment_with_three_factors_assessed_says_three(database, whole_record, tmp_path):
+    from r2p_desktop.core.models import RiskFinding
+    from r2p_desktop.core.services import risk_assessments
+
+    with database.session() as s:  # next year's, made from nothing: every factor not assessed, then three
+        assessment_id = risk_assessments.create(s, {"year": TODAY.year + 1, "title": "Next year",
+                                                    "confidentiality": "public"})
+        for finding_id in risk_assessments.finding_ids(s, assessment_id)[:3]:
+            risk_assessments.save_finding(s, finding_id, level="high", note=f"Found {finding_id}")
+        s.commit()
+        unassessed = s.get(RiskFinding, risk_assessments.finding_ids(s, assessment_id)[3]).risk_factor.title
+    result, text = export(database, tmp_path, "risk")
+    assert dict(result.sections) == {"Risk factors against last year": 14, "Findings with notes and evidence": 3}
+    assert text.count(squeeze("Not assessed")) == 11 and "Nonote." not in text
+    findings = text[text.index(squeeze("Findings with notes and evidence"), text.index(squeeze("Change"))):]
+    assert squeeze(unassessed) not in findings  # its (empty) finding is not printed as assessed
+    assert findings.count(squeeze("NOTE Found")) == 3  # the notes of the three assessed, and no other
+
+
+def test_the_document_register_never_reads_the_files_text(database, whole_record, tmp_path):
+    from sqlalchemy import event
+
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", seen)
+    try:
+        export(database, tmp_path, "documents")
+        export_pack(database, PackOptions(debate_id=whole_record["debate"]), tmp_path / "debate.pdf")
+        export(database, tmp_path, "risk")  # the assessment's source document
+    finally:
+        event.remove(database.engine, "before_cursor_execute", seen)
+    documents = [s for s in statements if "FROM documents" in s]
+    assert documents and not [s for s in documents if "file_text" in s]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from .. import kinds
 from ..errors import NotFoundError, ValidationError
@@ -76,8 +76,12 @@ class Comparison:
     rows: list[FactorRow]
 
 
+# The source document's title is all an assessment shows of it: never its file's text (megabytes).
+_SOURCE = selectinload(RiskAssessment.source_document).defer(Document.file_text)
+
+
 def _assessment(session: Session, assessment_id: int) -> RiskAssessment:
-    assessment = session.get(RiskAssessment, assessment_id)
+    assessment = session.get(RiskAssessment, assessment_id, options=[_SOURCE])
     if assessment is None:
         raise NotFoundError(f"there is no risk assessment with id {assessment_id}; someone may have deleted it")
     return assessment
@@ -92,7 +96,13 @@ def _summary(a: RiskAssessment) -> AssessmentSummary:
 
 def list_assessments(session: Session) -> list[AssessmentSummary]:
     """Every assessment, the newest year first."""
-    return [_summary(a) for a in session.scalars(select(RiskAssessment).order_by(RiskAssessment.year.desc()))]
+    return [_summary(a) for a in session.scalars(select(RiskAssessment).options(_SOURCE)
+                                                      .order_by(RiskAssessment.year.desc()))]
+
+
+def latest_id(session: Session) -> int | None:
+    """The id of the assessment of the latest year (the session may see), None when there is none."""
+    return session.scalar(select(RiskAssessment.id).order_by(RiskAssessment.year.desc()).limit(1))
 
 
 def previous(session: Session, year: int) -> RiskAssessment | None:
