@@ -103,19 +103,6 @@ def extend(database: Database, undertaking_id: int, new_due_on: date | str | Non
     return Changes(updated={Record(kinds.UNDERTAKING.key, undertaking_id)})
 
 
-def close(database: Database, undertaking_id: int, status: str, outcome: str, completed_on: date | str | None = None,
-          *, today: date | None = None, expected_version: int | None = None) -> Changes:
-    """Mark the undertaking implemented, partly implemented or dropped (with the reason as its outcome).
-    Raises ValidationError naming the field ("outcome" for a drop without reason), or ConflictError when
-    someone saved it since `expected_version` (the version the clerk's dialog was opened on)."""
-    completed = _date(completed_on, "completed_on")
-    with as_r2p_errors(), database.session() as session:
-        undertakings.close(session, undertaking_id, status, outcome, completed, today or date.today(),
-                           expected_version=expected_version)
-        session.commit()
-    return Changes(updated={Record(kinds.UNDERTAKING.key, undertaking_id)})
-
-
 @dataclass(frozen=True)
 class Details:
     """What the undertaking's dialog shows beside its fields."""

@@ -10,7 +10,8 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from r2p_desktop.app import debates, policy, removal
+from r2p_desktop.app import debates, policy, record_forms, removal
+from r2p_desktop.app import records as record_use_cases
 from r2p_desktop.app import undertakings as use_cases
 from r2p_desktop.app.records import read
 from r2p_desktop.core import kinds
@@ -48,6 +49,13 @@ def stored(database, undertaking_id: int) -> Undertaking:
         undertaking = session.get(Undertaking, undertaking_id)
         session.expunge(undertaking)
         return undertaking
+
+
+def save(database, undertaking_id: int, *, expected_version: int | None = None, **shown: str) -> None:
+    """Save the undertaking's form with `shown` changed, as its dialog does."""
+    loaded = record_use_cases.load(database, record_forms.UNDERTAKING, undertaking_id)
+    record_use_cases.save(database, record_forms.UNDERTAKING, undertaking_id, {**loaded.shown, **shown},
+                          expected_version=expected_version or loaded.version)
 
 
 def record_from(database, question_id: int, text: str = "table a witness protection bill") -> int:
@@ -122,14 +130,15 @@ def test_an_extension_needs_a_later_date_and_a_reason(demo, answered, new_due_on
     assert stored(demo, undertaking_id).extensions == []
 
 
-def test_a_drop_needs_its_reason_and_closing_records_the_outcome(demo, answered):
+def test_a_drop_needs_its_reason_and_a_closed_undertaking_is_not_extended(demo, answered):
     undertaking_id = record_from(demo, answered)
     with pytest.raises(ValidationError) as refused:
-        use_cases.close(demo, undertaking_id, "dropped", "")
+        save(demo, undertaking_id, status="dropped", outcome="")
     assert refused.value.errors == {"outcome": "a dropped undertaking needs the reason it was dropped"}
     assert stored(demo, undertaking_id).status == "pending"
 
-    use_cases.close(demo, undertaking_id, "dropped", "The government withdrew the bill", today=date(2026, 3, 2))
+    save(demo, undertaking_id, status="dropped", outcome="The government withdrew the bill",
+         completed_on="2026-03-02")
     undertaking = stored(demo, undertaking_id)
     assert (undertaking.status, undertaking.outcome, undertaking.completed_on) == (
         "dropped", "The government withdrew the bill", date(2026, 3, 2))
@@ -232,17 +241,15 @@ def test_a_debate_outcome_records_the_undertakings_marked(demo):
         assert (other.debate_id, other.undertaking_id) == (debate_id, None)
 
 
-def test_a_stale_close_is_refused_and_keeps_the_other_clerks_outcome(demo, answered):
-    """Two clerks open the same pending undertaking; the first closes it, the second's close is refused."""
+def test_a_stale_save_of_its_outcome_is_refused_and_keeps_the_other_clerks(demo, answered):
+    """Two clerks open the same pending undertaking; the first records it implemented, the second's drop
+    is refused (closing is saving its status and outcome through its form)."""
     undertaking_id = record_from(demo, answered)
-    first_version = second_version = stored(demo, undertaking_id).version
-    use_cases.close(demo, undertaking_id, "implemented", "The bill was laid", expected_version=first_version,
-                    today=date(2026, 3, 2))
+    version = stored(demo, undertaking_id).version
+    save(demo, undertaking_id, status="implemented", outcome="The bill was laid", completed_on="2026-03-02",
+         expected_version=version)
     with pytest.raises(ConflictError):
-        use_cases.close(demo, undertaking_id, "dropped", "The government withdrew the bill",
-                        expected_version=second_version)
-    undertaking = stored(demo, undertaking_id)
-    assert (undertaking.status, undertaking.outcome) == ("implemented", "The bill was laid")
-    with pytest.raises(ValidationError) as refused:  # closing it again on the current version: nothing to close
-        use_cases.close(demo, undertaking_id, "dropped", "Withdrawn", expected_version=undertaking.version)
-    assert refused.value.errors[""] == "only a pending undertaking can be closed"
+        save(demo, undertaking_id, status="dropped", outcome="The government withdrew the bill",
+             expected_version=version)
+    assert (stored(demo, undertaking_id).status, stored(demo, undertaking_id).outcome) == (
+        "implemented", "The bill was laid")

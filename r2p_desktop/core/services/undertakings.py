@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from .. import policy
-from ..errors import NotFoundError, R2PError, ValidationError
+from ..errors import NotFoundError, R2PError
 from ..models import AgendaItem, Body, Debate, FollowUp, Question, Undertaking, UndertakingStatus
 from ..values import Values
 from . import records
@@ -27,8 +27,6 @@ OVERDUE = "overdue"
 DUE_SOON = "due_soon"
 DUE_SOON_DAYS = 14  # "due soon": within two weeks, for undertakings and follow-ups alike (the dashboard's)
 SOURCES = ("question_id", "debate_id", "agenda_item_id")  # where an undertaking can have been given
-CLOSED = (UndertakingStatus.IMPLEMENTED.value, UndertakingStatus.PARTLY_IMPLEMENTED.value,
-          UndertakingStatus.DROPPED.value)
 
 
 @dataclass(frozen=True)
@@ -200,24 +198,6 @@ def extend(session: Session, undertaking_id: int, new_due_on: date | None, reaso
     # Set before the update, which flushes: the list and the new date are one change, one version.
     undertaking.extensions = [*(undertaking.extensions or []), extension]
     records.update(session, Undertaking, undertaking_id, {"due_on": new_due_on}, expected_version=expected_version)
-
-
-def close(session: Session, undertaking_id: int, status: str, outcome: str, completed_on: date | None,
-          today: date, *, expected_version: int | None = None) -> None:
-    """Mark the pending undertaking implemented, partly implemented or dropped (a dropped one needs its
-    reason as the outcome), completed on `completed_on` (today when not given). ConflictError when
-    someone saved it since `expected_version` (another clerk may have closed it); ValidationError when
-    it is no longer pending. The caller commits."""
-    if status not in CLOSED:
-        raise ValidationError({"status": f"'{status}' is not one of: {', '.join(CLOSED)}"})
-    undertaking = _load(session, undertaking_id)
-    # A stale version is a conflict (the update says so with both versions), not a closed-twice error.
-    stale = expected_version is not None and undertaking.version != expected_version
-    if undertaking.status != UndertakingStatus.PENDING and not stale:
-        raise ValidationError({"": "only a pending undertaking can be closed"})
-    records.update(session, Undertaking, undertaking_id,
-                   {"status": status, "outcome": outcome.strip(), "completed_on": completed_on or today},
-                   expected_version=expected_version)
 
 
 # --- listing --------------------------------------------------------------------------------------
