@@ -200,3 +200,32 @@ def test_r2p_check_names_the_document_whose_file_changed(database, r2p, tmp_path
     assert result.code == 1
     assert (f"FAIL  attachment: document “NHRI annual report 2025” (id {document_id}, nhri.pdf): its file has "
             "changed since it was attached") in result.out
+
+
+def test_a_damaged_stored_file_is_repaired_by_a_restore_and_by_attaching_it_again(database, db_path, r2p, tmp_path):
+    source = make_pdf(tmp_path / "mission.pdf", "Mission report, Thornbury district")
+    document_id = add_document(database, "Mission report")
+    document_use_cases.attach(database, document_id, document_use_cases.store_file(database, source))
+    backup = take_backup(database, "manual")
+    kept = AttachmentStore.of_database(db_path).path_of(attachments.file_sha256(source))
+
+    def damage() -> None:
+        os.chmod(kept, 0o600)
+        kept.write_bytes(b"%PDF-1.4 damaged on disk")
+        os.chmod(kept, stat.S_IRUSR)
+
+    damage()
+    restore_backup(database, backup)
+    assert kept.read_bytes() == source.read_bytes()
+    assert stat.S_IMODE(kept.stat().st_mode) == stat.S_IRUSR
+    assert "ok    attachments: 1 attached file checked" in r2p("check").out
+
+    damage()
+    again = open_database(str(db_path))
+    try:
+        document_use_cases.attach(again, document_id, document_use_cases.store_file(again, source))
+    finally:
+        again.dispose()
+    assert kept.read_bytes() == source.read_bytes()
+    assert stat.S_IMODE(kept.stat().st_mode) == stat.S_IRUSR
+    assert "ok    attachments: 1 attached file checked" in r2p("check").out

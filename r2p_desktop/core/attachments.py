@@ -3,7 +3,8 @@
 read-only), never moved or changed afterwards.
 
 A file's name is only a label: it is cleaned (`label`, `safe_name`) before it is shown or used for the
-copy handed to the system's viewer, and never becomes part of a path in the store. Storing streams
+copy handed to the system's viewer (`open_copy` names its temporary copy `safe_name(name)`, in a new
+temporary folder of its own), and never becomes part of a path in the store. Storing streams
 the file in chunks into a temporary name in the store's own folder, syncs it and renames it into place,
 so a full disk or a source that vanishes leaves nothing half-written and gives one R2PError line.
 Backups keep a store of their own (`attachments/` in the backups folder), which holds each file once
@@ -116,13 +117,16 @@ class AttachmentStore:
         return self.folder / sha256[:2] / sha256
 
     def has(self, sha256: str) -> bool:
-        return self.path_of(sha256).is_file()
+        """Whether the store holds `sha256` sound: a file there whose content no longer has its hash
+        counts as missing, so that storing or restoring it again repairs it."""
+        return self.problem(sha256) is None
 
     # --- storing ----------------------------------------------------------------------------------
 
     def store(self, source: Path, progress: Progress | None = None, *, name: str | None = None,
               read_text: bool = True) -> StoredFile:
-        """Copy `source` into the store (once: a file already held is not copied again) and read its
+        """Copy `source` into the store (once: a file already held sound is not copied again; one whose
+        content was damaged is replaced) and read its
         text if it is a PDF. Raises one R2PError line, leaving nothing half-written, when the source
         cannot be read or changes while it is copied, or the disk is full."""
         source = Path(source)
@@ -142,7 +146,7 @@ class AttachmentStore:
             digest, copied, temporary = self._copy_in(handle, total, shown, progress)
         try:
             target = self.path_of(digest)
-            if target.is_file():
+            if self.has(digest):
                 temporary.unlink()
             else:
                 private_folder(target.parent)
