@@ -5,6 +5,7 @@ by `r2p check`."""
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -229,3 +230,27 @@ def test_a_damaged_stored_file_is_repaired_by_a_restore_and_by_attaching_it_agai
     assert kept.read_bytes() == source.read_bytes()
     assert stat.S_IMODE(kept.stat().st_mode) == stat.S_IRUSR
     assert "ok    attachments: 1 attached file checked" in r2p("check").out
+
+
+def test_the_documents_list_reads_no_files_text_and_lists_newest_published_first(database):
+    from datetime import date
+
+    from sqlalchemy import event
+
+    from r2p_desktop.core.services.documents import DocumentFilter, list_documents
+
+    with database.session() as session:
+        for n, published in enumerate((date(2025, 3, 1), None, date(2026, 5, 1))):
+            records.create(session, Document, {"title": f"Report {n}", "published_on": published,
+                                               "file_text": "early warning " * 50_000})
+        session.commit()
+    statements: list[str] = []
+    event.listen(database.engine, "before_cursor_execute",
+                 lambda conn, cursor, statement, *rest: statements.append(statement))
+    with database.read_session() as session:
+        listed = list_documents(session)
+        found = list_documents(session, DocumentFilter(text="warning"))
+    assert [row["title"] for row in listed] == ["Report 2", "Report 0", "Report 1"]  # undated last
+    assert "file_text" not in listed[0] and len(found) == 3
+    selects = [re.split(r"\sFROM\s", s)[0] for s in statements if s.lstrip().startswith("SELECT")]
+    assert selects and not any("file_text" in columns for columns in selects)

@@ -26,18 +26,20 @@ class DocumentFilter:
 
 
 def list_documents(session: Session, flt: DocumentFilter | None = None) -> list[Values]:
-    """The documents matching `flt`, newest published first (undated last), then newest recorded."""
+    """The documents matching `flt`, newest published first (undated last), then newest recorded. Only
+    the columns listed are read: a document's file text may be two million characters."""
     flt = flt or DocumentFilter()
-    query = select(Document, Body.name).outerjoin(Body, Body.id == Document.author_body_id)
+    query = (select(Document.id, Document.title, Document.kind, Body.name.label("author"), Document.published_on,
+                    Document.file_name, Document.file_size, Document.file_sha256, Document.confidentiality)
+             .outerjoin(Body, Body.id == Document.author_body_id))
     if flt.kind is not None:
         query = query.where(Document.kind == flt.kind)
     for word in flt.text.split():
         pattern = f"%{word}%"
         query = query.where(or_(Document.title.ilike(pattern), Document.file_name.ilike(pattern),
                                 Document.notes.ilike(pattern), Document.file_text.ilike(pattern)))
-    rows = [_row(document, author) for document, author in session.execute(query.order_by(Document.id.desc()))]
-    return sorted(rows, key=lambda row: (row["published_on"] is None,
-                                         -row["published_on"].toordinal() if row["published_on"] else 0))
+    query = query.order_by(Document.published_on.is_(None), Document.published_on.desc(), Document.id.desc())
+    return [{**row._asdict(), "author": row.author or ""} for row in session.execute(query)]
 
 
 def _row(document: Document, author: str | None) -> Values:
