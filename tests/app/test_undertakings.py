@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from answered_question import add_answered_question
 from sqlalchemy import select
 
 from r2p_desktop.app import debates, policy, record_forms, removal
@@ -16,7 +17,7 @@ from r2p_desktop.app import undertakings as use_cases
 from r2p_desktop.app.records import read
 from r2p_desktop.core import kinds
 from r2p_desktop.core.errors import ConflictError, ValidationError
-from r2p_desktop.core.models import AuditEntry, Debate, FollowUp, Question, Undertaking
+from r2p_desktop.core.models import AuditEntry, Debate, FollowUp, Undertaking
 from r2p_desktop.core.services import dashboard, directory, follow_ups, records, undertakings
 from r2p_desktop.core.services.undertakings import UndertakingFilter, add_months
 from r2p_desktop.sample_data import generate_demo
@@ -33,15 +34,7 @@ def demo(database):
 @pytest.fixture
 def answered(demo) -> int:
     """A question the Minister of Justice answered on 30 November 2025."""
-    with demo.session() as session:
-        minister = directory.person_or_new(session, "Dario Velasquez")
-        justice = directory.body_or_new(session, "Ministry of Justice")
-        question_id = records.create(session, Question, {
-            "title": "Witness protection for atrocity trials", "reference": "WQ 2025/901", "status": "answered",
-            "addressed_to_id": justice, "date_tabled": date(2025, 11, 1), "date_answered": date(2025, 11, 30),
-            "answer_text": "The ministry will table a witness protection bill.", "answered_by_id": minister})
-        session.commit()
-    return question_id
+    return add_answered_question(demo)
 
 
 def stored(database, undertaking_id: int) -> Undertaking:

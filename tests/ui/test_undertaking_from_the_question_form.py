@@ -5,14 +5,12 @@ figure lists it in the Undertakings view."""
 
 from __future__ import annotations
 
-from datetime import date
-
+from answered_question import add_answered_question
 from clerk_actions import save
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from r2p_desktop.core.models import Question, Undertaking
-from r2p_desktop.core.services import directory, records
+from r2p_desktop.core.models import Undertaking
 from r2p_desktop.sample_data import generate_demo
 
 WHAT, DUE, EXTENSIONS, STATUS = 0, 4, 5, 6
@@ -22,13 +20,8 @@ def test_an_undertaking_recorded_from_an_answer_is_extended_once_and_overdue_on_
         main_window, database, qtbot):
     with database.session() as session:
         generate_demo(session, questions=40)
-        minister = directory.person_or_new(session, "Dario Velasquez")
-        question_id = records.create(session, Question, {
-            "title": "Witness protection for atrocity trials", "reference": "WQ 2025/901", "status": "answered",
-            "addressed_to_id": directory.body_or_new(session, "Ministry of Justice"),
-            "date_tabled": date(2025, 11, 1), "date_answered": date(2025, 11, 30), "answered_by_id": minister,
-            "answer_text": "The ministry will table a witness protection bill before the summer."})
         session.commit()
+    question_id = add_answered_question(database)
     main_window.open_record("question", question_id)
     editor = main_window.questions_view.editor
     assert editor.question_id == question_id and editor.undertaking_action.isEnabled()

@@ -9,13 +9,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from answered_question import add_answered_question
 from clerk_actions import answer_next_message, choose, save
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from r2p_desktop.app import policy
-from r2p_desktop.core.models import Debate, FollowUp, Question, Undertaking
-from r2p_desktop.core.services import directory, records, undertakings
+from r2p_desktop.core.models import Debate, FollowUp, Undertaking
+from r2p_desktop.core.services import records, undertakings
 from r2p_desktop.sample_data import generate_demo
 from r2p_desktop.ui.dialogs.debate_outcome_dialog import DebateOutcomeDialog
 from r2p_desktop.ui.dialogs.undertaking_dialog import record_undertaking_for_question
@@ -40,15 +41,7 @@ def view(database, records_changed, qtbot):
 @pytest.fixture
 def answered(database, view) -> int:
     """A question the Minister of Justice answered on 30 November 2025."""
-    with database.session() as session:
-        minister = directory.person_or_new(session, "Dario Velasquez")
-        justice = directory.body_or_new(session, "Ministry of Justice")
-        question_id = records.create(session, Question, {
-            "title": "Witness protection for atrocity trials", "reference": "WQ 2025/901", "status": "answered",
-            "addressed_to_id": justice, "date_tabled": date(2025, 11, 1), "date_answered": date(2025, 11, 30),
-            "answer_text": "The ministry will table a witness protection bill.", "answered_by_id": minister})
-        session.commit()
-    return question_id
+    return add_answered_question(database)
 
 
 def record_from_answer(view, qtbot, question_id: int, words: str = "table a witness protection bill"):
