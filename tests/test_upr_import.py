@@ -9,7 +9,8 @@ from sqlalchemy import select
 
 from r2p_desktop.core.errors import R2PError
 from r2p_desktop.core.models import Recommendation
-from r2p_desktop.exchange.upr_info import decode, import_recommendations
+from r2p_desktop.exchange.table_file import decode
+from r2p_desktop.exchange.upr_info import import_recommendations
 
 HEADER = "To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session"
 ROWS = (
@@ -49,7 +50,7 @@ def test_a_macroman_file_with_cr_only_lines_is_read_with_its_accents(session, tm
 def test_a_utf8_file_with_a_byte_order_mark_and_crlf_lines(session, tmp_path):
     path = export(tmp_path, "\n".join((HEADER, *ROWS)) + "\n", "utf-8-sig", "\r\n")
     report = import_recommendations(session, path)
-    assert (report.errors, report.imported, report.encoding) == ([], 4, "UTF-8")
+    assert (report.errors, report.imported, report.encoding) == ([], 4, "UTF-8 with a byte-order mark")
     assert [r.recommended_by for r in stored(session)] == ["Côte d’Ivoire", "Norway", "España", "Brazil"]
     assert stored(session)[2].response == "noted"  # the UPR's "rejected" is noted today
 

@@ -8,7 +8,6 @@ category of action cannot be read is named, and nothing is imported; a recommend
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import re
@@ -23,6 +22,7 @@ from ..core.models import RecommendationMechanism, RecommendationResponse
 from ..core.services import records
 from ..core.services.recommendations import recorded_keys, same_key
 from .spreadsheet_safety import restore
+from .table_file import decode
 
 COLUMNS = ("To", "To-Rgrp", "To-Org", "Text", "From", "From-Rgrp", "From-Org", "Response", "Action", "Issue",
            "Session")
@@ -36,44 +36,6 @@ RESPONSES = {
     "pending": RecommendationResponse.PENDING, "": RecommendationResponse.PENDING,
 }
 _KNOWN_RESPONSES = "Supported, Accepted, Partially accepted, Noted, Rejected, Pending or empty"
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """The text of `data` and the name of the encoding it was read in: a byte order mark first, then
-    strict UTF-8 (UTF-16 without a mark is told by its zero bytes), then a single-byte guess: MacRoman
-    for a file with CR-only line endings whose other bytes read as letters there, Windows-1252 otherwise."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), "UTF-8" if encoding == "utf-8-sig" else "UTF-16"
-            except UnicodeDecodeError:
-                break
-    sample = data[:4000]
-    if len(sample) >= 2 and sample.count(0) * 3 >= len(sample):  # ASCII letters in UTF-16: every other byte 0
-        encoding = "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
-        try:
-            return data.decode(encoding), "UTF-16"
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    cr_only = b"\r" in data and b"\n" not in data
-    as_mac = data.decode("mac_roman")
-    try:
-        as_windows = data.decode("cp1252")
-    except UnicodeDecodeError:  # a byte Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)
-        return as_mac, "MacRoman"
-    if cr_only and _letters(as_mac) >= _letters(as_windows):
-        return as_mac, "MacRoman"
-    return as_windows, "Windows-1252"
-
-
-def _letters(text: str) -> int:
-    """How many of the non-ASCII characters of `text` read as letters or typographic quotes."""
-    return sum(1 for char in text if ord(char) > 127 and (char.isalpha() or char in "‘’“”–—…"))
 
 
 @dataclass(frozen=True)
