@@ -54,6 +54,7 @@ def view_key(number: int) -> str:
 
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, to keep launching quick
+    from .dialogs.calendar_dialog import CalendarDialog
     from .dialogs.export_dialog import ExportDialog
     from .dialogs.restore_dialog import RestoreDialog
     from .dialogs.search_dialog import SearchDialog
@@ -166,6 +167,9 @@ class MainWindow(QMainWindow):
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_briefing)
         file_menu.addAction(self.export_action)
+        self.export_calendar_action = QAction("Export &calendar…", self)
+        self.export_calendar_action.triggered.connect(self.export_calendar)
+        file_menu.addAction(self.export_calendar_action)
         file_menu.addSeparator()
         self.backup_action = QAction("&Back up now…", self)
         self.backup_action.triggered.connect(self.back_up_now)
@@ -244,6 +248,16 @@ class MainWindow(QMainWindow):
 
         dialog = ExportDialog(self.database, self.tasks, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def export_calendar(self) -> CalendarDialog:
+        """Answer deadlines, follow-ups, undertakings and debates as an iCalendar file, for an audience."""
+        from .dialogs.calendar_dialog import CalendarDialog
+
+        dialog = CalendarDialog(self.database, self.tasks, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exported.connect(lambda line: self.statusBar().showMessage(line, 8000))
         dialog.open()
         return dialog
 
