@@ -311,6 +311,21 @@ def cmd_export_records(args) -> int:
     return 0
 
 
+def cmd_export_ical(args) -> int:
+    from .exchange.calendar_ics import export_calendar, summary_line
+
+    out = Path(args.out)
+    database = _database(args)
+    with database.read_session() as session:
+        result = export_calendar(session, out, audience=args.audience)
+    print(summary_line(result, out) + (" It is readable only by you: it holds restricted records."
+                                       if result.restricted_written else ""))
+    if result.left_out:
+        hidden = {"public": "committee and restricted", "committee": "restricted"}[args.audience]
+        print(f"left out {result.left_out} {hidden} records; add --audience all to include them", file=sys.stderr)
+    return 0
+
+
 def _seconds(text: str) -> float:
     try:
         value = float(text)
@@ -425,6 +440,12 @@ def build_parser() -> argparse.ArgumentParser:
         exp_r.add_argument("--audience", default="committee", choices=["public", "committee"],
                            help="public: public records only; committee (default): all but restricted")
         exp_r.set_defaults(run=cmd_export_records, nothing_done="nothing was exported")
+    exp_i = exp.add_parser("ical", parents=[common], help="answer deadlines, follow-ups, undertakings and debates "
+                           "as an iCalendar file (.ics) for Outlook and other calendars")
+    exp_i.add_argument("--out", required=True, metavar="FILE.ics")
+    exp_i.add_argument("--audience", default="committee", choices=["public", "committee", "all"],
+                       help="public: public records only; committee (default): all but restricted; all: everything")
+    exp_i.set_defaults(run=cmd_export_ical, nothing_done="nothing was exported")
     exp_b = exp.add_parser("briefing", parents=[common], help="a briefing pack as PDF")
     exp_b.add_argument("--out", required=True, metavar="FILE.pdf")
     exp_b.add_argument("--pack", default="debate", choices=PACKS, help="which pack to write (default: debate)")
