@@ -148,7 +148,7 @@ def _follow_ups(session: Session) -> Iterator[tuple[Component, list[object | Non
                        f"Owner: {f.owner_body.name}" if f.owner_body else ""]
         assert f.due_date is not None
         yield (_todo(f, f.due_date, FOLLOW_UP_STATUS[f.status], f"Follow-up: {_shortened(f.description)}",
-                     ["Follow-up"], description), [f, f.owner_body])
+                     ["Follow-up"], description), [f, f.owner_body, f.question])
 
 
 def _undertakings(session: Session) -> Iterator[tuple[Component, list[object | None]]]:
@@ -163,7 +163,7 @@ def _undertakings(session: Session) -> Iterator[tuple[Component, list[object | N
                        f"Body: {u.body.name}" if u.body else "", f"Given in {source}" if source else ""]
         assert u.due_on is not None
         yield (_todo(u, u.due_on, UNDERTAKING_STATUS[u.status], f"Undertaking: {_shortened(u.text)}",
-                     ["Undertaking"], description), [u, u.given_by, u.body])
+                     ["Undertaking"], description), [u, u.given_by, u.body, u.question, u.debate, u.agenda_item])
 
 
 def _debates(session: Session) -> Iterator[tuple[Component, list[object | None]]]:
