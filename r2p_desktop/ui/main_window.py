@@ -170,6 +170,10 @@ class MainWindow(QMainWindow):
         self.export_calendar_action = QAction("Export &calendar…", self)
         self.export_calendar_action.triggered.connect(self.export_calendar)
         file_menu.addAction(self.export_calendar_action)
+        self.export_list_action = QAction("Export this &list…", self)
+        self.export_list_action.setToolTip("Save the list on this page, as shown, as CSV or XLSX")
+        self.export_list_action.triggered.connect(lambda: self.current_view().export_list())
+        file_menu.addAction(self.export_list_action)
         file_menu.addSeparator()
         self.backup_action = QAction("&Back up now…", self)
         self.backup_action.triggered.connect(self.back_up_now)
@@ -392,6 +396,8 @@ class MainWindow(QMainWindow):
     # --- settings -----------------------------------------------------------------------------
 
     def _restore_settings(self) -> None:
+        for view in self.views:
+            view.remember_columns(self._settings)
         geometry = self._settings.value(SETTINGS_GEOMETRY)
         if geometry is None or not self.restoreGeometry(geometry):
             available = self.screen().availableGeometry()

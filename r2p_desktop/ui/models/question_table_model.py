@@ -105,7 +105,7 @@ class QuestionTableModel(QAbstractTableModel):
             return None
         if role == RECORD_ID_ROLE:
             return self._ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.EditRole,
                         Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole):
             return None
         column = index.column()
@@ -117,6 +117,8 @@ class QuestionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             overdue = row.days_overdue is not None and column in (ANSWER_DUE, STATUS, DAYS_OVERDUE)
             return OVERDUE_COLOUR if overdue else None
+        if role == Qt.ItemDataRole.EditRole:  # the dates themselves, for "Export this list…"
+            return {DATE_TABLED: row.date_tabled, ANSWER_DUE: row.answer_due}.get(column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == STATUS and row.days_overdue is not None:
                 return f"{human_label(row.status)}, answer overdue by {row.days_overdue} days"

@@ -117,6 +117,8 @@ class RecordListModel(QAbstractTableModel):
             return column.alignment
         if role == Qt.ItemDataRole.ForegroundRole:
             return WARNING_COLOUR if column.warn_key and row.get(column.warn_key) else None
+        if role == Qt.ItemDataRole.EditRole:  # the date or number shown, for "Export this list…"
+            return row.get(column.key) if column.shows in (DATE, NUMBER) else None
         if role == RECORD_ID_ROLE:
             return row.get("id")
         if role == SORT_ROLE:

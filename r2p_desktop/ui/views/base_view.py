@@ -1,14 +1,20 @@
-"""What every page of the main window shares: a title, and refreshing itself when records change.
+"""What every page of the main window shares: a title, refreshing itself when records change, and its
+lists (each a RecordTableView attribute of the page) named for "Export this list…" and keeping the
+clerk's choice of columns.
 
 A hidden view only notes that it is out of date and reads again when it is next shown."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...core.database import Database
 from ..records_changed import ALL_KINDS, RecordsChanged
+from ..widgets.record_table_view import RecordTableView
+
+COLUMNS_SETTING = "list_columns/{view}/{table}"  # the titles of the columns the clerk hid in that list
 
 
 class BaseView(QWidget):
@@ -61,7 +67,35 @@ class BaseView(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self._name_lists()
         self.ensure_fresh()
+
+    # --- the page's lists ---------------------------------------------------------------------
+
+    def list_tables(self) -> dict[str, RecordTableView]:
+        """The lists on this page, by the attribute that holds each ("table", "people_table")."""
+        return {name: value for name, value in vars(self).items() if isinstance(value, RecordTableView)}
+
+    def remember_columns(self, settings: QSettings) -> None:
+        """Restore which columns each list shows from `settings`, and keep the clerk's changes there."""
+        for name, table in self.list_tables().items():
+            table.remember_columns(settings, COLUMNS_SETTING.format(view=type(self).__name__, table=name))
+
+    def export_list(self) -> int | None:
+        """Export this list… for the list with the keyboard focus, else the first one showing."""
+        self._name_lists()
+        tables = list(self.list_tables().values())
+        if not tables:
+            return None
+        focused = [t for t in tables if t.hasFocus()]
+        showing = [t for t in tables if t.isVisible()]
+        return (focused or showing or tables)[0].export_list()
+
+    def _name_lists(self) -> None:
+        tables = self.list_tables()
+        for name, table in tables.items():
+            label = name.removesuffix("_table").replace("_", " ").capitalize()
+            table.list_name = self.TITLE if name == "table" or len(tables) == 1 else f"{self.TITLE} – {label}"
 
     def _on_records_changed(self, kinds: frozenset[str]) -> None:
         if not kinds & self.KINDS:
