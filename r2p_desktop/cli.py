@@ -228,25 +228,46 @@ def cmd_settings(args) -> int:
     return 0
 
 
-def cmd_import_questions(args) -> int:
-    from .exchange.questions_csv import import_questions
+def _mapping(pairs: list[str]) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs:
+        ours, sep, theirs = pair.partition("=")
+        if not sep or not ours.strip() or not theirs.strip():
+            raise UsageError(f"--map {pair!r}: write it as FIELD=COLUMN, e.g. --map title=Subject")
+        mapping[ours.strip()] = theirs.strip()
+    return mapping
+
+
+def cmd_import(args) -> int:
+    """`r2p import KIND FILE`: a CSV or XLSX file in our columns (or mapped onto them) for every kind;
+    a UPR Info export for recommendations."""
+    from .exchange.record_tables import import_table, summary
+    from .exchange.upr_info import is_upr_info
 
     path = Path(args.file)
-    if path.suffix.lower() != ".csv":
-        raise UsageError(f"{path.name}: only CSV files can be imported in this version")
     if not path.is_file():
         raise UsageError(f"{path}: no such file")
+    if args.what == "recommendations" and not args.map and is_upr_info(path):
+        return _import_upr_info(args, path)
+    if args.state:
+        raise UsageError("--state applies to a UPR Info export of recommendations only")
     database = _database(args)
+    tty = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> bool:
+        if tty:
+            print(f"\rwritten {done:,} of {total:,}", end="", file=sys.stderr, flush=True)
+        return True
+
     with database.session() as session:
-        session.connection()  # the write lock, waited for once (--wait): not again at every row
-        report = import_questions(session, path, dry_run=args.dry_run)
+        report = import_table(session, args.what, path, mapping=_mapping(args.map), encoding=args.encoding,
+                              delimiter=args.delimiter, date_format=args.date_format, dry_run=args.dry_run,
+                              progress=progress)
+    if tty:
+        print(file=sys.stderr)
     if _refused(path, report.errors):
         return 1
-    verb = "would import" if args.dry_run else "imported"
-    print(f"{verb} {report.questions} questions")
-    for kind, names in (("members and other people", report.new_people), ("bodies", report.new_bodies)):
-        if names:
-            print(f"{'would create' if args.dry_run else 'created'} {len(names)} {kind}: {'; '.join(names)}")
+    print("\n".join(summary(report, dry_run=args.dry_run)))
     return 0
 
 
@@ -259,12 +280,9 @@ def _refused(path: Path, errors: list[str]) -> bool:
     return bool(errors)
 
 
-def cmd_import_recommendations(args) -> int:
+def _import_upr_info(args, path: Path) -> int:
     from .exchange.upr_info import import_recommendations, summary_lines
 
-    path = Path(args.file)
-    if not path.is_file():
-        raise UsageError(f"{path}: no such file")
     database = _database(args)
     with database.session() as session:
         session.connection()  # the write lock, waited for once (--wait)
@@ -275,39 +293,27 @@ def cmd_import_recommendations(args) -> int:
     return 0
 
 
-def cmd_export_questions(args) -> int:
-    from .exchange.questions_csv import export_questions
+def cmd_export(args) -> int:
+    """`r2p export KIND --format csv|xlsx --out FILE`, and `r2p export all` (XLSX, a sheet per kind)."""
+    from .exchange.record_tables import export_tables, table_kind, table_kinds
 
-    if args.format != "csv":
-        raise UsageError(f"format {args.format} is not available yet; use --format csv")
+    names = list(table_kinds()) if args.what == "all" else [args.what]
+    if len(names) > 1 and args.format != "xlsx":
+        raise UsageError("every kind at once goes into one workbook: add --format xlsx")
     out = Path(args.out)
     if not out.parent.is_dir():
         raise UsageError(f"{out.parent}: no such folder")
     database = _database(args)
     with database.read_session() as session:
-        result = export_questions(session, out, audience=args.audience)
-    print(f"exported {result.written} questions to {out}"
-          + (" (readable only by you: it holds restricted records)" if result.restricted_written else ""))
-    if result.left_out:
+        result = export_tables(session, names, out, format=args.format, audience=args.audience)
+    written = ", ".join(f"{count:,} {table_kind(name).kind.plural.lower()}" for name, count in result.counts.items()
+                        if count or len(names) == 1)
+    print(f"exported {written or 'no records'} to {out}"
+          + (" (readable only by you: it may hold restricted records)" if args.audience == "all" else ""))
+    left_out = sum(result.left_out.values())
+    if left_out:
         hidden = {"public": "committee and restricted", "committee": "restricted"}[args.audience]
-        print(f"left out {result.left_out} {hidden} questions; add --audience all to include them",
-              file=sys.stderr)
-    return 0
-
-
-def cmd_export_records(args) -> int:
-    from .exchange.records_csv import EXPORTS, export_records
-
-    out = Path(args.out)
-    if not out.parent.is_dir():
-        raise UsageError(f"{out.parent}: no such folder")
-    database = _database(args)
-    with database.read_session() as session:
-        result = export_records(session, args.what, out, audience=args.audience)
-    print(f"exported {result.written} {EXPORTS[args.what].noun} to {out}")
-    if result.left_out:
-        hidden = {"public": "committee and restricted", "committee": "restricted"}[args.audience]
-        print(f"left out {result.left_out} {hidden} {EXPORTS[args.what].noun}", file=sys.stderr)
+        print(f"left out {left_out:,} {hidden} records; add --audience all to include them", file=sys.stderr)
     return 0
 
 
@@ -413,38 +419,38 @@ def build_parser() -> argparse.ArgumentParser:
                              "(1 to 36; 3 until changed)")
     config.set_defaults(run=cmd_settings)
 
-    imp = commands.add_parser("import", help="import records").add_subparsers(dest="what", required=True)
-    imp_q = imp.add_parser("questions", parents=[common], help="import questions from a CSV file")
-    imp_q.add_argument("file", metavar="FILE")
-    imp_q.add_argument("--dry-run", action="store_true", help="check the file and say what would be created")
-    imp_q.set_defaults(run=cmd_import_questions, nothing_done="nothing was imported")
-    imp_r = imp.add_parser("recommendations", parents=[common],
-                           help="import recommendations from a UPR Info database export (CSV)")
-    imp_r.add_argument("file", metavar="FILE")
-    imp_r.add_argument("--state", metavar="NAME", help="keep only the rows addressed to this State")
-    imp_r.add_argument("--dry-run", action="store_true", help="check the file and say what would be imported")
-    imp_r.set_defaults(run=cmd_import_recommendations, nothing_done="nothing was imported")
+    from .exchange.record_tables import table_kinds
 
+    imp = commands.add_parser("import", help="import records").add_subparsers(dest="what", required=True)
     exp = commands.add_parser("export", help="export records").add_subparsers(dest="what", required=True)
-    exp_q = exp.add_parser("questions", parents=[common], help="export questions as CSV")
-    exp_q.add_argument("--format", default="csv", choices=["csv", "xlsx"])
-    exp_q.add_argument("--out", required=True, metavar="FILE")
-    exp_q.add_argument("--audience", default="committee", choices=["public", "committee", "all"],
-                       help="public: public records only; committee (default): all but restricted; all: everything")
-    exp_q.set_defaults(run=cmd_export_questions, nothing_done="nothing was exported")
-    for what, noun in (("recommendations", "recommendations"), ("undertakings", "government undertakings"),
-                       ("documents", "the document register"),
-                       ("risk-assessments", "risk assessments, one row per risk factor's finding")):
-        exp_r = exp.add_parser(what, parents=[common], help=f"export {noun} as CSV")
-        exp_r.add_argument("--out", required=True, metavar="FILE")
-        exp_r.add_argument("--audience", default="committee", choices=["public", "committee"],
-                           help="public: public records only; committee (default): all but restricted")
-        exp_r.set_defaults(run=cmd_export_records, nothing_done="nothing was exported")
-    exp_i = exp.add_parser("ical", parents=[common], help="answer deadlines, follow-ups, undertakings and debates "
-                           "as an iCalendar file (.ics) for Outlook and other calendars")
+    audience = argparse.ArgumentParser(add_help=False)
+    audience.add_argument("--audience", default="committee", choices=["public", "committee", "all"],
+                          help="public: public records only; committee (default): all but restricted; all: everything")
+    for name, table in table_kinds().items():
+        plural = table.kind.plural.lower()
+        imp_k = imp.add_parser(name, parents=[common], help=f"import {plural} from a CSV or XLSX file"
+                               + (" or a UPR Info export" if name == "recommendations" else ""))
+        imp_k.add_argument("file", metavar="FILE")
+        imp_k.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
+                           help="read our FIELD from the file's COLUMN (repeatable); other columns are ignored")
+        imp_k.add_argument("--encoding", help="the file's encoding (detected unless given), e.g. cp1252")
+        imp_k.add_argument("--delimiter", help="the character between columns (detected unless given): , ; or tab")
+        imp_k.add_argument("--date-format", metavar="FORMAT", help="how the file writes dates, e.g. DD/MM/YYYY")
+        imp_k.add_argument("--dry-run", action="store_true", help="check the file and say what would be created")
+        imp_k.add_argument("--state", metavar="NAME", help=argparse.SUPPRESS if name != "recommendations" else
+                           "of a UPR Info export: keep only the rows addressed to this State")
+        imp_k.set_defaults(run=cmd_import, nothing_done="nothing was imported")
+        exp_k = exp.add_parser(name, parents=[common, audience], help=f"export {plural} as CSV or XLSX")
+        exp_k.add_argument("--format", default="csv", choices=["csv", "xlsx"])
+        exp_k.add_argument("--out", required=True, metavar="FILE")
+        exp_k.set_defaults(run=cmd_export, nothing_done="nothing was exported")
+    exp_all = exp.add_parser("all", parents=[common, audience], help="export every kind into one XLSX workbook")
+    exp_all.add_argument("--format", default="xlsx", choices=["xlsx"])
+    exp_all.add_argument("--out", required=True, metavar="FILE")
+    exp_all.set_defaults(run=cmd_export, nothing_done="nothing was exported")
+    exp_i = exp.add_parser("ical", parents=[common, audience], help="answer deadlines, follow-ups, undertakings "
+                           "and debates as an iCalendar file (.ics) for Outlook and other calendars")
     exp_i.add_argument("--out", required=True, metavar="FILE.ics")
-    exp_i.add_argument("--audience", default="committee", choices=["public", "committee", "all"],
-                       help="public: public records only; committee (default): all but restricted; all: everything")
     exp_i.set_defaults(run=cmd_export_ical, nothing_done="nothing was exported")
     exp_b = exp.add_parser("briefing", parents=[common], help="a briefing pack as PDF")
     exp_b.add_argument("--out", required=True, metavar="FILE.pdf")

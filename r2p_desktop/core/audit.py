@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -64,10 +64,18 @@ def _plain(value: object) -> object:
 def snapshot(record: RecordMixin) -> Values:
     """The record's columns and many-to-many links, as plain JSON-ready values."""
     mapper = inspect(record).mapper
-    values = {c.key: _plain(getattr(record, c.key)) for c in mapper.column_attrs if c.key not in _BOOKKEEPING}
-    for rel in mapper.relationships:
+    links = {rel.key: [_label(item) for item in getattr(record, rel.key)]
+             for rel in mapper.relationships if rel.secondary is not None}
+    return snapshot_of(type(record), {c.key: getattr(record, c.key) for c in mapper.column_attrs}, links)
+
+
+def snapshot_of(model: type[RecordMixin], columns: Values, links: Mapping[str, Sequence[object]]) -> Values:
+    """What snapshot() gives for a record of `model` with these column values and links (each link a
+    catalogue entry's code or a record's id), for records written without the ORM (core.services.bulk)."""
+    values = {c.key: _plain(columns.get(c.key)) for c in inspect(model).column_attrs if c.key not in _BOOKKEEPING}
+    for rel in inspect(model).relationships:
         if rel.secondary is not None:
-            values[rel.key] = [_label(item) for item in getattr(record, rel.key)]
+            values[rel.key] = list(links.get(rel.key, []))
     return values
 
 

@@ -162,6 +162,25 @@ UNSPACED_SCRIPTS = (
 UNSPACED_CLASS = "".join(f"{first}-{last}" for first, last in UNSPACED_SCRIPTS)  # for GLOB and re: [...]
 
 
+def _search_values(kind: Kind, r: str) -> str:
+    """The search row of record `r` (NEW, OLD or a table alias): rowid, kind, title, body."""
+    assert kind.search is not None
+    search = kind.search
+    return (f"{r}.id * {KIND_BITS} + {search.code}, '{kind.key}', {search.title.format(r=r)}, "
+            f"{search.body.format(r=r)}")
+
+
+def _unspaced(kind: Kind, r: str) -> str:
+    """Whether record `r`'s text, when not all ASCII (quick to tell), holds a letter of UNSPACED_SCRIPTS."""
+    assert kind.search is not None
+    return " OR ".join(f"(length({column}) <> length(CAST({column} AS BLOB)) AND ({column}) GLOB "
+                       f"'*[{UNSPACED_CLASS}]*')"
+                       for column in (kind.search.title.format(r=r), kind.search.body.format(r=r)))
+
+
+_COLUMNS = "(rowid, kind, title, body)"
+
+
 def search_triggers(kind: Kind) -> dict[str, str]:
     """The triggers that keep the search indexes in step with `kind`'s table: name -> CREATE TRIGGER
     statement (what migrations 0002 and 0005 created; `r2p check` and the tests compare the database
@@ -169,30 +188,30 @@ def search_triggers(kind: Kind) -> dict[str, str]:
     holds a letter of UNSPACED_SCRIPTS."""
     assert kind.search is not None
     search, table = kind.search, kind.table
-
-    def values(r: str) -> str:
-        return (f"{r}.id * {KIND_BITS} + {search.code}, '{kind.key}', {search.title.format(r=r)}, "
-                f"{search.body.format(r=r)}")
-
-    def unspaced(r: str) -> str:  # text that is not all ASCII (quick to tell) holding such a letter
-        return " OR ".join(f"(length({column}) <> length(CAST({column} AS BLOB)) AND ({column}) GLOB "
-                           f"'*[{UNSPACED_CLASS}]*')"
-                           for column in (search.title.format(r=r), search.body.format(r=r)))
-
-    columns = "(rowid, kind, title, body)"
-    insert = f"INSERT INTO search_index {columns} VALUES ({values('new')});"
+    insert = f"INSERT INTO search_index {_COLUMNS} VALUES ({_search_values(kind, 'new')});"
     remove = f"DELETE FROM search_index WHERE rowid = old.id * {KIND_BITS} + {search.code};"
-    cjk_insert = f"INSERT INTO search_index_cjk {columns} VALUES ({values('new')});"
-    cjk_reinsert = f"INSERT INTO search_index_cjk {columns} SELECT {values('new')} WHERE {unspaced('new')};"
+    cjk_insert = f"INSERT INTO search_index_cjk {_COLUMNS} VALUES ({_search_values(kind, 'new')});"
+    cjk_reinsert = (f"INSERT INTO search_index_cjk {_COLUMNS} SELECT {_search_values(kind, 'new')} "
+                    f"WHERE {_unspaced(kind, 'new')};")
     cjk_remove = f"DELETE FROM search_index_cjk WHERE rowid = old.id * {KIND_BITS} + {search.code};"
     made = {  # name: (event, condition, statements)
         "search_insert": ("INSERT", "", insert),
         "search_update": ("UPDATE", "", f"{remove} {insert}"),
         "search_delete": ("DELETE", "", remove),
-        "search_cjk_insert": ("INSERT", unspaced("new"), cjk_insert),
-        "search_cjk_update": ("UPDATE", f"{unspaced('old')} OR {unspaced('new')}", f"{cjk_remove} {cjk_reinsert}"),
+        "search_cjk_insert": ("INSERT", _unspaced(kind, "new"), cjk_insert),
+        "search_cjk_update": ("UPDATE", f"{_unspaced(kind, 'old')} OR {_unspaced(kind, 'new')}",
+                              f"{cjk_remove} {cjk_reinsert}"),
         "search_cjk_delete": ("DELETE", "", cjk_remove),
     }
     return {f"{table}_{name}": f"CREATE TRIGGER {table}_{name} AFTER {event} ON {table} "
                                f"{f'WHEN {when} ' if when else ''}BEGIN {statements} END"
             for name, (event, when, statements) in made.items()}
+
+
+def search_fill(kind: Kind, first_id: int, last_id: int) -> tuple[str, str]:
+    """The statements that put `kind`'s records with ids first_id..last_id into the search indexes at
+    once, as the insert triggers would one by one (core.services.bulk, with the triggers set aside)."""
+    rows = f"FROM {kind.table} r WHERE r.id BETWEEN {int(first_id)} AND {int(last_id)}"
+    return (f"INSERT INTO search_index {_COLUMNS} SELECT {_search_values(kind, 'r')} {rows}",
+            f"INSERT INTO search_index_cjk {_COLUMNS} SELECT {_search_values(kind, 'r')} {rows} "
+            f"AND ({_unspaced(kind, 'r')})")

@@ -20,7 +20,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from itertools import count
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from charset_normalizer import from_bytes
 
@@ -28,9 +28,6 @@ from ..core.errors import R2PError
 from ..core.money import minor_digits
 from ..core.safe_file import replaced_on_success
 from .spreadsheet_safety import SpreadsheetWriter, restore
-
-if TYPE_CHECKING:
-    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 MAX_BYTES = 512 * 1024 * 1024  # refused before reading: no table a committee keeps is near this
 DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs"}
@@ -380,8 +377,12 @@ def _money_format(currency: str) -> str:
     return f'#,##0{"." + "0" * digits if digits else ""} "{currency}"'
 
 
-def _write_sheet(sheet: WriteOnlyWorksheet, header: Sequence[str], rows: list[Sequence[object]]) -> None:
-    from openpyxl.cell import WriteOnlyCell
+def _write_sheet(sheet: Any, header: Sequence[str], rows: list[Sequence[object]]) -> None:
+    """One sheet of a write-only workbook (whose stubs know neither its column sizes nor every value a
+    cell takes: hence Any)."""
+    from openpyxl.cell import WriteOnlyCell as Cell
+
+    WriteOnlyCell: Any = Cell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 

@@ -78,6 +78,18 @@ def read_rows(path: Path) -> tuple[list[UprRow], str]:
     return rows, encoding
 
 
+def is_upr_info(path: Path) -> bool:
+    """Whether the file's first line names the columns of a UPR Info export (To, Text, From, ...)."""
+    try:
+        with Path(path).open("rb") as handle:
+            text, _ = decode(handle.read(65536))
+    except OSError:
+        return False
+    first_line = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]
+    return any(all(name in _known(next(csv.reader([first_line], delimiter=d), [])) for name in REQUIRED)
+               for d in (",", ";", "\t"))
+
+
 def _known(header: list[str]) -> dict[str, int]:
     """The position of each known column in `header`, matched whatever its case and spacing."""
     wanted = {name.casefold(): name for name in COLUMNS}

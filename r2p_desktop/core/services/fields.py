@@ -3,6 +3,7 @@ collecting one message per wrong field."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -15,6 +16,7 @@ from ..models import RecordMixin
 from ..models.base import EnumText
 from ..values import Values
 
+WORD_LISTS = frozenset({"tags", "themes"})  # JSON columns holding a list of words, typed ";"-separated
 READ_ONLY = frozenset({"id", "uid", "created_at", "updated_at", "created_by", "updated_by", "version"})
 # Only the one form the messages ask for: date.fromisoformat also takes 2024-W04-3 and 20240104.
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -68,6 +70,18 @@ def parse_tags(value: str | Iterable[object] | None) -> list[str]:
     return sorted({str(item).strip() for item in items if str(item).strip()})
 
 
+def parse_json(value: object) -> object:
+    """A list or mapping as given, or read from JSON text (as a file holds one); blank is an empty list."""
+    if not isinstance(value, str):
+        return [] if value is None else value
+    if not value.strip():
+        return []
+    try:
+        return json.loads(value)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"is not readable JSON ({exc.msg} at character {exc.pos + 1})") from None
+
+
 def coerce(model: type[RecordMixin], values: Values, errors: dict[str, str]) -> Values:
     """Column values for `model` from `values`; problems go into `errors`, keyed by field."""
     columns = inspect(model).columns
@@ -84,8 +98,10 @@ def coerce(model: type[RecordMixin], values: Values, errors: dict[str, str]) -> 
                 value = parse_bool(value)
             elif isinstance(column.type, Integer):
                 value = parse_int(value)
-            elif isinstance(column.type, JSON):
+            elif isinstance(column.type, JSON) and field in WORD_LISTS:
                 value = parse_tags(value)
+            elif isinstance(column.type, JSON):
+                value = parse_json(value)
             elif isinstance(column.type, EnumText) and value is not None:
                 value = str(value)  # which values it may take is checked with the record (records._check_enums)
                 if column.nullable and not value.strip():

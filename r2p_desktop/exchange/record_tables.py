@@ -1,0 +1,624 @@
+"""Every kind of record as a table, both ways: the same columns out (CSV or XLSX) and in.
+
+A kind's columns come from its model, so a field added to a kind is exported and imported without
+anything here changing: each column of the record under its own name, the record it points at under
+the name without `_id` and by what a clerk knows it by (a person's or body's name, a question's
+reference, a catalogue entry's code or number, a risk assessment's year; any other record by its uid),
+its links as a `;`-separated list of the same, and lists of words (tags, themes) `;`-separated.
+
+An import reads the whole file and checks every row before it writes one (errors name the row and the
+file's column), then writes in short transactions, so a colleague saving meanwhile waits a fraction of a
+second at most; if a write fails part-way, what was written is removed again: all or nothing."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Boolean, Date, inspect, select
+from sqlalchemy.orm import Session
+from sqlalchemy.types import JSON
+
+from ..core import kinds
+from ..core.audience import ALLOWED, seen_by
+from ..core.errors import DamagedDatabaseError, DatabaseBusyError, DiskFullError, R2PError, ValidationError
+from ..core.models import (
+    Body,
+    BudgetItem,
+    Commitment,
+    Confidentiality,
+    Instrument,
+    Person,
+    Pillar,
+    Question,
+    RecordMixin,
+    RiskAssessment,
+    RiskFactor,
+)
+from ..core.money import minor_digits, minor_units
+from ..core.services import bulk, directory, records
+from ..core.services.fields import WORD_LISTS, parse_date
+from .table_file import Money, Sheet, Table, read_table, write_table
+
+LIST_SEPARATOR = ";"
+BATCH = 5000  # rows a write transaction: about a third of a second, so nobody waits long for the lock
+_SKIPPED = {"id", "created_at", "updated_at", "created_by", "updated_by", "version"}
+_LEFT_OUT = {"file_text", "file_sha256", "file_size"}  # a document's file is not in its metadata
+_MONEY: dict[type, tuple[str, ...]] = {BudgetItem: ("amount_requested", "amount_allocated", "amount_spent")}
+# How a clerk names a record of these models in a file; any other record is named by its uid.
+_KEYS: dict[type, str] = {Person: "full_name", Body: "name", Question: "reference", Pillar: "number",
+                          RiskFactor: "number", Commitment: "code", Instrument: "code", RiskAssessment: "year"}
+_CATALOGUE_MODELS = (Pillar, RiskFactor, Commitment, Instrument)
+_NAMED = (Person, Body)  # named ones that do not exist yet are created, as the question form does
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str  # in the file
+    field: str  # the model's attribute: a column, or a many-to-many relationship
+    form: str  # "text", "date", "bool", "int", "money", "words", "json", "record", "records"
+    target: type | None = None  # the model a "record" or "records" column names
+
+
+@dataclass(frozen=True)
+class TableKind:
+    kind: kinds.Kind
+    columns: tuple[Column, ...]
+
+    @property
+    def name(self) -> str:  # on the command line: "questions", "budget-items", "treaty-statuses"
+        return self.kind.table.replace("_", "-").replace("instrument-statuses", "treaty-statuses")
+
+    def column(self, name: str) -> Column | None:
+        return next((column for column in self.columns if column.name == name), None)
+
+
+def _model_of_table(name: str) -> type:
+    catalogue = {model.__tablename__: model for model in _CATALOGUE_MODELS}
+    return catalogue.get(name) or kinds.BY_TABLE[name].model
+
+
+def _columns(model: type[RecordMixin]) -> tuple[Column, ...]:
+    made: list[Column] = []
+    for attr in inspect(model).column_attrs:
+        column = attr.columns[0]
+        if attr.key in _SKIPPED or attr.key in _LEFT_OUT:
+            continue
+        if column.foreign_keys:
+            target = _model_of_table(next(iter(column.foreign_keys)).column.table.name)
+            name = attr.key.removesuffix("_id").removesuffix("_number")
+            made.append(Column(name, attr.key, "record", target))
+        elif attr.key in _MONEY.get(model, ()):
+            made.append(Column(attr.key, attr.key, "money"))
+        elif isinstance(column.type, JSON):
+            made.append(Column(attr.key, attr.key, "words" if attr.key in WORD_LISTS else "json"))
+        elif isinstance(column.type, Date):
+            made.append(Column(attr.key, attr.key, "date"))
+        elif isinstance(column.type, Boolean):
+            made.append(Column(attr.key, attr.key, "bool"))
+        else:
+            made.append(Column(attr.key, attr.key, "text"))
+    for rel in inspect(model).relationships:
+        if rel.secondary is not None:
+            made.append(Column(rel.key, rel.key, "records", rel.mapper.class_))
+    # The record's own fields first, then its tags, notes and confidentiality, as the forms show them.
+    last = ("tags", "notes", "confidentiality")
+    return (*[c for c in made if c.name not in last], *sorted((c for c in made if c.name in last),
+                                                                key=lambda c: last.index(c.name)))
+
+
+@cache
+def table_kinds() -> dict[str, TableKind]:
+    """Every kind that can be exported and imported, by its name on the command line, in the order an
+    import of everything needs (what a record names comes before it)."""
+    order = (kinds.BODY, kinds.PERSON, kinds.DOCUMENT, kinds.QUESTION, kinds.BUDGET_ITEM, kinds.DEBATE,
+             kinds.AGENDA_ITEM, kinds.RECOMMENDATION, kinds.UNDERTAKING, kinds.FOLLOW_UP, kinds.RISK_ASSESSMENT,
+             kinds.RISK_FINDING, kinds.COMMITMENT_ASSESSMENT, kinds.TREATY_STATUS)
+    assert {k.key for k in order} == {k.key for k in kinds.KINDS if k is not kinds.COMMITMENT}, \
+        "a kind of record is missing from the tables"
+    made = (TableKind(kind, _columns(kind.model)) for kind in order)
+    return {table.name: table for table in made}
+
+
+def table_kind(name: str) -> TableKind:
+    found = table_kinds().get(name.strip().lower().replace("_", "-"))
+    if found is None:
+        raise R2PError(f"there is no kind of record called {name!r}; choose one of {', '.join(table_kinds())}")
+    return found
+
+
+# Export.
+
+def _key_of(target: Any) -> str:
+    return _KEYS.get(target, "uid")
+
+
+def _names(session: Session, target: Any) -> dict[int, object]:
+    """id -> how a file names each record of `target` (what the session's audience may read)."""
+    key = _key_of(target)
+    id_column = target.number if target is Pillar else target.id
+    if target is Question:  # a question without a reference is named by its uid
+        return {i: ref or uid for i, ref, uid in session.execute(select(Question.id, Question.reference,
+                                                                        Question.uid))}
+    return dict(session.execute(select(id_column, getattr(target, key))).all())
+
+
+def _export_value(column: Column, row: Any, names: dict[type, dict[int, object]],
+                  links: dict[str, dict[int, list[int]]]) -> object:
+    if column.form == "records":
+        targets = links[column.field].get(row.id, [])
+        known = names[column.target]  # type: ignore[index]
+        return LIST_SEPARATOR.join(str(known[t]) for t in targets if t in known)
+    value = getattr(row, column.field)
+    if column.form == "record":
+        return "" if value is None else names[column.target].get(value, "")  # type: ignore[index]
+    if column.form == "money":
+        if value is None:
+            return None
+        return Money(Decimal(value).scaleb(-minor_digits(row.currency)), row.currency)
+    if column.form == "words":
+        return LIST_SEPARATOR.join(value or [])
+    if column.form == "json":
+        return json.dumps(value, ensure_ascii=False) if value else ""
+    if hasattr(value, "value"):  # an enum member
+        return value.value
+    return value
+
+
+def _rows(session: Session, table: TableKind) -> Iterator[list[object]]:
+    model = table.kind.model
+    targets = {c.target for c in table.columns if c.target is not None}
+    names = {target: _names(session, target) for target in targets}
+    links: dict[str, dict[int, list[int]]] = {}
+    for rel in inspect(model).relationships:
+        if rel.secondary is not None:
+            owner = next(iter(rel.synchronize_pairs))[1]
+            target = next(iter(rel.secondary_synchronize_pairs))[1]
+            found: dict[int, list[int]] = {}
+            for owner_id, target_id in session.execute(select(owner, target).order_by(owner, target)):
+                found.setdefault(owner_id, []).append(target_id)
+            links[rel.key] = found
+    fields = [getattr(model, c.field) for c in table.columns if c.form != "records"]
+    query = select(model.id, *fields, *([model.currency] if model is BudgetItem else [])).order_by(model.id)
+    for row in session.execute(query.execution_options(yield_per=2000)):
+        yield [_export_value(column, row, names, links) for column in table.columns]
+
+
+@dataclass(frozen=True)
+class TableExport:
+    counts: dict[str, int]  # rows written, by kind
+    left_out: dict[str, int]  # rows the audience may not read, by kind
+
+
+def export_tables(session: Session, names: Sequence[str], out: Path, *, format: str = "csv",
+                  audience: str = "committee") -> TableExport:
+    """Write the records of the kinds `names` (keys of table_kinds()) that `audience` may read to `out`:
+    CSV for one kind, XLSX for one or several (a sheet each). `session` is an unfiltered read session."""
+    if audience not in ALLOWED:
+        raise R2PError(f"audience must be one of {', '.join(ALLOWED)} (not {audience!r})")
+    tables = [table_kind(name) for name in names]
+    totals = {t.name: session.query(t.kind.model).count() for t in tables}
+    restricted = audience == "all" and any(
+        session.scalar(select(t.kind.model.id).where(t.kind.model.confidentiality == Confidentiality.RESTRICTED.value)
+                       .limit(1)) is not None for t in tables)
+    with seen_by(session, audience):
+        sheets = [Sheet(t.kind.plural, [c.name for c in t.columns], _rows(session, t)) for t in tables]
+        counts = write_table(out, sheets, format=format, shared=not restricted)
+    return TableExport(dict(zip(totals, counts, strict=True)),
+                       {name: totals[name] - n for name, n in zip(totals, counts, strict=True)})
+
+
+# Import.
+
+@dataclass
+class TableImport:
+    """What an import created, or would create in a dry run; `errors` name row and column."""
+
+    kind: str
+    detected: str = ""
+    created: int = 0
+    already_present: int = 0  # rows whose uid is already in the database: left as they are
+    new_people: list[str] = field(default_factory=list)
+    new_bodies: list[str] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    cancelled: bool = False
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[\s\-]+", "_", name.strip().lstrip("\ufeff").casefold())
+
+
+def date_parser(date_format: str | None) -> Callable[[str], date | None]:
+    """A reader of the file's dates: ISO (2025-12-31) always, and `date_format` when given, as strftime
+    codes (%d/%m/%Y) or letters (DD/MM/YYYY)."""
+    if not date_format:
+        return parse_date
+    pattern = date_format
+    for letters, code in (("YYYY", "%Y"), ("YY", "%y"), ("MM", "%m"), ("DD", "%d")):
+        pattern = pattern.replace(letters, code)
+    if "%" not in pattern:
+        raise R2PError(f"--date-format {date_format!r} names no day, month or year; write it as DD/MM/YYYY or %d/%m/%Y")
+
+    def parse(text: str) -> date | None:
+        text = text.strip()
+        if not text:
+            return None
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            try:
+                return parse_date(text)
+            except ValueError:
+                raise ValueError(f"'{text}' is not a date in the form {date_format} (or YYYY-MM-DD)") from None
+    return parse
+
+
+def _placement(table: TableKind, header: list[str], mapping: dict[str, str], report: TableImport,
+               path: Path) -> dict[str, int]:
+    """Our column name -> its position in the file, from the header and `mapping` (our name -> theirs)."""
+    known = {c.name for c in table.columns}
+    for ours in mapping:
+        if ours not in known:
+            raise R2PError(f"--map {ours}=...: {table.name} have no column {ours!r}; they have {', '.join(known)}")
+    positions = {_normal(name): index for index, name in reversed(list(enumerate(header)))}
+    placed: dict[str, int] = {}
+    for ours, theirs in mapping.items():
+        if _normal(theirs) not in positions:
+            raise R2PError(f"{path.name}: row 1 has no column {theirs!r} (for --map {ours}={theirs}); "
+                           f"its columns are {', '.join(header)}")
+        placed[ours] = positions[_normal(theirs)]
+    for index, name in enumerate(header):
+        ours = _normal(name)
+        if index in placed.values() or not name:
+            continue
+        if ours in known and ours not in placed:
+            if header.index(name) != index:
+                raise R2PError(f"{path.name}: row 1, column '{name}' appears twice (columns "
+                               f"{header.index(name) + 1} and {index + 1}); keep one")
+            placed[ours] = index
+        elif mapping:
+            report.ignored_columns.append(name)
+        else:
+            raise R2PError(f"{path.name}: row 1, column '{name}' is not a column of {table.name}: "
+                           f"{', '.join(c.name for c in table.columns)} (or map it with --map FIELD=COLUMN)")
+    required = records.RULES[table.kind.model].required
+    missing = [_column_for_field(table, name) for name in required if _column_for_field(table, name) not in placed]
+    if missing:
+        raise R2PError(f"{path.name}: row 1 has no column {', '.join(missing)}, which every "
+                       f"{table.kind.singular} needs; name it so, or map one with --map {missing[0]}=COLUMN")
+    return placed
+
+
+def _column_for_field(table: TableKind, name: str) -> str:
+    return next((c.name for c in table.columns if c.field == name), name)
+
+
+class _Resolver:
+    """How the names in a file become ids: loaded once per target model, so rows make no queries."""
+
+    def __init__(self, session: Session, own: type):
+        self.session = session
+        self._maps: dict[type, dict[str, int]] = {}
+        self.to_create: dict[type, dict[str, str]] = {Person: {}, Body: {}}  # folded name -> as written
+        self.own = own  # the kind being imported: a row may name a record of an earlier row
+        self.earlier: dict[str, _Earlier] = {}
+
+    def map(self, target: Any) -> dict[str, int]:
+        if target not in self._maps:
+            key = _key_of(target)
+            id_column = target.number if target is Pillar else target.id
+            found: dict[str, int] = {}
+            for record_id, name in self.session.execute(select(id_column, getattr(target, key))):
+                if name is not None:
+                    found.setdefault(str(name).casefold() if target in _NAMED else str(name), record_id)
+            if key != "uid" and hasattr(target, "uid"):
+                for record_id, uid in self.session.execute(select(target.id, target.uid)):
+                    found.setdefault(uid, record_id)
+            self._maps[target] = found
+        return self._maps[target]
+
+    def one(self, target: Any, text: str) -> int | str | _Earlier | None:
+        """The id `text` names; for a person or body nobody has yet, the name (created when writing)."""
+        text = text.strip()
+        if not text:
+            return None
+        wanted = text.casefold() if target in _NAMED else text
+        found = self.map(target).get(wanted)
+        if found is not None:
+            return found
+        if target is self.own and text in self.earlier:
+            return self.earlier[text]
+        if target in _NAMED:
+            self.to_create[target].setdefault(wanted, text)
+            return text
+        label = kinds.BY_MODEL[target].singular if target in kinds.BY_MODEL else target.__tablename__
+        raise ValueError(f"no {label} is known as '{text}'")
+
+
+def _parse_cell(column: Column, text: str, resolver: _Resolver, parse_day: Callable[[str], date | None],
+                currency: str | None) -> object:
+    if column.form == "date":
+        return parse_day(text)
+    if column.form == "record":
+        assert column.target is not None
+        return resolver.one(column.target, text)
+    if column.form == "records":
+        assert column.target is not None
+        return [resolver.one(column.target, item) for item in text.split(LIST_SEPARATOR) if item.strip()]
+    if column.form == "words":
+        return [item.strip() for item in text.split(LIST_SEPARATOR) if item.strip()]
+    if column.form == "money":
+        return minor_units(text, currency)
+    return text
+
+
+@dataclass(frozen=True)
+class _Earlier:
+    """A record of an earlier row of the same file, which has no id until it is written."""
+
+    position: int  # among the checked rows
+
+
+@dataclass
+class _Row:
+    number: int
+    values: dict[str, object]  # field -> value; names of people and bodies still to create as text
+    links: dict[str, list[int | str]]
+
+
+def _read_row(table: TableKind, number: int, cells: list[str], placed: dict[str, int], resolver: _Resolver,
+              parse_day: Callable[[str], date | None], errors: list[str], path: Path, header: list[str]) -> _Row | None:
+    row = _Row(number, {}, {})
+    wrong = False
+    currency_at = placed.get("currency")
+    currency = cells[currency_at].strip().upper() if currency_at is not None else None
+    for name, index in placed.items():
+        column = table.column(name)
+        assert column is not None
+        text = cells[index] if index < len(cells) else ""
+        if column.form not in ("text", "json") and not text.strip() and column.form != "records":
+            continue
+        try:
+            value = _parse_cell(column, text, resolver, parse_day, currency)
+        except ValueError as error:
+            errors.append(f"row {number}, column {header[index]}: {error}")
+            wrong = True
+            continue
+        if column.form == "records":
+            row.links[column.field] = value  # type: ignore[assignment]
+        elif column.form == "text" and text == "" and name != "uid":
+            continue  # an empty cell leaves the field at its default
+        else:
+            row.values[column.field] = value
+    return None if wrong else row
+
+
+def _unique_fields(table: TableKind) -> list[str]:
+    model_table = table.kind.model.__table__
+    return [c.name for c in model_table.columns if c.unique and c.name not in ("id", "uid")]
+
+
+def import_table(session: Session, name: str, path: Path, *, mapping: dict[str, str] | None = None,
+                 encoding: str | None = None, delimiter: str | None = None, date_format: str | None = None,
+                 dry_run: bool = False, progress: Callable[[int, int], bool] | None = None) -> TableImport:
+    """Add every record of kind `name` in the file at `path`, or none.
+
+    Every row is checked first (a dry run stops there and says what would be created). Then the rows
+    are written in transactions of BATCH rows each, committed as they go; if one fails, the records
+    written before it are removed. `progress(done, total)` is called after each batch and cancels the
+    import (undoing it) by returning False."""
+    table = table_kind(name)
+    parse_day = date_parser(date_format)
+    read = read_table(Path(path), encoding=encoding, delimiter=delimiter, sheet=_sheet_for(path, table))
+    report = TableImport(table.name, read.detected, warnings=list(read.warnings))
+    placed = _placement(table, read.header, mapping or {}, report, Path(path))
+    session.rollback()
+    # The checks only read: a fresh snapshot, without the write lock a write session begins with.
+    session.connection(execution_options={"sqlite_begin": "DEFERRED"})
+    rows = _checked_rows(session, table, read, placed, parse_day, report, Path(path))
+    if report.errors or dry_run:
+        session.rollback()
+        return report
+    session.rollback()  # the checks only read: end their transaction before the writes begin
+    _write(session, table, rows, report, progress)
+    return report
+
+
+def _sheet_for(path: Path, table: TableKind) -> str | None:
+    """In a workbook of several sheets (an export of everything), the one named after the kind."""
+    if Path(path).suffix.lower() not in (".xlsx", ".xlsm"):
+        return None
+    try:
+        from openpyxl import load_workbook
+
+        names = load_workbook(path, read_only=True).sheetnames
+    except Exception:  # read_table says what is wrong with the file
+        return None
+    return table.kind.plural if table.kind.plural in names and len(names) > 1 else None
+
+
+Checked = list[tuple["_Row", bulk.Prepared]]
+
+
+def _checked_rows(session: Session, table: TableKind, read: Table, placed: dict[str, int],
+                  parse_day: Callable[[str], date | None], report: TableImport, path: Path) -> Checked:
+    model = table.kind.model
+    resolver = _Resolver(session, model)
+    confidentiality = bulk.default_confidentiality(session)
+    existing_uids = set(session.scalars(select(model.uid)))
+    unique = {name: {str(v) for v in session.scalars(select(getattr(model, name))) if v is not None}
+              for name in _unique_fields(table)}
+    seen: dict[str, dict[str, int]] = {name: {} for name in unique}
+    checked: Checked = []
+    for number, cells in read.rows:
+        row = _read_row(table, number, cells, placed, resolver, parse_day, report.errors, path, read.header)
+        if row is None:
+            continue
+        uid = str(row.values.pop("uid", "") or "").strip()
+        if uid and uid in existing_uids:
+            report.already_present += 1
+            continue
+        if uid:
+            existing_uids.add(uid)
+            row.values["uid"] = uid
+        clash = False
+        for name in unique:
+            value = row.values.get(name)
+            if value is None or value == "":
+                continue
+            text = str(value).strip()
+            column = header_name(read.header, placed, table, name)
+            if text in unique[name]:
+                report.errors.append(f"row {number}, column {column}: another {table.kind.singular} already has "
+                                     f"the {name.replace('_', ' ')} '{text}'")
+                clash = True
+            elif text in seen[name]:
+                report.errors.append(f"row {number}, column {column}: '{text}' is also used in row {seen[name][text]}")
+                clash = True
+            else:
+                seen[name][text] = number
+        if clash:
+            continue
+        # Names of people and bodies still to create stand in for their ids while the row is checked.
+        values = {k: (0 if isinstance(v, _Earlier) or (isinstance(v, str) and _is_named_field(table, k)) else v)
+                  for k, v in row.values.items()}
+        try:
+            prepared = bulk.prepare(session, model, {k: v for k, v in values.items() if k != "uid"},
+                                    default_confidentiality=confidentiality)
+        except ValidationError as error:
+            report.errors += [f"row {number}, column {header_name(read.header, placed, table, f)}: {message}"
+                              for f, message in error.errors.items()]
+            continue
+        for key in (row.values.get(_key_of(model)), uid):  # what later rows may name this record by
+            if key:
+                resolver.earlier.setdefault(str(key), _Earlier(len(checked)))
+        checked.append((row, prepared))
+    report.new_people = list(resolver.to_create[Person].values())
+    report.new_bodies = list(resolver.to_create[Body].values())
+    report.created = len(checked)
+    return checked
+
+
+def _is_named_field(table: TableKind, field_name: str) -> bool:
+    column = next((c for c in table.columns if c.field == field_name), None)
+    return column is not None and column.form == "record" and column.target in _NAMED
+
+
+def header_name(header: list[str], placed: dict[str, int], table: TableKind, field_name: str) -> str:
+    """The file's name for the column that holds `field_name`, to name it in an error."""
+    ours = _column_for_field(table, field_name)
+    return header[placed[ours]] if ours in placed else ours
+
+
+def _write(session: Session, table: TableKind, rows: Checked,
+           report: TableImport, progress: Callable[[int, int], bool] | None) -> None:
+    model = table.kind.model
+    written: list[int] = []
+    created: dict[type, dict[str, int]] = {Person: {}, Body: {}}
+    try:
+        for target, names in ((Person, report.new_people), (Body, report.new_bodies)):
+            for name_text in names:
+                created[target][name_text.casefold()] = directory.resolve_name(
+                    session, target, name_text, field="name").id or 0
+        session.commit()
+        batch: list[bulk.Prepared] = []
+        for row, prepared in rows:
+            if _names_unwritten(row, len(written)) or len(batch) == BATCH:
+                written += _insert(session, model, batch)  # the rows this one names get their ids first
+                session.commit()
+                batch = []
+                if progress is not None and not progress(len(written), len(rows)):
+                    report.cancelled = True
+                    raise _Cancelled
+            _fill_ids(table, row, prepared, created, written)
+            batch.append(prepared)
+        written += _insert(session, model, batch)
+        session.commit()
+        if progress is not None:
+            progress(len(written), len(rows))
+    except (_Cancelled, DiskFullError, DatabaseBusyError, DamagedDatabaseError, R2PError) as error:
+        session.rollback()
+        _undo(session, model, written, created)
+        report.created = 0
+        if not isinstance(error, _Cancelled):
+            report.errors.append(f"nothing was imported: {error}")
+    except Exception:
+        session.rollback()
+        _undo(session, model, written, created)
+        raise
+
+
+def _names_unwritten(row: _Row, written: int) -> bool:
+    named = [*row.values.values(), *(t for targets in row.links.values() for t in targets)]
+    return any(isinstance(value, _Earlier) and value.position >= written for value in named)
+
+
+def _fill_ids(table: TableKind, row: _Row, prepared: bulk.Prepared, created: dict[type, dict[str, int]],
+              written: list[int]) -> None:
+    """The ids the row's names stand for, now that the people, bodies and earlier rows are written."""
+    def id_of(target: type, value: object) -> int:
+        if isinstance(value, _Earlier):
+            return written[value.position]
+        if isinstance(value, str):
+            return created[target][value.casefold()]
+        assert isinstance(value, int)
+        return value
+
+    for key, value in row.values.items():
+        if key == "uid":
+            prepared.columns["uid"] = value
+        elif isinstance(value, _Earlier) or (isinstance(value, str) and _is_named_field(table, key)):
+            prepared.columns[key] = id_of(_target(table, key), value)
+    prepared.links = {key: [id_of(_target(table, key), t) for t in targets] for key, targets in row.links.items()}
+
+
+class _Cancelled(Exception):
+    pass
+
+
+def _insert(session: Session, model: type[RecordMixin], batch: list[bulk.Prepared]) -> list[int]:
+    from sqlalchemy.exc import IntegrityError
+
+    try:
+        return bulk.insert_records(session, model, batch)
+    except IntegrityError as error:
+        raise records._integrity_error(records.RULES[model], error) from error
+
+
+def _target(table: TableKind, field_name: str) -> type:
+    column = next(c for c in table.columns if c.field == field_name)
+    assert column.target is not None
+    return column.target
+
+
+def _undo(session: Session, model: type[RecordMixin], written: list[int], created: dict[type, dict[str, int]]) -> None:
+    """Remove what an import wrote before it failed or was cancelled (each removal audited)."""
+    bulk.remove_written(session, model, written)
+    for target in (Person, Body):
+        bulk.remove_written(session, target, [i for i in created[target].values() if i])
+    session.commit()
+
+
+def summary(report: TableImport, *, dry_run: bool) -> list[str]:
+    """What the import did, in lines for the command line and the wizard."""
+    verb = "would import" if dry_run else "imported"
+    lines = [f"read {report.detected}"]
+    lines.append(f"{verb} {report.created} {table_kind(report.kind).kind.plural.lower()}")
+    if report.already_present:
+        lines.append(f"{report.already_present} already in the database (same uid), left as they are")
+    for noun, names in (("people", report.new_people), ("bodies", report.new_bodies)):
+        if names:
+            lines.append(f"{'would add' if dry_run else 'added'} {len(names)} {noun}: {', '.join(names)}")
+    if report.ignored_columns:
+        lines.append(f"columns not imported: {', '.join(report.ignored_columns)}")
+    lines += [f"warning: {warning}" for warning in report.warnings]
+    return lines
