@@ -53,13 +53,18 @@ def tab_separated(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
     return buffer.getvalue()
 
 
-def html_table(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
-    """The rows as an HTML table with a header row, every text escaped and line breaks kept."""
-    def cell(tag: str, value: Cell) -> str:
-        text = html.escape("" if value is None else str(value))
-        return f"<{tag}>{text.replace(chr(13) + chr(10), '<br>').replace(chr(10), '<br>')}</{tag}>"
+# Excel, which pastes the HTML when there is some, would start a new row at a plain <br>.
+_LINE_BREAK = '<br style="mso-data-placement:same-cell">'
 
-    lines = ["<table>", "<thead><tr>" + "".join(cell("th", name) for name in header) + "</tr></thead>", "<tbody>"]
+
+def html_table(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
+    """The rows as an HTML table with a header row, every text escaped and line breaks kept in the cell."""
+    def cell(tag: str, value: Cell) -> str:
+        lines = html.escape("" if value is None else str(value)).splitlines()
+        return f"<{tag}>{_LINE_BREAK.join(lines)}</{tag}>"
+
+    heading = "".join(cell("th", name) for name in header)
+    lines = ['<meta charset="utf-8">', "<table>", f"<thead><tr>{heading}</tr></thead>", "<tbody>"]
     lines += ["<tr>" + "".join(cell("td", value) for value in row) + "</tr>" for row in rows]
     lines += ["</tbody>", "</table>"]
     return "\n".join(lines)

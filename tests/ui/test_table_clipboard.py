@@ -160,7 +160,7 @@ def test_export_dates_are_dates_in_the_workbook(questions_view, tmp_path):
     assert date(2025, 3, 4) in [value.date() if value else None for value in tabled]
 
 
-def test_export_from_the_file_menu_asks_for_the_file(questions_view, main_window, monkeypatch, tmp_path):
+def test_export_from_the_file_menu_asks_for_the_file(questions_view, main_window, settings, monkeypatch, tmp_path):
     out = tmp_path / "chosen"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *args, **kwargs: (str(out), "Excel workbook (*.xlsx)"))
@@ -169,6 +169,7 @@ def test_export_from_the_file_menu_asks_for_the_file(questions_view, main_window
     written = read_table(tmp_path / "chosen.xlsx")
     assert len(written.rows) == questions_view.model.rowCount() == 13
     assert "Exported 13 rows" in main_window.statusBar().currentMessage()
+    assert settings.value("list_export/folder") == str(tmp_path)  # where the next list is offered to go
 
 
 def test_a_folder_that_is_gone_is_one_line(questions_view, tmp_path):
@@ -234,3 +235,29 @@ def test_budget_copies_and_exports_as_it_shows(qtbot, main_window, database, tmp
     assert "Spent" not in written.header and written.header == table.shown_header()
     assert [cells for _, cells in written.rows] == _shown(table, range(3))
     assert main_window.budget_view.list_tables() == {"table": table} and table.list_name == "Budget"
+
+
+def test_exporting_a_list_not_yet_read_writes_every_row(main_window, add_questions, tmp_path):
+    add_questions(3 * qtm.PAGE_SIZE + 10)
+    main_window.show_view(main_window.views.index(main_window.questions_view))
+    view = main_window.questions_view
+    view.refresh()
+    view.model.reload()  # only what is on screen would have been read
+    out = tmp_path / "all.csv"
+    assert view.table.export_list(out) == 3 * qtm.PAGE_SIZE + 10
+    references = [cells[qtm.REFERENCE] for _, cells in read_table(out).rows]
+    assert len(set(references)) == 3 * qtm.PAGE_SIZE + 10 and all(re.fullmatch(r"WQ \d{5}", r) for r in references)
+    assert references == [view.model.index(row, qtm.REFERENCE).data() for row in range(view.model.rowCount())]
+
+
+def test_the_table_menu_offers_copy_export_and_the_columns(questions_view):
+    table = questions_view.table
+    menu = table.context_menu()
+    texts = [action.text() for action in menu.actions() if not action.isSeparator()]
+    assert texts == ["&Copy", "&Export this list…", "C&olumns"]
+    assert not table.copy_action.isEnabled()  # nothing selected yet
+    _select(table, [0])
+    assert table.context_menu().actions()[0].isEnabled()
+    columns = menu.actions()[-1].menu()
+    next(a for a in columns.actions() if a.text() == "Status").setChecked(False)
+    assert table.isColumnHidden(qtm.STATUS)

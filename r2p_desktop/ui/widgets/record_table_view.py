@@ -33,6 +33,7 @@ from ...core.errors import R2PError
 from ..models.roles import RECORD_ID_ROLE
 
 EXPORT_FILTERS = {"CSV file (*.csv)": "csv", "Excel workbook (*.xlsx)": "xlsx"}
+EXPORT_FOLDER_SETTING = "list_export/folder"
 PROGRESS_FROM = 2000  # rows: gathering more (the Questions table reads them page by page) shows progress
 
 
@@ -196,7 +197,8 @@ class RecordTableView(QTableView):
             path, format = chosen
         path = Path(path)
         format = format or ("xlsx" if path.suffix.lower() == ".xlsx" else "csv")
-        cells = self.rows_as_shown(list(range(self.model().rowCount())), typed=True)
+        rows = [row for row in range(self.model().rowCount()) if not self.isRowHidden(row)]
+        cells = self.rows_as_shown(rows, typed=True)
         if cells is None:
             return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -214,12 +216,15 @@ class RecordTableView(QTableView):
 
     def ask_export_path(self) -> tuple[Path, str] | None:
         """The file to export to and its format, from a save dialog; None when cancelled."""
-        start = str(Path(QDir.homePath()) / f"{self.list_name}.csv")
+        folder = str(self._settings.value(EXPORT_FOLDER_SETTING) or "") if self._settings is not None else ""
+        start = str(Path(folder or QDir.homePath()) / f"{self.list_name}.csv")
         chosen, chosen_filter = QFileDialog.getSaveFileName(self, "Export this list", start,
                                                             ";;".join(EXPORT_FILTERS))
         if not chosen:
             return None
         path = Path(chosen)
+        if self._settings is not None:  # the next list goes to the same folder, whichever list it is
+            self._settings.setValue(EXPORT_FOLDER_SETTING, str(path.parent))
         if path.suffix.lower() in (".csv", ".xlsx"):
             return path, path.suffix.lower()[1:]
         format = EXPORT_FILTERS.get(chosen_filter, "csv")
@@ -231,6 +236,8 @@ class RecordTableView(QTableView):
         menu.addAction(self.copy_action)
         menu.addSeparator()
         menu.addAction(self.export_action)
+        columns = menu.addMenu(self.column_menu(menu))  # the header's menu, here for the keyboard too
+        columns.setText("C&olumns")
         return menu
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
@@ -255,9 +262,9 @@ class RecordTableView(QTableView):
         for column in columns:
             self.setColumnHidden(column, column not in keep)
 
-    def column_menu(self) -> QMenu:
+    def column_menu(self, parent: QWidget | None = None) -> QMenu:
         """A checkable entry for each column, in the order shown; the last one showing cannot be unticked."""
-        menu = QMenu("Columns", self)
+        menu = QMenu("Columns", parent or self)
         header, model = self.horizontalHeader(), self.model()
         showing = self.shown_columns()
         for visual in range(header.count()):
