@@ -56,6 +56,7 @@ def view_key(number: int) -> str:
 if TYPE_CHECKING:  # the dialogs are imported when first opened, to keep launching quick
     from .dialogs.calendar_dialog import CalendarDialog
     from .dialogs.export_dialog import ExportDialog
+    from .dialogs.import_wizard import ImportWizard
     from .dialogs.restore_dialog import RestoreDialog
     from .dialogs.search_dialog import SearchDialog
 
@@ -163,6 +164,12 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.import_action = QAction("&Import…", self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.import_action.setToolTip("Add records from a CSV or XLSX file, such as a tracker of your own")
+        self.import_action.triggered.connect(self.import_records)
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
         self.export_action = QAction("&Export briefing pack…", self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_briefing)
@@ -254,6 +261,16 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def import_records(self) -> ImportWizard:
+        """File > Import…: a CSV or XLSX file of any kind of record; the view of that kind then shows them."""
+        from .dialogs.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.database, self.records_changed, self.tasks, self._settings, parent=self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.imported.connect(self.open_record)
+        wizard.open()
+        return wizard
 
     def export_calendar(self) -> CalendarDialog:
         """Answer deadlines, follow-ups, undertakings and debates as an iCalendar file, for an audience."""
