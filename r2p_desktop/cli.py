@@ -332,6 +332,19 @@ def cmd_export_ical(args) -> int:
     return 0
 
 
+def cmd_export_debate(args) -> int:
+    """`r2p export debate --id N --format akn --out FILE.xml`: the debate as an Akoma Ntoso 3.0 document."""
+    from .exchange.akoma_ntoso import export_debate, summary_line
+
+    out = Path(args.out)
+    database = _database(args)
+    with database.read_session() as session:
+        result = export_debate(session, args.id, out, audience=args.audience)
+    print(summary_line(result, out) + (" It is readable only by you: it holds restricted records."
+                                       if result.restricted_written else ""))
+    return 0
+
+
 def _seconds(text: str) -> float:
     try:
         value = float(text)
@@ -452,6 +465,12 @@ def build_parser() -> argparse.ArgumentParser:
                            "and debates as an iCalendar file (.ics) for Outlook and other calendars")
     exp_i.add_argument("--out", required=True, metavar="FILE.ics")
     exp_i.set_defaults(run=cmd_export_ical, nothing_done="nothing was exported")
+    exp_d = exp.add_parser("debate", parents=[common, audience], help="a debate, its agenda and its questions "
+                           "as an Akoma Ntoso 3.0 document (the open standard for parliaments' debate records)")
+    exp_d.add_argument("--id", type=int, required=True, metavar="N", help="the debate's id")
+    exp_d.add_argument("--format", default="akn", choices=["akn"])
+    exp_d.add_argument("--out", required=True, metavar="FILE.xml")
+    exp_d.set_defaults(run=cmd_export_debate, nothing_done="nothing was exported")
     exp_b = exp.add_parser("briefing", parents=[common], help="a briefing pack as PDF")
     exp_b.add_argument("--out", required=True, metavar="FILE.pdf")
     exp_b.add_argument("--pack", default="debate", choices=PACKS, help="which pack to write (default: debate)")
