@@ -73,8 +73,12 @@ class KindFilePage(QWizardPage):
         path_row.addWidget(browse)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(_label("&Records of kind", self.kind_combo), self.kind_combo)
+        form.addRow(_label("&Kind of record", self.kind_combo), self.kind_combo)
         form.addRow(_label("&File", self.path_edit), path_row)
+        steps = QLabel("Next come what was detected in the file, matching its columns to ours, and a check "
+                       "of every row. Nothing is written until you choose Import after the check.", self)
+        steps.setWordWrap(True)
+        form.addRow(steps)
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(self, "Import from", self.path_edit.text(), FILE_FILTER)
@@ -287,6 +291,7 @@ class RunPage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self.setTitle("Import")
+        self.setSubTitle("All or nothing: Cancel stops the import and removes what it has written.")
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setRange(0, 0)  # busy until the first batch is written
         self.result_label = QLabel(self)
@@ -302,7 +307,7 @@ class RunPage(QWizardPage):
     def initializePage(self) -> None:
         wizard = self._wizard
         self.result = None
-        self.result_label.setText("Importing… Cancel stops it and removes what was written.")
+        self.result_label.setText("Importing…")
         wizard.start_import(self.progress, self._done, self._failed)
 
     def progress(self, done: int, total: int) -> None:
