@@ -249,6 +249,8 @@ def cmd_import(args) -> int:
         raise UsageError(f"{path}: no such file")
     if args.what == "recommendations" and not args.map and is_upr_info(path):
         return _import_upr_info(args, path)
+    if args.what == "people" and path.suffix.lower() == ".json":
+        return _import_popolo(args, path)
     if args.state:
         raise UsageError("--state applies to a UPR Info export of recommendations only")
     database = _database(args)
@@ -289,6 +291,18 @@ def _import_upr_info(args, path: Path) -> int:
         report = import_recommendations(session, path, state=args.state, dry_run=args.dry_run)
     if _refused(path, report.errors):
         return 1
+    print("\n".join(summary_lines(report, dry_run=args.dry_run)))
+    return 0
+
+
+def _import_popolo(args, path: Path) -> int:
+    """A Popolo JSON file of members: persons, parties, the legislature and memberships."""
+    from .exchange.popolo import import_people, summary_lines
+
+    database = _database(args)
+    with database.session() as session:
+        session.connection()  # the write lock, waited for once (--wait)
+        report = import_people(session, path, dry_run=args.dry_run)
     print("\n".join(summary_lines(report, dry_run=args.dry_run)))
     return 0
 
@@ -442,7 +456,8 @@ def build_parser() -> argparse.ArgumentParser:
     for name, table in table_kinds().items():
         plural = table.kind.plural.lower()
         imp_k = imp.add_parser(name, parents=[common], help=f"import {plural} from a CSV or XLSX file"
-                               + (" or a UPR Info export" if name == "recommendations" else ""))
+                               + (" or a UPR Info export" if name == "recommendations" else "")
+                               + (" or a Popolo JSON file" if name == "people" else ""))
         imp_k.add_argument("file", metavar="FILE")
         imp_k.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
                            help="read our FIELD from the file's COLUMN (repeatable); other columns are ignored")

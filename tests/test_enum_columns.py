@@ -134,7 +134,8 @@ def test_a_form_with_a_word_not_in_the_list_is_refused_naming_the_field(database
     with pytest.raises(ValidationError) as refused:
         use_cases.save(database, record_forms.BODY, None, shown)
     assert refused.value.errors == {
-        "kind": "'agency' is not one of: ministry, nhri, ombudsperson, focal_point, committee, other"}
+        "kind": "'agency' is not one of: ministry, nhri, ombudsperson, focal_point, committee, party, legislature, "
+                "other"}
     assert use_cases.read(database, listings.bodies) == []
 
 
@@ -144,7 +145,7 @@ def test_a_model_written_with_a_word_not_in_the_list_is_refused_in_one_line_and_
         session.commit()
     assert isinstance(refused.value, R2PError)  # what the window shows as it is, not "could not save (…)"
     assert str(refused.value) == ("Body kind 'agency' is not one of: ministry, nhri, ombudsperson, focal_point, "
-                                  "committee, other; nothing was saved")
+                                  "committee, party, legislature, other; nothing was saved")
     with database.read_session() as session:
         assert session.scalar(select(func.count()).select_from(Body)) == 0
         assert session.scalar(select(func.count()).select_from(AuditEntry)) == 0

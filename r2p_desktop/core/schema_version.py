@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # Alembic is imported only when a file needs it (start-up tim
     from alembic.script import ScriptDirectory
 
 # The newest revision in db/versions; a test keeps the two in step.
-SCHEMA_HEAD = "0009_documents_undertakings_risk"
+SCHEMA_HEAD = "0010_people_popolo"
 # Tables every R2P database has had since its first revision: without them a file is another program's.
 R2P_TABLES = frozenset({"questions", "audit_entries"})
 

@@ -34,6 +34,8 @@ class BodyKind(StrEnum):
     OMBUDSPERSON = "ombudsperson"
     FOCAL_POINT = "focal_point"
     COMMITTEE = "committee"
+    PARTY = "party"
+    LEGISLATURE = "legislature"
     OTHER = "other"
 
 
@@ -199,6 +201,8 @@ class Body(RecordMixin, Base):
     abbreviation: Mapped[str] = mapped_column(String(40), default="")
     # No longer offered for new entries; still listed, named by its records and in their history.
     archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The organisation's id in a Popolo file it was imported from, so a second import finds it again.
+    popolo_id: Mapped[str | None] = mapped_column(String(200), unique=True)
 
 
 class Person(RecordMixin, Base):
@@ -219,6 +223,35 @@ class Person(RecordMixin, Base):
     active_until: Mapped[date | None] = mapped_column(Date)
     # No longer offered for new entries (out of office); still listed, named by its records and in their history.
     archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # An ISO date that may be partial ("1961", "1961-05", "1961-05-02"): registers often give only the year.
+    birth_date: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    # Other names, each {name, lang, note}; contact details, each {type, value}; identifiers elsewhere, each
+    # {scheme, identifier} (Wikidata, a parliament's own), as Popolo writes them.
+    other_names: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list, server_default="[]")
+    contact: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list, server_default="[]")
+    identifiers: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list, server_default="[]")
+    # The person's id in a Popolo file they were imported from, so a second import finds them again.
+    popolo_id: Mapped[str | None] = mapped_column(String(200), unique=True, index=True)
+
+
+class Membership(Base):
+    """A person's place in an organisation (a party, the legislature, a committee) over a time, as a Popolo
+    file gives it: dates are ISO text that may be partial, the constituency is the area's or post's name.
+    Not a record of its own: it is written by the Popolo import alongside the person it belongs to."""
+
+    __tablename__ = "memberships"
+    __table_args__ = (UniqueConstraint("person_id", "body_id", "start_date", "role"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    body_id: Mapped[int] = mapped_column(ForeignKey("bodies.id", ondelete="CASCADE"), index=True)
+    # The party a member of the legislature sits for (Popolo's on_behalf_of).
+    party_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id", ondelete="SET NULL"), index=True)
+    role: Mapped[str] = mapped_column(String(200), default="")
+    constituency: Mapped[str] = mapped_column(String(200), default="")
+    start_date: Mapped[str] = mapped_column(String(10), default="")
+    end_date: Mapped[str] = mapped_column(String(10), default="")
+    popolo_id: Mapped[str | None] = mapped_column(String(200), unique=True)
 
 
 class Question(RecordMixin, Base):
