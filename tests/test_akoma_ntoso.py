@@ -126,6 +126,12 @@ def test_the_audience_leaves_restricted_questions_out(database, debate_id, tmp_p
     schema.validate(str(everything))
 
 
+def test_the_same_records_give_the_same_file(database, debate_id, tmp_path):
+    exported(database, debate_id, tmp_path / "first.xml")
+    exported(database, debate_id, tmp_path / "second.xml")
+    assert (tmp_path / "first.xml").read_bytes() == (tmp_path / "second.xml").read_bytes()
+
+
 def test_an_empty_debate_still_validates(database, tmp_path, schema):
     with database.session() as s:
         debate = records.create(s, Debate, {"title": "Planned sitting"})

@@ -96,7 +96,7 @@ class _People:
             self._people_by_name = {p.full_name.casefold(): p for p in self.session.scalars(select(Person))}
         if key in self._people_by_name:
             return self.person(self._people_by_name[key])
-        eid = f"speaker_{len(self._by_name) + 1}"
+        eid = f"speaker_{sum(1 for known in self.persons if known.startswith('speaker_')) + 1}"
         self.persons[eid] = (f"/akn/ontology/person/r2p/{eid}", name)
         self._by_name[key] = eid
         return eid
@@ -112,16 +112,20 @@ class _People:
 
 
 def _identification(meta: ET.Element, debate: Debate, day: date) -> None:
+    """The FRBR identity of the document, by the Akoma Ntoso naming convention: the debate (work), its
+    English text (expression), this XML file of it (manifestation), dated by the debate's last change so
+    the same records give the same file."""
     work = f"/akn/{COUNTRY}/debate/{day.isoformat()}/r2p-{debate.id}"
     expression = f"{work}/{LANGUAGE}@"
-    levels = (("FRBRWork", work, "debate"), ("FRBRExpression", expression, "debate"),
-              ("FRBRManifestation", f"{expression}.xml", "export"))
+    changed = debate.updated_at.date()
+    levels = (("FRBRWork", f"{work}/!main", work, day, "debate"),
+              ("FRBRExpression", f"{expression}/!main", expression, day, "debate"),
+              ("FRBRManifestation", f"{expression}/!main.xml", f"{expression}.akn", changed, "lastChange"))
     identification = _element(meta, "identification", source=SOURCE)
-    for tag, uri, date_name in levels:
+    for tag, this, uri, when, date_name in levels:
         level = _element(identification, tag)
-        _element(level, "FRBRthis", value=f"{uri}/!main" if tag != "FRBRManifestation" else uri)
+        _element(level, "FRBRthis", value=this)
         _element(level, "FRBRuri", value=uri)
-        when = day if tag != "FRBRManifestation" else date.today()
         _element(level, "FRBRdate", date=when.isoformat(), name=date_name)
         _element(level, "FRBRauthor", href=SOURCE)
         if tag == "FRBRWork":
