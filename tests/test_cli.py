@@ -167,17 +167,18 @@ def test_a_dry_run_says_what_it_would_create_and_saves_nothing(r2p, db_path, tmp
     result = r2p("import", "questions", str(good), "--dry-run")
     assert result.code == 0, result.err
     assert "would import 2 questions" in result.out
-    assert "would create 2 members and other people: New Member; Deputy Minister Okafor" in result.out
-    assert "would create 1 bodies: Ministry of Interior" in result.out
+    assert "would add 2 people: New Member, Deputy Minister Okafor" in result.out
+    assert "would add 1 bodies: Ministry of Interior" in result.out
     assert question_count(db_path) == 0
     with sqlite3.connect(db_path) as raw:
         assert raw.execute("SELECT count(*) FROM people").fetchone()[0] == 0
 
 
 @pytest.mark.parametrize(("content", "words"), [
-    (b"title,colour\nQ1,red\n", "row 1, column 'colour' is not one of"),
-    (b"reference,summary\n", "header with at least a 'title' column"),
-    (b"title\n\xff\xfe broken\n", "is not UTF-8 text"),
+    (b"title,colour\nQ1,red\n", "row 1, column 'colour' is not a column of questions"),
+    (b"reference,summary\n", "row 1, column 'summary' is not a column of questions"),
+    (b"reference\nWQ-1\n", "row 1 has no column title, which every question needs"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptionInfo".encode("utf-16-le"), "is protected by a password"),
     (b"title\nA,B,C\n", "row 2 has 3 cells but the header has 1"),
 ])
 def test_malformed_files_get_one_clear_line(r2p, tmp_path, content, words):
@@ -191,8 +192,7 @@ def test_malformed_files_get_one_clear_line(r2p, tmp_path, content, words):
 
 @pytest.mark.parametrize(("args", "words"), [
     (("import", "questions", "missing.csv"), "no such file"),
-    (("import", "questions", "notes.txt"), "only CSV files"),
-    (("export", "questions", "--format", "xlsx", "--out", "q.xlsx"), "not available yet"),
+    (("export", "debates", "--format", "xlsx", "--out", "/no/such/folder/d.xlsx"), "no such folder"),
     (("export", "questions", "--out", "/no/such/folder/q.csv"), "no such folder"),
     (("demo", "--questions", "-3"), "zero or more"),
 ])

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from r2p_desktop.core.errors import R2PError, ValidationError
 from r2p_desktop.core.models import Question
 from r2p_desktop.core.services import records
-from r2p_desktop.exchange.questions_csv import import_questions
+from r2p_desktop.exchange.record_tables import import_table
 
 
 def csv_file(tmp_path, *lines: str):
@@ -20,13 +20,13 @@ def csv_file(tmp_path, *lines: str):
 
 def refused(session, path) -> str:
     with pytest.raises(R2PError) as refusal:
-        import_questions(session, path)
+        import_table(session, "questions", path)
     assert session.scalars(select(Question)).all() == []
     return str(refusal.value)
 
 
 def imported(session, path) -> list[Question]:
-    report = import_questions(session, path)
+    report = import_table(session, "questions", path)
     assert report.errors == []
     return session.scalars(select(Question).order_by(Question.id)).all()
 
@@ -80,24 +80,25 @@ def test_a_nul_character_is_refused_naming_row_and_column(session, tmp_path):
     assert "row 3, column question_text: holds a NUL character" in refused(session, path)
 
 
-def test_a_file_with_semicolons_between_columns_says_so(session, tmp_path):
-    path = csv_file(tmp_path, "reference;title;status", "WQ-1;Housing;draft")
-    message = refused(session, path)
-    assert "uses ';' between columns; save it as CSV with commas" in message
-    assert "row 1 must be the header" not in message
+def test_a_file_with_semicolons_between_columns_is_read_with_them(session, tmp_path):
+    path = csv_file(tmp_path, "reference;title;status", "WQ-1;Housing; draft")
+    report = import_table(session, "questions", path)
+    assert (report.errors, report.detected) == ([], "UTF-8, semicolons between columns, CRLF line ends")
+    assert [(q.reference, q.title, q.status) for q in session.scalars(select(Question))] == [
+        ("WQ-1", "Housing", "draft")]
 
 
 def test_references_are_trimmed_before_they_are_compared_and_stored(session, tmp_path):
     records.create(session, Question, {"reference": "WQ-1", "title": "Already here"})
     session.commit()
     clash = csv_file(tmp_path, "reference,title", " WQ-1 ,Housing", "WQ-2,Schools", "WQ-2  ,Roads")
-    report = import_questions(session, clash)
+    report = import_table(session, "questions", clash)
     assert report.errors == ["row 2, column reference: another question already has this reference",
                              "row 4, column reference: 'WQ-2' is also used in row 3"]
     assert session.scalars(select(Question.reference)).all() == ["WQ-1"]
 
     fine = csv_file(tmp_path, "reference,title", "  WQ-3\t,Housing")
-    report = import_questions(session, fine)
+    report = import_table(session, "questions", fine)
     assert report.errors == []
     assert session.scalars(select(Question.reference).order_by(Question.id)).all() == ["WQ-1", "WQ-3"]
 
@@ -105,7 +106,7 @@ def test_references_are_trimmed_before_they_are_compared_and_stored(session, tmp
 @pytest.mark.parametrize("written", ["20260104", "2026-W01-3"])  # both taken by date.fromisoformat
 def test_only_year_month_day_dates_are_accepted_in_files_and_forms(session, tmp_path, written):
     path = csv_file(tmp_path, "reference,title,date_tabled,status", f"WQ-1,Housing,{written},tabled")
-    report = import_questions(session, path)
+    report = import_table(session, "questions", path)
     assert report.errors == [f"row 2, column date_tabled: '{written}' is not a date; write it as YYYY-MM-DD"]
     assert session.scalars(select(Question)).all() == []
     with pytest.raises(ValidationError) as refusal:

@@ -16,7 +16,7 @@ from r2p_desktop.core.database import open_database
 from r2p_desktop.core.models import Question
 from r2p_desktop.core.services import directory, records
 from r2p_desktop.core.services.questions import iter_question_records
-from r2p_desktop.exchange.questions_csv import export_questions, import_questions
+from r2p_desktop.exchange.record_tables import export_tables, import_table
 from r2p_desktop.exchange.spreadsheet_safety import SpreadsheetWriter, neutralise, restore
 
 # What a spreadsheet skips before deciding a cell is a formula, and the signs that make it one.
@@ -69,7 +69,7 @@ def test_questions_starting_with_formula_signs_or_apostrophes_come_back_exactly(
         session.commit()
     exported = tmp_path / "questions.csv"
     with database.read_session() as session:
-        export_questions(session, exported)
+        export_tables(session, ["questions"], exported)
 
     with exported.open(encoding="utf-8-sig", newline="") as handle:
         cells = [cell for row in csv.reader(handle) for cell in row]
@@ -79,15 +79,15 @@ def test_questions_starting_with_formula_signs_or_apostrophes_come_back_exactly(
     fresh = open_database(str(migrated_copy(tmp_path / "fresh.sqlite")))
     try:
         with fresh.session() as session:
-            report = import_questions(session, exported)
-        assert report.errors == [] and report.questions == len(STARTS)
+            report = import_table(session, "questions", exported)
+        assert report.errors == [] and report.created == len(STARTS)
         with database.read_session() as before, fresh.read_session() as after:
             assert list(iter_question_records(after)) == list(iter_question_records(before))
             assert [record["title"] for record in iter_question_records(after)] == [
                 f"{start} on housing" for start in STARTS]
         again = tmp_path / "again.csv"
         with fresh.read_session() as session:
-            export_questions(session, again)
+            export_tables(session, ["questions"], again)
         assert again.read_bytes() == exported.read_bytes()
     finally:
         fresh.dispose()
@@ -112,21 +112,22 @@ def test_an_export_holds_only_what_its_audience_may_read(three_levels, tmp_path,
                                                          restricted):
     out = tmp_path / f"{audience}.csv"
     with three_levels.read_session() as session:
-        result = export_questions(session, out, audience=audience)
+        result = export_tables(session, ["questions"], out, audience=audience)
     with out.open(encoding="utf-8-sig", newline="") as handle:
         assert [row["title"] for row in csv.DictReader(handle)] == titles
-    assert (result.written, result.left_out, result.restricted_written) == (len(titles), left_out, restricted)
+    assert (result.counts["questions"], result.left_out["questions"], result.owner_only) == (
+        len(titles), left_out, restricted)
     assert ("Text only restricted readers see" in out.read_text(encoding="utf-8-sig")) == (audience == "all")
 
 
 def test_by_default_an_export_leaves_out_restricted_questions(three_levels, tmp_path):
     out = tmp_path / "questions.csv"
     with three_levels.read_session() as session:
-        result = export_questions(session, out)
+        result = export_tables(session, ["questions"], out)
     text = out.read_text(encoding="utf-8-sig")
     assert "The committee question" in text
     assert "restricted" not in text
-    assert (result.written, result.left_out, result.restricted_written) == (2, 1, False)
+    assert (result.counts["questions"], result.left_out["questions"], result.owner_only) == (2, 1, False)
 
 
 def test_a_restricted_member_named_in_a_question_counts_as_restricted(database, tmp_path):
@@ -138,8 +139,8 @@ def test_a_restricted_member_named_in_a_question_counts_as_restricted(database, 
     for audience, named in (("committee", False), ("all", True)):
         out = tmp_path / f"{audience}.csv"
         with database.read_session() as session:
-            result = export_questions(session, out, audience=audience)
+            result = export_tables(session, ["questions"], out, audience=audience)
         assert ("Member Kept Private" in out.read_text(encoding="utf-8-sig")) == named
-        assert (result.written, result.restricted_written) == (1, named)
+        assert (result.counts["questions"], result.owner_only) == (1, named)
         if named and os.name == "posix":
             assert out.stat().st_mode & 0o077 == 0  # no one else on the computer can read it

@@ -35,7 +35,7 @@ from r2p_desktop.core.models.base import EnumText, NotInVocabularyError, enum_co
 from r2p_desktop.core.services import dashboard, directory, history, listings, records
 from r2p_desktop.core.services.follow_ups import FollowUpFilter, list_follow_ups
 from r2p_desktop.core.services.questions import QuestionFilter, iter_question_records, question_ids, question_rows
-from r2p_desktop.exchange.questions_csv import export_questions
+from r2p_desktop.exchange.record_tables import export_tables
 from r2p_desktop.sample_data import generator
 
 TODAY = date(2026, 6, 15)
@@ -227,7 +227,7 @@ def test_words_another_program_wrote_are_read_listed_and_exported_as_they_are(ed
         dashboard.dashboard(session, today=TODAY)
         history.record_history(session, Question, question_id)
         out = tmp_path / "questions.csv"
-        export_questions(session, out)
+        export_tables(session, ["questions"], out)
     with out.open(encoding="utf-8-sig", newline="") as handle:
         [exported] = list(csv.DictReader(handle))
     assert (exported["status"], exported["type"]) == ("lapsed", "petition")

@@ -18,11 +18,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Date, inspect, select
+from sqlalchemy import Boolean, Date, func, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.types import JSON
 
@@ -45,7 +46,7 @@ from ..core.models import (
 from ..core.money import minor_digits, minor_units
 from ..core.services import bulk, directory, records
 from ..core.services.fields import WORD_LISTS, parse_date
-from .table_file import Money, Sheet, Table, read_table, write_table
+from .table_file import Money, RowTest, Sheet, Table, read_table, write_table
 
 LIST_SEPARATOR = ";"
 BATCH = 5000  # rows a write transaction: about a third of a second, so nobody waits long for the lock
@@ -195,6 +196,7 @@ def _rows(session: Session, table: TableKind) -> Iterator[list[object]]:
 class TableExport:
     counts: dict[str, int]  # rows written, by kind
     left_out: dict[str, int]  # rows the audience may not read, by kind
+    owner_only: bool  # the file holds restricted records, or names them: only its owner may read it
 
 
 def export_tables(session: Session, names: Sequence[str], out: Path, *, format: str = "csv",
@@ -204,15 +206,22 @@ def export_tables(session: Session, names: Sequence[str], out: Path, *, format: 
     if audience not in ALLOWED:
         raise R2PError(f"audience must be one of {', '.join(ALLOWED)} (not {audience!r})")
     tables = [table_kind(name) for name in names]
-    totals = {t.name: session.query(t.kind.model).count() for t in tables}
-    restricted = audience == "all" and any(
-        session.scalar(select(t.kind.model.id).where(t.kind.model.confidentiality == Confidentiality.RESTRICTED.value)
-                       .limit(1)) is not None for t in tables)
+    totals = {t.name: session.scalar(select(func.count()).select_from(t.kind.model)) or 0 for t in tables}
+    owner_only = audience == "all" and _holds_restricted(session, tables)
     with seen_by(session, audience):
         sheets = [Sheet(t.kind.plural, [c.name for c in t.columns], _rows(session, t)) for t in tables]
-        counts = write_table(out, sheets, format=format, shared=not restricted)
+        counts = write_table(out, sheets, format=format, shared=not owner_only)
     return TableExport(dict(zip(totals, counts, strict=True)),
-                       {name: totals[name] - n for name, n in zip(totals, counts, strict=True)})
+                       {name: totals[name] - n for name, n in zip(totals, counts, strict=True)}, owner_only)
+
+
+def _holds_restricted(session: Session, tables: list[TableKind]) -> bool:
+    """Whether the records of `tables`, or the records they name, include a restricted one."""
+    models = {t.kind.model for t in tables} | {c.target for t in tables for c in t.columns
+                                               if c.target is not None and issubclass(c.target, RecordMixin)}
+    restricted = Confidentiality.RESTRICTED.value
+    return any(session.scalar(select(model.id).where(model.confidentiality == restricted).limit(1)) is not None
+               for model in models)
 
 
 # Import.
@@ -280,10 +289,10 @@ def _placement(table: TableKind, header: list[str], mapping: dict[str, str], rep
         ours = _normal(name)
         if index in placed.values() or not name:
             continue
+        if ours in known and ours in placed and not mapping:
+            raise R2PError(f"{path.name}: row 1, column '{ours}' appears twice (columns {placed[ours] + 1} and "
+                           f"{index + 1}); keep one")
         if ours in known and ours not in placed:
-            if header.index(name) != index:
-                raise R2PError(f"{path.name}: row 1, column '{name}' appears twice (columns "
-                               f"{header.index(name) + 1} and {index + 1}); keep one")
             placed[ours] = index
         elif mapping:
             report.ignored_columns.append(name)
@@ -381,11 +390,20 @@ def _read_row(table: TableKind, number: int, cells: list[str], placed: dict[str,
     wrong = False
     currency_at = placed.get("currency")
     currency = cells[currency_at].strip().upper() if currency_at is not None else None
+    keys = {_key_of(table.kind.model), "uid", *_unique_fields(table)}
+    trimmed = keys | {"confidentiality", *records.RULES[table.kind.model].enums}  # a word from a list, too
+    own_keys = {cells[placed[name]].strip() for name in keys if name in placed and placed[name] < len(cells)} - {""}
     for name, index in placed.items():
         column = table.column(name)
         assert column is not None
         text = cells[index] if index < len(cells) else ""
         if column.form not in ("text", "json") and not text.strip() and column.form != "records":
+            continue
+        if column.field in trimmed:
+            text = text.strip()  # what other rows name it by, or a word from a list: as a clerk reads it
+        if column.form == "record" and column.target is table.kind.model and text.strip() in own_keys:
+            errors.append(f"row {number}, column {header[index]}: a {table.kind.singular} cannot name itself here")
+            wrong = True
             continue
         try:
             value = _parse_cell(column, text, resolver, parse_day, currency)
@@ -407,6 +425,33 @@ def _unique_fields(table: TableKind) -> list[str]:
     return [c.name for c in model_table.columns if c.unique and c.name not in ("id", "uid")]
 
 
+def _row_test(table: TableKind, placed: dict[str, int]) -> RowTest:
+    """Whether a line read on its own is a whole row of `table`: as many cells as the header, and every
+    cell of a fixed form (a date or a word from a list) either empty or of that form, with at
+    least one filled. Prose almost never is; see table_file._refuse_swallowed_rows."""
+    enums: dict[str, type[StrEnum]] = {"confidentiality": Confidentiality, **records.RULES[table.kind.model].enums}
+
+    def fits(column: Column, text: str) -> bool:
+        if text != text.strip():
+            return False
+        if column.form == "date":
+            try:
+                return parse_date(text) is not None
+            except ValueError:
+                return False
+        return text in enums[column.field]._value2member_map_
+
+    fixed = {index: column for name, index in placed.items() if (column := table.column(name)) is not None
+             and (column.form == "date" or column.field in enums)}
+
+    def looks_like_row(header: list[str], cells: list[str]) -> bool:
+        if len(cells) != len(header):
+            return False
+        filled = [(column, cells[index]) for index, column in fixed.items() if index < len(cells) and cells[index]]
+        return bool(filled) and all(fits(column, text) for column, text in filled)
+    return looks_like_row
+
+
 def import_table(session: Session, name: str, path: Path, *, mapping: dict[str, str] | None = None,
                  encoding: str | None = None, delimiter: str | None = None, date_format: str | None = None,
                  dry_run: bool = False, progress: Callable[[int, int], bool] | None = None) -> TableImport:
@@ -418,7 +463,15 @@ def import_table(session: Session, name: str, path: Path, *, mapping: dict[str, 
     import (undoing it) by returning False."""
     table = table_kind(name)
     parse_day = date_parser(date_format)
-    read = read_table(Path(path), encoding=encoding, delimiter=delimiter, sheet=_sheet_for(path, table))
+    placing: dict[str, dict[str, int]] = {}
+
+    def looks_like_row(header: list[str], cells: list[str]) -> bool:
+        if "placed" not in placing:  # the header is read by now: where our columns are
+            placing["placed"] = _placement(table, header, mapping or {}, TableImport(table.name), Path(path))
+        return _row_test(table, placing["placed"])(header, cells)
+
+    read = read_table(Path(path), encoding=encoding, delimiter=delimiter, sheet=_sheet_for(path, table),
+                      looks_like_row=looks_like_row)
     report = TableImport(table.name, read.detected, warnings=list(read.warnings))
     placed = _placement(table, read.header, mapping or {}, report, Path(path))
     session.rollback()
@@ -479,7 +532,7 @@ def _checked_rows(session: Session, table: TableKind, read: Table, placed: dict[
             column = header_name(read.header, placed, table, name)
             if text in unique[name]:
                 report.errors.append(f"row {number}, column {column}: another {table.kind.singular} already has "
-                                     f"the {name.replace('_', ' ')} '{text}'")
+                                     f"this {name.replace('_', ' ')}")
                 clash = True
             elif text in seen[name]:
                 report.errors.append(f"row {number}, column {column}: '{text}' is also used in row {seen[name][text]}")

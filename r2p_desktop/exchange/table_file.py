@@ -194,8 +194,9 @@ def _refuse_swallowed_rows(name: str, lines: list[str], first: int, last: int, h
 
     A stray quote at the start of a cell, closed by another stray quote at the end of a cell some rows
     later, silently merges those rows into one cell. Every line after the first of a record lies inside
-    a quoted cell; when one of them looks like a row, the quotes are wrong."""
-    for number in range(first + 1, last + 1):
+    a quoted cell; when one of them looks like a row, the quotes are wrong. The last line is left out: it
+    ends the cell and holds the rest of the record, which may well look like a row."""
+    for number in range(first + 1, last):
         cells = next(csv.reader([lines[number - 1]], delimiter=delimiter), [])
         if looks_like_row(header, cells):
             cell = next((cell for cell in _quoted_cells(lines, first, delimiter)
@@ -263,7 +264,7 @@ def _read_csv(path: Path, data: bytes, encoding: str | None, delimiter: str | No
 
 
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
-_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # what XML 1.0 cannot hold
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")  # what XML 1.0 cannot hold, and CR, which it reads as LF
 
 
 def _xlsx_text(text: str) -> str:

@@ -20,7 +20,7 @@ from r2p_desktop.core.models import Question
 from r2p_desktop.core.services import directory, history, records
 from r2p_desktop.core.services.fields import parse_bool
 from r2p_desktop.core.services.search import search
-from r2p_desktop.exchange.questions_csv import export_questions, import_questions
+from r2p_desktop.exchange.record_tables import export_tables, import_table
 from r2p_desktop.sample_data import generate_demo
 
 TABLED = date(2026, 3, 2)
@@ -246,7 +246,7 @@ def test_the_answer_record_goes_out_to_a_spreadsheet_and_back(database, tmp_path
     answers.answer_together(database, lead, [other])
     sheet = tmp_path / "questions.csv"
     with database.read_session() as session:
-        export_questions(session, sheet)
+        export_tables(session, ["questions"], sheet)
     header = sheet.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
     assert {"named_day", "transferred_from", "transferred_on", "holding_answer_date", "holding_answer_text",
             "original_answer_text", "answer_corrected_on", "answered_with"} <= set(header)
@@ -254,8 +254,8 @@ def test_the_answer_record_goes_out_to_a_spreadsheet_and_back(database, tmp_path
     elsewhere = open_database(str(tmp_path / "elsewhere.sqlite"), create=True)
     try:
         with elsewhere.session() as session:
-            report = import_questions(session, sheet)
-        assert report.errors == [] and report.questions == 2
+            report = import_table(session, "questions", sheet)
+        assert report.errors == [] and report.created == 2
         with elsewhere.read_session() as session:
             copied = {q.reference: q for q in session.query(Question)}
             first, second = copied["WQ-2026-00060"], copied["WQ-2026-00061"]
@@ -271,14 +271,14 @@ def test_the_answer_record_goes_out_to_a_spreadsheet_and_back(database, tmp_path
         elsewhere.dispose()
 
 
-@pytest.mark.parametrize(("lead", "refusal"), [("WQ-404", "no question has the reference 'WQ-404'"),
-                                               ("WQ-1", "a question cannot share its own answer")])
+@pytest.mark.parametrize(("lead", "refusal"), [("WQ-404", "no question is known as 'WQ-404'"),
+                                               ("WQ-1", "a question cannot name itself here")])
 def test_an_answer_shared_with_a_question_that_cannot_hold_it_names_the_row(database, tmp_path, lead, refusal):
     sheet = tmp_path / "questions.csv"
     sheet.write_text("reference,title,status,date_tabled,answered_with\r\n"
                      f"WQ-1,Early warning,tabled,2026-03-02,{lead}\r\n", encoding="utf-8")
     with database.session() as session:
-        report = import_questions(session, sheet)
+        report = import_table(session, "questions", sheet)
     assert report.errors == [f"row 2, column answered_with: {refusal}"]
 
 
@@ -302,5 +302,5 @@ def test_a_sheet_naming_a_restricted_body_only_as_transferred_from_is_kept_priva
     question_id = add_question(database, addressed_to_id=secret, confidentiality="public")
     answers.transfer(database, question_id, {"addressed_to_id": "Ministry of Justice", "transferred_on": "2026-03-05"})
     with database.read_session() as session:
-        written = export_questions(session, tmp_path / "all.csv", audience="all")
-    assert written.restricted_written  # so the file is made readable by its owner only
+        written = export_tables(session, ["questions"], tmp_path / "all.csv", audience="all")
+    assert written.owner_only  # so the file is made readable by its owner only

@@ -22,7 +22,7 @@ from r2p_desktop.core.database import Database
 from r2p_desktop.core.errors import ConflictError, ReadOnlyDatabaseError, ValidationError
 from r2p_desktop.core.models import Body, FollowUp, Person, Question
 from r2p_desktop.core.services import directory, records
-from r2p_desktop.exchange.questions_csv import import_questions
+from r2p_desktop.exchange.record_tables import import_table
 
 TITLE = "Early warning capacity in the Ministry of Foreign Affairs"
 
@@ -129,7 +129,7 @@ def test_the_question_import_resolves_names_the_same_way(database, tmp_path):
                    "Another,Lars Berg,Ministry of Defence\nAnd another,lars berg,Ministry of Defence\n",
                    encoding="utf-8")
     with database.session() as session:
-        report = import_questions(session, csv)
+        report = import_table(session, "questions", csv)
     assert report.errors == []
     assert (report.new_people, report.new_bodies) == (["Lars Berg"], ["Ministry of Defence"])
     assert count(database, Person) == count(database, Body) == 2

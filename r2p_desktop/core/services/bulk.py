@@ -130,12 +130,12 @@ def _insert_indexed(session: Session, model: type[RecordMixin], rows: list[Value
     transaction, which holds the write lock throughout: nobody else ever sees the table without them."""
     kind = kinds.BY_MODEL[model]
     if kind.search is None or len(rows) < 100:
-        session.execute(insert(model.__table__), rows)
+        session.execute(insert(cast(Table, model.__table__)), rows)
         return
     triggers = kinds.search_triggers(kind)
     for name in triggers:
         session.execute(text(f"DROP TRIGGER {name}"))
-    session.execute(insert(model.__table__), rows)
+    session.execute(insert(cast(Table, model.__table__)), rows)
     for statement in kinds.search_fill(kind, first, last):
         session.execute(text(statement))
     for statement in triggers.values():
