@@ -23,9 +23,9 @@ from pathlib import Path
 from sample_database import OUT, build
 
 STATUSES = ("tabled", "answered")
-WORDS = tuple("genocide prevention early warning focal point atrocity risk assessment mediation budget national "
-               "mechanism accountability justice reconciliation hate speech monitoring protection civilians "
-               "commission inquiry evidence training police civil society".split(" "))
+WORDS = ("genocide", "prevention", "early", "warning", "focal", "point", "atrocity", "risk", "assessment",
+         "mediation", "budget", "national", "mechanism", "accountability", "justice", "reconciliation", "hate",
+         "speech", "monitoring", "protection", "civilians", "commission", "inquiry", "evidence", "training")
 
 
 def rows(count: int, people: list[str], bodies: list[str]) -> list[dict[str, str]]:
