@@ -49,7 +49,7 @@ from ..core.services.fields import WORD_LISTS, parse_date
 from .table_file import Money, RowTest, Sheet, Table, read_table, write_table
 
 LIST_SEPARATOR = ";"
-BATCH = 5000  # rows a write transaction: about a third of a second, so nobody waits long for the lock
+BATCH = 2000  # rows a write transaction: a few tenths of a second, so nobody waits long for the lock
 _SKIPPED = {"id", "created_at", "updated_at", "created_by", "updated_by", "version"}
 _LEFT_OUT = {"file_text", "file_sha256", "file_size"}  # a document's file is not in its metadata
 _MONEY: dict[type, tuple[str, ...]] = {BudgetItem: ("amount_requested", "amount_allocated", "amount_spent")}
@@ -289,13 +289,13 @@ def _placement(table: TableKind, header: list[str], mapping: dict[str, str], rep
         ours = _normal(name)
         if index in placed.values() or not name:
             continue
-        if ours in known and ours in placed and not mapping:
+        if mapping:  # the mapping says which columns come in, under which of our names
+            report.ignored_columns.append(name)
+        elif ours in known and ours in placed:
             raise R2PError(f"{path.name}: row 1, column '{ours}' appears twice (columns {placed[ours] + 1} and "
                            f"{index + 1}); keep one")
-        if ours in known and ours not in placed:
+        elif ours in known:
             placed[ours] = index
-        elif mapping:
-            report.ignored_columns.append(name)
         else:
             raise R2PError(f"{path.name}: row 1, column '{name}' is not a column of {table.name}: "
                            f"{', '.join(c.name for c in table.columns)} (or map it with --map FIELD=COLUMN)")
@@ -598,7 +598,11 @@ def _write(session: Session, table: TableKind, rows: Checked,
         session.commit()
         if progress is not None:
             progress(len(written), len(rows))
-    except (_Cancelled, DiskFullError, DatabaseBusyError, DamagedDatabaseError, R2PError) as error:
+    except (DiskFullError, DatabaseBusyError, DamagedDatabaseError):
+        session.rollback()  # not the file's fault: said in one line by the caller, as any command's
+        _undo(session, model, written, created)
+        raise
+    except (_Cancelled, R2PError) as error:
         session.rollback()
         _undo(session, model, written, created)
         report.created = 0
