@@ -47,6 +47,7 @@ benchmark: $(INSTALLED) compiled
 	$(BIN)/python benchmarks/record_picker.py
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/briefing.py
+	$(BIN)/python benchmarks/bulk_import.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
