@@ -323,12 +323,16 @@ def cmd_export(args) -> int:
     written = ", ".join(f"{count:,} {table_kind(name).kind.plural.lower()}" for name, count in result.counts.items()
                         if count or len(names) == 1)
     print(f"exported {written or 'no records'} to {out}"
-          + (" (readable only by you: it may hold restricted records)" if args.audience == "all" else ""))
-    left_out = sum(result.left_out.values())
-    if left_out:
-        hidden = {"public": "committee and restricted", "committee": "restricted"}[args.audience]
-        print(f"left out {left_out:,} {hidden} records; add --audience all to include them", file=sys.stderr)
+          + (" (readable only by you: it holds restricted records)" if result.owner_only else ""))
+    _say_left_out(args.audience, sum(result.left_out.values()))
     return 0
+
+
+def _say_left_out(audience: str, count: int) -> None:
+    """On standard error, how many records the audience may not read were left out of an export."""
+    if count:
+        hidden = {"public": "committee and restricted", "committee": "restricted"}[audience]
+        print(f"left out {count:,} {hidden} records; add --audience all to include them", file=sys.stderr)
 
 
 def cmd_export_ical(args) -> int:
@@ -340,9 +344,7 @@ def cmd_export_ical(args) -> int:
         result = export_calendar(session, out, audience=args.audience)
     print(summary_line(result, out) + (" It is readable only by you: it holds restricted records."
                                        if result.restricted_written else ""))
-    if result.left_out:
-        hidden = {"public": "committee and restricted", "committee": "restricted"}[args.audience]
-        print(f"left out {result.left_out} {hidden} records; add --audience all to include them", file=sys.stderr)
+    _say_left_out(args.audience, result.left_out)
     return 0
 
 
