@@ -12,10 +12,10 @@ from typing import cast
 
 from sqlalchemy import ScalarResult, Table, insert, inspect, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from ..core import audit
 from ..core.models import RecordMixin
+from ..core.services.bulk import column_defaults
 from ..core.services.records import CatalogueEntry, CatalogueModel
 from ..core.values import Values
 
@@ -78,8 +78,9 @@ class AuditedInsert:
             return []
         table = cast(Table, model.__table__)  # a declarative model's __table__ is its Table
         links = links or [{} for _ in rows]
-        defaults = {c.key: c.default.arg for c in table.columns if isinstance(c.default, ScalarElementColumnDefault)}
-        rows = [{**defaults, **row} for row in rows]
+        defaults = column_defaults(table)  # what the ORM would give a new record, an empty list included
+        rows = [{**{name: default() if callable(default) else default for name, default in defaults.items()
+                    if name not in row}, **row} for row in rows]
         snapshots = [self.snapshot(model, row, row_links) for row, row_links in zip(rows, links, strict=True)]
         # one executemany; the engine returns the ids in batches, matched to the rows by uid
         inserted = self.session.execute(insert(table).returning(table.c.uid, table.c.id), rows)

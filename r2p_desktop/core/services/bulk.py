@@ -48,7 +48,7 @@ def default_confidentiality(session: Session) -> str:
     return policy.default_confidentiality(session)
 
 
-def _defaults(table: Table) -> dict[str, Callable[[], object] | object]:
+def column_defaults(table: Table) -> dict[str, Callable[[], object] | object]:
     """Each column's Python-side default, as the ORM would apply it to a new record."""
     made: dict[str, Callable[[], object] | object] = {}
     for column in table.columns:
@@ -86,7 +86,7 @@ def insert_records(session: Session, model: type[RecordMixin], batch: Sequence[P
     table = cast(Table, model.__table__)
     user = session.info.get("user", "unknown")
     now = utcnow()
-    defaults = _defaults(table)
+    defaults = column_defaults(table)
     rows = []
     for prepared in batch:
         row = {name: (default() if callable(default) else default) for name, default in defaults.items()
