@@ -132,6 +132,7 @@ _TEXT = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x
                 max_size=40)
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=_TEXT.filter(lambda t: t.strip()), text=_TEXT, notes=_TEXT,
        tag=_TEXT.filter(lambda t: t.strip() and ";" not in t and t == t.strip()),
