@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -77,8 +77,17 @@ class TableKind:
     def name(self) -> str:  # on the command line: "questions", "budget-items", "treaty-statuses"
         return self.kind.table.replace("_", "-").replace("instrument-statuses", "treaty-statuses")
 
+    @cached_property
+    def _by_name(self) -> dict[str, Column]:
+        return {column.name: column for column in self.columns}
+
+    @cached_property
+    def named_fields(self) -> frozenset[str]:
+        """The fields that name a person or body, who is created when nobody has the name yet."""
+        return frozenset(c.field for c in self.columns if c.form == "record" and c.target in _NAMED)
+
     def column(self, name: str) -> Column | None:
-        return next((column for column in self.columns if column.name == name), None)
+        return self._by_name.get(name)
 
 
 def _model_of_table(name: str) -> type:
@@ -562,8 +571,7 @@ def _checked_rows(session: Session, table: TableKind, read: Table, placed: dict[
 
 
 def _is_named_field(table: TableKind, field_name: str) -> bool:
-    column = next((c for c in table.columns if c.field == field_name), None)
-    return column is not None and column.form == "record" and column.target in _NAMED
+    return field_name in table.named_fields
 
 
 def header_name(header: list[str], placed: dict[str, int], table: TableKind, field_name: str) -> str:
