@@ -97,9 +97,9 @@ def preview(path: Path, encoding: str | None = None, delimiter: str | None = Non
     if not path.is_file():
         raise R2PError(f"{path}: no such file")
     # A workbook of several sheets (an export of everything) is read at the kind's sheet, as the import does.
-    sheet = record_tables._sheet_for(path, record_tables.table_kind(kind))
     try:
-        table = read_table(path, encoding=encoding, delimiter=delimiter, sheet=sheet)
+        table = read_table(path, encoding=encoding, delimiter=delimiter,
+                           sheet=record_tables.table_kind(kind).kind.plural)
     except (OSError, UnicodeError, ValueError) as error:
         raise R2PError(f"{path.name} cannot be read: {error}") from None
     return Preview(table.detected, table.header, table.rows[:PREVIEW_ROWS], len(table.rows), table.warnings)

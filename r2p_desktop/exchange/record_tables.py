@@ -27,7 +27,7 @@ from sqlalchemy import Boolean, Date, func, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.types import JSON
 
-from ..core import kinds
+from ..core import kinds, policy
 from ..core.audience import ALLOWED, seen_by
 from ..core.errors import DamagedDatabaseError, DatabaseBusyError, DiskFullError, R2PError, ValidationError
 from ..core.models import (
@@ -88,6 +88,21 @@ class TableKind:
 
     def column(self, name: str) -> Column | None:
         return self._by_name.get(name)
+
+    @cached_property
+    def unique_fields(self) -> tuple[str, ...]:
+        """Fields no two records may share (a question's reference, a body's name), the uid apart."""
+        return tuple(c.name for c in self.kind.model.__table__.columns if c.unique and c.name not in ("id", "uid"))
+
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """The fields other rows and records name a record by."""
+        return frozenset({_key_of(self.kind.model), "uid", *self.unique_fields})
+
+    @cached_property
+    def trimmed(self) -> frozenset[str]:
+        """The fields read without surrounding spaces: the keys, and words from a list."""
+        return self.keys | {"confidentiality", *records.RULES[self.kind.model].enums}
 
 
 def _model_of_table(name: str) -> type:
@@ -399,16 +414,15 @@ def _read_row(table: TableKind, number: int, cells: list[str], placed: dict[str,
     wrong = False
     currency_at = placed.get("currency")
     currency = cells[currency_at].strip().upper() if currency_at is not None else None
-    keys = {_key_of(table.kind.model), "uid", *_unique_fields(table)}
-    trimmed = keys | {"confidentiality", *records.RULES[table.kind.model].enums}  # a word from a list, too
-    own_keys = {cells[placed[name]].strip() for name in keys if name in placed and placed[name] < len(cells)} - {""}
+    own_keys = {cells[placed[name]].strip() for name in table.keys
+                if name in placed and placed[name] < len(cells)} - {""}
     for name, index in placed.items():
         column = table.column(name)
         assert column is not None
         text = cells[index] if index < len(cells) else ""
         if column.form not in ("text", "json") and not text.strip() and column.form != "records":
             continue
-        if column.field in trimmed:
+        if column.field in table.trimmed:
             text = text.strip()  # what other rows name it by, or a word from a list: as a clerk reads it
         if column.form == "record" and column.target is table.kind.model and text.strip() in own_keys:
             errors.append(f"row {number}, column {header[index]}: a {table.kind.singular} cannot name itself here")
@@ -427,11 +441,6 @@ def _read_row(table: TableKind, number: int, cells: list[str], placed: dict[str,
         else:
             row.values[column.field] = value
     return None if wrong else row
-
-
-def _unique_fields(table: TableKind) -> list[str]:
-    model_table = table.kind.model.__table__
-    return [c.name for c in model_table.columns if c.unique and c.name not in ("id", "uid")]
 
 
 def _row_test(table: TableKind, placed: dict[str, int]) -> RowTest:
@@ -472,40 +481,31 @@ def import_table(session: Session, name: str, path: Path, *, mapping: dict[str, 
     import (undoing it) by returning False."""
     table = table_kind(name)
     parse_day = date_parser(date_format)
-    placing: dict[str, dict[str, int]] = {}
+    report = TableImport(table.name)
+    placed: dict[str, int] | None = None  # where our columns are, once the header is read
+    row_test: RowTest | None = None
 
     def looks_like_row(header: list[str], cells: list[str]) -> bool:
-        if "placed" not in placing:  # the header is read by now: where our columns are
-            placing["placed"] = _placement(table, header, mapping or {}, TableImport(table.name), Path(path))
-        return _row_test(table, placing["placed"])(header, cells)
+        nonlocal placed, row_test
+        if row_test is None:
+            placed = _placement(table, header, mapping or {}, report, Path(path))
+            row_test = _row_test(table, placed)
+        return row_test(header, cells)
 
-    read = read_table(Path(path), encoding=encoding, delimiter=delimiter, sheet=_sheet_for(path, table),
+    read = read_table(Path(path), encoding=encoding, delimiter=delimiter, sheet=table.kind.plural,
                       looks_like_row=looks_like_row)
-    report = TableImport(table.name, read.detected, warnings=list(read.warnings))
-    placed = _placement(table, read.header, mapping or {}, report, Path(path))
+    report.detected, report.warnings = read.detected, list(read.warnings)
+    if placed is None:  # no record spanned lines, so the reading did not need it
+        placed = _placement(table, read.header, mapping or {}, report, Path(path))
     session.rollback()
     # The checks only read: a fresh snapshot, without the write lock a write session begins with.
     session.connection(execution_options={"sqlite_begin": "DEFERRED"})
     rows = _checked_rows(session, table, read, placed, parse_day, report, Path(path))
+    session.rollback()  # ends the checks' transaction before any write begins
     if report.errors or dry_run:
-        session.rollback()
         return report
-    session.rollback()  # the checks only read: end their transaction before the writes begin
     _write(session, table, rows, report, progress)
     return report
-
-
-def _sheet_for(path: Path, table: TableKind) -> str | None:
-    """In a workbook of several sheets (an export of everything), the one named after the kind."""
-    if Path(path).suffix.lower() not in (".xlsx", ".xlsm"):
-        return None
-    try:
-        from openpyxl import load_workbook
-
-        names = load_workbook(path, read_only=True).sheetnames
-    except Exception:  # read_table says what is wrong with the file
-        return None
-    return table.kind.plural if table.kind.plural in names and len(names) > 1 else None
 
 
 Checked = list[tuple["_Row", bulk.Prepared]]
@@ -515,10 +515,10 @@ def _checked_rows(session: Session, table: TableKind, read: Table, placed: dict[
                   parse_day: Callable[[str], date | None], report: TableImport, path: Path) -> Checked:
     model = table.kind.model
     resolver = _Resolver(session, model)
-    confidentiality = bulk.default_confidentiality(session)
+    confidentiality = policy.default_confidentiality(session)
     existing_uids = set(session.scalars(select(model.uid)))
     unique = {name: {str(v) for v in session.scalars(select(getattr(model, name))) if v is not None}
-              for name in _unique_fields(table)}
+              for name in table.unique_fields}
     seen: dict[str, dict[str, int]] = {name: {} for name in unique}
     checked: Checked = []
     for number, cells in read.rows:
@@ -594,7 +594,7 @@ def _write(session: Session, table: TableKind, rows: Checked,
         batch: list[bulk.Prepared] = []
         for row, prepared in rows:
             if _names_unwritten(row, len(written)) or len(batch) == BATCH:
-                written += _insert(session, model, batch)  # the rows this one names get their ids first
+                written += bulk.insert_records(session, model, batch)  # the rows this one names get their ids first
                 session.commit()
                 batch = []
                 if progress is not None and not progress(len(written), len(rows)):
@@ -602,7 +602,7 @@ def _write(session: Session, table: TableKind, rows: Checked,
                     raise _Cancelled
             _fill_ids(table, row, prepared, created, written)
             batch.append(prepared)
-        written += _insert(session, model, batch)
+        written += bulk.insert_records(session, model, batch)
         session.commit()
         if progress is not None:
             progress(len(written), len(rows))
@@ -648,15 +648,6 @@ def _fill_ids(table: TableKind, row: _Row, prepared: bulk.Prepared, created: dic
 
 class _Cancelled(Exception):
     pass
-
-
-def _insert(session: Session, model: type[RecordMixin], batch: list[bulk.Prepared]) -> list[int]:
-    from sqlalchemy.exc import IntegrityError
-
-    try:
-        return bulk.insert_records(session, model, batch)
-    except IntegrityError as error:
-        raise records._integrity_error(records.RULES[model], error) from error
 
 
 def _target(table: TableKind, field_name: str) -> type:

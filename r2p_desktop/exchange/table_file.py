@@ -312,9 +312,7 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> Table:
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise R2PError(f"{path.name} is not a readable XLSX workbook ({exc})") from None
     names = values.sheetnames
-    if sheet is not None and sheet not in names:
-        raise R2PError(f"{path.name} has no sheet {sheet!r}; its sheets are {', '.join(names)}")
-    chosen = sheet or names[0]
+    chosen = sheet if sheet in names else names[0]
     warnings: list[str] = []
     header: list[str] = []
     rows: list[tuple[int, list[str]]] = []
@@ -346,9 +344,10 @@ def read_table(path: Path, *, encoding: str | None = None, delimiter: str | None
                sheet: str | None = None, looks_like_row: RowTest | None = None) -> Table:
     """The header and data rows of a CSV or XLSX file (told by its name, or a workbook's zip signature).
 
-    For CSV, `encoding` and `delimiter` override what is detected; `looks_like_row` lets the caller
-    refuse a stray quote that swallows rows (see _refuse_swallowed_rows). Problems with the file as a
-    whole raise R2PError naming the line, or the row and column."""
+    A workbook is read at `sheet` when it has one of that name (an export of everything has a sheet a
+    kind), else at its first. For CSV, `encoding` and `delimiter` override what is detected;
+    `looks_like_row` lets the caller refuse a stray quote that swallows rows (see _refuse_swallowed_rows).
+    Problems with the file as a whole raise R2PError naming the line, or the row and column."""
     path = Path(path)
     data = _read_bytes(path)
     if not data.strip():

@@ -13,9 +13,10 @@ from functools import partial
 from typing import Any, cast
 
 from sqlalchemy import Table, func, insert, inspect, select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from .. import kinds, policy
+from .. import kinds
 from ..audit import Change, encode, snapshot_of, write_entries
 from ..models import RecordMixin
 from ..models.base import new_uid, utcnow
@@ -42,10 +43,6 @@ def prepare(session: Session, model: type[RecordMixin], values: Values, *, defau
         values = {**values, "confidentiality": default_confidentiality}
     columns, _ = records._prepare(session, records.RULES[model], values, {})
     return Prepared(columns, links or {})
-
-
-def default_confidentiality(session: Session) -> str:
-    return policy.default_confidentiality(session)
 
 
 def column_defaults(table: Table) -> dict[str, Callable[[], object] | object]:
@@ -80,7 +77,15 @@ def _link_labels(session: Session, model: type[RecordMixin], batch: Sequence[Pre
 
 def insert_records(session: Session, model: type[RecordMixin], batch: Sequence[Prepared]) -> list[int]:
     """Insert `batch` as new records of `model` in the session's transaction; their ids, in order.
-    The caller commits."""
+    A row the database refuses (a duplicate, a record named that is gone) raises R2PError as
+    records.create says it. The caller commits."""
+    try:
+        return _insert_records(session, model, batch)
+    except IntegrityError as error:
+        raise records._integrity_error(records.RULES[model], error) from error
+
+
+def _insert_records(session: Session, model: type[RecordMixin], batch: Sequence[Prepared]) -> list[int]:
     if not batch:
         return []
     table = cast(Table, model.__table__)
