@@ -28,15 +28,15 @@ from .errors import as_r2p_errors
 
 DEFAULT_KIND = "questions"
 PREVIEW_ROWS = 10
-# (label, value for the importer): None is what was detected.
-ENCODINGS: tuple[tuple[str, str | None], ...] = (
-    ("As detected", None), ("UTF-8", "utf-8"), ("Windows-1252 (Western Europe)", "cp1252"),
-    ("MacRoman", "mac_roman"), ("UTF-16", "utf-16"), ("Windows-1251 (Cyrillic)", "cp1251"),
-    ("Windows-1256 (Arabic)", "cp1256"), ("GB18030 (Chinese)", "gb18030"))
-DELIMITERS: tuple[tuple[str, str | None], ...] = (
-    ("As detected", None), ("Commas ( , )", ","), ("Semicolons ( ; )", ";"), ("Tabs", "\t"))
-DATE_FORMATS: tuple[tuple[str, str | None], ...] = (
-    ("ISO (2025-12-31)", None), ("Day first (31/12/2025)", "DD/MM/YYYY"), ("Month first (12/31/2025)", "MM/DD/YYYY"))
+# value for the importer -> label; None is what was detected.
+ENCODINGS: dict[str | None, str] = {
+    None: "As detected", "utf-8": "UTF-8", "cp1252": "Windows-1252 (Western Europe)", "mac_roman": "MacRoman",
+    "utf-16": "UTF-16", "cp1251": "Windows-1251 (Cyrillic)", "cp1256": "Windows-1256 (Arabic)",
+    "gb18030": "GB18030 (Chinese)"}
+DELIMITERS: dict[str | None, str] = {
+    None: "As detected", ",": "Commas ( , )", ";": "Semicolons ( ; )", "\t": "Tabs"}
+DATE_FORMATS: dict[str | None, str] = {
+    None: "ISO (2025-12-31)", "DD/MM/YYYY": "Day first (31/12/2025)", "MM/DD/YYYY": "Month first (12/31/2025)"}
 
 
 @dataclass(frozen=True)

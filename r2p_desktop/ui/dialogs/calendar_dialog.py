@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from ...app import calendar
 from ...core.database import Database
 from ..task_runner import TaskRunner
-from .export_dialog import AUDIENCE_LABELS, _combo, _sentence
+from ..widgets.choice_combo import choice_combo
+from .export_dialog import AUDIENCE_LABELS, _sentence
 
 DEFAULT_NAME = "r2p-calendar.ics"
 FILE_FILTER = "Calendar files (*.ics)"
@@ -38,7 +39,7 @@ class CalendarDialog(QDialog):
         self._tasks = tasks
         self.exporting = False
 
-        self.audience_combo = _combo(AUDIENCE_LABELS)
+        self.audience_combo = choice_combo(AUDIENCE_LABELS)
         self.path_edit = QLineEdit(str(Path.home() / DEFAULT_NAME))
         browse = QPushButton("&Browse…")
         browse.clicked.connect(self._browse)

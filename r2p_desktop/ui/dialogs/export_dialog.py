@@ -33,6 +33,7 @@ from ...core.database import Database
 from ...core.errors import R2PError
 from ...core.services import listings
 from ..task_runner import TaskRunner
+from ..widgets.choice_combo import choice_combo
 from ..widgets.date_field import DateField
 
 AUDIENCE_LABELS = {"committee": "Committee (leaves out restricted records)",
@@ -52,15 +53,15 @@ class ExportDialog(QDialog):
         self.exporting = False
         self.result: reports.PackResult | None = None
 
-        self.pack_combo = _combo(reports.PACK_TITLES)
+        self.pack_combo = choice_combo(reports.PACK_TITLES)
         self.debate_combo = QComboBox()
         self.debate_combo.addItem("The next debate (or the latest)", None)
         for debate in read(database, listings.debates):
             self.debate_combo.addItem(f"{debate['date']:%Y-%m-%d}: {debate['title']}", debate["id"])
         self.since_edit = DateField()
         self.until_edit = DateField()
-        self.audience_combo = _combo(AUDIENCE_LABELS)
-        self.paper_combo = _combo(PAPER_LABELS)
+        self.audience_combo = choice_combo(AUDIENCE_LABELS)
+        self.paper_combo = choice_combo(PAPER_LABELS)
         self.path_edit = QLineEdit(str(Path.home() / f"briefing-pack-{date.today():%Y-%m-%d}.pdf"))
         browse = QPushButton("&Browse…")
         browse.clicked.connect(self._browse)
@@ -243,13 +244,6 @@ class ExportDialog(QDialog):
         if self.result is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.path))):
             self.status_label.setText(f"No program on this computer opens PDF files. The pack is saved as "
                                       f"{self.result.path}; copy it to a computer that has a PDF reader.")
-
-
-def _combo(labels: dict[str, str]) -> QComboBox:
-    combo = QComboBox()
-    for value, label in labels.items():
-        combo.addItem(label, value)
-    return combo
 
 
 def _date(field: DateField, name: str) -> date | None:

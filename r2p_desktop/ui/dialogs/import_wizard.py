@@ -34,18 +34,12 @@ from ...core.database import Database
 from ...core.errors import R2PError
 from ..records_changed import RecordsChanged
 from ..task_runner import TaskRunner
+from ..widgets.choice_combo import choice_combo
 from ..widgets.text_box import text_box
 
 NOT_IMPORTED = "— not imported —"
 FILE_FILTER = "Tables (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)"
 SETTINGS_PREFIX = "import_wizard/mapping"
-
-
-def _combo(choices: tuple[tuple[str, str | None], ...], parent: QWidget) -> QComboBox:
-    combo = QComboBox(parent)
-    for label, value in choices:
-        combo.addItem(label, value)
-    return combo
 
 
 def _label(text: str, buddy: QWidget) -> QLabel:
@@ -100,9 +94,9 @@ class DetectedPage(QWizardPage):
         self.setSubTitle("What was detected; change it if the preview on the next page looks wrong.")
         self.detected_label = QLabel(self)
         self.detected_label.setWordWrap(True)
-        self.encoding_combo = _combo(table_import.ENCODINGS, self)
-        self.delimiter_combo = _combo(table_import.DELIMITERS, self)
-        self.date_combo = _combo(table_import.DATE_FORMATS, self)
+        self.encoding_combo = choice_combo(table_import.ENCODINGS, self)
+        self.delimiter_combo = choice_combo(table_import.DELIMITERS, self)
+        self.date_combo = choice_combo(table_import.DATE_FORMATS, self)
         self.problem_label = QLabel(self)
         self.problem_label.setWordWrap(True)
         for combo in (self.encoding_combo, self.delimiter_combo):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
+from typing import Any
 
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from ...core.formatting import human_label
 
@@ -17,4 +19,12 @@ def enum_combo(enum: type[StrEnum], *, none: str | None = None) -> QComboBox:
         combo.addItem(none, None)
     for member in enum:
         combo.addItem(human_label(member.value), member.value)
+    return combo
+
+
+def choice_combo(labels: Mapping[Any, str], parent: QWidget | None = None) -> QComboBox:
+    """A combo of `labels` (value -> what the clerk reads), in their order, each item carrying its value."""
+    combo = QComboBox(parent)
+    for value, label in labels.items():
+        combo.addItem(label, value)
     return combo
