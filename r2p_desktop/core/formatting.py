@@ -1,5 +1,5 @@
 """How values read to a clerk, on screen and in print: enum values as words, money in major units,
-dates as YYYY-MM-DD."""
+dates as YYYY-MM-DD on screen and written out ("2 December 2026") in print."""
 
 from __future__ import annotations
 
@@ -22,3 +22,12 @@ def human_label(value: str | None) -> str:
 
 def date_text(value: date | None) -> str:
     return value.isoformat() if value else ""
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def long_date(value: date | None) -> str:
+    """A date as a reader of a printed pack expects it: '2 December 2026' (no leading zero)."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else ""

@@ -18,6 +18,7 @@ PACK_TITLES = {"debate": "Annual debate briefing pack", "questions": "Question s
 PACKS = tuple(PACK_TITLES)
 AUDIENCES = ("public", "committee")
 PAPERS = ("a4", "letter")
+FORMATS = ("pdf", "html")  # the PDF, or the accessible HTML edition with the same content
 
 OnProgress = Callable[[int, int, str], None]  # progress(done, total, message)
 IsCancelled = Callable[[], bool]
@@ -39,11 +40,13 @@ class PackOptions:
     audience: str = "committee"  # "public" leaves out committee and restricted records; "committee" restricted
     paper: str = "a4"  # "a4" | "letter"
     committee: str | None = None  # name on the cover and header; default: the committee body, or "Committee"
+    full: bool = False  # debate packs: every question in full, not only what the debate needs
+    format: str = "pdf"  # one of FORMATS
 
     def check(self) -> None:
         """Raise R2PError with one clear line when an option is out of range."""
         for name, value, allowed in (("pack", self.pack, PACKS), ("audience", self.audience, AUDIENCES),
-                                     ("paper", self.paper, PAPERS)):
+                                     ("paper", self.paper, PAPERS), ("format", self.format, FORMATS)):
             if value not in allowed:
                 raise R2PError(f"{name} must be one of {', '.join(allowed)} (not {value!r})")
         if self.since and self.until and self.since > self.until:
