@@ -1,4 +1,5 @@
-"""Briefing packs: PDF exports of the committee's record (ReportLab platypus, no Qt).
+"""Briefing packs: PDF exports of the committee's record (ReportLab platypus, no Qt), and the same packs
+as accessible HTML (`PackOptions(format="html")`, `html.py`).
 
 Importing this package does not import ReportLab: the GUI imports it at launch, and ReportLab loads
 only when a pack is exported."""
@@ -10,9 +11,11 @@ from typing import TYPE_CHECKING
 
 from .options import (
     AUDIENCES,
+    FORMATS,
     PACK_TITLES,
     PACKS,
     PAPERS,
+    SUFFIXES,
     ExportCancelled,
     IsCancelled,
     OnProgress,
@@ -40,5 +43,6 @@ def export_pack(database: Database, options: PackOptions, out_path: str | Path, 
     return _export_pack(database, options, out_path, progress=progress, cancelled=cancelled)
 
 
-__all__ = ["AUDIENCES", "PACKS", "PACK_TITLES", "PAPERS", "ExportCancelled", "PackOptions", "PackResult", "export_pack",
+__all__ = ["AUDIENCES", "FORMATS", "PACKS", "PACK_TITLES", "PAPERS", "SUFFIXES", "ExportCancelled", "PackOptions",
+           "PackResult", "export_pack",
            "preview"]

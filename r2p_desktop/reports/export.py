@@ -1,4 +1,5 @@
-"""The export itself: gather through the audience filter, lay out, write atomically, report progress."""
+"""The export itself: gather through the audience filter, lay out as PDF or write the HTML edition,
+write atomically, report progress."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from ..core.database import Database
 from ..core.errors import R2PError
 from ..core.safe_file import replaced_on_success
 from .options import ExportCancelled, IsCancelled, OnProgress, PackOptions, PackResult
-from .pack_data import gather
+from .pack_data import Pack, gather
 
 PROGRESS_INTERVAL = 0.25  # seconds between progress calls: well inside the once-a-second promise
 
@@ -52,8 +53,6 @@ def preview(database: Database, options: PackOptions, *, today: date | None = No
 
 def export_pack(database: Database, options: PackOptions, out_path: str | Path, *, progress: OnProgress | None = None,
                 cancelled: IsCancelled | None = None, today: date | None = None) -> PackResult:
-    from .layout import write_pack
-
     options.check()
     out_path = Path(out_path)
     if not out_path.parent.is_dir():
@@ -64,6 +63,19 @@ def export_pack(database: Database, options: PackOptions, out_path: str | Path, 
         pack = gather(session, options, today, progress=lambda message: report(message=message))
     # Laid out with the session closed: an open read would keep deletes waiting for the whole layout.
     with replaced_on_success(out_path, shared=True) as temporary:  # packs never hold restricted records
-        pages = write_pack(pack, options.paper, temporary, report)
-    report(report.total, report.total, f"done: {pages} pages", force=True)
-    return PackResult(out_path, pages, [(s.title, s.count) for s in pack.sections])
+        pages = write(pack, options, temporary, report)
+    result = PackResult(out_path, pages, [(s.title, s.count) for s in pack.sections], options.format)
+    report(report.total, report.total, f"done: {result.written}", force=True)
+    return result
+
+
+def write(pack: Pack, options: PackOptions, path: Path, report: Progress) -> int:
+    """Write the pack in the options' format; returns the number of pages (none in HTML)."""
+    if options.format == "html":
+        from .html import write_html
+
+        write_html(pack, path, report)
+        return 0
+    from .layout import write_pack
+
+    return write_pack(pack, options.paper, path, report)

@@ -19,6 +19,9 @@ PACKS = tuple(PACK_TITLES)
 AUDIENCES = ("public", "committee")
 PAPERS = ("a4", "letter")
 FORMATS = ("pdf", "html")  # the PDF, or the accessible HTML edition with the same content
+SUFFIXES = {"pdf": ".pdf", "html": ".html"}  # the file name's ending for each format
+# The protective marking each audience's pack carries at its top and bottom.
+MARKINGS = {"public": "PUBLIC", "committee": "COMMITTEE IN CONFIDENCE – NOT FOR PUBLICATION"}
 
 OnProgress = Callable[[int, int, str], None]  # progress(done, total, message)
 IsCancelled = Callable[[], bool]
@@ -56,5 +59,11 @@ class PackOptions:
 @dataclass(frozen=True)
 class PackResult:
     path: Path
-    pages: int
+    pages: int  # of the PDF; 0 for the HTML edition, which has none
     sections: list[tuple[str, int]] = field(default_factory=list)  # (title, record count) in pack order
+    format: str = "pdf"  # one of FORMATS
+
+    @property
+    def written(self) -> str:
+        """What was written, for a line of the dialog or the command line: "12 pages", "the HTML edition"."""
+        return f"{self.pages:,} pages" if self.format == "pdf" else "the HTML edition"
