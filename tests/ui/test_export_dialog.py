@@ -154,3 +154,42 @@ def test_the_dialog_offers_the_packs_of_undertakings_risk_recommendations_and_do
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=60_000)
     text = "".join(page.extract_text() for page in PdfReader(str(out)).pages)
     assert "Weakness of State structures" in text and "Atrocity risk assessment" in text
+
+
+def test_the_accessible_html_edition_is_chosen_as_a_format_and_its_file_name_follows(main_window, qtbot, sample,
+                                                                                     tmp_path):
+    from html.parser import HTMLParser
+
+    dialog = main_window.export_briefing()
+    offered = {dialog.format_combo.itemData(n): dialog.format_combo.itemText(n)
+               for n in range(dialog.format_combo.count())}
+    assert offered["pdf"] == "PDF" and offered["html"].startswith("Accessible HTML")
+    dialog.path_edit.setText(str(tmp_path / "pack.pdf"))
+    choose(dialog.format_combo, "html")
+    assert dialog.path_edit.text() == str(tmp_path / "pack.html") and not dialog.paper_combo.isEnabled()
+    choose(dialog.audience_combo, "public")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=60_000)
+    assert dialog.status_label.text() == f"Saved the HTML edition to {tmp_path / 'pack.html'}."
+
+    class Headings(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.tags, self.h2, self._in_h2 = [], [], False
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append((tag, dict(attrs)))
+            self._in_h2 = tag == "h2"
+
+        def handle_data(self, data):
+            if self._in_h2:
+                self.h2.append(data)
+                self._in_h2 = False
+
+    parsed = Headings()
+    parsed.feed((tmp_path / "pack.html").read_text(encoding="utf-8"))
+    assert ("html", {"lang": "en"}) in parsed.tags
+    assert parsed.h2 == ["Contents", *preview_rows(dialog)]  # a heading per section the preview listed
+    assert "PUBLIC" in (tmp_path / "pack.html").read_text(encoding="utf-8")
+    choose(dialog.format_combo, "pdf")
+    assert dialog.path_edit.text() == str(tmp_path / "pack.pdf") and dialog.paper_combo.isEnabled()

@@ -1,4 +1,5 @@
-"""Export a briefing pack as PDF: choose the pack, the debate or period, the audience and the paper;
+"""Export a briefing pack as PDF or accessible HTML: choose the pack, the debate or period, the audience,
+the format and the paper;
 see what will be included before exporting; the pack is written on a worker with a progress bar and
 Cancel, and the finished file can be opened from here."""
 
@@ -39,6 +40,8 @@ from ..widgets.date_field import DateField
 AUDIENCE_LABELS = {"committee": "Committee (leaves out restricted records)",
                    "public": "Public (leaves out committee and restricted records)"}
 PAPER_LABELS = {"a4": "A4", "letter": "US Letter"}
+FORMAT_LABELS = {"pdf": "PDF", "html": "Accessible HTML (for screen readers and intranets)"}
+FILE_FILTERS = {"pdf": "PDF files (*.pdf)", "html": "HTML files (*.html *.htm)"}
 _PREVIEW_DELAY_MS = 250  # wait for the clerk to stop changing options before counting
 
 
@@ -62,6 +65,9 @@ class ExportDialog(QDialog):
         self.until_edit = DateField()
         self.audience_combo = choice_combo(AUDIENCE_LABELS)
         self.paper_combo = choice_combo(PAPER_LABELS)
+        self.format_combo = choice_combo(FORMAT_LABELS)
+        self.format_combo.setAccessibleDescription("The HTML edition has the same content, with headings, "
+                                                   "tables and text for every chart that screen readers read.")
         self.path_edit = QLineEdit(str(Path.home() / f"briefing-pack-{date.today():%Y-%m-%d}.pdf"))
         browse = QPushButton("&Browse…")
         browse.clicked.connect(self._browse)
@@ -73,7 +79,8 @@ class ExportDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for label, field in (("Pac&k", self.pack_combo), ("&Debate", self.debate_combo),
                              ("&From", self.since_edit), ("&Until", self.until_edit),
-                             ("&Audience", self.audience_combo), ("&Paper", self.paper_combo)):
+                             ("&Audience", self.audience_combo), ("Fo&rmat", self.format_combo),
+                             ("&Paper", self.paper_combo)):
             form.addRow(label, field)
         path_label = QLabel("Sa&ve as")
         path_label.setBuddy(self.path_edit)
@@ -119,6 +126,7 @@ class ExportDialog(QDialog):
         self._preview_timer.timeout.connect(self.update_preview)
         for combo in (self.pack_combo, self.debate_combo, self.audience_combo, self.paper_combo):
             combo.currentIndexChanged.connect(self._options_changed)
+        self.format_combo.currentIndexChanged.connect(self._format_changed)
         for field in self._period_rows:
             field.textChanged.connect(self._options_changed)
         self._options_changed()
@@ -134,6 +142,7 @@ class ExportDialog(QDialog):
             until=_date(self.until_edit, "Until"),
             audience=self.audience_combo.currentData(),
             paper=self.paper_combo.currentData(),
+            format=self.format_combo.currentData(),
         )
 
     def _options_changed(self) -> None:
@@ -141,11 +150,23 @@ class ExportDialog(QDialog):
         self.open_button.hide()
         self._preview_timer.start()
 
+    def _format_changed(self) -> None:
+        """The file name's ending follows the format; paper matters to the PDF only."""
+        chosen = self.format_combo.currentData()
+        self.paper_combo.setEnabled(chosen == "pdf")
+        text = self.path_edit.text().strip()
+        path = Path(text)
+        if text and path.suffix.lower() in (".pdf", ".html", ".htm"):
+            self.path_edit.setText(str(path.with_suffix(reports.SUFFIXES[chosen])))
+        self._options_changed()
+
     def _browse(self) -> None:
+        chosen_format = self.format_combo.currentData()
         chosen, _filter = QFileDialog.getSaveFileName(self, "Save briefing pack as", self.path_edit.text(),
-                                                      "PDF files (*.pdf)")
+                                                      FILE_FILTERS[chosen_format])
+        suffix = reports.SUFFIXES[chosen_format]
         if chosen:
-            self.path_edit.setText(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
+            self.path_edit.setText(chosen if chosen.lower().endswith((suffix, ".htm")) else f"{chosen}{suffix}")
 
     # --- preview ------------------------------------------------------------------------------
 
@@ -209,7 +230,7 @@ class ExportDialog(QDialog):
     def _exported(self, result: reports.PackResult) -> None:
         self._set_exporting(False)
         self.result = result
-        self.status_label.setText(f"Saved {result.pages:,} pages to {result.path}.")
+        self.status_label.setText(f"Saved {result.written} to {result.path}.")
         self.open_button.show()
         self.open_button.setFocus()
 
@@ -242,8 +263,9 @@ class ExportDialog(QDialog):
 
     def _open_file(self) -> None:
         if self.result is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.path))):
-            self.status_label.setText(f"No program on this computer opens PDF files. The pack is saved as "
-                                      f"{self.result.path}; copy it to a computer that has a PDF reader.")
+            kind, reader = ("HTML", "a web browser") if self.result.format == "html" else ("PDF", "a PDF reader")
+            self.status_label.setText(f"No program on this computer opens {kind} files. The pack is saved as "
+                                      f"{self.result.path}; copy it to a computer that has {reader}.")
 
 
 def _date(field: DateField, name: str) -> date | None:
