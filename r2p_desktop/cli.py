@@ -386,10 +386,15 @@ def cmd_export_briefing(args) -> int:
     out = Path(args.out)
     if not out.parent.is_dir():
         raise UsageError(f"{out.parent}: no such folder")
+    # The format as asked, else as the file name says (.html or .htm: the accessible HTML edition).
+    chosen = args.format or ("html" if out.suffix.lower() in (".html", ".htm") else "pdf")
+    if args.format and out.suffix.lower() in (".pdf", ".html", ".htm") and out.suffix.lower()[:4] != f".{chosen}"[:4]:
+        print(f"r2p: writing {'a PDF' if chosen == 'pdf' else 'HTML'}, though its name ends in {out.suffix}",
+              file=sys.stderr)
     options = PackOptions(pack=args.pack, debate_id=args.debate, since=args.since, until=args.until,
-                          audience=args.audience, paper=args.paper)
+                          audience=args.audience, paper=args.paper, format=chosen)
     result = export_pack(_database(args), options, out)
-    print(f"wrote {result.pages} pages to {out}: " + ", ".join(f"{title} ({n})" for title, n in result.sections))
+    print(f"wrote {result.written} to {out}: " + ", ".join(f"{title} ({n})" for title, n in result.sections))
     return 0
 
 
@@ -488,8 +493,10 @@ def build_parser() -> argparse.ArgumentParser:
     exp_d.add_argument("--format", default="akn", choices=["akn"])
     exp_d.add_argument("--out", required=True, metavar="FILE.xml")
     exp_d.set_defaults(run=cmd_export_debate, nothing_done="nothing was exported")
-    exp_b = exp.add_parser("briefing", parents=[common], help="a briefing pack as PDF")
-    exp_b.add_argument("--out", required=True, metavar="FILE.pdf")
+    exp_b = exp.add_parser("briefing", parents=[common], help="a briefing pack as PDF or accessible HTML")
+    exp_b.add_argument("--out", required=True, metavar="FILE.pdf|FILE.html")
+    exp_b.add_argument("--format", choices=["pdf", "html"], help="pdf, or html: the accessible edition with the "
+                       "same content, for screen readers (default: as the file name ends, else pdf)")
     exp_b.add_argument("--pack", default="debate", choices=PACKS, help="which pack to write (default: debate)")
     exp_b.add_argument("--debate", type=int, metavar="ID", help="the debate to brief for (default: the next one)")
     exp_b.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD")

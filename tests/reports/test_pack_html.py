@@ -222,5 +222,6 @@ def test_r2p_export_briefing_writes_the_html_edition(r2p, database, record, tmp_
     assert tree.all("html")[0].attrs["lang"] == "en" and SECRET not in out.read_text(encoding="utf-8")
     guessed = r2p("export", "briefing", "--out", str(tmp_path / "guessed.html"))  # the suffix says which
     assert guessed.code == 0 and "HTML edition" in guessed.out
-    mismatched = r2p("export", "briefing", "--format", "pdf", "--out", str(tmp_path / "odd.html"))
-    assert mismatched.code == 0 and "a PDF, though its name ends in .html" in mismatched.err
+    mismatched = r2p("export", "briefing", "--format", "html", "--out", str(tmp_path / "odd.pdf"))
+    assert mismatched.code == 0 and "writing HTML, though its name ends in .pdf" in mismatched.err
+    assert (tmp_path / "odd.pdf").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
