@@ -43,6 +43,9 @@ from ..core.services.undertakings import list_undertakings, short_text, source_l
 from ..core.values import Values
 from .options import PackOptions
 
+# The parts of "Since the last debate", in order: its Section's `parts`, so each is in the contents.
+SINCE_LAST_PARTS = ("Questions answered", "Undertakings delivered and dropped", "Commitments that moved",
+                    "Budget lines that rose or fell", "Recommendations implemented")
 ASKS_PER_KIND = 3  # questions to ask drawn from each kind of record: the box is a page's worth, not a list
 UNSATISFACTORY = (Assessment.UNSATISFACTORY.value, Assessment.NO_ANSWER.value)
 DELIVERED = (UndertakingStatus.IMPLEMENTED.value, UndertakingStatus.PARTLY_IMPLEMENTED.value)
@@ -387,16 +390,20 @@ def _unsatisfactory_answers(session: Session) -> tuple[list[str], list[Ask], int
     asks = []
     for q in found[:ASKS_PER_KIND]:
         given = f" of {long_date(q.date_answered)}" if q.date_answered else ""
+        finding = ("found that the reply" + given + " gave no answer" if q.assessment == Assessment.NO_ANSWER.value
+                   else f"assessed the answer{given} as unsatisfactory")
         asks.append(Ask(question_reference(q),
                         f"Will the minister give a full answer to “{short_text(q.title, 90)}”? The committee "
-                        f"assessed the answer{given} as {human_label(q.assessment).lower()}."))
+                        f"{finding}."))
     return points, asks, max(n - ASKS_PER_KIND, 0), {"unsatisfactory_answers": n}
 
 
 def undertaking_reference(row: Values) -> str:
     """An undertaking has no reference of its own: it is known by where and when it was given."""
     given = f"given on {long_date(row['given_on'])}" if row["given_on"] else ""
-    return ", ".join(part for part in (row["where"], given) if part) or f"Undertaking {row['id']}"
+    if row["where"]:
+        return ", ".join(part for part in (row["where"], given) if part)
+    return f"Undertaking {given}" if given else f"Undertaking {row['id']}"
 
 
 def _undertakings(session: Session, today: date) -> tuple[list[str], list[Ask], int, Values]:

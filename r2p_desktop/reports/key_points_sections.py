@@ -13,7 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from ..core.formatting import human_label, long_date
 from ..core.money import amount_text
-from .key_points import KeyPoints, SinceLastDebate, counted
+from .key_points import SINCE_LAST_PARTS, KeyPoints, SinceLastDebate, counted
 from .layout import LIGHT, NAVY, STYLES, Heading, para
 from .pack_data import Pack
 from .sections import FONT, available, table
@@ -22,9 +22,6 @@ from .text import markup
 KEY_POINTS_TITLE = "Key points"
 SINCE_LAST_TITLE = "Since the last debate"
 ASK_TITLE = "Questions the member may wish to ask"
-# The parts of "Since the last debate", in order: the Section's `parts`, so each is in the contents.
-SINCE_LAST_PARTS = ["Questions answered", "Undertakings delivered and dropped", "Commitments that moved",
-                    "Budget lines that rose or fell", "Recommendations implemented"]
 POINT = ParagraphStyle("key_point", STYLES["body"], fontSize=10.5, leading=15, leftIndent=14, bulletIndent=2,
                        spaceAfter=6)
 BOX = colors.HexColor("#F5F7FA")

@@ -65,11 +65,14 @@ def test_key_points_name_the_most_overdue_question_by_reference(database, record
     with database.session() as s:
         overdue_question(s, "PQ 2026/0123", 45)
         overdue_question(s, f"WQ-{SECRET}", 90, confidentiality="committee")
+        overdue_question(s, "WQ-7", 30, answer="A reply that says nothing.", assessment="unsatisfactory")
         s.commit()
     points, _ = read(database, record["debate"])
     text = squeeze(render(tmp_path, points))
     assert squeeze(f"3 answers are overdue. The most overdue is WQ-{SECRET} to the Ministry of Foreign Affairs") in text
     assert squeeze("90 days late") in text
+    assert squeeze("The committee assessed 1 answer as unsatisfactory.") in text
+    assert squeeze("WQ-7 — Will the minister give a full answer") in text
     assert squeeze("Questions the member may wish to ask") in text
     assert squeeze(f"WQ-{SECRET}") in text and squeeze("PQ 2026/0123") in text and "WQ-2" in text
 
