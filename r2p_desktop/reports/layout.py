@@ -35,7 +35,7 @@ from ..core.anchors import Anchor
 from ..core.formatting import human_label
 from .export import Progress
 from .pack_data import Pack
-from .text import SANS, SANS_BOLD, markup, register_fonts
+from .text import SANS, SANS_BOLD, markup, paragraph_style, register_fonts
 
 PAPERS = {"a4": A4, "letter": LETTER}
 MARGIN, TOP, BOTTOM = 20 * mm, 24 * mm, 20 * mm
@@ -70,15 +70,16 @@ STYLES = {  # each starts from BASE_STYLE, its parent
 
 
 def para(value: object, style: str = "body") -> Paragraph:
-    """A paragraph of user text, printed literally."""
-    return Paragraph(markup(value), STYLES[style])
+    """A paragraph of user text, printed literally (shaped, and right-aligned if right to left, as needed)."""
+    text = markup(value)
+    return Paragraph(text, paragraph_style(text, STYLES[style]))
 
 
 class Heading(Paragraph):
     """A heading that becomes a PDF bookmark (and, for sections and their parts, a contents entry)."""
 
     def __init__(self, text: str, style: str, key: str, level: int) -> None:
-        super().__init__(markup(text), STYLES[style])
+        super().__init__(markup(text), paragraph_style(text, STYLES[style]))
         self.bookmark = (key, text, level)
 
 

@@ -32,7 +32,7 @@ from .pack_data import (
     is_overdue,
 )
 from .record_data import Documents, RecommendationCard, RecommendationGroups, RiskComparison, Undertakings
-from .text import SANS, SANS_BOLD, chunks, markup
+from .text import SANS, SANS_BOLD, chunks, markup, paragraph
 
 TABLE_CHUNK = 40  # records per table: a long list is several tables, so no table is re-measured page after page
 FONT = ("FONT", (0, 0), (-1, -1), SANS, 8)  # for empty cells too: else the PDF names Helvetica, not embedded
@@ -74,10 +74,10 @@ def table(headers: list[str], widths: Sequence[float], records: Sequence[Sequenc
             for column, value in enumerate(record):
                 style = STYLES["cell_right" if column in right else "cell"]
                 if isinstance(value, Safe):
-                    cells.append([Paragraph(value, style)])
+                    cells.append([paragraph(value, style)])
                 else:
                     size = max(int(widths[column] / 4.2) * 40, 200)
-                    cells.append([Paragraph(markup(piece), style) for piece in chunks(value, size)] or [""])
+                    cells.append([paragraph(markup(piece), style) for piece in chunks(value, size)] or [""])
             for line in range(max(len(c) for c in cells)):
                 rows.append([c[line] if line < len(c) else "" for c in cells])
         for n, row_index in enumerate(first_rows):
@@ -105,7 +105,7 @@ def long_text(label: str, value: object, empty: str = "") -> list[Flowable]:
     head = f"<font name='{SANS_BOLD}' size='8' color='#5F6B7A'>{markup(label)}</font><br/>" if label else ""
     if not pieces:
         return [Paragraph(head + f"<font color='#5F6B7A'>{markup(empty)}</font>", STYLES["body"])]
-    return [Paragraph(head + markup(pieces[0]), STYLES["body"]), *(para(piece) for piece in pieces[1:])]
+    return [paragraph(head + markup(pieces[0]), STYLES["body"]), *(para(piece) for piece in pieces[1:])]
 
 
 def available(pack: Pack) -> float:
@@ -209,7 +209,7 @@ def question_block(q: Question, pack: Pack) -> list[Flowable]:
     if q.assessment:
         colour = "#B5452B" if q.assessment in ("unsatisfactory", "no_answer") else "#1F3A5F"
         state += f" · Committee's assessment: <font color='{colour}'><b>{human_label(q.assessment)}</b></font>"
-    story: list[Flowable] = [CondPageBreak(90), Paragraph(markup(heading), STYLES["h3"]),
+    story: list[Flowable] = [CondPageBreak(90), paragraph(markup(heading), STYLES["h3"]),
                              para(" · ".join(meta), "meta"), Paragraph(state, STYLES["meta"])]
     story += long_text("QUESTION", q.question_text)
     if q.holding_answer_text.strip():

@@ -1,5 +1,7 @@
-"""User text into ReportLab markup that prints exactly as typed: escaped, control characters dropped,
-Arabic joined and put in right-to-left order, Chinese and Japanese in a CJK font; and fonts embedded.
+"""User text into ReportLab markup that prints exactly as typed: escaped, control characters dropped, each
+character in a shipped font that draws it (a visible placeholder where none does), and paragraphs of
+Arabic, Hebrew, Thai or Devanagari shaped by ReportLab itself (HarfBuzz) and right-aligned when they are
+mainly right to left; and fonts embedded.
 
 Paragraph markup is ReportLab's mini-HTML, so every user string passes through `markup` and nothing else
 reaches a Paragraph unescaped."""
@@ -7,14 +9,24 @@ reaches a Paragraph unescaped."""
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from ..core.errors import R2PError
 
+if TYPE_CHECKING:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
 SANS, SANS_BOLD, SANS_ITALIC, SANS_BOLD_ITALIC, CJK = "R2PSans", "R2PSans-Bold", "R2PSans-Oblique", \
     "R2PSans-BoldOblique", "R2PCJK"
+THAI, THAI_BOLD, DEVANAGARI, DEVANAGARI_BOLD = "R2PThai", "R2PThai-Bold", "R2PDevanagari", "R2PDevanagari-Bold"
+SYMBOLS, CJK_EXT_B = "R2PSymbols", "R2PCJKExtB"
 
 # (registered name, file name, where Debian puts it, the package that provides it). The files ship in
 # resources/fonts (with their licences), so packs print the same on Windows, macOS and Linux; Debian's
@@ -25,17 +37,38 @@ _FONT_FILES = (
     (SANS_ITALIC, "DejaVuSans-Oblique.ttf", "/usr/share/fonts/truetype/dejavu", "fonts-dejavu-core"),
     (SANS_BOLD_ITALIC, "DejaVuSans-BoldOblique.ttf", "/usr/share/fonts/truetype/dejavu", "fonts-dejavu-core"),
     (CJK, "wqy-microhei.ttc", "/usr/share/fonts/truetype/wqy", "fonts-wqy-microhei"),
+    (THAI, "NotoSansThai-Regular.ttf", "/usr/share/fonts/truetype/noto", "fonts-noto-core"),
+    (THAI_BOLD, "NotoSansThai-Bold.ttf", "/usr/share/fonts/truetype/noto", "fonts-noto-core"),
+    (DEVANAGARI, "NotoSansDevanagari-Regular.ttf", "/usr/share/fonts/truetype/noto", "fonts-noto-core"),
+    (DEVANAGARI_BOLD, "NotoSansDevanagari-Bold.ttf", "/usr/share/fonts/truetype/noto", "fonts-noto-core"),
+    (SYMBOLS, "Symbola_hint.ttf", "/usr/share/fonts/truetype/ancient-scripts", "fonts-symbola"),
 )
+# Not shipped (30 MB for one block of rare ideographs) but used when a copy is in resources/fonts or
+# installed (Debian fonts-hanazono); without it such a character prints as its placeholder.
+_OPTIONAL_FONT_FILES = ((CJK_EXT_B, "HanaMinB.ttf", "/usr/share/fonts/truetype/hanazono", "fonts-hanazono"),)
+# The faces a fallback font lends to bold and italic text (it has no italic; CJK has no bold either).
+_FAMILIES = {SANS: (SANS, SANS_BOLD, SANS_ITALIC, SANS_BOLD_ITALIC), CJK: (CJK, CJK, CJK, CJK),
+             THAI: (THAI, THAI_BOLD, THAI, THAI_BOLD),
+             DEVANAGARI: (DEVANAGARI, DEVANAGARI_BOLD, DEVANAGARI, DEVANAGARI_BOLD),
+             SYMBOLS: (SYMBOLS,) * 4, CJK_EXT_B: (CJK_EXT_B,) * 4}
+# Which font to try first for a character: ideographs and kana in the CJK font even where DejaVu has a
+# glyph of its own (punctuation, full-width forms), so that a run of Chinese is one face.
+_ORDER = (SANS, THAI, DEVANAGARI, SYMBOLS, CJK, CJK_EXT_B)
+_CJK_ORDER = (CJK, CJK_EXT_B, SANS, SYMBOLS)
 
 # Characters that would corrupt the PDF text or that no font draws: C0/C1 controls but tab and newline,
 # lone surrogates, and the non-characters.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 _CJK = ("\u1100-\u11ff\u2e80-\u2fdf\u3000-\u30ff\u3100-\u31ff\u3200-\u9fff\ua960-\ua97f\uac00-\ud7ff"
         "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff")
-_NEEDS_CARE = re.compile(f"[{_ARABIC}{_CJK}]")
-# A run of Arabic: Arabic letters with the spaces, digits and punctuation between them.
-_RUNS = re.compile(f"(?P<arabic>[{_ARABIC}](?:[{_ARABIC}\\s\\d.,:;!?'\"()\\-]*[{_ARABIC}])?)|(?P<cjk>[{_CJK}]+)")
+_IS_CJK = re.compile(f"[{_CJK}]")
+# Scripts whose letters change shape or order with their neighbours: HarfBuzz must lay them out (Hebrew,
+# Arabic, Syriac, Thaana, N'Ko, the Indic scripts, Thai, Lao, Tibetan, Myanmar, Khmer, presentation forms).
+_COMPLEX = re.compile("[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\ufb1d-\ufdff"
+                      "\ufe70-\ufeff]")
+# Invisible by design (joiners, direction marks, variation selectors): dropped where no font has them,
+# since a placeholder would show what the writer never meant to be seen.
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 
 
 def font_path(file_name: str, folder: str, package: str) -> Path:
@@ -50,23 +83,67 @@ def font_path(file_name: str, folder: str, package: str) -> Path:
 
 
 @cache
-def register_fonts() -> None:
-    """Register the pack's fonts with ReportLab once; TrueType fonts are always embedded (subset)."""
+def register_fonts() -> dict[str, frozenset[int]]:
+    """Register the pack's fonts with ReportLab once, shapable so HarfBuzz can lay out complex scripts;
+    TrueType fonts are always embedded (subset). Returns each font's characters (its cmap)."""
     from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase import pdfmetrics, ttfonts
     from reportlab.pdfbase.ttfonts import TTFont
 
-    for name, file_name, folder, package in _FONT_FILES:
-        path = font_path(file_name, folder, package)  # of a .ttc collection, TTFont takes the first face
-        pdfmetrics.registerFont(TTFont(name, str(path)))
-    pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS_ITALIC, boldItalic=SANS_BOLD_ITALIC)
+    found = [(name, font_path(file_name, folder, package)) for name, file_name, folder, package in _FONT_FILES]
+    for name, file_name, folder, package in _OPTIONAL_FONT_FILES:
+        with suppress(R2PError):
+            found.append((name, font_path(file_name, folder, package)))
+    coverage = {}
+    for name, path in found:  # of a .ttc collection, TTFont takes the first face
+        font = TTFont(name, str(path), shapable=True)
+        pdfmetrics.registerFont(font)
+        coverage[name] = frozenset(font.face.charToGlyph)
+    for family, (normal, bold, italic, bold_italic) in _FAMILIES.items():
+        if family in coverage:
+            addMapping(family, 0, 0, normal)
+            addMapping(family, 1, 0, bold)
+            addMapping(family, 0, 1, italic)
+            addMapping(family, 1, 1, bold_italic)
     from reportlab.graphics.shapes import STATE_DEFAULTS
 
     # Charts start from this font; left as Helvetica, every page would name a font that is not embedded.
     STATE_DEFAULTS["fontName"] = SANS
-    for bold in (0, 1):  # one CJK face stands in for bold and italic too
-        for italic in (0, 1):
-            addMapping(CJK, bold, italic, CJK)
+    if not getattr(ttfonts.makeToUnicodeCMap, "r2p_utf16", False):
+        ttfonts.makeToUnicodeCMap = _utf16_to_unicode(ttfonts.makeToUnicodeCMap)  # type: ignore[assignment]
+    return {name: coverage[name] for name, _ in found}
+
+
+def _utf16_to_unicode(make: Callable[[str, list[int]], str]) -> Callable[[str, list[int]], str]:
+    """ReportLab writes a character beyond U+FFFF into the ToUnicode map as five or six hex digits
+    (<1F600>), which is not valid (the map holds UTF-16): readers warn and drop the character. This writes
+    it as its UTF-16 surrogate pair (<D83DDE00>), so an emoji or a rare ideograph extracts and is found."""
+    pair = re.compile(r"^(<[0-9A-F]{2}> )<([0-9A-F]{5,6})>$", re.MULTILINE)
+
+    def surrogates(match: re.Match[str]) -> str:
+        code = int(match.group(2), 16) - 0x10000
+        return f"{match.group(1)}<{0xD800 + (code >> 10):04X}{0xDC00 + (code & 0x3FF):04X}>"
+
+    def fixed(fontname: str, subset: list[int]) -> str:
+        return pair.sub(surrogates, make(fontname, subset))
+
+    fixed.r2p_utf16 = True  # type: ignore[attr-defined]  # so a second registration does not wrap it again
+    return fixed
+
+
+@cache
+def _outside_sans() -> re.Pattern[str]:
+    """Matches a character DejaVu Sans does not draw, or one the CJK font should draw."""
+    codes = sorted(code for code in register_fonts()[SANS] if code > 0x20 and not _IS_CJK.match(chr(code)))
+    ranges, start, end = [], codes[0], codes[0]
+    for code in codes[1:]:
+        if code != end + 1:
+            ranges.append((start, end))
+            start = code
+        end = code
+    ranges.append((start, end))
+    covered = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return re.compile(f"[^\\s{covered}]")
 
 
 def clean(value: object) -> str:
@@ -77,43 +154,152 @@ def clean(value: object) -> str:
     return _UNPRINTABLE.sub("", text)
 
 
-def visual(text: str) -> str:
-    """Text as it must be laid out left to right: Arabic runs joined and reordered, the rest unchanged.
-
-    For plain labels (chart axes); paragraphs use `markup`."""
-    text = clean(text)
-    if not _NEEDS_CARE.search(text):
-        return text
-    return _RUNS.sub(lambda m: _arabic(m.group()) if m.group("arabic") else m.group(), text)
+def placeholder(char: str) -> str:
+    """What prints for a character no shipped font draws: its code point, visibly, never a gap."""
+    return f"[U+{ord(char):04X}]"
 
 
-def _arabic(run: str) -> str:
-    from arabic_reshaper import reshape
-    from bidi.algorithm import get_display
+def font_runs(text: str) -> list[tuple[str, str]]:
+    """`text` as (font, text) runs, each character in the first font that draws it; a space, digit,
+    punctuation mark or combining mark the current run's font draws stays in that run, so they do not split
+    a run of Thai. A character no font draws comes back as its placeholder in the main font. A word is
+    kept in one font where one font draws all of it, and else split by a space where its font changes:
+    HarfBuzz shapes a word with one font, and would print the others' letters as boxes."""
+    coverage = register_fonts()
+    pieces: list[tuple[str, str]] = []  # (font, one character or a placeholder)
+    current = SANS
+    for char in text:
+        font = _first_font(char)
+        if char == "\n" or font == current or (ord(char) in coverage[current] and _is_neutral(char)):
+            pieces.append((current, char))
+        elif font is not None:
+            current = font
+            pieces.append((font, char))
+        elif not _INVISIBLE.match(char):
+            current = SANS
+            pieces.append((SANS, placeholder(char)))
+    pieces = _one_font_per_word(pieces, coverage)
+    runs: list[tuple[str, str]] = []
+    for font, piece in pieces:
+        if runs and runs[-1][0] == font:
+            runs[-1] = (font, runs[-1][1] + piece)
+        else:
+            runs.append((font, piece))
+    return runs
 
-    display: str = get_display(reshape(run))
-    return display
+
+def _one_font_per_word(pieces: list[tuple[str, str]], coverage: dict[str, frozenset[int]]) -> list[tuple[str, str]]:
+    result: list[tuple[str, str]] = []
+    word: list[tuple[str, str]] = []
+    for item in [*pieces, (SANS, " ")]:
+        if not item[1].isspace():
+            word.append(item)
+            continue
+        if len({font for font, _ in word}) > 1:
+            codes = {ord(char) for _, piece in word for char in piece}
+            common = next((font for font in _ORDER if font in coverage and codes <= coverage[font]), None)
+            if common is not None:
+                word = [(common, piece) for _, piece in word]
+            else:
+                word = [part for index, (font, piece) in enumerate(word) for part in
+                        ([(SANS, " ")] if index and word[index - 1][0] != font else []) + [(font, piece)]]
+        result += word
+        result.append(item)
+        word = []
+    return result[:-1]
+
+
+@cache
+def _first_font(char: str) -> str | None:
+    coverage, code = register_fonts(), ord(char)
+    order = _CJK_ORDER if _IS_CJK.match(char) else _ORDER
+    return next((name for name in order if name in coverage and code in coverage[name]), None)
+
+
+@cache
+def _is_neutral(char: str) -> bool:
+    return unicodedata.category(char)[0] in "ZNPM"
 
 
 def markup(value: object) -> str:
-    """Paragraph markup that prints `value` literally, with the right font for each run of script."""
+    """Paragraph markup that prints `value` literally, with a font that draws each character."""
     text = clean(value)
-    if not _NEEDS_CARE.search(text):
-        return escape(text).replace("\n", "<br/>")
-    parts, position = [], 0
-    for match in _RUNS.finditer(text):
-        parts.append(escape(text[position:match.start()]))
-        if match.group("arabic"):
-            parts.append(escape(_arabic(match.group())))
-        else:
-            parts.append(f'<font name="{CJK}">{escape(match.group())}</font>')
-        position = match.end()
-    parts.append(escape(text[position:]))
-    return "".join(parts).replace("\n", "<br/>")
+    if not text.isascii() and _outside_sans().search(text):
+        text_markup = "".join(escape(run) if font == SANS else f'<font name="{font}">{escape(run)}</font>'
+                              for font, run in font_runs(text))
+    else:
+        text_markup = escape(text)
+    return text_markup.replace("\n", "<br/>")
+
+
+def is_right_to_left(text: str) -> bool:
+    """Whether most of the letters of `text` are written right to left (Arabic, Hebrew, Syriac, Thaana)."""
+    rtl = ltr = 0
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction in ("R", "AL"):
+            rtl += 1
+        elif direction == "L":
+            ltr += 1
+    return rtl > ltr
+
+
+def paragraph_style(text: str, style: ParagraphStyle) -> ParagraphStyle:
+    """The style a paragraph of `text` (plain or markup) needs: `style` itself, or for Arabic, Hebrew,
+    Thai, Devanagari and the like its shaped variant (HarfBuzz joins letters, orders the words of a
+    right-to-left line and places marks), right-aligned when the text is mainly right to left. Only
+    those paragraphs are shaped: shaping every paragraph makes a pack five times slower to lay out."""
+    if text.isascii() or not _COMPLEX.search(text):
+        return style
+    return _shaped(style, is_right_to_left(re.sub(r"<[^>]*>|&\w+;", "", text)))
+
+
+def paragraph(text_markup: str, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph of markup built from `markup`, in the style its script needs (`paragraph_style`)."""
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(text_markup, paragraph_style(text_markup, style))
+
+
+_SHAPED: dict[tuple[int, bool], tuple[ParagraphStyle, ParagraphStyle]] = {}
+
+
+def _shaped(style: ParagraphStyle, right_to_left: bool) -> ParagraphStyle:
+    from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    key = (id(style), right_to_left)
+    if key not in _SHAPED:  # the style is kept in the value, so its id is not reused while cached
+        alignment = TA_RIGHT if right_to_left and style.alignment == TA_LEFT else style.alignment
+        _SHAPED[key] = (style, ParagraphStyle(f"{style.name}-shaped", style, shaping=1, alignment=alignment))
+    return _SHAPED[key][1]
+
+
+def visual(text: str) -> str:
+    """Text as it must be drawn left to right on one line (chart labels, the running header, where ReportLab
+    does no shaping): Arabic and Hebrew runs joined and reordered, the rest unchanged. Paragraphs use
+    `markup` and `paragraph_style`: reordering a whole paragraph before it wraps reverses its lines."""
+    text = clean(text)
+    if text.isascii() or not _COMPLEX.search(text):
+        return text
+    from arabic_reshaper import reshape
+    from bidi.algorithm import get_display
+
+    display: str = get_display(reshape(text))
+    return display
+
+
+def label_font(text: str) -> str:
+    """The one font that draws most of a label (a chart label is a single string in a single font)."""
+    runs = font_runs(text)
+    lengths: dict[str, int] = {}
+    for font, run in runs:
+        lengths[font] = lengths.get(font, 0) + len(run.strip())
+    return max(lengths, key=lambda font: (lengths[font], font == SANS)) if lengths else SANS
 
 
 def has_cjk(text: str) -> bool:
-    return bool(re.search(f"[{_CJK}]", text))
+    return bool(_IS_CJK.search(text))
 
 
 def chunks(value: object, size: int) -> list[str]:

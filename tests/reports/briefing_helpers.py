@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, timedelta
 
 from pypdf import PdfReader
@@ -21,6 +22,14 @@ def pdf_text(path) -> str:
 def squeeze(text: str) -> str:
     """Text without whitespace: a PDF breaks lines where the page does, not where the record did."""
     return re.sub(r"\s+", "", text)
+
+
+def has_words(phrase: str, text: str) -> bool:
+    """Whether a search finds every word of `phrase` in a PDF's `text`. Arabic is held as joined
+    presentation forms, which NFKC folds back to the letters as typed; and pypdf gives a right-to-left
+    line's words in the order they are drawn (left to right), so a phrase is found word by word."""
+    folded = unicodedata.normalize("NFKC", text)
+    return all(word in folded for word in phrase.split())
 
 
 def add_question(session, *, reference, title, confidentiality="public", answer="", **values) -> Question:

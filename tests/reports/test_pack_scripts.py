@@ -1,0 +1,111 @@
+"""Briefing packs print every script a committee's records may hold: a multi-line Arabic or Hebrew answer
+reads in the right line order, right-aligned, and every word of it is found by a search; Thai,
+Devanagari and emoji print in shipped fonts; a character no shipped font draws prints as a visible
+placeholder, never as a box or a gap; and characters beyond U+FFFF extract without a reader's warning."""
+
+from __future__ import annotations
+
+import logging
+import re
+import subprocess
+import unicodedata
+
+import pytest
+from briefing_helpers import add_question, squeeze
+from pypdf import PdfReader
+from reportlab.lib.pagesizes import A4
+
+from r2p_desktop.reports import PackOptions, export_pack
+from r2p_desktop.reports.layout import MARGIN
+
+# Three sentences, long enough to wrap onto three or more lines, with a Latin word and a year inside.
+ARABIC = ("تتحمل كل دولة مسؤولية حماية سكانها من الإبادة الجماعية وجرائم الحرب والتطهير العرقي والجرائم ضد "
+          "الإنسانية وهو ما يعرف بمبدأ (R2P) في الأمم المتحدة. وقد أقر زعماء العالم هذا المبدأ بالإجماع في "
+          "مؤتمر القمة العالمي لعام 2005 في نيويورك. ويجب على البرلمان أن يراقب كل عام ما تفعله الحكومة لمنع "
+          "هذه الجرائم وأن يسأل الوزراء عن وعودهم.")
+HEBREW = ("האחריות להגן (R2P) היא עיקרון שאומץ פה אחד בפסגה העולמית של האומות המאוחדות בשנת 2005 בניו יורק. "
+          "כל מדינה אחראית להגן על אוכלוסייתה מפני רצח עם ופשעי מלחמה וטיהור אתני ופשעים נגד האנושות. "
+          "הפרלמנט צריך לפקח בכל שנה על מה שהממשלה עושה כדי למנוע את הפשעים האלה ולשאול את השרים על הבטחותיהם.")
+THAI = "รัฐสภาติดตามความรับผิดชอบในการคุ้มครอง"
+DEVANAGARI = "संरक्षण की ज़िम्मेदारी संसद"
+EMOJI = "\U0001F600\U0001F44D"  # beyond U+FFFF, from Symbola (DejaVu has the first)
+EXTENSION_B = "\U00020000"  # a CJK Extension B ideograph no shipped font draws
+
+
+def _export(database, tmp_path, answer: str):
+    with database.session() as session:
+        add_question(session, reference="WQ-77", title="Question in another script", answer=answer)
+        session.commit()
+    out = tmp_path / "pack.pdf"
+    export_pack(database, PackOptions(pack="questions", audience="public", committee="Committee"), out)
+    return out
+
+
+def _layout_text(path) -> str:
+    """pdftotext's page text, NFKC-normalised, without the direction marks it wraps right-to-left runs in
+    (it writes each line left to right as drawn; the marks tell a reader's software the direction)."""
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return re.sub("[\u202a-\u202e]", "", unicodedata.normalize("NFKC", text))
+
+
+def _passage_lines(path) -> list[tuple[float, float]]:
+    """The left and right ends of each line of right-to-left text (a line of three or more words in Arabic
+    or Hebrew letters), top to bottom, from pdftotext's word boxes."""
+    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    lines: dict[tuple[int, float], list[tuple[float, float, str]]] = {}
+    for page, chunk in enumerate(html.split("<page ")):
+        for x_min, y_min, x_max, word in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', chunk):
+            lines.setdefault((page, round(float(y_min))), []).append((float(x_min), float(x_max), word))
+    right_to_left = [boxes for _, boxes in sorted(lines.items())
+                     if sum(bool(re.search("[\u0590-\u06ff\ufb1d-\ufefc]", word)) for _, _, word in boxes) >= 3]
+    return [(min(box[0] for box in boxes), max(box[1] for box in boxes)) for boxes in right_to_left]
+
+
+@pytest.mark.parametrize("passage", [ARABIC, HEBREW], ids=["arabic", "hebrew"])
+def test_a_right_to_left_passage_reads_in_order_right_aligned_and_searchable(database, tmp_path, passage):
+    out = _export(database, tmp_path, passage)
+    text = _layout_text(out)
+    # Every word of the passage is found by a search, once the presentation forms are normalised.
+    for word in re.findall(r"\S+", passage):
+        assert word.strip(".()") in text, word
+    # Lines in reading order: the first sentence's opening words on a line above the last sentence's.
+    words = passage.split()
+    lines = [line for line in text.splitlines() if any(word in line.split() for word in words)]
+    assert len(lines) >= 3, lines
+    assert words[0] in lines[0].split() and words[-1].strip(".") in lines[-1], lines
+    first_sentence_end = passage.split(".")[0].split()[-1]
+    assert "R2P" in "".join(lines) and "2005" in "".join(lines)
+    assert next(i for i, line in enumerate(lines) if "2005" in line) >= \
+        next(i for i, line in enumerate(lines) if first_sentence_end in line)
+    # Right-aligned: every line ends at the frame's right edge (A4 less its 20 mm margin), and the last,
+    # shorter line starts to the right of its left edge.
+    drawn = _passage_lines(out)
+    assert len(drawn) >= 3, drawn
+    right_edge, left_edge = A4[0] - MARGIN, MARGIN
+    assert all(abs(right - right_edge) < 1.5 for _, right in drawn), drawn
+    assert drawn[-1][0] > left_edge + 10, drawn
+
+
+def test_thai_devanagari_and_emoji_print_in_shipped_fonts(database, tmp_path, caplog):
+    out = _export(database, tmp_path, f"{THAI} {DEVANAGARI} {EMOJI} end")
+    with caplog.at_level(logging.WARNING, logger="pypdf"):
+        text = "\n".join(page.extract_text() for page in PdfReader(str(out)).pages)
+    assert not [r for r in caplog.records if "hex string" in r.getMessage()], caplog.text  # valid ToUnicode maps
+    assert squeeze(THAI) in squeeze(text)
+    assert EMOJI in squeeze(text)  # characters beyond U+FFFF come back out of the text layer
+    # A conjunct (the क्ष of संरक्षण) is a glyph of its own with no character of its own: ReportLab gives it
+    # a private-use code, so a search finds the words without conjuncts only.
+    assert "संसद" in text and "मेदारी" in text
+    fonts = {font.get_object()["/BaseFont"].split("+", 1)[-1] for page in PdfReader(str(out)).pages
+             for font in page["/Resources"]["/Font"].values()}
+    assert {"NotoSansThai-Regular", "NotoSansDevanagari-Regular", "Symbola"} <= fonts, fonts
+
+
+def test_a_character_no_font_draws_prints_as_a_visible_placeholder(database, tmp_path, caplog):
+    out = _export(database, tmp_path, f"before {EXTENSION_B} after")
+    with caplog.at_level(logging.WARNING, logger="pypdf"):
+        text = squeeze("\n".join(page.extract_text() for page in PdfReader(str(out)).pages))
+    assert not caplog.records, caplog.text
+    assert "before[U+20000]after" in text
