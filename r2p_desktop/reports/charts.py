@@ -1,4 +1,6 @@
-"""The pack's charts (reportlab.graphics), each with a title, axis labels and its values printed."""
+"""The pack's charts (reportlab.graphics), each with a title, axis labels and its values printed, every
+label measured and cut to fit inside the drawing; and the status colours, dark enough (4.5:1 against
+white, WCAG AA) to be read as text, and never the only sign of a status (its word is always printed)."""
 
 from __future__ import annotations
 
@@ -8,27 +10,47 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..core.formatting import human_label
 from ..core.money import major
-from .text import CJK, SANS, SANS_BOLD, has_cjk, visual
+from .text import SANS, SANS_BOLD, clean, label_font, visual
 
 NAVY = colors.HexColor("#1F3A5F")
 SERIES = [colors.HexColor(c) for c in ("#1F3A5F", "#4F81BD", "#9BBB59", "#F2A541", "#B5452B", "#7F7F7F")]
+# Done, partly done, waiting, set aside, out of scope, not done: each at least 4.5:1 against white, as the
+# status words are printed in them (tests/reports/test_pack_scripts.py measures every one).
+GREEN, AMBER, BLUE, GREY, LIGHT_GREY, RED = "#2E7D32", "#995C00", "#3A6A9E", "#666666", "#757575", "#B5452B"
 STATUS_COLOURS = {
-    "answered": "#2E7D32", "holding_answer": "#F2A541", "tabled": "#4F81BD", "closed": "#7F7F7F",
-    "withdrawn": "#BDBDBD", "achieved": "#2E7D32", "in_progress": "#F2A541", "not_started": "#B5452B",
-    "not_applicable": "#BDBDBD",
+    "answered": GREEN, "holding_answer": AMBER, "tabled": BLUE, "closed": GREY,
+    "withdrawn": LIGHT_GREY, "achieved": GREEN, "in_progress": AMBER, "not_started": RED,
+    "not_applicable": LIGHT_GREY,
     # recommendations and undertakings
-    "accepted": "#2E7D32", "partially_accepted": "#F2A541", "noted": "#7F7F7F", "pending": "#4F81BD",
-    "implemented": "#2E7D32", "not_implemented": "#B5452B", "partly_implemented": "#F2A541", "dropped": "#7F7F7F",
+    "accepted": GREEN, "partially_accepted": AMBER, "noted": GREY, "pending": BLUE,
+    "implemented": GREEN, "not_implemented": RED, "partly_implemented": AMBER, "dropped": GREY,
 }
+# Risk levels, printed as words in these colours (a higher level is the worse news).
+LEVEL_COLOURS = {"low": GREEN, "moderate": AMBER, "elevated": "#A8461A", "high": RED, "not_assessed": GREY}
 TITLE_SIZE, LABEL_SIZE = 9.5, 7.5
+
+
+def fit(text: str, width: float, size: float = LABEL_SIZE, font: str | None = None) -> tuple[str, str]:
+    """A one-line label as drawn (right-to-left runs reordered) and its font, cut with "…" to `width`."""
+    text = " ".join(clean(text).split())
+    font = font or label_font(text)
+    shown = visual(text)
+    if stringWidth(shown, font, size) <= width:
+        return shown, font
+    while len(text) > 1 and stringWidth(shown, font, size) > width:
+        text = text[:-2].rstrip() + "…"
+        shown = visual(text)
+    return shown, font
 
 
 def _frame(width: float, height: float, title: str) -> Drawing:
     drawing = Drawing(width, height)
-    drawing.add(String(0, height - TITLE_SIZE, title, fontName=SANS_BOLD, fontSize=TITLE_SIZE, fillColor=NAVY))
+    shown, font = fit(title, width, TITLE_SIZE, SANS_BOLD)
+    drawing.add(String(0, height - TITLE_SIZE, shown, fontName=font, fontSize=TITLE_SIZE, fillColor=NAVY))
     return drawing
 
 
@@ -45,19 +67,23 @@ def horizontal_bars(title: str, rows: list[tuple[str, float, str]], width: float
     drawing = _frame(width, height, title)
     if not rows or not any(value for _, value, _ in rows):
         return _empty(drawing, "nothing to chart")
-    labels = [visual(label)[:28] for label, _, _ in rows]
-    label_width = min(width * 0.4, max(6 + 4.2 * max(len(x) for x in labels), 40))
+    # The labels left of the bars take what they need up to 40% of the width, the values right of them
+    # what the widest needs; a label longer than its room is cut with "…", so nothing crosses the margin.
+    value_width = max(stringWidth(text, SANS, LABEL_SIZE) for _, _, text in rows) + 6
+    wanted = max(stringWidth(visual(clean(label)), label_font(label), LABEL_SIZE) for label, _, _ in rows) + 6
+    label_width = max(min(wanted, width * 0.4), 40)
+    labels = [fit(label, label_width - 6) for label, _, _ in rows]
     chart = HorizontalBarChart()
     # setProperties sets each attribute, as assignments would; types-reportlab declares these int, but
     # ReportLab takes any number
-    chart.setProperties({"x": label_width, "y": 4, "width": width - label_width - 42,
+    chart.setProperties({"x": label_width, "y": 4, "width": width - label_width - value_width,
                          "height": height - TITLE_SIZE - 14})
     chart.data = [[value for _, value, _ in reversed(rows)]]
-    chart.categoryAxis.categoryNames = list(reversed(labels))
+    chart.categoryAxis.categoryNames = [shown for shown, _ in reversed(labels)]
     chart.categoryAxis.labels.fontName, chart.categoryAxis.labels.fontSize = SANS, LABEL_SIZE
-    for index, label in enumerate(reversed(labels)):
-        if has_cjk(label):
-            chart.categoryAxis.labels[index].fontName = CJK
+    for index, (_, font) in enumerate(reversed(labels)):
+        if font != SANS:
+            chart.categoryAxis.labels[index].fontName = font
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -3
     chart.categoryAxis.visibleTicks = 0
@@ -127,6 +153,8 @@ def allocations_chart(allocations: dict[int, dict[str, int]], currency: str | No
     legend.dx = legend.dy = 7
     legend.setProperties({"deltax": width / 2})  # a number, not the int types-reportlab declares
     legend.alignment = "right"
-    legend.colorNamePairs = [(SERIES[i % len(SERIES)], human_label(scope)) for i, scope in enumerate(scopes)]
+    # Each name cut to its column: the swatch (7) and its gap (4) come before it.
+    legend.colorNamePairs = [(SERIES[i % len(SERIES)], fit(human_label(scope), width / 2 - 16, font=SANS)[0])
+                             for i, scope in enumerate(scopes)]
     drawing.add(legend)
     return drawing

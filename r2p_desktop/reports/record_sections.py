@@ -10,14 +10,13 @@ from ..core.formatting import date_text, human_label
 from ..core.models import RiskLevel
 from ..core.services import risk_assessments
 from ..core.values import Values
+from .charts import GREY, LEVEL_COLOURS
 from .layout import STYLES, Heading, para
 from .pack_data import Pack
 from .record_data import Documents, RecommendationCard, RecommendationGroups, RiskComparison, Undertakings
 from .sections import Safe, available, long_text, status_markup, table
 from .text import markup
 
-LEVEL_COLOURS = {"low": "#2E7D32", "moderate": "#F2A541", "elevated": "#D9822B", "high": "#B5452B",
-                 "not_assessed": "#7F7F7F"}
 CHANGE_COLOURS = {"↑": "#B5452B", "↓": "#2E7D32"}  # a higher risk is the bad news
 # How a move between levels (`risk_assessments.change`) is printed.
 CHANGE_TEXTS = {risk_assessments.HIGHER: "↑ higher", risk_assessments.LOWER: "↓ lower",
@@ -99,7 +98,7 @@ def undertakings(data: Undertakings, key: str, pack: Pack) -> list[Flowable]:
 
 def _level(level: str | None) -> Safe:
     if level is None:
-        return Safe("<font color='#7F7F7F'>no finding</font>")
+        return Safe(f"<font color='{GREY}'>no finding</font>")
     return Safe(f"<font color='{LEVEL_COLOURS.get(level, '#1F3A5F')}'><b>{human_label(level)}</b></font>")
 
 

@@ -9,6 +9,7 @@ import logging
 import re
 import subprocess
 import unicodedata
+from pathlib import Path
 
 import pytest
 from briefing_helpers import add_question, squeeze
@@ -109,3 +110,57 @@ def test_a_character_no_font_draws_prints_as_a_visible_placeholder(database, tmp
         text = squeeze("\n".join(page.extract_text() for page in PdfReader(str(out)).pages))
     assert not caplog.records, caplog.text
     assert "before[U+20000]after" in text
+
+
+def _contrast_with_white(hex_colour: str) -> float:
+    """The WCAG 2 contrast ratio of a colour against white."""
+    channels = [int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
+def test_every_colour_text_is_printed_in_reads_against_white():
+    from r2p_desktop.reports import charts, layout, record_sections
+
+    used = {*charts.STATUS_COLOURS.values(), *charts.LEVEL_COLOURS.values(), *record_sections.CHANGE_COLOURS.values(),
+            layout.NAVY.hexval()[2:], layout.GREY.hexval()[2:]}
+    # and every colour the packs' markup names (<font color='#...'>), in any of the reports' modules
+    for module in Path(charts.__file__).parent.glob("*.py"):
+        used |= set(re.findall(r"color=['\"]?(#[0-9A-Fa-f]{6})", module.read_text(encoding="utf-8")))
+    weak = {colour: round(_contrast_with_white(f"#{colour.lstrip('#')}"), 2) for colour in used
+            if _contrast_with_white(f"#{colour.lstrip('#')}") < 4.5}
+    assert not weak, weak
+
+
+def _drawn_words(drawing, tmp_path) -> list[tuple[float, float, str]]:
+    from reportlab.graphics import renderPDF
+
+    from r2p_desktop.reports.text import register_fonts
+
+    register_fonts()
+    out = tmp_path / "chart.pdf"
+    renderPDF.drawToFile(drawing, str(out))
+    html = subprocess.run(["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    return [(float(a), float(b), word) for a, b, word in
+            re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', html)]
+
+
+def test_chart_labels_stay_inside_the_chart_and_name_the_status(tmp_path):
+    from r2p_desktop.reports import charts
+
+    width = 240
+    ministries = [("Ministry of Foreign Affairs, International Cooperation and the Responsibility to Protect", 1234,
+                   1234), ("وزارة الشؤون الخارجية والتعاون الدولي ومسؤولية الحماية", 50, 20), ("MFA", 9, 3)]
+    drawings = [charts.on_time_bars(ministries, width, 120),
+                charts.status_bars("Questions by status, a title far too long to fit in the chart's own width",
+                                   [("answered", 1200), ("holding_answer", 30), ("not_applicable", 4)], width, 120)]
+    for drawing in drawings:
+        words = _drawn_words(drawing, tmp_path)
+        assert words
+        # renderPDF puts the drawing at the page's origin: nothing left of 0 or right of its width
+        assert all(x_min >= -0.5 and x_max <= width + 0.5 for x_min, x_max, _ in words), words
+    text = " ".join(word for _, _, word in _drawn_words(drawings[0], tmp_path))
+    assert "…" in text and "100%" in text and "(1234" in text
+    statuses = " ".join(word for _, _, word in _drawn_words(drawings[1], tmp_path))
+    assert {"Answered", "Holding", "applicable", "1200"} <= set(statuses.split()), statuses  # the word, not colour
