@@ -35,7 +35,7 @@ from ..core.anchors import Anchor
 from ..core.formatting import human_label
 from .export import Progress
 from .pack_data import Pack
-from .text import SANS, SANS_BOLD, markup, paragraph_style, register_fonts
+from .text import SANS, SANS_BOLD, markup, paragraph, paragraph_style, register_fonts
 
 PAPERS = {"a4": A4, "letter": LETTER}
 MARGIN, TOP, BOTTOM = 20 * mm, 24 * mm, 20 * mm
@@ -246,7 +246,7 @@ def cover(pack: Pack, contents: list[tuple[str, str, int]]) -> list[Flowable]:
     if pack.subtitle:
         story.append(para(pack.subtitle, "cover_sub"))
     story.append(Spacer(1, 18 * mm))
-    story += [Paragraph(f"<font color='#5F6B7A'>{label}</font>&nbsp;&nbsp; {markup(value)}", STYLES["cover_fact"])
+    story += [paragraph(f"<font color='#5F6B7A'>{label}</font>&nbsp;&nbsp; {markup(value)}", STYLES["cover_fact"])
               for label, value in facts]
     story.append(Spacer(1, 12 * mm))
     marking = ("This pack contains public records only and may be published." if pack.audience == "public" else

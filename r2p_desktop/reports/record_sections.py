@@ -15,7 +15,7 @@ from .layout import STYLES, Heading, para
 from .pack_data import Pack
 from .record_data import Documents, RecommendationCard, RecommendationGroups, RiskComparison, Undertakings
 from .sections import Safe, available, long_text, status_markup, table
-from .text import markup
+from .text import markup, paragraph
 
 CHANGE_COLOURS = {"↑": "#B5452B", "↓": "#2E7D32"}  # a higher risk is the bad news
 # How a move between levels (`risk_assessments.change`) is printed.
@@ -130,7 +130,7 @@ def risk_comparison(data: RiskComparison, pack: Pack) -> list[Flowable]:
         before = (f" · {data.previous_year}: {human_label(f['previous']) if f['previous'] else 'no finding'}"
                   f" · {CHANGE_TEXTS[f['change']]}" if data.previous_year else "")
         story += [CondPageBreak(80), Paragraph(markup(f"{f['number']}. {f['title']}"), STYLES["h3"]),
-                  Paragraph(f"{data.year}: " + _level(f["level"]) + markup(before), STYLES["meta"])]
+                  paragraph(f"{data.year}: " + _level(f["level"]) + markup(before), STYLES["meta"])]
         story += long_text("NOTE", f["note"], empty="No note.")
         if f["evidence"]:
             story.append(para("Evidence: " + "; ".join(f["evidence"]), "meta"))

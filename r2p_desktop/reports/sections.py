@@ -273,7 +273,7 @@ def budget_lines(data: BudgetLines, key: str, pack: Pack) -> list[Flowable]:
                       ("GOVERNMENT RESPONSE", "government_response"),
                       ("COMMITTEE POSITION", "committee_position"), ("OUTCOME", "outcome")) if r[field].strip()]
             if texts:
-                story += [CondPageBreak(70), Paragraph(markup(f"{r['programme']} ({year})"), STYLES["h3"])]
+                story += [CondPageBreak(70), paragraph(markup(f"{r['programme']} ({year})"), STYLES["h3"])]
                 for label, value in texts:
                     story += long_text(label, value)
     return story or [para("No budget lines on record.", "meta")]
