@@ -14,11 +14,12 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import cast
 
-from sqlalchemy import Table, event, insert, inspect, select
+from sqlalchemy import Table, event, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from .models import AuditEntry, RecordMixin
 from .models.base import utcnow
+from .rows import insert_rows
 from .values import Values
 
 GENESIS_HASH = "0" * 64
@@ -72,11 +73,24 @@ def snapshot(record: RecordMixin) -> Values:
 def snapshot_of(model: type[RecordMixin], columns: Values, links: Mapping[str, Sequence[object]]) -> Values:
     """What snapshot() gives for a record of `model` with these column values and links (each link a
     catalogue entry's code or a record's id), for records written without the ORM (core.services.bulk)."""
-    values = {c.key: _plain(columns.get(c.key)) for c in inspect(model).column_attrs if c.key not in _BOOKKEEPING}
-    for rel in inspect(model).relationships:
-        if rel.secondary is not None:
-            values[rel.key] = list(links.get(rel.key, []))
+    fields, linked = _snapshot_keys(model)
+    values = {key: _plain(columns.get(key)) for key in fields}
+    for key in linked:
+        values[key] = list(links.get(key, []))
     return values
+
+
+_SNAPSHOT_KEYS: dict[type[RecordMixin], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _snapshot_keys(model: type[RecordMixin]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The columns and many-to-many links a snapshot of `model` holds, worked out once a model (a bulk
+    import takes a snapshot a row)."""
+    if model not in _SNAPSHOT_KEYS:
+        mapper = inspect(model)
+        _SNAPSHOT_KEYS[model] = (tuple(c.key for c in mapper.column_attrs if c.key not in _BOOKKEEPING),
+                                 tuple(rel.key for rel in mapper.relationships if rel.secondary is not None))
+    return _SNAPSHOT_KEYS[model]
 
 
 def _changes(session: Session) -> Iterator[Change]:
@@ -130,7 +144,7 @@ def write_entries(session: Session, changes: Iterable[Change], user: str) -> int
         rows.append({**change.__dict__, "at": at, "user": user, "previous_hash": previous, "entry_hash": digest})
         previous = digest
     if rows:
-        session.execute(insert(_AUDIT_TABLE), rows)  # Core executemany: the ORM adds nothing here
+        insert_rows(session, _AUDIT_TABLE, rows)
     return len(rows)
 
 

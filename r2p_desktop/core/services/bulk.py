@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, inspect, select, text
+from sqlalchemy import Table, func, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -20,6 +20,7 @@ from .. import kinds
 from ..audit import Change, encode, snapshot_of, write_entries
 from ..models import RecordMixin
 from ..models.base import new_uid, utcnow
+from ..rows import insert_rows
 from ..values import Values
 from . import records
 
@@ -92,10 +93,12 @@ def _insert_records(session: Session, model: type[RecordMixin], batch: Sequence[
     user = session.info.get("user", "unknown")
     now = utcnow()
     defaults = column_defaults(table)
+    fixed = {name: default for name, default in defaults.items() if not callable(default)}
+    made = [(name, default) for name, default in defaults.items() if callable(default)]
     rows = []
     for prepared in batch:
-        row = {name: (default() if callable(default) else default) for name, default in defaults.items()
-               if name not in prepared.columns}
+        row = dict(fixed)
+        row.update((name, make()) for name, make in made if name not in prepared.columns)
         row.update(prepared.columns)
         row.setdefault("uid", new_uid())  # an imported record keeps the uid it was exported with
         row.update(created_at=now, updated_at=now, created_by=user, updated_by=user, version=1)
@@ -124,7 +127,7 @@ def _insert_records(session: Session, model: type[RecordMixin], batch: Sequence[
                  for record_id, prepared in zip(ids, batch, strict=True)
                  for target in dict.fromkeys(prepared.links.get(rel.key, []))]
         if pairs:
-            session.execute(insert(secondary), pairs)
+            insert_rows(session, secondary, pairs)
     write_entries(session, changes, user)
     return ids
 
@@ -135,12 +138,12 @@ def _insert_indexed(session: Session, model: type[RecordMixin], rows: list[Value
     transaction, which holds the write lock throughout: nobody else ever sees the table without them."""
     kind = kinds.BY_MODEL[model]
     if kind.search is None or len(rows) < 100:
-        session.execute(insert(cast(Table, model.__table__)), rows)
+        insert_rows(session, cast(Table, model.__table__), rows)
         return
     triggers = kinds.search_triggers(kind)
     for name in triggers:
         session.execute(text(f"DROP TRIGGER {name}"))
-    session.execute(insert(cast(Table, model.__table__)), rows)
+    insert_rows(session, cast(Table, model.__table__), rows)
     for statement in kinds.search_fill(kind, first, last):
         session.execute(text(statement))
     for statement in triggers.values():

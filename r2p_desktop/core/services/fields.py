@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Boolean, Date, Integer, String, inspect
+from sqlalchemy import Boolean, Column, Date, Integer, String, inspect
 from sqlalchemy.types import JSON
 
 from ..errors import ValidationError
@@ -82,38 +83,69 @@ def parse_json(value: object) -> object:
         raise ValueError(f"is not readable JSON ({exc.msg} at character {exc.pos + 1})") from None
 
 
+def _string(column: Column[Any], enum: bool) -> Callable[[object], object]:
+    length = None if enum else getattr(column.type, "length", None)
+
+    def parse(value: object) -> object:
+        if value is None:
+            return None
+        value = str(value)  # an enum's allowed values are checked with the record (records._check_enums)
+        if column.nullable and not value.strip():
+            return None
+        if length and len(value) > length:
+            raise ValueError(f"is longer than {length} characters")
+        return value
+    return parse
+
+
+def _text(value: object) -> object:
+    return None if value is None else str(value)
+
+
+_Parser = tuple[Column[Any], Callable[[Any], object]] | None  # a field's column and how it is read
+_PARSERS: dict[type[RecordMixin], dict[str, _Parser]] = {}
+
+
+def _parsers(model: type[RecordMixin]) -> dict[str, _Parser]:
+    """How each field of `model` is read (None for one that cannot be set), worked out once a model:
+    coerce runs for every row of an import."""
+    if model in _PARSERS:
+        return _PARSERS[model]
+    made: dict[str, _Parser] = {}
+    for field, column in inspect(model).columns.items():
+        parse: Callable[[Any], object]
+        if field in READ_ONLY:
+            made[field] = None
+            continue
+        if isinstance(column.type, Date):
+            parse = parse_date
+        elif isinstance(column.type, Boolean):
+            parse = parse_bool
+        elif isinstance(column.type, Integer):
+            parse = parse_int
+        elif isinstance(column.type, JSON):
+            parse = parse_tags if field in WORD_LISTS else parse_json
+        elif isinstance(column.type, EnumText | String):
+            parse = _string(column, isinstance(column.type, EnumText))
+        else:
+            parse = _text
+        made[field] = (column, parse)
+    _PARSERS[model] = made
+    return made
+
+
 def coerce(model: type[RecordMixin], values: Values, errors: dict[str, str]) -> Values:
     """Column values for `model` from `values`; problems go into `errors`, keyed by field."""
-    columns = inspect(model).columns
+    parsers = _parsers(model)
     result = {}
     for field, value in values.items():
-        column = columns.get(field)
-        if column is None or field in READ_ONLY:
+        found = parsers.get(field)
+        if found is None:
             errors[field] = "is not a field that can be set"
             continue
+        column, parse = found
         try:
-            if isinstance(column.type, Date):
-                value = parse_date(value)
-            elif isinstance(column.type, Boolean):
-                value = parse_bool(value)
-            elif isinstance(column.type, Integer):
-                value = parse_int(value)
-            elif isinstance(column.type, JSON) and field in WORD_LISTS:
-                value = parse_tags(value)
-            elif isinstance(column.type, JSON):
-                value = parse_json(value)
-            elif isinstance(column.type, EnumText) and value is not None:
-                value = str(value)  # which values it may take is checked with the record (records._check_enums)
-                if column.nullable and not value.strip():
-                    value = None
-            elif isinstance(column.type, String) and value is not None:
-                value = str(value)
-                if column.nullable and not value.strip():
-                    value = None
-                elif column.type.length and len(value) > column.type.length:
-                    raise ValueError(f"is longer than {column.type.length} characters")
-            elif value is not None:
-                value = str(value)
+            value = parse(value)
         except ValueError as exc:
             errors[field] = str(exc)
             continue
