@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -46,7 +47,7 @@ from ..core.models import (
 from ..core.money import minor_digits, minor_units
 from ..core.services import bulk, directory, records
 from ..core.services.fields import WORD_LISTS, parse_date
-from .table_file import Money, RowTest, Sheet, Table, read_table, write_table
+from .table_file import Money, RowTest, Sheet, TableStream, open_table, write_table
 
 LIST_SEPARATOR = ";"
 BATCH = 2000  # rows a write transaction: a few tenths of a second, so nobody waits long for the lock
@@ -350,11 +351,12 @@ class _Resolver:
             key = _key_of(target)
             id_column = target.number if target is Pillar else target.id
             found: dict[str, int] = {}
-            for record_id, name in self.session.execute(select(id_column, getattr(target, key))):
+            connection = self.session.connection()
+            for record_id, name in connection.execute(select(id_column, getattr(target, key))):
                 if name is not None:
                     found.setdefault(str(name).casefold() if target in _NAMED else str(name), record_id)
             if key != "uid" and hasattr(target, "uid"):
-                for record_id, uid in self.session.execute(select(target.id, target.uid)):
+                for record_id, uid in connection.execute(select(target.id, target.uid)):
                     found.setdefault(uid, record_id)
             self._maps[target] = found
         return self._maps[target]
@@ -408,41 +410,6 @@ class _Row:
     links: dict[str, list[int | str]]
 
 
-def _read_row(table: TableKind, number: int, cells: list[str], placed: dict[str, int], resolver: _Resolver,
-              parse_day: Callable[[str], date | None], errors: list[str], path: Path, header: list[str]) -> _Row | None:
-    row = _Row(number, {}, {})
-    wrong = False
-    currency_at = placed.get("currency")
-    currency = cells[currency_at].strip().upper() if currency_at is not None else None
-    own_keys = {cells[placed[name]].strip() for name in table.keys
-                if name in placed and placed[name] < len(cells)} - {""}
-    for name, index in placed.items():
-        column = table.column(name)
-        assert column is not None
-        text = cells[index] if index < len(cells) else ""
-        if column.form not in ("text", "json") and not text.strip() and column.form != "records":
-            continue
-        if column.field in table.trimmed:
-            text = text.strip()  # what other rows name it by, or a word from a list: as a clerk reads it
-        if column.form == "record" and column.target is table.kind.model and text.strip() in own_keys:
-            errors.append(f"row {number}, column {header[index]}: a {table.kind.singular} cannot name itself here")
-            wrong = True
-            continue
-        try:
-            value = _parse_cell(column, text, resolver, parse_day, currency)
-        except ValueError as error:
-            errors.append(f"row {number}, column {header[index]}: {error}")
-            wrong = True
-            continue
-        if column.form == "records":
-            row.links[column.field] = value  # type: ignore[assignment]
-        elif column.form == "text" and text == "" and name != "uid":
-            continue  # an empty cell leaves the field at its default
-        else:
-            row.values[column.field] = value
-    return None if wrong else row
-
-
 def _row_test(table: TableKind, placed: dict[str, int]) -> RowTest:
     """Whether a line read on its own is a whole row of `table`: as many cells as the header, and every
     cell of a fixed form (a date or a word from a list) either empty or of that form, with at
@@ -475,103 +442,192 @@ def import_table(session: Session, name: str, path: Path, *, mapping: dict[str, 
                  dry_run: bool = False, progress: Callable[[int, int], bool] | None = None) -> TableImport:
     """Add every record of kind `name` in the file at `path`, or none.
 
-    Every row is checked first (a dry run stops there and says what would be created). Then the rows
-    are written in transactions of BATCH rows each, committed as they go; if one fails, the records
-    written before it are removed. `progress(done, total)` is called after each batch and cancels the
-    import (undoing it) by returning False."""
+    The file is read twice, a row at a time, so its size hardly matters to memory. The first reading
+    checks every row (a dry run stops there and says what would be created), keeping only what later
+    rows may name a record by and what must stay unique. The second reads the rows again and writes them
+    in transactions of BATCH rows each, committed as they go; if one fails, the records written before it
+    are removed. `progress(done, total)` is called after each batch and cancels the import (undoing it)
+    by returning False."""
     table = table_kind(name)
     parse_day = date_parser(date_format)
     report = TableImport(table.name)
-    placed: dict[str, int] | None = None  # where our columns are, once the header is read
+    path = Path(path)
     row_test: RowTest | None = None
 
     def looks_like_row(header: list[str], cells: list[str]) -> bool:
-        nonlocal placed, row_test
-        if row_test is None:
-            placed = _placement(table, header, mapping or {}, report, Path(path))
-            row_test = _row_test(table, placed)
-        return row_test(header, cells)
+        return row_test is not None and row_test(header, cells)
 
-    read = read_table(Path(path), encoding=encoding, delimiter=delimiter, sheet=table.kind.plural,
-                      looks_like_row=looks_like_row)
-    report.detected, report.warnings = read.detected, list(read.warnings)
-    if placed is None:  # no record spanned lines, so the reading did not need it
-        placed = _placement(table, read.header, mapping or {}, report, Path(path))
+    def reading() -> AbstractContextManager[TableStream]:
+        return open_table(path, encoding=encoding, delimiter=delimiter, sheet=table.kind.plural,
+                          looks_like_row=looks_like_row)
+
     session.rollback()
     # The checks only read: a fresh snapshot, without the write lock a write session begins with.
     session.connection(execution_options={"sqlite_begin": "DEFERRED"})
-    rows = _checked_rows(session, table, read, placed, parse_day, report, Path(path))
+    with reading() as read:
+        placed = _placement(table, read.header, mapping or {}, report, path)
+        row_test = _row_test(table, placed)
+        checks = _Checks(session, table, read.header, placed, parse_day, report, path)
+        for number, cells in read.rows:
+            checks.first(number, cells)
+        report.detected, report.warnings = read.detected, list(read.warnings)
     session.rollback()  # ends the checks' transaction before any write begins
+    report.new_people = list(checks.resolver.to_create[Person].values())
+    report.new_bodies = list(checks.resolver.to_create[Body].values())
+    report.created = checks.count
     if report.errors or dry_run:
         return report
-    _write(session, table, rows, report, progress)
+    with reading() as read:
+        checks.same_file()
+        _write(session, table, (checked for number, cells in read.rows
+                                if (checked := checks.again(number, cells)) is not None), report, progress)
     return report
 
 
-Checked = list[tuple["_Row", bulk.Prepared]]
+class _Checks:
+    """Every check of a file's rows, with what the rows before the one being checked left: the keys they
+    may be named by, the unique values they took, the people and bodies they name who are new."""
 
+    def __init__(self, session: Session, table: TableKind, header: list[str], placed: dict[str, int],
+                 parse_day: Callable[[str], date | None], report: TableImport, path: Path):
+        model = table.kind.model
+        self.session, self.table, self.header, self.placed = session, table, header, placed
+        self.parse_day, self.report, self.path = parse_day, report, path
+        self.resolver = _Resolver(session, model)
+        self.confidentiality = policy.default_confidentiality(session)
+        # Read through Core: the ORM's loading takes longer than SQLite on a hundred thousand values.
+        connection = session.connection()
+        self.existing_uids = set(connection.execute(select(model.uid)).scalars())
+        self.unique = {name: {str(v) for v in connection.execute(select(getattr(model, name))).scalars()
+                              if v is not None}
+                       for name in table.unique_fields}
+        self.seen: dict[str, dict[str, int]] = {name: {} for name in self.unique}
+        self.count = 0  # rows that passed
+        self.skipped: set[int] = set()  # row numbers left out as already present
+        self.stat = _signature(path)
+        # Each cell read, worked out once: its position, its column, and whether it is read trimmed.
+        self.cells = [(index, column, column.field in table.trimmed) for name, index in placed.items()
+                      if (column := table.column(name)) is not None]
+        self.currency_at = placed.get("currency")
+        self.key_positions = [placed[name] for name in table.keys if name in placed]
+        self.naming = frozenset(column.field for _, column, _ in self.cells if column.form == "record")
 
-def _checked_rows(session: Session, table: TableKind, read: Table, placed: dict[str, int],
-                  parse_day: Callable[[str], date | None], report: TableImport, path: Path) -> Checked:
-    model = table.kind.model
-    resolver = _Resolver(session, model)
-    confidentiality = policy.default_confidentiality(session)
-    existing_uids = set(session.scalars(select(model.uid)))
-    unique = {name: {str(v) for v in session.scalars(select(getattr(model, name))) if v is not None}
-              for name in table.unique_fields}
-    seen: dict[str, dict[str, int]] = {name: {} for name in unique}
-    checked: Checked = []
-    for number, cells in read.rows:
-        row = _read_row(table, number, cells, placed, resolver, parse_day, report.errors, path, read.header)
-        if row is None:
-            continue
-        uid = str(row.values.pop("uid", "") or "").strip()
-        if uid and uid in existing_uids:
-            report.already_present += 1
-            continue
+    def _read(self, number: int, cells: list[str], errors: list[str]) -> tuple[_Row, str] | None:
+        """The row's values as read from its cells, and its uid; None when a cell is wrong (said in
+        `errors`)."""
+        row = _Row(number, {}, {})
+        wrong = False
+        width = len(cells)
+        currency = cells[self.currency_at].strip().upper() if self.currency_at is not None else None
+        own_keys = {cells[index].strip() for index in self.key_positions if index < width} - {""}
+        for index, column, trimmed in self.cells:
+            text = cells[index] if index < width else ""
+            form = column.form
+            if form == "text":  # most cells: read as they are, an empty one leaving the field at its default
+                if trimmed:
+                    text = text.strip()
+                if text or column.field == "uid":
+                    row.values[column.field] = text
+                continue
+            if form != "json" and form != "records" and not text.strip():
+                continue
+            if trimmed:
+                text = text.strip()  # what other rows name it by, or a word from a list: as a clerk reads it
+            if form == "record" and column.target is self.table.kind.model and text.strip() in own_keys:
+                errors.append(f"row {number}, column {self.header[index]}: a {self.table.kind.singular} cannot "
+                              "name itself here")
+                wrong = True
+                continue
+            try:
+                value = _parse_cell(column, text, self.resolver, self.parse_day, currency)
+            except ValueError as error:
+                errors.append(f"row {number}, column {self.header[index]}: {error}")
+                wrong = True
+                continue
+            if form == "records":
+                row.links[column.field] = value  # type: ignore[assignment]
+            else:
+                row.values[column.field] = value
+        if wrong:
+            return None
+        return row, str(row.values.pop("uid", "") or "").strip()
+
+    def first(self, number: int, cells: list[str]) -> None:
+        """Check the row; its errors go into the report."""
+        read = self._read(number, cells, self.report.errors)
+        if read is None:
+            return
+        row, uid = read
+        if uid and uid in self.existing_uids:
+            self.report.already_present += 1
+            self.skipped.add(number)
+            return
         if uid:
-            existing_uids.add(uid)
+            self.existing_uids.add(uid)
+        if self._clashes(row) or self._prepared(row, self.report.errors) is None:
+            return
+        for key in (row.values.get(_key_of(self.table.kind.model)), uid):  # what later rows may name it by
+            if key:
+                self.resolver.earlier.setdefault(str(key), _Earlier(self.count))
+        self.count += 1
+
+    def again(self, number: int, cells: list[str]) -> tuple[_Row, bulk.Prepared] | None:
+        """The row read again to be written, after every row passed first(); None for one left out."""
+        if number in self.skipped:
+            return None
+        errors: list[str] = []
+        read = self._read(number, cells, errors)
+        prepared = None if read is None else self._prepared(read[0], errors)
+        if read is None or prepared is None:
+            raise R2PError(f"{self.path.name} changed while it was being imported ({errors[0]})")
+        row, uid = read
+        if uid:
             row.values["uid"] = uid
+        return row, prepared
+
+    def same_file(self) -> None:
+        if _signature(self.path) != self.stat:
+            raise R2PError(f"{self.path.name} changed after it was checked; import it again")
+
+    def _clashes(self, row: _Row) -> bool:
         clash = False
-        for name in unique:
+        for name, taken in self.unique.items():
             value = row.values.get(name)
             if value is None or value == "":
                 continue
             text = str(value).strip()
-            column = header_name(read.header, placed, table, name)
-            if text in unique[name]:
-                report.errors.append(f"row {number}, column {column}: another {table.kind.singular} already has "
-                                     f"this {name.replace('_', ' ')}")
+            column = header_name(self.header, self.placed, self.table, name)
+            if text in taken:
+                self.report.errors.append(f"row {row.number}, column {column}: another {self.table.kind.singular} "
+                                          f"already has this {name.replace('_', ' ')}")
                 clash = True
-            elif text in seen[name]:
-                report.errors.append(f"row {number}, column {column}: '{text}' is also used in row {seen[name][text]}")
+            elif text in self.seen[name]:
+                self.report.errors.append(f"row {row.number}, column {column}: '{text}' is also used in row "
+                                          f"{self.seen[name][text]}")
                 clash = True
             else:
-                seen[name][text] = number
-        if clash:
-            continue
-        # Names of people and bodies still to create stand in for their ids while the row is checked.
-        values = {k: (0 if isinstance(v, _Earlier) or (isinstance(v, str) and _is_named_field(table, k)) else v)
-                  for k, v in row.values.items()}
+                self.seen[name][text] = row.number
+        return clash
+
+    def _prepared(self, row: _Row, errors: list[str]) -> bulk.Prepared | None:
+        # Names of people and bodies still to create, and records of earlier rows, stand in for their ids
+        # while the row is checked.
+        values = dict(row.values)
+        for name in self.naming.intersection(values):
+            if isinstance(values[name], str | _Earlier):
+                values[name] = 0
         try:
-            prepared = bulk.prepare(session, model, {k: v for k, v in values.items() if k != "uid"},
-                                    default_confidentiality=confidentiality)
+            return bulk.prepare(self.session, self.table.kind.model, values,
+                                default_confidentiality=self.confidentiality)
         except ValidationError as error:
-            report.errors += [f"row {number}, column {header_name(read.header, placed, table, f)}: {message}"
-                              for f, message in error.errors.items()]
-            continue
-        for key in (row.values.get(_key_of(model)), uid):  # what later rows may name this record by
-            if key:
-                resolver.earlier.setdefault(str(key), _Earlier(len(checked)))
-        checked.append((row, prepared))
-    report.new_people = list(resolver.to_create[Person].values())
-    report.new_bodies = list(resolver.to_create[Body].values())
-    report.created = len(checked)
-    return checked
+            errors += [f"row {row.number}, column {header_name(self.header, self.placed, self.table, f)}: {message}"
+                       for f, message in error.errors.items()]
+            return None
 
 
-def _is_named_field(table: TableKind, field_name: str) -> bool:
-    return field_name in table.named_fields
+def _signature(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_size, status.st_mtime_ns
 
 
 def header_name(header: list[str], placed: dict[str, int], table: TableKind, field_name: str) -> str:
@@ -580,9 +636,10 @@ def header_name(header: list[str], placed: dict[str, int], table: TableKind, fie
     return header[placed[ours]] if ours in placed else ours
 
 
-def _write(session: Session, table: TableKind, rows: Checked,
+def _write(session: Session, table: TableKind, rows: Iterable[tuple[_Row, bulk.Prepared]],
            report: TableImport, progress: Callable[[int, int], bool] | None) -> None:
     model = table.kind.model
+    total = report.created
     written: list[int] = []
     created: dict[type, dict[str, int]] = {Person: {}, Body: {}}
     try:
@@ -597,7 +654,7 @@ def _write(session: Session, table: TableKind, rows: Checked,
                 written += bulk.insert_records(session, model, batch)  # the rows this one names get their ids first
                 session.commit()
                 batch = []
-                if progress is not None and not progress(len(written), len(rows)):
+                if progress is not None and not progress(len(written), total):
                     report.cancelled = True
                     raise _Cancelled
             _fill_ids(table, row, prepared, created, written)
@@ -605,7 +662,7 @@ def _write(session: Session, table: TableKind, rows: Checked,
         written += bulk.insert_records(session, model, batch)
         session.commit()
         if progress is not None:
-            progress(len(written), len(rows))
+            progress(len(written), total)
     except (DiskFullError, DatabaseBusyError, DamagedDatabaseError):
         session.rollback()  # not the file's fault: said in one line by the caller, as any command's
         _undo(session, model, written, created)
@@ -641,7 +698,7 @@ def _fill_ids(table: TableKind, row: _Row, prepared: bulk.Prepared, created: dic
     for key, value in row.values.items():
         if key == "uid":
             prepared.columns["uid"] = value
-        elif isinstance(value, _Earlier) or (isinstance(value, str) and _is_named_field(table, key)):
+        elif isinstance(value, _Earlier) or (isinstance(value, str) and key in table.named_fields):
             prepared.columns[key] = id_of(_target(table, key), value)
     prepared.links = {key: [id_of(_target(table, key), t) for t in targets] for key, targets in row.links.items()}
 

@@ -14,13 +14,14 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from itertools import count
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from charset_normalizer import from_bytes
 
@@ -58,6 +59,19 @@ class Table:
     warnings: list[str] = field(default_factory=list)
 
 
+class TableStream:
+    """A table read a row at a time (see open_table), so a file of any size takes little memory. What
+    was detected is complete, and every warning said, once the rows have been read."""
+
+    def __init__(self, header: list[str], rows: Iterator[tuple[int, list[str]]], detected: Callable[[], str],
+                 warnings: list[str]):
+        self.header, self.rows, self._detected, self.warnings = header, rows, detected, warnings
+
+    @property
+    def detected(self) -> str:
+        return self._detected()
+
+
 @dataclass(frozen=True)
 class Sheet:
     name: str
@@ -66,36 +80,54 @@ class Sheet:
 
 
 RowTest = Callable[[list[str], list[str]], bool]  # (header, cells): whether a line reads as a whole row
+_CHUNK = 1 << 20  # bytes read at a time
+_HEAD = 256 * 1024  # the first bytes, to tell a workbook from text and guess the encoding
+
+
+def _undecodable_at(chunks: Iterable[bytes], encoding: str) -> int | None:
+    """Where in `chunks` (the bytes of a file, in order) the first byte `encoding` cannot read is; None
+    when it reads them all. Decoded a chunk at a time and thrown away: only whether it can be read."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    offset = 0
+    try:
+        for chunk in chunks:
+            decoder.decode(chunk)
+            offset += len(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        return offset + exc.start
+    return None
+
+
+def _detect_encoding(head: bytes, chunks: Callable[[], Iterable[bytes]]) -> tuple[str, str]:
+    """The codec a file's bytes are in and its name to say: a byte-order mark first, then UTF-16
+    without a mark (told by its zero bytes), strict UTF-8, and then charset-normalizer's choice among
+    the encodings spreadsheets save in (Windows-1252 when it cannot tell). `head` is the file's first
+    bytes; `chunks()` gives all of them, for the codec chosen to be tried on the whole file."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if head.startswith(bom):
+            if _undecodable_at(chunks(), encoding) is None:
+                return encoding, ENCODINGS[encoding]
+            break
+    sample = head[:4000]
+    if len(sample) >= 2 and sample.count(0) * 3 >= len(sample):  # ASCII letters in UTF-16: every other byte 0
+        encoding = "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
+        if _undecodable_at(chunks(), encoding) is None:
+            return encoding, "UTF-16"
+    if _undecodable_at(chunks(), "utf-8") is None:
+        return "utf-8", "UTF-8"
+    best = from_bytes(head[:200_000], cp_isolation=_GUESSED).best()
+    guess = best.encoding if best is not None else "cp1252"
+    if _undecodable_at(chunks(), guess) is None:
+        return guess, ENCODINGS.get(guess, guess)
+    return "mac_roman", "MacRoman"  # the sample read well but the rest does not: MacRoman reads any byte
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """The text of `data` and the name of the encoding it was read in: a byte-order mark first, then
-    UTF-16 without a mark (told by its zero bytes), strict UTF-8, and then charset-normalizer's choice
-    among the encodings spreadsheets save in (Windows-1252 when it cannot tell)."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), ENCODINGS[encoding]
-            except UnicodeDecodeError:
-                break
-    sample = data[:4000]
-    if len(sample) >= 2 and sample.count(0) * 3 >= len(sample):  # ASCII letters in UTF-16: every other byte 0
-        encoding = "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
-        try:
-            return data.decode(encoding), "UTF-16"
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data[:200_000], cp_isolation=_GUESSED).best()
-    guess = best.encoding if best is not None else "cp1252"
-    try:
-        return data.decode(guess), ENCODINGS.get(guess, guess)
-    except UnicodeDecodeError:  # the sample read well but the rest does not: MacRoman reads any byte
-        return data.decode("mac_roman"), "MacRoman"
+    """The text of `data` and the name of the encoding it was read in (see _detect_encoding)."""
+    encoding, name = _detect_encoding(data[:200_000], lambda: (data,))
+    return data.decode(encoding), name
 
 
 def _encoding_named(name: str) -> str:
@@ -103,13 +135,6 @@ def _encoding_named(name: str) -> str:
         return codecs.lookup(name).name
     except LookupError:
         raise R2PError(f"{name!r} is not an encoding Python knows; try utf-8, cp1252, mac_roman or utf-16") from None
-
-
-def _line_ends(text: str) -> str:
-    crlf = text.count("\r\n")
-    lf, cr = text.count("\n") - crlf, text.count("\r") - crlf
-    ends = [name for name, n in (("CRLF", crlf), ("LF", lf), ("CR", cr)) if n]
-    return "/".join(ends) or "no"
 
 
 def _detect_delimiter(text: str) -> str:
@@ -140,12 +165,12 @@ class _QuotedCell:
 
 
 def _quoted_cells(lines: list[str], first: int, delimiter: str) -> list[_QuotedCell]:
-    """The quoted cells of the record that starts on physical line `first` (1-based), read the way the
-    csv module reads them, to say where a quote that went wrong was opened."""
+    """The quoted cells of the record whose physical lines are `lines`, the first of them line `first`
+    (1-based), read the way the csv module reads them, to say where a quote that went wrong was opened."""
     cells: list[_QuotedCell] = []
     column, inside, at_cell_start = 0, None, True
-    for number in range(first, len(lines) + 1):
-        line, i = lines[number - 1], 0
+    for number, line in enumerate(lines, start=first):
+        i = 0
         while i < len(line):
             char = line[i]
             if inside is not None:
@@ -174,9 +199,9 @@ def _column_name(header: list[str], index: int) -> str:
     return header[index] if index < len(header) else str(index + 1)
 
 
-def _quote_trouble(lines: list[str], first: int, last: int, header: list[str], delimiter: str,
-                   error: csv.Error) -> str:
-    """One line about a quote the csv module could not read, naming the line where the quote was opened."""
+def _quote_trouble(lines: list[str], first: int, header: list[str], delimiter: str, error: csv.Error) -> str:
+    """One line about a quote the csv module could not read in the record of `lines` (from line `first`),
+    naming the line where the quote was opened."""
     for cell in _quoted_cells(lines, first, delimiter):
         where = f"line {cell.opened}, column {_column_name(header, cell.column)}"
         if cell.closed is None:
@@ -185,19 +210,20 @@ def _quote_trouble(lines: list[str], first: int, last: int, header: list[str], d
             closes = "" if cell.closed == cell.opened else f" on line {cell.closed}"
             return (f"{where}: a quote opened here closes{closes} before the end of its cell; put the whole "
                     "cell in quotes and write each quote inside it twice")
-    return f"line {last}: this is not readable CSV ({error})"
+    return f"line {first + len(lines) - 1}: this is not readable CSV ({error})"
 
 
-def _refuse_swallowed_rows(name: str, lines: list[str], first: int, last: int, header: list[str],
-                           delimiter: str, looks_like_row: RowTest) -> None:
+def _refuse_swallowed_rows(name: str, lines: list[str], first: int, header: list[str], delimiter: str,
+                           looks_like_row: RowTest) -> None:
     """Refuse a quoted cell that takes in lines which look like whole rows of their own.
 
     A stray quote at the start of a cell, closed by another stray quote at the end of a cell some rows
     later, silently merges those rows into one cell. Every line after the first of a record lies inside
     a quoted cell; when one of them looks like a row, the quotes are wrong. The last line is left out: it
     ends the cell and holds the rest of the record, which may well look like a row."""
+    last = first + len(lines) - 1
     for number in range(first + 1, last):
-        cells = next(csv.reader([lines[number - 1]], delimiter=delimiter), [])
+        cells = next(csv.reader([lines[number - first]], delimiter=delimiter), [])
         if looks_like_row(header, cells):
             cell = next((cell for cell in _quoted_cells(lines, first, delimiter)
                          if cell.opened < number <= (cell.closed or last)), None)
@@ -208,59 +234,101 @@ def _refuse_swallowed_rows(name: str, lines: list[str], first: int, last: int, h
                            f"lines {opened} and {closed}")
 
 
-def _read_bytes(path: Path) -> bytes:
+def _chunks(path: Path) -> Iterator[bytes]:
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            yield chunk
+
+
+class _Lines:
+    """A text file's physical lines, as csv splits them (any line end), keeping those of the record
+    being read, to say where a quote went wrong, and counting each kind of line end."""
+
+    def __init__(self, handle: TextIO):
+        self.handle = handle
+        self.kept: list[str] = []
+        self.ends = {"CRLF": 0, "LF": 0, "CR": 0}
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.handle)
+        self.kept.append(line)
+        if line.endswith("\r\n"):
+            self.ends["CRLF"] += 1
+        elif line.endswith("\n"):
+            self.ends["LF"] += 1
+        elif line.endswith("\r"):
+            self.ends["CR"] += 1
+        return line
+
+    def said(self) -> str:
+        return "/".join(name for name, n in self.ends.items() if n) or "no"
+
+
+def _csv_encoding(path: Path, head: bytes, encoding: str | None) -> tuple[str, str]:
+    if not encoding:
+        return _detect_encoding(head, lambda: _chunks(path))
+    codec = _encoding_named(encoding)
+    wrong = _undecodable_at(_chunks(path), codec)
+    if wrong is not None:
+        raise R2PError(f"{path.name} is not {encoding} text (byte {wrong} cannot be read as it); "
+                       "leave out --encoding to have it detected")
+    return codec, encoding
+
+
+@contextmanager
+def _open_csv(path: Path, head: bytes, encoding: str | None, delimiter: str | None,
+              looks_like_row: RowTest | None) -> Iterator[TableStream]:
+    codec, encoding_name = _csv_encoding(path, head, encoding)
+    with path.open(encoding=codec, newline="") as handle:
+        if not delimiter:
+            delimiter = _detect_delimiter(handle.read(100_000).removeprefix("\ufeff"))
+            handle.seek(0)
+        lines = _Lines(handle)
+        reader = csv.reader(lines, delimiter=delimiter, strict=True)  # strict: a quote closing inside a cell
+        header = [name.strip() for name in _next_record(path, reader, lines, [], delimiter) or []]
+        if header:
+            header[0] = header[0].removeprefix("\ufeff")
+
+        def rows() -> Iterator[tuple[int, list[str]]]:
+            for number in count(2):
+                cells = _next_record(path, reader, lines, header, delimiter)
+                if cells is None:
+                    return
+                if len(lines.kept) > 1 and looks_like_row is not None:
+                    _refuse_swallowed_rows(path.name, lines.kept, reader.line_num - len(lines.kept) + 1, header,
+                                           delimiter, looks_like_row)
+                if not any(cell.strip() for cell in cells):
+                    continue
+                if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header):]):
+                    raise R2PError(f"{path.name}: row {number} has {len(cells)} cells but the header has "
+                                   f"{len(header)}")
+                for position, cell in enumerate(cells[:len(header)]):
+                    if "\x00" in cell:
+                        raise R2PError(f"{path.name}: row {number}, column {_column_name(header, position)}: holds "
+                                       "a NUL character (a zero byte), which no record can hold; remove it")
+                # restore only undoes a neutralising apostrophe: most cells have none to look at
+                yield number, [restore(cell) if cell[:1] == "'" else cell for cell in cells[:len(header)]]
+
+        def detected() -> str:
+            return f"{encoding_name}, {DELIMITERS.get(delimiter, repr(delimiter))} between columns, " \
+                   f"{lines.said()} line ends"
+        yield TableStream(header, rows(), detected, [])
+
+
+def _next_record(path: Path, reader: Any, lines: _Lines, header: list[str], delimiter: str) -> list[str] | None:
+    """The next record's cells, None at the end; a quote that went wrong is refused naming its line."""
+    lines.kept.clear()
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise R2PError(f"{path.name} is {size / 2**20:,.0f} MB; the largest file that can be imported is "
-                           f"{MAX_BYTES // 2**20} MB: split it into smaller files")
-        return path.read_bytes()
-    except OSError as exc:
-        raise R2PError(f"cannot read {path}: {exc.strerror}") from None
-
-
-def _read_csv(path: Path, data: bytes, encoding: str | None, delimiter: str | None,
-              looks_like_row: RowTest | None) -> Table:
-    if encoding:
-        try:
-            text, encoding_name = data.decode(_encoding_named(encoding)), encoding
-        except UnicodeDecodeError as exc:
-            raise R2PError(f"{path.name} is not {encoding} text (byte {exc.start} cannot be read as it); "
-                           "leave out --encoding to have it detected") from None
-        text = text.removeprefix("\ufeff")
-    else:
-        text, encoding_name = decode(data)
-    delimiter = delimiter or _detect_delimiter(text)
-    lines = io.StringIO(text, newline="").readlines()  # physical lines, any line end, as csv splits them
-    reader = csv.reader(lines, delimiter=delimiter, strict=True)  # strict: a quote closing inside a cell
-    header: list[str] = []
-    rows: list[tuple[int, list[str]]] = []
-    for number in count(1):
-        first = reader.line_num + 1  # the physical line this record starts on
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            trouble = _quote_trouble(lines, first, reader.line_num, header, delimiter, error)
-            raise R2PError(f"{path.name}: {trouble}") from None
-        if number == 1:
-            header = [name.strip() for name in cells]
-            continue
-        if reader.line_num > first and looks_like_row is not None:
-            _refuse_swallowed_rows(path.name, lines, first, reader.line_num, header, delimiter, looks_like_row)
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header):]):
-            raise R2PError(f"{path.name}: row {number} has {len(cells)} cells but the header has {len(header)}")
-        for position, cell in enumerate(cells[:len(header)]):
-            if "\x00" in cell:
-                raise R2PError(f"{path.name}: row {number}, column {_column_name(header, position)}: holds a NUL "
-                               "character (a zero byte), which no record can hold; remove it")
-        rows.append((number, [restore(cell) for cell in cells[:len(header)]]))
-    detected = f"{encoding_name}, {DELIMITERS.get(delimiter, repr(delimiter))} between columns, " \
-               f"{_line_ends(text)} line ends"
-    return Table(header, rows, detected)
+        cells: list[str] = next(reader)
+        return cells
+    except StopIteration:
+        return None
+    except csv.Error as error:
+        first = reader.line_num - len(lines.kept) + 1
+        raise R2PError(f"{path.name}: {_quote_trouble(lines.kept, first, header, delimiter, error)}") from None
 
 
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -294,75 +362,105 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _refuse_encrypted(path: Path, data: bytes) -> None:
-    if data.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE2 compound file: an encrypted workbook, or an old .xls
-        if "EncryptionInfo".encode("utf-16-le") in data[:1_000_000] or b"EncryptedPackage" in data[:1_000_000]:
+def _refuse_encrypted(path: Path, head: bytes) -> None:
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE2 compound file: an encrypted workbook, or an old .xls
+        with path.open("rb") as handle:
+            head = handle.read(1_000_000)  # where its directory names the encryption's streams
+        if "EncryptionInfo".encode("utf-16-le") in head or b"EncryptedPackage" in head:
             raise R2PError(f"{path.name} is protected by a password; open it in your spreadsheet program and "
                            "save a copy without the password")
         raise R2PError(f"{path.name} is an Excel 97-2003 workbook; save it as .xlsx or CSV first")
 
 
-def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> Table:
+@contextmanager
+def _open_xlsx(path: Path, head: bytes, sheet: str | None) -> Iterator[TableStream]:
     from openpyxl import load_workbook  # a second's import: only for workbooks
 
-    _refuse_encrypted(path, data)
+    _refuse_encrypted(path, head)
     try:
-        values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        values = load_workbook(path, read_only=True, data_only=True)
+        formulas = load_workbook(path, read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise R2PError(f"{path.name} is not a readable XLSX workbook ({exc})") from None
-    names = values.sheetnames
-    chosen = sheet if sheet in names else names[0]
-    warnings: list[str] = []
-    header: list[str] = []
-    rows: list[tuple[int, list[str]]] = []
-    pairs = zip(values[chosen].iter_rows(), formulas[chosen].iter_rows(), strict=False)
-    for number, (cells, written) in enumerate(pairs, start=1):
-        texts = [_cell_text(cell.value) for cell in cells]
-        for position, cell in enumerate(written):
-            if cell.data_type == "f" and number > 1:
-                warnings.append(f"row {number}, column {_column_name(header, position)}: holds a formula; its "
-                                "last calculated value was imported")
-        if number == 1:
-            header = [text.strip() for text in texts]
-            while header and not header[-1]:
-                header.pop()
-            continue
-        if any(text.strip() for text in texts):
-            rows.append((number, (texts + [""] * len(header))[:len(header)]))
-    values.close()
-    formulas.close()
-    more = f" (of {len(names)}: {', '.join(names)})" if len(names) > 1 else ""
-    return Table(header, rows, f"XLSX workbook, sheet {chosen}{more}", warnings)
+    try:
+        names = values.sheetnames
+        chosen = sheet if sheet in names else names[0]
+        warnings: list[str] = []
+        pairs = zip(values[chosen].iter_rows(), formulas[chosen].iter_rows(), strict=False)
+        first = next(pairs, None)
+        header = [_cell_text(cell.value).strip() for cell in first[0]] if first else []
+        while header and not header[-1]:
+            header.pop()
+
+        def rows() -> Iterator[tuple[int, list[str]]]:
+            for number, (cells, written) in enumerate(pairs, start=2):
+                texts = [_cell_text(cell.value) for cell in cells]
+                for position, cell in enumerate(written):
+                    if cell.data_type == "f":
+                        warnings.append(f"row {number}, column {_column_name(header, position)}: holds a formula; "
+                                        "its last calculated value was imported")
+                if any(text.strip() for text in texts):
+                    yield number, (texts + [""] * len(header))[:len(header)]
+
+        more = f" (of {len(names)}: {', '.join(names)})" if len(names) > 1 else ""
+        yield TableStream(header, rows(), lambda: f"XLSX workbook, sheet {chosen}{more}", warnings)
+    finally:
+        values.close()
+        formulas.close()
 
 
 def is_workbook(path: Path) -> bool:
     return path.suffix.lower() in (".xlsx", ".xlsm")
 
 
-def read_table(path: Path, *, encoding: str | None = None, delimiter: str | None = None,
-               sheet: str | None = None, looks_like_row: RowTest | None = None) -> Table:
-    """The header and data rows of a CSV or XLSX file (told by its name, or a workbook's zip signature).
+def _head(path: Path) -> bytes:
+    """The first bytes of the file at `path`, after refusing one too large to import or empty."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise R2PError(f"{path.name} is {size / 2**20:,.0f} MB; the largest file that can be imported is "
+                           f"{MAX_BYTES // 2**20} MB: split it into smaller files")
+        if not any(chunk.strip() for chunk in _chunks(path)):
+            raise R2PError(f"{path.name} is empty; its first row must be the header")
+        with path.open("rb") as handle:
+            return handle.read(_HEAD)
+    except OSError as exc:
+        raise R2PError(f"cannot read {path}: {exc.strerror}") from None
+
+
+@contextmanager
+def open_table(path: Path, *, encoding: str | None = None, delimiter: str | None = None,
+               sheet: str | None = None, looks_like_row: RowTest | None = None) -> Iterator[TableStream]:
+    """The header of a CSV or XLSX file (told by its name, or a workbook's zip signature), and its data
+    rows as they are read, each with its spreadsheet row number (the header is row 1).
 
     A workbook is read at `sheet` when it has one of that name (an export of everything has a sheet a
     kind), else at its first. For CSV, `encoding` and `delimiter` override what is detected;
     `looks_like_row` lets the caller refuse a stray quote that swallows rows (see _refuse_swallowed_rows).
-    Problems with the file as a whole raise R2PError naming the line, or the row and column."""
+    Problems with the file as a whole raise R2PError naming the line, or the row and column: the header's
+    on opening, the rows' as they are read."""
     path = Path(path)
-    data = _read_bytes(path)
-    if not data.strip():
-        raise R2PError(f"{path.name} is empty; its first row must be the header")
-    if is_workbook(path) or data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
-        table = _read_xlsx(path, data, sheet)
+    head = _head(path)
+    if is_workbook(path) or head.startswith(b"PK\x03\x04") or head.startswith(b"\xd0\xcf\x11\xe0"):
+        opened = _open_xlsx(path, head, sheet)
     else:
         if delimiter is not None and len(delimiter) != 1:
             delimiter = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}.get(delimiter.lower(), delimiter)
             if len(delimiter) != 1:
                 raise R2PError(f"the delimiter must be one character, or tab (not {delimiter!r})")
-        table = _read_csv(path, data, encoding, delimiter, looks_like_row)
-    if not table.header or not any(table.header):
-        raise R2PError(f"{path.name}: row 1 must be the header, naming each column")
-    return table
+        opened = _open_csv(path, head, encoding, delimiter, looks_like_row)
+    with opened as table:
+        if not table.header or not any(table.header):
+            raise R2PError(f"{path.name}: row 1 must be the header, naming each column")
+        yield table
+
+
+def read_table(path: Path, *, encoding: str | None = None, delimiter: str | None = None,
+               sheet: str | None = None, looks_like_row: RowTest | None = None) -> Table:
+    """The whole table of a file, read as open_table reads it (for previews and small files)."""
+    with open_table(path, encoding=encoding, delimiter=delimiter, sheet=sheet, looks_like_row=looks_like_row) as table:
+        rows = list(table.rows)
+        return Table(table.header, rows, table.detected, table.warnings)
 
 
 # Writing.
