@@ -268,10 +268,16 @@ def _shaped(style: ParagraphStyle, right_to_left: bool) -> ParagraphStyle:
     from reportlab.lib.enums import TA_LEFT, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
 
+    from .bidi import DIRECTION, install
+
+    install()
+
     key = (id(style), right_to_left)
     if key not in _SHAPED:  # the style is kept in the value, so its id is not reused while cached
         alignment = TA_RIGHT if right_to_left and style.alignment == TA_LEFT else style.alignment
-        _SHAPED[key] = (style, ParagraphStyle(f"{style.name}-shaped", style, shaping=1, alignment=alignment))
+        shaped = ParagraphStyle(f"{style.name}-shaped", style, shaping=1, alignment=alignment)
+        setattr(shaped, DIRECTION, "rtl" if right_to_left else "ltr")  # its lines' words in visual order: bidi.py
+        _SHAPED[key] = (style, shaped)
     return _SHAPED[key][1]
 
 
