@@ -35,7 +35,7 @@ from ..core.anchors import Anchor
 from ..core.formatting import human_label
 from .export import Progress
 from .pack_data import Pack
-from .text import SANS, SANS_BOLD, markup, paragraph, paragraph_style, register_fonts
+from .text import SANS, SANS_BOLD, clean, markup, paragraph, paragraph_style, register_fonts
 
 PAPERS = {"a4": A4, "letter": LETTER}
 MARGIN, TOP, BOTTOM = 20 * mm, 24 * mm, 20 * mm
@@ -228,7 +228,8 @@ class BriefingDocument(BaseDocTemplate):
         if mark is not None:
             key, title, level = mark
             self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(_plain(title)[:120], key, level=level, closed=level > 0)
+            # logical order: a PDF viewer lays a bookmark out itself, right-to-left runs included
+            self.canv.addOutlineEntry(" ".join(clean(title).split())[:120], key, level=level, closed=level > 0)
             self.section_pages.setdefault(key, self.page)
 
 
