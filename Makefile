@@ -47,6 +47,7 @@ benchmark: $(INSTALLED) compiled
 	$(BIN)/python benchmarks/record_picker.py
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/briefing.py
+	$(BIN)/python benchmarks/pack_memory.py
 	$(BIN)/python benchmarks/bulk_import.py
 
 clean:
