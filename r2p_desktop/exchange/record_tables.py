@@ -6,14 +6,16 @@ the name without `_id` and by what a clerk knows it by (a person's or body's nam
 reference, a catalogue entry's code or number, a risk assessment's year; any other record by its uid),
 its links as a `;`-separated list of the same, and lists of words (tags, themes) `;`-separated.
 
-An import reads the whole file and checks every row before it writes one (errors name the row and the
-file's column), then writes in short transactions, so a colleague saving meanwhile waits a fraction of a
-second at most; if a write fails part-way, what was written is removed again: all or nothing."""
+An import reads the file a row at a time and checks every row before it writes one (errors name the row
+and the file's column), then reads it again and writes in short transactions, so a colleague saving
+meanwhile waits a fraction of a second at most; if a write fails part-way, what was written is removed
+again: all or nothing."""
 
 from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -50,7 +52,8 @@ from ..core.services.fields import WORD_LISTS, parse_date
 from .table_file import Money, RowTest, Sheet, TableStream, open_table, write_table
 
 LIST_SEPARATOR = ";"
-BATCH = 2000  # rows a write transaction: a few tenths of a second, so nobody waits long for the lock
+TRANSACTION_SECONDS = 0.4  # how long a write transaction holds the lock, about: nobody waits long for it
+FIRST_BATCH = 500  # rows of the first transaction; the next are sized by how long it took
 _SKIPPED = {"id", "created_at", "updated_at", "created_by", "updated_by", "version"}
 _LEFT_OUT = {"file_text", "file_sha256", "file_size"}  # a document's file is not in its metadata
 _MONEY: dict[type, tuple[str, ...]] = {BudgetItem: ("amount_requested", "amount_allocated", "amount_spent")}
@@ -81,6 +84,11 @@ class TableKind:
     @cached_property
     def _by_name(self) -> dict[str, Column]:
         return {column.name: column for column in self.columns}
+
+    @cached_property
+    def record_fields(self) -> frozenset[str]:
+        """The fields that name another record."""
+        return frozenset(c.field for c in self.columns if c.form == "record")
 
     @cached_property
     def named_fields(self) -> frozenset[str]:
@@ -445,9 +453,9 @@ def import_table(session: Session, name: str, path: Path, *, mapping: dict[str, 
     The file is read twice, a row at a time, so its size hardly matters to memory. The first reading
     checks every row (a dry run stops there and says what would be created), keeping only what later
     rows may name a record by and what must stay unique. The second reads the rows again and writes them
-    in transactions of BATCH rows each, committed as they go; if one fails, the records written before it
-    are removed. `progress(done, total)` is called after each batch and cancels the import (undoing it)
-    by returning False."""
+    in transactions of about TRANSACTION_SECONDS each, committed as they go; if one fails, the records
+    written before it are removed. `progress(done, total)` is called after each transaction and cancels
+    the import (undoing it) by returning False."""
     table = table_kind(name)
     parse_day = date_parser(date_format)
     report = TableImport(table.name)
@@ -497,8 +505,8 @@ class _Checks:
         self.confidentiality = policy.default_confidentiality(session)
         # Read through Core: the ORM's loading takes longer than SQLite on a hundred thousand values.
         connection = session.connection()
-        self.existing_uids = set(connection.execute(select(model.uid)).scalars())
-        self.unique = {name: {str(v) for v in connection.execute(select(getattr(model, name))).scalars()
+        self.existing_uids = set(connection.execute(select(model.uid)).scalars().all())
+        self.unique = {name: {str(v) for v in connection.execute(select(getattr(model, name))).scalars().all()
                               if v is not None}
                        for name in table.unique_fields}
         self.seen: dict[str, dict[str, int]] = {name: {} for name in self.unique}
@@ -510,7 +518,6 @@ class _Checks:
                       if (column := table.column(name)) is not None]
         self.currency_at = placed.get("currency")
         self.key_positions = [placed[name] for name in table.keys if name in placed]
-        self.naming = frozenset(column.field for _, column, _ in self.cells if column.form == "record")
 
     def _read(self, number: int, cells: list[str], errors: list[str]) -> tuple[_Row, str] | None:
         """The row's values as read from its cells, and its uid; None when a cell is wrong (said in
@@ -613,7 +620,7 @@ class _Checks:
         # Names of people and bodies still to create, and records of earlier rows, stand in for their ids
         # while the row is checked.
         values = dict(row.values)
-        for name in self.naming.intersection(values):
+        for name in self.table.record_fields.intersection(values):
             if isinstance(values[name], str | _Earlier):
                 values[name] = 0
         try:
@@ -649,18 +656,17 @@ def _write(session: Session, table: TableKind, rows: Iterable[tuple[_Row, bulk.P
                     session, target, name_text, field="name").id or 0
         session.commit()
         batch: list[bulk.Prepared] = []
+        size = FIRST_BATCH
         for row, prepared in rows:
-            if _names_unwritten(row, len(written)) or len(batch) == BATCH:
-                written += bulk.insert_records(session, model, batch)  # the rows this one names get their ids first
-                session.commit()
+            if _names_unwritten(row, len(written)) or len(batch) == size:
+                size = _next_size(batch, _write_batch(session, model, batch, written))
                 batch = []
                 if progress is not None and not progress(len(written), total):
                     report.cancelled = True
                     raise _Cancelled
             _fill_ids(table, row, prepared, created, written)
             batch.append(prepared)
-        written += bulk.insert_records(session, model, batch)
-        session.commit()
+        _write_batch(session, model, batch, written)
         if progress is not None:
             progress(len(written), total)
     except (DiskFullError, DatabaseBusyError, DamagedDatabaseError):
@@ -679,6 +685,22 @@ def _write(session: Session, table: TableKind, rows: Iterable[tuple[_Row, bulk.P
         raise
 
 
+def _write_batch(session: Session, model: type[RecordMixin], batch: list[bulk.Prepared], written: list[int]) -> float:
+    """Insert `batch` in a transaction of its own (the ids go on `written`); the seconds it held the lock."""
+    started = time.perf_counter()
+    written += bulk.insert_records(session, model, batch)
+    session.commit()
+    return time.perf_counter() - started
+
+
+def _next_size(batch: list[bulk.Prepared], seconds: float) -> int:
+    """How many rows the next transaction takes to last about TRANSACTION_SECONDS, as the last one went:
+    fewer on a busy machine, so a colleague's save still waits a fraction of a second."""
+    if not batch or seconds <= 0:
+        return FIRST_BATCH
+    return max(250, min(20_000, int(len(batch) * TRANSACTION_SECONDS / seconds)))
+
+
 def _names_unwritten(row: _Row, written: int) -> bool:
     named = [*row.values.values(), *(t for targets in row.links.values() for t in targets)]
     return any(isinstance(value, _Earlier) and value.position >= written for value in named)
@@ -695,10 +717,11 @@ def _fill_ids(table: TableKind, row: _Row, prepared: bulk.Prepared, created: dic
         assert isinstance(value, int)
         return value
 
-    for key, value in row.values.items():
-        if key == "uid":
-            prepared.columns["uid"] = value
-        elif isinstance(value, _Earlier) or (isinstance(value, str) and key in table.named_fields):
+    if "uid" in row.values:
+        prepared.columns["uid"] = row.values["uid"]
+    for key in table.record_fields.intersection(row.values):
+        value = row.values[key]
+        if isinstance(value, _Earlier | str):  # a str: the name of a person or body written since
             prepared.columns[key] = id_of(_target(table, key), value)
     prepared.links = {key: [id_of(_target(table, key), t) for t in targets] for key, targets in row.links.items()}
 

@@ -300,15 +300,16 @@ def _open_csv(path: Path, head: bytes, encoding: str | None, delimiter: str | No
                 if len(lines.kept) > 1 and looks_like_row is not None:
                     _refuse_swallowed_rows(path.name, lines.kept, reader.line_num - len(lines.kept) + 1, header,
                                            delimiter, looks_like_row)
-                if not any(cell.strip() for cell in cells):
+                if not "".join(cells).strip():
                     continue
-                if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header):]):
+                if len(cells) > len(header) and "".join(cells[len(header):]).strip():
                     raise R2PError(f"{path.name}: row {number} has {len(cells)} cells but the header has "
                                    f"{len(header)}")
-                for position, cell in enumerate(cells[:len(header)]):
-                    if "\x00" in cell:
-                        raise R2PError(f"{path.name}: row {number}, column {_column_name(header, position)}: holds "
-                                       "a NUL character (a zero byte), which no record can hold; remove it")
+                if any("\x00" in line for line in lines.kept):  # looked for cell by cell only when there is one
+                    for position, cell in enumerate(cells[:len(header)]):
+                        if "\x00" in cell:
+                            raise R2PError(f"{path.name}: row {number}, column {_column_name(header, position)}: "
+                                           "holds a NUL character (a zero byte), which no record can hold; remove it")
                 # restore only undoes a neutralising apostrophe: most cells have none to look at
                 yield number, [restore(cell) if cell[:1] == "'" else cell for cell in cells[:len(header)]]
 
