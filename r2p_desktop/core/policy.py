@@ -82,9 +82,19 @@ def write(session: Session, setting: Setting, value: str) -> None:
                             session.info.get("user", "unknown"))
 
 
-def default_confidentiality(session: Session) -> str:
-    """The committee's default for new records (`committee` until someone sets it)."""
-    return read(session, CONFIDENTIALITY)
+# People and bodies are public facts (members, ministries): they are created public unless the clerk
+# marks them, so a public question keeps its asker and its ministry. A committee whose default is
+# `restricted` keeps that for them too: it has chosen that nothing new is seen until someone decides.
+PUBLIC_BY_NATURE = frozenset({"people", "bodies"})
+
+
+def default_confidentiality(session: Session, model: type | None = None) -> str:
+    """The committee's default for new records of `model` (`committee` until someone sets it); for
+    people and bodies (PUBLIC_BY_NATURE), public unless the default is `restricted`."""
+    level = read(session, CONFIDENTIALITY)
+    if getattr(model, "__tablename__", None) in PUBLIC_BY_NATURE and level != Confidentiality.RESTRICTED.value:
+        return Confidentiality.PUBLIC.value
+    return level
 
 
 def set_default_confidentiality(session: Session, level: str) -> None:

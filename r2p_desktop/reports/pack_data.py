@@ -7,16 +7,18 @@ and whose counts `preview` shows before anything is drawn. What a section holds 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, FromClause, Select, func, literal, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..core import kinds
 from ..core.anchors import Anchor, chain_head
 from ..core.errors import NotFoundError
+from ..core.formatting import long_date
 from ..core.models import (
     AgendaItem,
     AgendaItemLink,
@@ -24,6 +26,7 @@ from ..core.models import (
     BudgetItem,
     Commitment,
     CommitmentAssessment,
+    Confidentiality,
     Debate,
     DebateStatus,
     FollowUp,
@@ -47,6 +50,23 @@ from .record_data import Documents, RecommendationCard, RecommendationGroups, Ri
 STATUS_ORDER = (QuestionStatus.ANSWERED, QuestionStatus.HOLDING_ANSWER, QuestionStatus.TABLED,
                 QuestionStatus.CLOSED, QuestionStatus.WITHDRAWN)
 FOLLOW_UP_PARENTS = {kind.key: kind.model for kind in kinds.FOLLOW_UP_PARENTS}
+UNSATISFACTORY = ("unsatisfactory", "no_answer")  # the committee's assessments a debate pack always prints
+NOT_PUBLISHED = "not_published"  # the status printed where the record has one the audience may not see
+
+# One definition per figure: the tiles, charts and tables count by these functions, and the pack prints
+# these sentences under its summary, so a reader knows what each number counts.
+DEFINITIONS = {
+    "Answered": "an answer was given (it has a date or a text), whether or not the question is now closed.",
+    "On time": "answered on or before the date the answer was due; an answer to a question with no due "
+               "date is on time.",
+    "Overdue": "no answer yet (tabled, or a holding answer only) and the due date has passed.",
+    "Closed": "closed without an answer; a closed question that was answered counts as answered.",
+    "Follow-up overdue": "open or in progress, and its due date has passed.",
+    "Not started": "a commitment the committee has not assessed, or assessed as not started.",
+}
+# Abbreviations a pack may print that are not names of the record's own bodies or treaties.
+TERMS = {"R2P": "Responsibility to Protect", "UPR": "Universal Periodic Review",
+         "NHRI": "National human rights institution", "UN": "United Nations"}
 
 
 @dataclass(frozen=True)
@@ -59,6 +79,7 @@ class Summary:
     scorecard: list[tuple[str, int]]  # commitments per assessment status
     allocations: dict[int, dict[str, int]]  # budget.allocations_by_scope; empty when not charted
     currency: str | None
+    notes: list[str] = field(default_factory=list)  # what the figures cannot show ("… are not published")
 
 
 @dataclass(frozen=True)
@@ -86,11 +107,19 @@ class Treaties:
 @dataclass(frozen=True)
 class QuestionsByStatus:
     groups: list[tuple[str, list[Question]]]  # `question_groups`
+    intro: str = ""  # what the section holds when it holds only some questions
 
 
 @dataclass(frozen=True)
 class QuestionIndex:
     questions: list[Question]
+    in_full: frozenset[int] = frozenset()  # ids of the questions printed in full, which the index links to
+    intro: str = ""
+
+
+@dataclass(frozen=True)
+class Glossary:
+    entries: list[tuple[str, str]]  # (abbreviation, what it stands for), alphabetical
 
 
 @dataclass(frozen=True)
@@ -105,7 +134,7 @@ class FollowUps:
 
 SectionData = (Summary | BudgetSummary | Agenda | Scorecard | Treaties | QuestionsByStatus | QuestionIndex
                | BudgetLines | FollowUps | RecommendationCard | RecommendationGroups | Undertakings | RiskComparison
-               | Documents)
+               | Documents | Glossary)
 
 
 @dataclass
@@ -129,15 +158,25 @@ class Pack:
     sections: list[Section]
     paper: str = "a4"
     audit_trail: Anchor | None = None  # the trail's length and head as the pack was read, for its colophon
+    exported_at: datetime | None = None  # when the record was read (UTC), for the colophon
+    filters: list[tuple[str, str]] = field(default_factory=list)  # ("Period", "…"), … the options chosen
+    full: bool = False  # a debate pack with every question in full (else only what the debate needs)
+    glossary: list[tuple[str, str]] = field(default_factory=list)  # (abbreviation, what it stands for)
+    in_full: frozenset[int] = frozenset()  # ids of the questions printed in full: what links may point to
+
+    @property
+    def public_only(self) -> bool:
+        """Whether figures cover public records only, and must say so."""
+        return self.audience == "public"
 
     @property
     def period(self) -> str:
         if self.since and self.until:
-            return f"{self.since.isoformat()} to {self.until.isoformat()}"
+            return f"{long_date(self.since)} to {long_date(self.until)}"
         if self.since:
-            return f"from {self.since.isoformat()}"
+            return f"from {long_date(self.since)}"
         if self.until:
-            return f"up to {self.until.isoformat()}"
+            return f"up to {long_date(self.until)}"
         return "all records"
 
 
@@ -163,8 +202,10 @@ def choose_debate(session: Session, debate_id: int | None, today: date) -> Debat
     return debate
 
 
-def questions_in(session: Session, since: date | None, until: date | None) -> list[Question]:
-    """Tabled questions (drafts are not yet put to the government) in the period, by reference."""
+def questions_in(session: Session, since: date | None, until: date | None,
+                 ids: Collection[int] | None = None) -> list[Question]:
+    """Tabled questions (drafts are not yet put to the government) in the period (or with those `ids`),
+    by date tabled and reference."""
     query = (select(Question).where(Question.status != QuestionStatus.DRAFT.value)
              .options(selectinload(Question.asked_by), selectinload(Question.addressed_to),
                       selectinload(Question.answered_by), selectinload(Question.commitments),
@@ -172,6 +213,8 @@ def questions_in(session: Session, since: date | None, until: date | None) -> li
                       selectinload(Question.answered_with).selectinload(Question.sharing_answer),
                       selectinload(Question.sharing_answer))
              .order_by(Question.date_tabled, Question.reference, Question.id))
+    if ids is not None:
+        return list(session.scalars(query.where(Question.id.in_(ids)))) if ids else []
     if since:
         query = query.where(Question.date_tabled >= since)
     if until:
@@ -179,8 +222,43 @@ def questions_in(session: Session, since: date | None, until: date | None) -> li
     return list(session.scalars(query))
 
 
+def needed_for_debate(session: Session, questions: list[Question], items: list[Values], today: date
+                      ) -> list[Question]:
+    """What a debate needs in full: the questions its agenda discusses (from any period), then the period's
+    overdue questions and answers the committee found unsatisfactory, in the period's order."""
+    on_agenda = {link["id"] for item in items for link in item["links"] if link["column"] == "question_id"}
+    chosen = [q for q in questions if q.id in on_agenda or is_overdue(q, today) or q.assessment in UNSATISFACTORY]
+    earlier = questions_in(session, None, None, on_agenda - {q.id for q in questions})
+    return earlier + chosen
+
+
+def glossary(session: Session) -> list[tuple[str, str]]:
+    """The abbreviations a pack prints: the bodies' short names, the treaties' acronyms and TERMS."""
+    entries = dict(TERMS)
+    for abbreviation, name in session.execute(select(Body.abbreviation, Body.name).where(Body.abbreviation != "")):
+        entries.setdefault(abbreviation, name)
+    for short, title in session.execute(select(Instrument.short_title, Instrument.title)):
+        if short and short.replace(" ", "").isupper() and short != title:  # "ATT", "ICCPR": acronyms
+            entries.setdefault(short, title)
+    return sorted(entries.items(), key=lambda entry: entry[0].casefold())
+
+
+def is_answered(q: Question) -> bool:
+    """DEFINITIONS["Answered"]: the one test every figure, chart and table of answers uses."""
+    return q.date_answered is not None or bool((q.answer_text or "").strip())
+
+
 def answered_on_time(q: Question) -> bool:
-    return q.date_answered is not None and (q.answer_due is None or q.date_answered <= q.answer_due)
+    """DEFINITIONS["On time"]."""
+    if not is_answered(q):
+        return False
+    return q.answer_due is None or (q.date_answered is not None and q.date_answered <= q.answer_due)
+
+
+def standing(q: Question) -> str:
+    """The status a chart counts a question under: an answered question counts as answered even when it
+    is now closed, so the chart agrees with the "Answered" figure."""
+    return QuestionStatus.ANSWERED.value if is_answered(q) else str(q.status)
 
 
 def on_time_by_ministry(questions: list[Question]) -> list[tuple[str, int, int]]:
@@ -188,7 +266,7 @@ def on_time_by_ministry(questions: list[Question]) -> list[tuple[str, int, int]]
     answered: Counter[str] = Counter()
     on_time: Counter[str] = Counter()
     for q in questions:
-        if q.date_answered and q.addressed_to is not None:
+        if is_answered(q) and q.addressed_to is not None:
             name = q.addressed_to.abbreviation or q.addressed_to.name
             answered[name] += 1
             on_time[name] += answered_on_time(q)
@@ -196,34 +274,68 @@ def on_time_by_ministry(questions: list[Question]) -> list[tuple[str, int, int]]
 
 
 def is_overdue(q: Question, today: date) -> bool:
+    """DEFINITIONS["Overdue"]."""
     return q.status in AWAITING_ANSWER and q.answer_due is not None and q.answer_due < today
 
 
-def summary(session: Session, questions: list[Question], today: date, *, budget_chart: bool = True) -> Summary:
-    by_status = Counter(q.status for q in questions)
-    answered = [q for q in questions if q.date_answered]
+def withheld(session: Session, table: FromClause, value: ColumnElement[object], public: bool) -> set[object]:
+    """`value` (of `table`'s columns) on the rows a public pack may not show: read past the audience filter
+    (which covers ORM entities, not bare table columns) only to know that something is withheld, so the
+    pack can say "not published" instead of a figure it cannot state truthfully. Nothing else of those
+    rows is read. Empty for a committee pack, which sees what it prints."""
+    if not public:
+        return set()
+    query = select(value).select_from(table).where(table.c.confidentiality != Confidentiality.PUBLIC.value)
+    return set(session.scalars(query))
+
+
+def summary(session: Session, questions: list[Question], today: date, *, budget_chart: bool = True,
+            public: bool = False) -> Summary:
+    by_status = Counter(standing(q) for q in questions)
+    answered = [q for q in questions if is_answered(q)]
     on_time = sum(1 for q in answered if answered_on_time(q))
     follow_ups = session.execute(select(FollowUp.status, FollowUp.due_date)
                                  .where(FollowUp.status.in_((FollowUpStatus.OPEN.value,
                                                               FollowUpStatus.IN_PROGRESS.value)))).all()
     card = dashboard.scorecard(session)
+    hidden = withheld(session, CommitmentAssessment.__table__, CommitmentAssessment.__table__.c.commitment_id, public)
+    notes: list[str] = []
+    if hidden and not _published(session):
+        achieved = ("Commitment assessments", "Not published")
+        card = {}
+        notes.append("The committee's assessments of the commitments are not published.")
+    else:
+        if hidden:
+            card = dict(card)
+            card["not_started"] = max(card.get("not_started", 0) - len(hidden), 0)
+            card[NOT_PUBLISHED] = len(hidden)
+            notes.append(f"{len(hidden)} of the committee's assessments of commitments are not published.")
+        published = sum(card.values()) - card.get(NOT_PUBLISHED, 0)
+        achieved = ("Commitments achieved", f"{card.get('achieved', 0)} of {published}")
+    mark = " (public records)" if public else ""
     figures = [
-        ("Questions tabled", str(len(questions))),
-        ("Answered", str(len(answered))),
-        ("Answered on time", f"{on_time * 100 // len(answered)}%" if answered else "n/a"),
-        ("Overdue answers today", str(sum(1 for q in questions if is_overdue(q, today)))),
-        ("Follow-ups still open", str(len(follow_ups))),
-        ("Follow-ups overdue", str(sum(1 for _, due in follow_ups if due and due < today))),
-        ("Commitments achieved", f"{card.get('achieved', 0)} of {sum(card.values())}"),
+        (f"Questions tabled{mark}", str(len(questions))),
+        (f"Answered{mark}", str(len(answered))),
+        (f"Answered on time{mark}", f"{on_time * 100 // len(answered)}%" if answered else "n/a"),
+        (f"Overdue answers today{mark}", str(sum(1 for q in questions if is_overdue(q, today)))),
+        (f"Follow-ups still open{mark}", str(len(follow_ups))),
+        (f"Follow-ups overdue{mark}", str(sum(1 for _, due in follow_ups if due and due < today))),
+        achieved,
     ]
     return Summary(
         figures=figures,
-        by_status=[(s.value, by_status.get(s, 0)) for s in STATUS_ORDER],
+        by_status=[(s.value, by_status.get(s.value, 0)) for s in STATUS_ORDER],
         ministries=on_time_by_ministry(questions),
         scorecard=list(card.items()),
         allocations=budget.allocations_by_scope(session) if budget_chart else {},
         currency=budget.main_currency(session) if budget_chart else None,
+        notes=notes,
     )
+
+
+def _published(session: Session) -> bool:
+    """Whether the audience sees any assessment of a commitment."""
+    return session.scalar(select(CommitmentAssessment.id).limit(1)) is not None
 
 
 def question_groups(questions: list[Question]) -> list[tuple[str, list[Question]]]:
@@ -231,52 +343,100 @@ def question_groups(questions: list[Question]) -> list[tuple[str, list[Question]
     return [(status, group) for status, group in groups if group]
 
 
+# What an agenda link's record is called in the pack, by the link's column.
+LINK_KINDS = {"question_id": "Question", "budget_item_id": "Budget line", "follow_up_id": "Follow-up",
+              "commitment_id": "Commitment", "document_id": "Document"}
+
+
 def agenda_items(session: Session, debate: Debate) -> list[Values]:
+    """The agenda's items; each link with its record's kind, label (reference and title) and status."""
     items = agenda.agenda_items(session, debate.id)
+    assessed = dict(session.execute(select(CommitmentAssessment.commitment_id, CommitmentAssessment.status)).all())
     for item in items:  # a link whose record the audience may not see has no label: leave it out
         item["links"] = [link for link in item["links"] if link["label"]]
+        for link in item["links"]:
+            link["kind"] = LINK_KINDS.get(link["column"], "Record")
+            if link["column"] == "commitment_id":
+                link["status"] = assessed.get(link["id"], "")
+            else:
+                model = agenda.LINK_TARGETS[link["column"]]
+                record = session.get(model, link["id"])
+                link["status"] = str(getattr(record, "status", "") or "")
     return items
 
 
-def commitments(session: Session) -> list[Values]:
-    linked_questions: dict[int, int] = dict(session.execute(
-        select(question_commitments.c.commitment_id, func.count())
+def _linked(session: Session, query: Select[Any], kind: str
+            ) -> dict[int, list[Values]]:
+    """{commitment id: [{"reference", "status", "id", "kind"}]} of the records `query` (commitment id,
+    reference, status, record id) finds, as the audience may see them, in the query's order."""
+    linked: dict[int, list[Values]] = {}
+    for commitment_id, reference, status, record_id in session.execute(query):
+        if commitment_id is not None:
+            linked.setdefault(commitment_id, []).append({"reference": reference, "status": status,
+                                                        "id": record_id, "kind": kind})
+    return linked
+
+
+def commitments(session: Session, *, public: bool = False) -> list[Values]:
+    """One row per commitment of the catalogue: its source and paragraph, the committee's assessment (or
+    NOT_PUBLISHED where a public pack may not show it), and the records that evidence it, each with its
+    reference and status."""
+    questions = _linked(session, (
+        select(question_commitments.c.commitment_id, func.coalesce(func.nullif(Question.reference, ""),
+                                                                    func.printf("Question %d", Question.id)),
+               Question.status, Question.id)
         .join(Question, Question.id == question_commitments.c.question_id)
-        .group_by(question_commitments.c.commitment_id)).all())
-    linked_budget: dict[int, int] = dict(session.execute(
-        select(budget_item_commitments.c.commitment_id, func.count())
+        .order_by(Question.date_tabled, Question.reference, Question.id)), "question")
+    budget_lines = _linked(session, (
+        select(budget_item_commitments.c.commitment_id,
+               func.printf("Budget %d: %s", BudgetItem.fiscal_year, BudgetItem.programme), literal(""),
+               BudgetItem.id)
         .join(BudgetItem, BudgetItem.id == budget_item_commitments.c.budget_item_id)
-        .group_by(budget_item_commitments.c.commitment_id)).all())
+        .order_by(BudgetItem.fiscal_year.desc(), BudgetItem.programme)), "budget_item")
     # Agenda items that discuss a commitment count once however many of their links name it.
-    linked_agenda = {commitment_id: count for commitment_id, count in session.execute(
-        select(AgendaItemLink.commitment_id, func.count(func.distinct(AgendaItemLink.agenda_item_id)))
+    agenda_links = _linked(session, (
+        select(AgendaItemLink.commitment_id, func.printf("Agenda: %s", AgendaItem.title),
+               literal(""), AgendaItem.id).distinct()
         .join(AgendaItem, AgendaItem.id == AgendaItemLink.agenda_item_id)
-        .where(AgendaItemLink.commitment_id.is_not(None))
-        .group_by(AgendaItemLink.commitment_id)) if commitment_id is not None}
+        .where(AgendaItemLink.commitment_id.is_not(None)).order_by(AgendaItem.id)), "agenda_item")
+    hidden = withheld(session, CommitmentAssessment.__table__, CommitmentAssessment.__table__.c.commitment_id, public)
+    none_published = bool(hidden) and not _published(session)  # then no commitment is "not started" either
     query = (select(Commitment, CommitmentAssessment)
              .outerjoin(CommitmentAssessment, CommitmentAssessment.commitment_id == Commitment.id)
              .order_by(Commitment.pillar_number, Commitment.code))
-    return [{"code": c.code, "title": c.title, "pillar": c.pillar_number,
-             "status": a.status if a else "not_started", "evidence": a.evidence if a else "",
-             "assessed_on": a.assessed_on if a else None,
-             "questions": linked_questions.get(c.id, 0), "budget_items": linked_budget.get(c.id, 0),
-             "agenda_items": linked_agenda.get(c.id, 0)}
-            for c, a in session.execute(query)]
+    rows = []
+    for c, a in session.execute(query):
+        status = a.status if a else NOT_PUBLISHED if c.id in hidden or none_published else "not_started"
+        linked = questions.get(c.id, []) + budget_lines.get(c.id, []) + agenda_links.get(c.id, [])
+        rows.append({"id": c.id, "code": c.code, "title": c.title, "pillar": c.pillar_number, "status": status,
+                     "evidence": a.evidence if a else "", "assessed_on": a.assessed_on if a else None,
+                     "source": c.source.title if c.source else c.source_code, "source_code": c.source_code,
+                     "paragraph": c.reference,
+                     "questions": len(questions.get(c.id, [])), "budget_items": len(budget_lines.get(c.id, [])),
+                     "agenda_items": len(agenda_links.get(c.id, [])), "linked": linked})
+    return rows
 
 
-def treaties(session: Session) -> list[Values]:
+def treaties(session: Session, *, public: bool = False) -> list[Values]:
+    hidden = withheld(session, InstrumentStatus.__table__, InstrumentStatus.__table__.c.instrument_id, public)
     query = (select(Instrument, InstrumentStatus)
              .outerjoin(InstrumentStatus, InstrumentStatus.instrument_id == Instrument.id)
              .order_by(Instrument.year, Instrument.id))
-    return [{"title": i.short_title or i.title, "year": i.year, "status": s.status if s else "not_signed",
+    return [{"title": i.short_title or i.title, "full_title": i.title, "year": i.year,
+             "status": s.status if s else NOT_PUBLISHED if i.id in hidden else "not_signed",
              "status_date": s.status_date if s else None,
              "legislation": s.implementing_legislation if s else "", "reservations": s.reservations if s else ""}
             for i, s in session.execute(query)]
 
 
-def budget_years(session: Session, since: date | None, until: date | None) -> list[tuple[int, list[Values]]]:
+def budget_years(session: Session, since: date | None, until: date | None, *,
+                 public: bool = False) -> list[tuple[int, list[Values]]]:
     """Each fiscal year of the period, newest first, with its lines and their year-on-year change; the
-    newest year on record when the period holds none."""
+    newest year on record when the period holds none. A line that looks new only because a public pack
+    may not show last year's is NOT_PUBLISHED, not "new"."""
+    line = BudgetItem.__table__.c
+    hidden = withheld(session, BudgetItem.__table__, func.printf("%d|%s|%s|%s", line.fiscal_year, line.programme,
+                                                                 line.scope, line.currency), public)
     years = budget.years(session)
     chosen = [y for y in years if (not since or y >= since.year) and (not until or y <= until.year)]
     if not chosen and years:
@@ -289,6 +449,9 @@ def budget_years(session: Session, since: date | None, until: date | None) -> li
             item = texts[row["id"]]
             row.update(question_raised=item.question_raised, government_response=item.government_response,
                        committee_position=item.committee_position, outcome=item.outcome)
+            if row["change_status"] == "new" and \
+                    f"{year - 1}|{item.programme}|{item.scope}|{item.currency}" in hidden:
+                row["change_status"] = NOT_PUBLISHED
         result.append((year, rows))
     return result
 
@@ -303,10 +466,33 @@ def follow_ups(session: Session, status: str | None, today: date, since: date | 
     return rows
 
 
-def _question_sections(questions: list[Question], title: str) -> list[Section]:
-    groups = question_groups(questions)
-    return [Section(title, len(questions), QuestionsByStatus(groups), [status for status, _ in groups]),
-            Section("Annex: index of questions", len(questions), QuestionIndex(questions))]
+SELECTIVE_INTRO = ("The questions the agenda discusses, overdue answers and answers the committee found "
+                   "unsatisfactory, in full. Every question of the period is listed in the annex.")
+
+
+def _question_sections(questions: list[Question], title: str, in_full: list[Question] | None = None
+                       ) -> list[Section]:
+    """The questions in full by status (all of them, or `in_full`), then the annex indexing every one."""
+    body = questions if in_full is None else in_full
+    groups = question_groups(body)
+    intro = "" if in_full is None else SELECTIVE_INTRO
+    period = {q.id for q in questions}
+    index = questions + [q for q in body if q.id not in period]  # the agenda's older questions too
+    return [Section(title, len(body), QuestionsByStatus(groups, intro), [status for status, _ in groups]),
+            Section("Annex: index of questions", len(index),
+                    QuestionIndex(index, frozenset(q.id for q in body),
+                                  "" if in_full is None else "Questions printed in full link to their entry."))]
+
+
+def _filters(options: PackOptions, pack_period: str, subtitle: str) -> list[tuple[str, str]]:
+    """The options the pack was made with, as its colophon prints them."""
+    chosen = [("Pack", PACK_TITLES[options.pack]), ("Audience", options.audience), ("Period", pack_period)]
+    if subtitle:
+        chosen.append(("Debate", subtitle))
+    if options.pack == "debate":
+        chosen.append(("Questions", "every question in full" if options.full
+                       else "in full what the debate needs; the rest in the annex"))
+    return chosen
 
 
 def _recommendations_pack(session: Session, today: date) -> tuple[str, list[Section]]:
@@ -349,6 +535,8 @@ def gather(session: Session, options: PackOptions, today: date | None = None,
            progress: Callable[[str], None] | None = None) -> Pack:
     """Read everything the pack prints, for the options' audience (the session filters it)."""
     today = today or date.today()
+    exported_at = datetime.now(UTC)
+    public = options.audience == "public"
     step = progress or (lambda message: None)
     committee = committee_name(session, options)
     since, until = options.since, options.until
@@ -367,31 +555,33 @@ def gather(session: Session, options: PackOptions, today: date | None = None,
     if options.pack == "debate":
         items = agenda_items(session, debate)
         owed = follow_ups(session, "open", today)
-        card = commitments(session)
+        card = commitments(session, public=public)
         recommendations = record_data.recommendation_card(record_data.recommendation_rows(session))
         risk = record_data.risk_comparison(session, detailed=False)
         promised = record_data.undertaking_groups(list_undertakings(session, today=today),
                                                    settled=False)
         documents = record_data.debate_documents(session, debate.id)
         sections += [
-            Section("Executive summary", len(questions), summary(session, questions, today)),
+            Section("Executive summary", len(questions), summary(session, questions, today, public=public)),
             Section("Agenda", len(items), Agenda(debate, items)),
             Section("Commitments scorecard", len(card), Scorecard(card)),
             Section("Recommendations scorecard", recommendations.card.total, recommendations),
-            Section("Treaty status", len(treaty_rows := treaties(session)), Treaties(treaty_rows)),
+            Section("Treaty status", len(treaty_rows := treaties(session, public=public)), Treaties(treaty_rows)),
             Section("Atrocity risk assessment", len(risk.factors) if risk.year else 0, risk),
         ]
         questions_title = "Questions since the previous debate"
-        budget_rows = budget_years(session, since, until)
+        budget_rows = budget_years(session, since, until, public=public)
         tail = [Section("Budget lines", sum(len(r) for _, r in budget_rows), BudgetLines(budget_rows)),
                 Section("Government undertakings", sum(len(g) for _, g in promised.groups), promised,
                         [title for title, _ in promised.groups]),
                 Section("Follow-ups still open", len(owed), FollowUps(owed)),
                 Section("Documents for the debate", len(documents.documents), documents)]
-        question_sections = _question_sections(questions, questions_title)
+        in_full = None if options.full else needed_for_debate(session, questions, items, today)
+        question_sections = _question_sections(questions, questions_title, in_full)
         sections += [question_sections[0], *tail, question_sections[1]]
     elif options.pack == "questions":
-        sections.append(Section("Summary", len(questions), summary(session, questions, today, budget_chart=False)))
+        sections.append(Section("Summary", len(questions), summary(session, questions, today, budget_chart=False,
+                                                                   public=public)))
         sections += _question_sections(questions, "Questions by status")
     elif options.pack == "follow-ups":
         rows = follow_ups(session, None, today, since, until)
@@ -406,10 +596,17 @@ def gather(session: Session, options: PackOptions, today: date | None = None,
         subtitle, more = RECORD_PACKS[options.pack](session, today)
         sections += more
     else:
-        budget_rows = budget_years(session, since, until)
+        budget_rows = budget_years(session, since, until, public=public)
         sections.append(Section("Allocations by scope", len(budget.years(session)),
                                 BudgetSummary(budget.allocations_by_scope(session), budget.main_currency(session))))
         sections.append(Section("Budget lines", sum(len(r) for _, r in budget_rows), BudgetLines(budget_rows)))
+    terms = glossary(session) if options.pack in ("debate", "questions", "budget") else []
+    if terms:
+        sections.append(Section("Glossary", len(terms), Glossary(terms)))
     trail = chain_head(session)  # in the same read as the records, so it dates exactly what the pack shows
-    return Pack(options.pack, PACK_TITLES[options.pack], subtitle, committee, options.audience, today,
-                since, until, sections, options.paper, trail)
+    pack = Pack(options.pack, PACK_TITLES[options.pack], subtitle, committee, options.audience, today,
+                since, until, sections, options.paper, trail, exported_at, full=options.full, glossary=terms)
+    pack.filters = _filters(options, pack.period, subtitle)
+    pack.in_full = frozenset(q.id for section in sections if isinstance(section.data, QuestionsByStatus)
+                             for _, group in section.data.groups for q in group)
+    return pack

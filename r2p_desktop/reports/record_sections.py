@@ -6,7 +6,7 @@ from __future__ import annotations
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from ..core.attachments import size_text
-from ..core.formatting import date_text, human_label
+from ..core.formatting import human_label, long_date
 from ..core.models import RiskLevel
 from ..core.services import risk_assessments
 from ..core.values import Values
@@ -70,17 +70,17 @@ def _due(row: Values) -> Safe:
     times = row["extensions"]
     extended = (f"<br/><font color='#5F6B7A'>extended {'once' if times == 1 else f'{times} times'}</font>"
                 if times else "")
-    return Safe(markup(date_text(row["due_on"]) or "no date") + extended)
+    return Safe(markup(long_date(row["due_on"]) or "no date") + extended)
 
 
 def _what(row: Values) -> str:
-    done = f" on {date_text(row['completed_on'])}" if row["completed_on"] else ""
+    done = f" on {long_date(row['completed_on'])}" if row["completed_on"] else ""
     outcome = f"\n\nOutcome{done}: {row['outcome']}" if row["outcome"].strip() else ""
     return f"{row['text']}{outcome}"
 
 
 def _given(row: Values) -> str:
-    on = f"given on {date_text(row['given_on'])}" if row["given_on"] else ""
+    on = f"given on {long_date(row['given_on'])}" if row["given_on"] else ""
     return f"{row['where_in_full']}\n\n{on}".strip()
 
 
@@ -114,7 +114,7 @@ def risk_comparison(data: RiskComparison, pack: Pack) -> list[Flowable]:
     against = f", against {data.previous_year}" if data.previous_year else "; no earlier assessment to compare"
     facts = [f"Assessment {data.year}: {data.title}{against}."]
     if data.assessed_on:
-        facts.append(f"Assessed on {date_text(data.assessed_on)}.")
+        facts.append(f"Assessed on {long_date(data.assessed_on)}.")
     if data.source:
         facts.append(f"Source: {data.source}.")
     story: list[Flowable] = [para(" ".join(facts), "meta")]
@@ -138,10 +138,10 @@ def risk_comparison(data: RiskComparison, pack: Pack) -> list[Flowable]:
 
 
 def documents(data: Documents, pack: Pack) -> list[Flowable]:
-    rows = [[d["title"], human_label(d["kind"]), d["from"], date_text(d["published_on"]),
+    rows = [[d["title"], human_label(d["kind"]), d["from"], long_date(d["published_on"]),
              f"{d['file_name']} ({size_text(d['file_size'])})" if d["file_size"] is not None
              else d["file_name"] or "none"]
             for d in data.documents]
     story: list[Flowable] = [para(data.intro, "meta")] if data.intro else []
-    return story + table(["Title", "Kind", "From", "Published", "Attached file"], [33, 14, 18, 13, 22], rows,
-                         available(pack))
+    return story + table(["Title", "Kind", "From", "Published", "Attached file"], [31, 14, 18, 15, 22], rows,
+                         available(pack), nowrap={3})

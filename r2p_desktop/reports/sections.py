@@ -4,13 +4,16 @@ of section data (recommendations, undertakings, risk assessments and documents i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
+from html import unescape
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak, Flowable, FrameBreak, Paragraph, Spacer, Table, TableStyle
 
-from ..core.formatting import date_text, human_label
+from ..core.formatting import human_label, long_date
 from ..core.models import Question
 from ..core.money import amount_text
 from ..core.values import Values
@@ -18,10 +21,13 @@ from . import charts
 from .export import Progress
 from .layout import LIGHT, MARGIN, NAVY, PAPERS, STYLES, Heading, para
 from .pack_data import (
+    DEFINITIONS,
+    NOT_PUBLISHED,
     Agenda,
     BudgetLines,
     BudgetSummary,
     FollowUps,
+    Glossary,
     Pack,
     QuestionIndex,
     QuestionsByStatus,
@@ -30,6 +36,7 @@ from .pack_data import (
     Summary,
     Treaties,
     is_overdue,
+    standing,
 )
 from .record_data import Documents, RecommendationCard, RecommendationGroups, RiskComparison, Undertakings
 from .text import SANS, SANS_BOLD, chunks, markup, paragraph
@@ -55,44 +62,137 @@ def status_markup(status: str, *, overdue: bool = False) -> Safe:
     return Safe(text)
 
 
+def _commands(spans: list[tuple[int, int]], first_shaded: bool, header: bool) -> list[Command]:
+    """Each record's shading (every other one) and rule below; `spans` are its rows (first, last)."""
+    commands: list[Command] = [FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"), *PADDING]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), NAVY))
+    for n, (first, last) in enumerate(spans):
+        if (n % 2 == 1) != first_shaded:
+            commands.append(("BACKGROUND", (0, first), (-1, last), colors.HexColor("#F5F7FA")))
+        commands.append(("LINEBELOW", (0, last), (-1, last), 0.4, LIGHT))
+    return commands
+
+
+PADDING: list[Command] = [("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                          ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
+
+
+class Chunk(Table):
+    """Some rows of a long table, drawn without a header where they follow the rows before them on the
+    same page; where a page break falls inside them, or before them, the rows that go on to the next page
+    get the header again. So the header repeats only after page breaks, while each chunk stays a small
+    table that ReportLab measures once (one table of 2,000 rows would be re-measured at every page)."""
+
+    head: list[Paragraph | str] | None = None  # None on the parts ReportLab makes when it splits one
+    body: list[list[Paragraph | str]]
+    spans: list[tuple[int, int]]
+    shaded: bool
+    widths: list[float]
+
+    @classmethod
+    def of(cls, head: list[Paragraph | str], rows: list[list[Paragraph | str]], spans: list[tuple[int, int]],
+           shaded: bool, widths: list[float]) -> Chunk:
+        """`rows` without a header; `spans`: each record's first and last row; `shaded`: the first one is."""
+        chunk = cls(rows, colWidths=widths)
+        chunk.setStyle(TableStyle(_commands(spans, shaded, header=False)))
+        chunk.head, chunk.body, chunk.spans, chunk.shaded, chunk.widths = head, rows, spans, shaded, widths
+        return chunk
+
+    def _headed(self, start: int) -> Table:
+        """The rows from `start` on, under the header; its own splits repeat the header (repeatRows)."""
+        assert self.head is not None
+        spans = [(max(first, start) - start + 1, last - start + 1) for first, last in self.spans if last >= start]
+        before = len([last for _, last in self.spans if last < start])  # records wholly on the page before
+        shaded = self.shaded != (before % 2 == 1)
+        grid = Table([self.head, *self.body[start:]], colWidths=self.widths, repeatRows=1)
+        grid.setStyle(TableStyle(_commands(spans, shaded, header=True)))
+        return grid
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # ReportLab's names
+        parts = super().split(availWidth, availHeight)
+        if self.head is None:
+            return parts
+        if len(parts) == 2:
+            kept = len(parts[0]._cellvalues)  # type: ignore[attr-defined]  # the rows that fit on this page
+            return [parts[0], self._headed(kept)]
+        # Not a row fits here: all of them go on to the next page, under the header.
+        return [FrameBreak(), self._headed(0)]
+
+
+def _fitted(headers: list[str], weights: Sequence[float], cells: list[list[str]], available: float,
+            nowrap: Collection[int]) -> list[float]:
+    """Column widths in proportion to `weights`, but each at least as wide as its longest word (header
+    included) and, for the `nowrap` columns (dates), its longest text, so no word or date is broken."""
+    widths = [available * w / sum(weights) for w in weights]
+    padding = 8.5
+    least = []
+    for column, header in enumerate(headers):
+        texts = [row[column] for row in cells if column < len(row)]
+        words = [header, *(texts if column in nowrap else
+                           (word for text in texts for word in WORD.findall(text[:400])))]
+        longest = sorted(set(words), key=len, reverse=True)[:8]  # the widest is among the longest
+        wide = max((stringWidth(word, SANS_BOLD, 8) for word in longest), default=0)
+        least.append(min(wide + padding, available * 0.35))
+    if sum(least) >= available:  # the words alone fill the width: share it in their proportion
+        return [available * w / sum(least) for w in least]
+    short = [c for c in range(len(widths)) if widths[c] < least[c]]
+    need = sum(least[c] - widths[c] for c in short)
+    spare = {c: widths[c] - least[c] for c in range(len(widths)) if c not in short}
+    total_spare = sum(spare.values())  # at least `need`, since the least widths fit in the width
+    for c in short:
+        widths[c] = least[c]
+    for c, room in spare.items():
+        widths[c] -= need * room / total_spare if total_spare else 0
+    return widths
+
+
+WORD = re.compile(r"\S+")
+TAG = re.compile(r"<[^>]*>")
+
+
+def _plain_cell(value: object) -> str:
+    if isinstance(value, Safe):
+        return unescape(TAG.sub(" ", value.replace("<br/>", "\n")))
+    return str(value or "")
+
+
 def table(headers: list[str], widths: Sequence[float], records: Sequence[Sequence[object]], available: float,
-          right: Collection[int] = frozenset(), report: Progress | None = None) -> list[Flowable]:
-    """Records as tables with a repeated header row; a long cell continues in extra rows of its record,
-    so no row is taller than a page."""
-    widths = [available * w / sum(widths) for w in widths]
+          right: Collection[int] = frozenset(), report: Progress | None = None,
+          nowrap: Collection[int] = frozenset()) -> list[Flowable]:
+    """Records as one table to the reader: a header row at the start and again after each page break,
+    never in mid-page; a long cell continues in extra rows of its record, so no row is taller than a page.
+    Column widths follow `widths` but fit each column's longest word, and whole texts in `nowrap`."""
+    plain = [[_plain_cell(value) for value in record] for record in records]
+    fitted = _fitted(headers, widths, plain, available, nowrap)
     head: list[Paragraph | str] = [Paragraph(markup(h), STYLES["cell_head"]) for h in headers]
     flowables: list[Flowable] = []
     for start in range(0, max(len(records), 1), TABLE_CHUNK):
         if report is not None:
             report(message=f"preparing rows {start + 1} to {start + TABLE_CHUNK}")
-        rows = [head]
-        commands: list[Command] = []
-        first_rows: list[int] = []
+        rows: list[list[Paragraph | str]] = []
+        spans: list[tuple[int, int]] = []
         for record in records[start:start + TABLE_CHUNK]:
-            first_rows.append(len(rows))
             cells: list[list[Paragraph | str]] = []
             for column, value in enumerate(record):
                 style = STYLES["cell_right" if column in right else "cell"]
                 if isinstance(value, Safe):
                     cells.append([paragraph(value, style)])
                 else:
-                    size = max(int(widths[column] / 4.2) * 40, 200)
+                    size = max(int(fitted[column] / 4.2) * 40, 200)
                     cells.append([paragraph(markup(piece), style) for piece in chunks(value, size)] or [""])
+            first = len(rows)
             for line in range(max(len(c) for c in cells)):
                 rows.append([c[line] if line < len(c) else "" for c in cells])
-        for n, row_index in enumerate(first_rows):
-            end = first_rows[n + 1] - 1 if n + 1 < len(first_rows) else len(rows) - 1
-            if n % 2:
-                commands.append(("BACKGROUND", (0, row_index), (-1, end), colors.HexColor("#F5F7FA")))
-            commands.append(("LINEBELOW", (0, end), (-1, end), 0.4, LIGHT))
-        if len(rows) == 1:
-            rows.append([Paragraph("None.", STYLES["cell"])] + [""] * (len(headers) - 1))
-        grid = Table(rows, colWidths=widths, repeatRows=1)
-        grid.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, 0), NAVY), FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                  ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-                                  ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                                  *commands]))
-        flowables.append(grid)
+            spans.append((first, len(rows) - 1))
+        if not rows:
+            rows, spans = [[Paragraph("None.", STYLES["cell"])] + [""] * (len(headers) - 1)], [(0, 0)]
+        if start == 0:  # the first rows come under the header, which ReportLab repeats where they split
+            grid = Table([head, *rows], colWidths=fitted, repeatRows=1)
+            grid.setStyle(TableStyle(_commands([(a + 1, b + 1) for a, b in spans], False, header=True)))
+            flowables.append(grid)
+        else:
+            flowables.append(Chunk.of(head, rows, spans, start % 2 == 1, fitted))
     return flowables
 
 
@@ -112,6 +212,24 @@ def available(pack: Pack) -> float:
     return PAPERS[pack.paper][0] - 2 * MARGIN
 
 
+def source_note(pack: Pack, source: str) -> Paragraph:
+    """What a chart or table is drawn from and as at when (the export's date), and in a public pack that
+    it covers public records only."""
+    public = " Public records only: records the committee has not published are not counted." \
+        if pack.public_only else ""
+    return para(f"Source: {source}, as at {long_date(pack.today)}.{public}", "meta")
+
+
+def anchor(kind: str, record_id: object) -> str:
+    """The name of a record's entry in the pack, which links elsewhere in the pack point to."""
+    return f"{kind}{record_id}"
+
+
+def linked(text: str, target: str | None) -> str:
+    """`text` (markup) as a link to the entry `target`, or as it is when the pack has no such entry."""
+    return f"<a href='#{target}' color='#1F3A5F'><u>{text}</u></a>" if target else text
+
+
 def summary(data: Summary, pack: Pack) -> list[Flowable]:
     width = available(pack)
     columns = 4
@@ -122,28 +240,44 @@ def summary(data: Summary, pack: Pack) -> list[Flowable]:
     grid = Table([cells[i:i + columns] for i in range(0, len(cells), columns)], colWidths=[width / columns] * columns)
     grid.setStyle(TableStyle([FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                               ("BOTTOMPADDING", (0, 0), (-1, -1), 10), ("LINEABOVE", (0, 0), (-1, -1), 1.5, LIGHT)]))
-    period = f"Questions tabled {pack.period}; follow-ups and commitments as they stand on {pack.today.isoformat()}."
-    story: list[Flowable] = [para(period, "meta"), Spacer(1, 6), grid, Spacer(1, 10)]
+    period = f"Questions tabled {pack.period}; follow-ups and commitments as they stand on {long_date(pack.today)}."
+    if pack.public_only:
+        period += " Every figure counts public records only."
+    story: list[Flowable] = [para(period, "meta"), Spacer(1, 6), grid]
+    story += [para(note, "meta") for note in data.notes]
+    story += [Spacer(1, 4), Paragraph("DEFINITIONS", STYLES["label"])]
+    story += [Paragraph(f"<b>{markup(term)}</b>: {markup(text)}", STYLES["meta"]) for term, text in DEFINITIONS.items()]
+    story.append(Spacer(1, 10))
     half, height = width / 2 - 8, 190
-    drawings: list[Drawing | str] = [charts.status_bars("Questions by status", data.by_status, half, height),
+    drawings: list[Drawing | str | list[Paragraph]] = [
+        charts.status_bars("Questions by status", data.by_status, half, height),
                                      charts.on_time_bars(data.ministries, half, height),
-                                     charts.status_bars("Commitments scorecard", data.scorecard, half, height)]
+                                     charts.status_bars("Commitments scorecard", data.scorecard, half, height)
+                                     if data.scorecard else [para("Commitments scorecard", "h3"),
+                                                             para("The committee's assessments are not published.",
+                                                                  "meta")]]
     if data.allocations or pack.name == "debate":
         drawings.append(charts.allocations_chart(data.allocations, data.currency, half, height))
     drawings += [""] * (len(drawings) % 2)
     board = Table([drawings[i:i + 2] for i in range(0, len(drawings), 2)], colWidths=[width / 2] * 2)
     board.setStyle(TableStyle([FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 14)]))
-    return [*story, board]
+    story += [board, source_note(pack, "the committee's record of questions, commitment assessments and budget lines; "
+                                       "questions as defined above")]
+    names = [f"{short}: {full}" for short, full in pack.glossary if short in {m for m, _, _ in data.ministries}]
+    if names:  # the chart names ministries by their short names: say them in full at their first use
+        story.append(para("Ministries: " + "; ".join(names) + ".", "meta"))
+    return story
 
 
 def budget_summary(data: BudgetSummary, pack: Pack) -> list[Flowable]:
-    return [charts.allocations_chart(data.allocations, data.currency, available(pack), 260)]
+    return [charts.allocations_chart(data.allocations, data.currency, available(pack), 260),
+            source_note(pack, "the committee's record of budget lines")]
 
 
 def agenda(data: Agenda, key: str, pack: Pack) -> list[Flowable]:
     debate, width = data.debate, available(pack)
-    facts = [("Date", date_text(debate.date)), ("Chamber", debate.chamber), ("Status", human_label(debate.status)),
+    facts = [("Date", long_date(debate.date)), ("Chamber", debate.chamber), ("Status", human_label(debate.status)),
              ("Sitting", f"{debate.sitting_minutes} minutes" if debate.sitting_minutes else "")]
     story = [para(debate.title, "h2"),
              *table(["", ""], [1, 4], [[Safe(f"<b>{k}</b>"), v] for k, v in facts if v], width)]
@@ -158,32 +292,78 @@ def agenda(data: Agenda, key: str, pack: Pack) -> list[Flowable]:
         story += long_text("", item["description"]) + long_text("Outcome notes", item["outcome_notes"])
         if item["links"]:
             story.append(Paragraph("RECORDS DISCUSSED UNDER THIS ITEM", STYLES["label"]))
-            story += table(["Record"], [1], [[link["label"]] for link in item["links"]], width)
+            story += table(["Kind", "Record", "Status"], [14, 66, 20],
+                           [[link["kind"], Safe(linked(markup(link["label"]), _target(link, pack))),
+                             status_markup(link["status"]) if link["status"] else "–"] for link in item["links"]],
+                           width)
     if not data.items:
         story.append(para("The agenda has no items yet.", "meta"))
     return story
 
 
+def _target(link: Values, pack: Pack) -> str | None:
+    """The entry in this pack an agenda link's record has, if it has one."""
+    if link["column"] == "question_id" and link["id"] in pack.in_full:
+        return anchor("q", link["id"])
+    if link["column"] == "commitment_id":
+        return anchor("c", link["id"])
+    return None
+
+
+LINKED_SHOWN = 12  # linked records a scorecard row lists by reference; the rest it counts
+
+
+def _linked_records(c: Values, pack: Pack) -> Safe:
+    """The records that evidence a commitment, each by reference and status (linked to its entry when
+    the pack prints it in full)."""
+    entries = []
+    for record in c["linked"][:LINKED_SHOWN]:
+        target = anchor("q", record["id"]) if record["kind"] == "question" and record["id"] in pack.in_full else None
+        text = linked(markup(record["reference"]), target)
+        if record["status"]:
+            text += f" <font color='#5F6B7A'>({markup(human_label(record['status']).lower())})</font>"
+        entries.append(text)
+    more = len(c["linked"]) - LINKED_SHOWN
+    if more > 0:
+        entries.append(f"and {more} more")
+    return Safe(", ".join(entries) or "none")
+
+
 def commitments(data: Scorecard, pack: Pack) -> list[Flowable]:
     rows = []
     for c in data.commitments:
-        linked = ", ".join(f"{count} {noun}" for count, noun in ((c["questions"], "questions"),
-                                                                 (c["budget_items"], "budget lines"),
-                                                                 (c["agenda_items"], "agenda items")) if count)
-        rows.append([Safe(f"<b>{markup(c['title'])}</b><br/><font color='#5F6B7A'>{markup(c['code'])}</font>"),
-                     str(c["pillar"]), status_markup(c["status"]), linked or "none",
+        source = f"{c['source_code']}, {c['paragraph']}" if c["paragraph"] else c["source_code"]
+        rows.append([Safe(f"<a name='{anchor('c', c['id'])}'/><b>{markup(c['title'])}</b><br/>"
+                          f"<font color='#5F6B7A'>{markup(c['code'])} · {markup(source)}</font>"),
+                     str(c["pillar"]), status_markup(c["status"]), _linked_records(c, pack),
                      c["evidence"] or ""])
-    intro = para("The committee's assessment of each commitment in the catalogue, with the records that "
-                 "evidence it. Commitments the committee has not assessed count as not started.", "meta")
-    return [intro, *table(["Commitment", "Pillar", "Status", "Linked records", "Evidence"], [30, 7, 13, 14, 36],
-                          rows, available(pack))]
+    withheld = sum(1 for c in data.commitments if c["status"] == NOT_PUBLISHED)
+    if withheld == len(data.commitments) and withheld:
+        intro = ("The committee's assessments of the commitments are not published; the commitments are listed "
+                 "with the public records that evidence them.")
+    else:
+        intro = ("The committee's assessment of each commitment in the catalogue, with the records that evidence "
+                 "it. Commitments the committee has not assessed count as not started.")
+        if withheld:
+            intro += f" {withheld} assessments are not published."
+    sources = sorted({(c["source_code"], c["source"]) for c in data.commitments})
+    story = [para(intro, "meta"),
+             *table(["Commitment", "Pillar", "Status", "Linked records", "Evidence"], [30, 7, 13, 20, 30],
+                    rows, available(pack)),
+             source_note(pack, "the commitments catalogue and the committee's assessments")]
+    if sources:
+        story.append(para("Sources: " + "; ".join(f"{code}: {title}" for code, title in sources) + ".", "meta"))
+    return story
 
 
 def treaties(data: Treaties, pack: Pack) -> list[Flowable]:
-    rows = [[t["title"], str(t["year"]), Safe(f"<b>{human_label(t['status'])}</b>"), date_text(t["status_date"]),
+    rows = [[Safe(f"<b>{markup(t['title'])}</b>" + (f"<br/><font color='#5F6B7A'>{markup(t['full_title'])}</font>"
+                                                      if t["full_title"] != t["title"] else "")),
+             str(t["year"]), status_markup(t["status"]), long_date(t["status_date"]),
              t["legislation"], t["reservations"]] for t in data.treaties]
-    return table(["Treaty", "Year", "Status", "Since", "Implementing legislation", "Reservations"],
-                 [26, 7, 11, 11, 25, 20], rows, available(pack))
+    return [*table(["Treaty", "Year", "Status", "Since", "Implementing legislation", "Reservations"],
+                   [30, 7, 12, 13, 21, 17], rows, available(pack), nowrap={3}),
+            source_note(pack, "the treaty catalogue and the committee's record of treaty statuses")]
 
 
 def question_block(q: Question, pack: Pack) -> list[Flowable]:
@@ -195,9 +375,9 @@ def question_block(q: Question, pack: Pack) -> list[Flowable]:
         meta.append(f"to the {q.addressed_to.name}")
     if q.transferred_from is not None:
         meta.append(f"transferred from the {q.transferred_from.name}"
-                    + (f" on {date_text(q.transferred_on)}" if q.transferred_on else ""))
+                    + (f" on {long_date(q.transferred_on)}" if q.transferred_on else ""))
     due = "named day" if q.named_day else "due"
-    meta += [f"{label} {date_text(value)}" for label, value in
+    meta += [f"{label} {long_date(value)}" for label, value in
              (("tabled", q.date_tabled), (due, q.answer_due), ("answered", q.date_answered)) if value]
     if q.answered_by is not None:
         meta.append(f"by {q.answered_by.full_name}")
@@ -209,13 +389,14 @@ def question_block(q: Question, pack: Pack) -> list[Flowable]:
     if q.assessment:
         colour = "#B5452B" if q.assessment in ("unsatisfactory", "no_answer") else "#1F3A5F"
         state += f" · Committee's assessment: <font color='{colour}'><b>{human_label(q.assessment)}</b></font>"
-    story: list[Flowable] = [CondPageBreak(90), paragraph(markup(heading), STYLES["h3"]),
+    story: list[Flowable] = [CondPageBreak(90),
+                             paragraph(f"<a name='{anchor('q', q.id)}'/>{markup(heading)}", STYLES["h3"]),
                              para(" · ".join(meta), "meta"), Paragraph(state, STYLES["meta"])]
     story += long_text("QUESTION", q.question_text)
     if q.holding_answer_text.strip():
-        held = f" OF {date_text(q.holding_answer_date)}" if q.holding_answer_date else ""
+        held = f" OF {long_date(q.holding_answer_date)}" if q.holding_answer_date else ""
         story += long_text(f"HOLDING ANSWER{held}", q.holding_answer_text)
-    corrected = f" (CORRECTED ON {date_text(q.answer_corrected_on)})" if q.answer_corrected_on else ""
+    corrected = f" (CORRECTED ON {long_date(q.answer_corrected_on)})" if q.answer_corrected_on else ""
     story += long_text(f"ANSWER{corrected}", q.answer_text, empty="No answer yet.")
     if q.original_answer_text.strip():
         story += long_text("THE ANSWER AS FIRST GIVEN", q.original_answer_text)
@@ -225,7 +406,7 @@ def question_block(q: Question, pack: Pack) -> list[Flowable]:
 
 
 def questions(data: QuestionsByStatus, key: str, pack: Pack, report: Progress | None) -> list[Flowable]:
-    story: list[Flowable] = []
+    story: list[Flowable] = [para(data.intro, "meta")] if data.intro else []
     done, total = 0, sum(len(group) for _, group in data.groups)
     for n, (status, group) in enumerate(data.groups):
         story += [CondPageBreak(120), Heading(f"{human_label(status)} ({len(group)})", "h2", f"{key}p{n}", 1)]
@@ -234,19 +415,24 @@ def questions(data: QuestionsByStatus, key: str, pack: Pack, report: Progress | 
             done += 1
             if report is not None and done % 25 == 0:
                 report(message=f"preparing question {done} of {total}")
-    return story or [para("No questions in this period.", "meta")]
+    return story if data.groups else [*story, para("No questions in this period.", "meta")]
 
 
 def annex(data: QuestionIndex, pack: Pack, report: Progress | None) -> list[Flowable]:
-    rows = [[q.reference or str(q.id), q.title, q.addressed_to.abbreviation or q.addressed_to.name
-             if q.addressed_to else "", date_text(q.date_tabled),
-             status_markup(q.status, overdue=is_overdue(q, pack.today)), date_text(q.date_answered)]
+    rows = [[Safe(linked(markup(q.reference or str(q.id)), anchor("q", q.id) if q.id in data.in_full else None)),
+             q.title, q.addressed_to.abbreviation or q.addressed_to.name if q.addressed_to else "",
+             long_date(q.date_tabled), status_markup(standing(q), overdue=is_overdue(q, pack.today)),
+             long_date(q.date_answered)]
             for q in data.questions]
-    return table(["Reference", "Title", "Ministry", "Tabled", "Status", "Answered"], [17, 36, 11, 12, 12, 12],
-                 rows, available(pack), report=report)
+    story: list[Flowable] = [para(data.intro, "meta")] if data.intro else []
+    return [*story, *table(["Reference", "Title", "Ministry", "Tabled", "Status", "Answered"], [15, 33, 10, 14, 14, 14],
+                           rows, available(pack), report=report, nowrap={3, 5}),
+            source_note(pack, "the committee's record of questions; status as defined in the executive summary")]
 
 
 def _change(row: Values) -> Safe:
+    if row["change_status"] == NOT_PUBLISHED:
+        return Safe("<font color='#5F6B7A'>previous year not published</font>")
     if row["change_status"] == "new":
         return Safe("new")
     if row["change_percent"] is None:
@@ -267,6 +453,7 @@ def budget_lines(data: BudgetLines, key: str, pack: Pack) -> list[Flowable]:
                          *(amount_text(r[field], r["currency"], whole=True) for field in AMOUNTS),
                          _change(r)] for r in rows],
                        width, right={3, 4, 5, 6})
+        story.append(source_note(pack, f"the committee's record of budget lines for {year} and {year - 1}"))
         for r in rows:
             texts = [(label, r[field]) for label, field in
                      (("QUESTION RAISED IN THE DEBATE", "question_raised"),
@@ -280,11 +467,18 @@ def budget_lines(data: BudgetLines, key: str, pack: Pack) -> list[Flowable]:
 
 
 def follow_ups(data: FollowUps, pack: Pack) -> list[Flowable]:
-    rows = [[date_text(r["due_date"]), Safe(f"{status_markup(r['status'], overdue=r['overdue'])}<br/>"
+    rows = [[long_date(r["due_date"]), Safe(f"{status_markup(r['status'], overdue=r['overdue'])}<br/>"
                                             f"<font color='#5F6B7A'>{human_label(r['kind'])}</font>"),
              r["description"], r["owner"], r["parent_label"]] for r in data.follow_ups]
-    return table(["Due", "Status", "What is owed", "Owner", "Arising from"], [12, 16, 36, 16, 20],
-                 rows, available(pack))
+    return [*table(["Due", "Status", "What is owed", "Owner", "Arising from"], [14, 16, 34, 16, 20],
+                   rows, available(pack), nowrap={0}),
+            source_note(pack, "the committee's record of follow-ups")]
+
+
+def glossary(data: Glossary, pack: Pack) -> list[Flowable]:
+    return [para("The abbreviations this pack uses.", "meta"),
+            *table(["Abbreviation", "Stands for"], [1, 4], [[Safe(f"<b>{markup(short)}</b>"), full]
+                                                          for short, full in data.entries], available(pack))]
 
 
 def story_for(section: Section, key: str, pack: Pack, report: Progress | None = None) -> list[Flowable]:
@@ -309,6 +503,8 @@ def story_for(section: Section, key: str, pack: Pack, report: Progress | None = 
             return budget_lines(data, key, pack)
         case FollowUps():
             return follow_ups(data, pack)
+        case Glossary():
+            return glossary(data, pack)
     from . import record_sections  # here: it draws with this module's tables, so it imports this module
 
     match data:

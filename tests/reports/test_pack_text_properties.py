@@ -52,7 +52,7 @@ def test_any_text_in_any_field_prints_as_typed(database, tmp_path, title, questi
                    Debate(title=title[:300], date=TODAY + timedelta(3), confidentiality="public")])
         s.commit()
     out = tmp_path / "pack.pdf"
-    export_pack(database, PackOptions(audience="public", committee="Select Committee on Prevention"), out)
+    export_pack(database, PackOptions(audience="public", committee="Select Committee on Prevention", full=True), out)
     text = body_text(out)
     for typed in (title, question_text, answer, follow_up, programme[:300], response):
         assert "".join(typed.split()) in text

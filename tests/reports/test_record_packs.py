@@ -10,6 +10,7 @@ import pytest
 from briefing_helpers import SECRET, TODAY, body_text, has_words, pdf_text, squeeze
 from pypdf import PdfReader
 
+from r2p_desktop.core.formatting import long_date
 from r2p_desktop.reports import PACK_TITLES, PackOptions, export_pack
 
 
@@ -39,7 +40,7 @@ def test_the_undertakings_register_puts_the_overdue_first_with_their_dates_and_e
     assert [title for title, _ in result.sections] == ["Overdue", "Due soon", "Pending", "Partly implemented",
                                                         "Implemented", "Dropped"]
     assert dict(result.sections)["Overdue"] == 2 and dict(result.sections)["Dropped"] == 1
-    overdue_due = (TODAY.fromordinal(TODAY.toordinal() - 10)).isoformat()
+    overdue_due = long_date(TODAY.fromordinal(TODAY.toordinal() - 10))
     for expected in ("Publish the early-warning methodology", overdue_due, "extended once", "Carla Minister",
                      "Answer to WQ-1", "Debate: Last year's debate", "The centre was sold instead."):
         assert squeeze(expected) in text, expected

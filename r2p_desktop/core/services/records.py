@@ -303,7 +303,7 @@ def create(session: Session, model: type[RecordMixin], values: Values) -> int:
     """Add a record of `model` from plain `values`; return its id. The caller commits."""
     spec = RULES[model]
     if not values.get("confidentiality"):
-        values = {**values, "confidentiality": policy.default_confidentiality(session)}
+        values = {**values, "confidentiality": policy.default_confidentiality(session, model)}
     columns, links = _prepare(session, spec, values, {})
     record = model(**columns, **links)
     session.add(record)
