@@ -392,7 +392,7 @@ def cmd_export_briefing(args) -> int:
         print(f"r2p: writing {'a PDF' if chosen == 'pdf' else 'HTML'}, though its name ends in {out.suffix}",
               file=sys.stderr)
     options = PackOptions(pack=args.pack, debate_id=args.debate, since=args.since, until=args.until,
-                          audience=args.audience, paper=args.paper, format=chosen)
+                          audience=args.audience, paper=args.paper, format=chosen, full=args.full)
     result = export_pack(_database(args), options, out)
     print(f"wrote {result.written} to {out}: " + ", ".join(f"{title} ({n})" for title, n in result.sections))
     return 0
@@ -503,6 +503,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp_b.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD")
     exp_b.add_argument("--audience", default="committee", choices=["public", "committee"])
     exp_b.add_argument("--paper", default="a4", choices=["a4", "letter"])
+    exp_b.add_argument("--full", action="store_true",
+                       help="debate pack: every question in full (default: in full what the debate needs, "
+                            "the rest one line each in the annex)")
     exp_b.set_defaults(run=cmd_export_briefing, nothing_done="no pack was written")
     return parser
 
