@@ -90,9 +90,10 @@ def check_accessible(tree: Tree, sections: list[str], audience: str) -> None:
     assert [h.text() for h in tree.all("h2")] == ["Contents", *sections]
     for table in tree.all("table"):
         assert table.children[0].tag == "caption" and table.children[0].text().strip()
-        heads = list(table.iter("th"))
-        assert heads and all(th.attrs.get("scope") == "col" for th in heads)
-        assert all(th.parent.parent.tag == "thead" for th in heads)
+        heads = list(table.iter("th"))  # column headers in the head, and perhaps a row header in each row
+        assert heads and all(th.attrs.get("scope") == ("col" if th.parent.parent.tag == "thead" else "row")
+                             for th in heads)
+        assert any(th.parent.parent.tag == "thead" for th in heads)
     ids = [e.attrs["id"] for e in tree.all() if "id" in e.attrs]
     assert len(ids) == len(set(ids)), "an id is used twice"
     for link in tree.all("a"):
@@ -183,12 +184,19 @@ def test_a_section_of_a_new_kind_is_written_by_its_registered_renderer_or_named_
 
     pack = Pack("questions", "Question status report", "", "Committee", "public", date(2026, 12, 2), None, None,
                 [Section("Key points", 3, KeyPoints()), Section("Since the last debate", 2, SinceLastDebate())])
+    class Glossed:
+        pass
+
+    pack.sections.append(Section("Glossary", 1, Glossed()))
     monkeypatch.setitem(html_edition.RENDERERS, KeyPoints, lambda data: "<p>Three things are <em>overdue</em>.</p>")
+    monkeypatch.setitem(html_edition.RENDERERS, Glossed,  # a renderer may write the whole section, its h2 too
+                        lambda data: iter(['<section class="glossary"><h2>Glossary</h2>', "<p>R2P</p></section>"]))
     tree = Tree("".join(html_edition.document(pack)))
-    assert [h.text() for h in tree.all("h2")] == ["Contents", "Key points", "Since the last debate"]
+    assert [h.text() for h in tree.all("h2")] == ["Contents", "Key points", "Since the last debate", "Glossary"]
     sections = tree.all("section")
     assert next(sections[0].iter("em")).text() == "overdue"
     assert "2 records" in sections[1].text()
+    assert sections[2].parent.attrs["id"] == "s2"  # where the contents' link lands
 
 
 def test_the_file_is_written_in_small_pieces_however_many_questions(database, record, tmp_path):
