@@ -71,8 +71,12 @@ def summary(data: Summary, context: Context) -> Iterator[str]:
     yield bar_chart(next(context.charts), "Answers on time, by ministry", ("Ministry", "Answered on time"),
                     [(name, on_time * 100 / n, f"{on_time * 100 // n}% ({on_time} of {n})")
                      for name, n, on_time in data.ministries], maximum=100)
-    yield bar_chart(next(context.charts), "Commitments scorecard", ("Status", "Commitments"),
-                    [(human_label(status), n, str(n)) for status, n in data.scorecard])
+    if data.scorecard:
+        yield bar_chart(next(context.charts), "Commitments scorecard", ("Status", "Commitments"),
+                        [(human_label(status), n, str(n)) for status, n in data.scorecard])
+    else:  # no figure it could state truthfully
+        withheld = meta("The committee's assessments are not published.")
+        yield f'<figure class="chart">\n<figcaption>Commitments scorecard</figcaption>\n{withheld}</figure>\n'
     if data.allocations or pack.name == "debate":
         yield allocations(data.allocations, data.currency, context)
     yield source_note(pack, "the committee's record of questions, commitment assessments and budget lines; "

@@ -147,6 +147,10 @@ def test_the_debate_pack_in_html_has_its_records_charts_and_filter(database, who
     rows = {tr.children[0].text(): tr.children[1].text() for tr in figure.iter("tr") if tr.children[0].tag == "td"}
     assert rows["Answered"] == "1" and rows["Tabled"] == "1"
     assert "Answered: 1" in next(figure.iter("title")).text()
+    scorecard = next(f for f in public_tree.all("figure")
+                     if next(f.iter("figcaption")).text() == "Commitments scorecard")
+    assert "assessments are not published" in scorecard.text()  # no "0 of 127", no bars it cannot state
+    assert "Every figure counts public records only." in public and "Public records only" in public
     # The annex links each reference to the question in full.
     annex = next(t for t in tree.all("table") if next(t.iter("caption")).text() == "Index of questions")
     link = next(annex.iter("a"))
