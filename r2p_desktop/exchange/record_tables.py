@@ -404,7 +404,7 @@ def _parse_cell(column: Column, text: str, resolver: _Resolver, parse_day: Calla
     return text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Earlier:
     """A record of an earlier row of the same file, which has no id until it is written."""
 
