@@ -386,6 +386,7 @@ def commitments(session: Session, *, public: bool = False) -> list[Values]:
                                                                     func.printf("Question %d", Question.id)),
                Question.status, Question.id)
         .join(Question, Question.id == question_commitments.c.question_id)
+        .where(Question.status != QuestionStatus.DRAFT.value)  # a draft is not yet put to the government
         .order_by(Question.date_tabled, Question.reference, Question.id)), "question")
     budget_lines = _linked(session, (
         select(budget_item_commitments.c.commitment_id,
@@ -395,9 +396,11 @@ def commitments(session: Session, *, public: bool = False) -> list[Values]:
         .order_by(BudgetItem.fiscal_year.desc(), BudgetItem.programme)), "budget_item")
     # Agenda items that discuss a commitment count once however many of their links name it.
     agenda_links = _linked(session, (
-        select(AgendaItemLink.commitment_id, func.printf("Agenda: %s", AgendaItem.title),
+        select(AgendaItemLink.commitment_id,
+               func.printf("Agenda %s: %s", func.coalesce(func.strftime("%Y", Debate.date), ""), AgendaItem.title),
                literal(""), AgendaItem.id).distinct()
         .join(AgendaItem, AgendaItem.id == AgendaItemLink.agenda_item_id)
+        .outerjoin(Debate, Debate.id == AgendaItem.debate_id)
         .where(AgendaItemLink.commitment_id.is_not(None)).order_by(AgendaItem.id)), "agenda_item")
     hidden = withheld(session, CommitmentAssessment.__table__, CommitmentAssessment.__table__.c.commitment_id, public)
     none_published = bool(hidden) and not _published(session)  # then no commitment is "not started" either
