@@ -14,7 +14,7 @@ from .charts import GREY, LEVEL_COLOURS
 from .layout import STYLES, Heading, para
 from .pack_data import Pack
 from .record_data import Documents, RecommendationCard, RecommendationGroups, RiskComparison, Undertakings
-from .sections import Safe, available, long_text, status_markup, table
+from .sections import Safe, available, long_text, source_note, status_markup, table
 from .text import markup, paragraph
 
 CHANGE_COLOURS = {"↑": "#B5452B", "↓": "#2E7D32"}  # a higher risk is the bad news
@@ -41,6 +41,8 @@ def _recommendation_rows(rows: list[Values]) -> list[list[object]]:
              status_markup(r["implementation"]), ", ".join(r["questions"]) or "none"] for r in rows]
 
 
+RECOMMENDATIONS_SOURCE = "the committee's record of recommendations and the government's responses"
+RISK_SOURCE = "the committee's atrocity risk assessments against the UN Framework of Analysis"
 RECOMMENDATION_HEADERS = ["Recommendation", "By", "Response", "Implementation", "Linked questions"]
 RECOMMENDATION_WIDTHS = [40, 13, 15, 17, 15]  # "Not implemented" in bold fits on one line
 
@@ -55,7 +57,7 @@ def recommendation_card(data: RecommendationCard, pack: Pack) -> list[Flowable]:
     story += [CondPageBreak(90), Paragraph(markup(f"ACCEPTED BUT NOT YET IMPLEMENTED ({len(data.waiting)})"),
                                            STYLES["label"])]
     story += table(RECOMMENDATION_HEADERS, RECOMMENDATION_WIDTHS, _recommendation_rows(data.waiting), width)
-    return story
+    return [*story, source_note(pack, RECOMMENDATIONS_SOURCE)]
 
 
 def recommendation_groups(data: RecommendationGroups, key: str, pack: Pack) -> list[Flowable]:
@@ -63,7 +65,8 @@ def recommendation_groups(data: RecommendationGroups, key: str, pack: Pack) -> l
     for n, (title, rows) in enumerate(data.groups):
         story += [CondPageBreak(120), Heading(f"{title} ({len(rows)})", "h2", f"{key}p{n}", 1)]
         story += table(RECOMMENDATION_HEADERS, RECOMMENDATION_WIDTHS, _recommendation_rows(rows), available(pack))
-    return story or [para("No recommendations on record.", "meta")]
+    return [*story, source_note(pack, RECOMMENDATIONS_SOURCE)] if story else [
+        para("No recommendations on record.", "meta")]
 
 
 def _due(row: Values) -> Safe:
@@ -93,7 +96,9 @@ def undertakings(data: Undertakings, key: str, pack: Pack) -> list[Flowable]:
         story += table(["Due", "What was undertaken", "By", "Given in", "Status"], [12, 38, 16, 22, 12],
                        [[_due(r), _what(r), r["given_by_label"], _given(r),
                          status_markup(r["status"], overdue=r["overdue"])] for r in rows], available(pack))
-    return story or [para("No government undertakings are pending.", "meta")]
+    if not story:
+        return [para("No government undertakings are pending.", "meta")]
+    return [*story, source_note(pack, "the committee's register of government undertakings")]
 
 
 def _level(level: str | None) -> Safe:
@@ -123,7 +128,7 @@ def risk_comparison(data: RiskComparison, pack: Pack) -> list[Flowable]:
         rows = [[str(f["number"]), f["title"], _level(f["previous"]) if data.previous_year else "",
                  _level(f["level"]), _change(f["change"])] for f in data.factors]
         return story + table(["No.", "Risk factor", last, str(data.year), "Change"], [5, 53, 14, 14, 14], rows,
-                             available(pack))
+                             available(pack)) + [source_note(pack, RISK_SOURCE)]
     for f in data.factors:
         if f["level"] == RiskLevel.NOT_ASSESSED:  # nothing found yet: no note or evidence to print
             continue
@@ -134,7 +139,7 @@ def risk_comparison(data: RiskComparison, pack: Pack) -> list[Flowable]:
         story += long_text("NOTE", f["note"], empty="No note.")
         if f["evidence"]:
             story.append(para("Evidence: " + "; ".join(f["evidence"]), "meta"))
-    return story
+    return [*story, source_note(pack, RISK_SOURCE)]
 
 
 def documents(data: Documents, pack: Pack) -> list[Flowable]:
@@ -144,4 +149,4 @@ def documents(data: Documents, pack: Pack) -> list[Flowable]:
             for d in data.documents]
     story: list[Flowable] = [para(data.intro, "meta")] if data.intro else []
     return story + table(["Title", "Kind", "From", "Published", "Attached file"], [31, 14, 18, 15, 22], rows,
-                         available(pack), nowrap={3})
+                         available(pack), nowrap={3}) + [source_note(pack, "the committee's document register")]
