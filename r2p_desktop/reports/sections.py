@@ -129,7 +129,7 @@ def _fitted(headers: list[str], weights: Sequence[float], cells: list[list[str]]
     least = []
     for column, header in enumerate(headers):
         texts = [row[column] for row in cells if column < len(row)]
-        words = [header, *(texts if column in nowrap else
+        words = [header, *((line for text in texts for line in text.splitlines()) if column in nowrap else
                            (word for text in texts for word in WORD.findall(text[:400])))]
         longest = sorted(set(words), key=len, reverse=True)[:8]  # the widest is among the longest
         wide = max((stringWidth(word, SANS_BOLD, 8) for word in longest), default=0)
@@ -418,15 +418,19 @@ def questions(data: QuestionsByStatus, key: str, pack: Pack, report: Progress | 
     return story if data.groups else [*story, para("No questions in this period.", "meta")]
 
 
+def _dates(q: Question) -> Safe:
+    answered = f"<br/><font color='#5F6B7A'>answered {long_date(q.date_answered)}</font>" if q.date_answered else ""
+    return Safe(markup(long_date(q.date_tabled)) + answered)
+
+
 def annex(data: QuestionIndex, pack: Pack, report: Progress | None) -> list[Flowable]:
     rows = [[Safe(linked(markup(q.reference or str(q.id)), anchor("q", q.id) if q.id in data.in_full else None)),
              q.title, q.addressed_to.abbreviation or q.addressed_to.name if q.addressed_to else "",
-             long_date(q.date_tabled), status_markup(standing(q), overdue=is_overdue(q, pack.today)),
-             long_date(q.date_answered)]
+             status_markup(standing(q), overdue=is_overdue(q, pack.today)), _dates(q)]
             for q in data.questions]
     story: list[Flowable] = [para(data.intro, "meta")] if data.intro else []
-    return [*story, *table(["Reference", "Title", "Ministry", "Tabled", "Status", "Answered"], [15, 33, 10, 14, 14, 14],
-                           rows, available(pack), report=report, nowrap={3, 5}),
+    return [*story, *table(["Reference", "Title", "Ministry", "Status", "Tabled, answered"], [15, 45, 10, 12, 18],
+                           rows, available(pack), report=report, nowrap={4}),
             source_note(pack, "the committee's record of questions; status as defined in the executive summary")]
 
 
