@@ -17,7 +17,7 @@ from .key_points import SINCE_LAST_PARTS, KeyPoints, SinceLastDebate, counted
 from .layout import LIGHT, NAVY, STYLES, Heading, para
 from .pack_data import Pack
 from .sections import FONT, available, table
-from .text import markup
+from .text import markup, paragraph, paragraph_style
 
 KEY_POINTS_TITLE = "Key points"
 SINCE_LAST_TITLE = "Since the last debate"
@@ -114,7 +114,7 @@ def _left_out(n: int) -> str:
 def _ask_box(data: KeyPoints, width: float) -> Table:
     rows: list[list[Paragraph]] = [[Paragraph(markup(ASK_TITLE), STYLES["h2"])]]
     for ask in data.asks:
-        rows.append([Paragraph(f"<b>{markup(ask.reference)}</b> — {markup(ask.text)}", STYLES["body"])])
+        rows.append([paragraph(f"<b>{markup(ask.reference)}</b> — {markup(ask.text)}", STYLES["body"])])
     if not data.asks:
         rows.append([para("Nothing on record calls for a question: no answer or undertaking is overdue, no answer "
                           "was assessed as unsatisfactory and no commitment is shown as not started.")])
@@ -131,7 +131,8 @@ def _ask_box(data: KeyPoints, width: float) -> Table:
 def key_points_story(data: KeyPoints, pack: Pack) -> list[Flowable]:
     meta = " ".join(part for part in (f"As the record stands on {long_date(data.as_at)}.", data.note) if part)
     story: list[Flowable] = [para(meta, "meta"), Spacer(1, 6)]
-    story += [Paragraph(markup(point), POINT, bulletText="•") for point in data.points]
+    # shaped where a point quotes Arabic, Hebrew, Thai or Devanagari (a record's title)
+    story += [Paragraph(markup(point), paragraph_style(markup(point), POINT), bulletText="•") for point in data.points]
     return [*story, Spacer(1, 10), _ask_box(data, available(pack))]
 
 
