@@ -295,6 +295,8 @@ def glossary(data: Glossary, context: Context) -> Iterator[str]:
 
 # -- recommendations, undertakings, risk assessments and documents, as `record_sections` prints them ----
 
+RECOMMENDATIONS_SOURCE = "the committee's record of recommendations and the government's responses"
+RISK_SOURCE = "the committee's atrocity risk assessments against the UN Framework of Analysis"
 RECOMMENDATION_HEADERS = ["Recommendation", "By", "Response", "Implementation", "Linked questions"]
 
 
@@ -314,14 +316,14 @@ def recommendation_card(data: RecommendationCard, context: Context) -> Iterator[
     yield f"<h3>Accepted but not yet implemented ({len(data.waiting)})</h3>\n"
     yield from table("Recommendations accepted but not yet implemented", RECOMMENDATION_HEADERS,
                      _recommendation_rows(data.waiting))
+    yield source_note(context.pack, RECOMMENDATIONS_SOURCE)
 
 
 def recommendation_groups(data: RecommendationGroups, context: Context) -> Iterator[str]:
     for n, (title, rows) in enumerate(data.groups):
         yield element("h3", f"{title} ({len(rows)})", f' id="{context.key}p{n}"')
         yield from table(f"Recommendations: {title}", RECOMMENDATION_HEADERS, _recommendation_rows(rows))
-    if not data.groups:
-        yield meta("No recommendations on record.")
+    yield source_note(context.pack, RECOMMENDATIONS_SOURCE) if data.groups else meta("No recommendations on record.")
 
 
 def _due(row: Values) -> Html:
@@ -350,8 +352,8 @@ def undertakings(data: Undertakings, context: Context) -> Iterator[str]:
                                                                        "Given in", "Status"],
                          [[_due(r), _what(r), r["given_by_label"], _given(r),
                            status_text(r["status"], overdue=r["overdue"])] for r in rows])
-    if not data.groups:
-        yield meta("No government undertakings are pending.")
+    yield (source_note(context.pack, "the committee's register of government undertakings") if data.groups
+           else meta("No government undertakings are pending."))
 
 
 def _level(level: str | None) -> Html:
@@ -376,6 +378,7 @@ def risk_comparison(data: RiskComparison, context: Context) -> Iterator[str]:
                  _level(f["level"]), CHANGE_TEXTS[f["change"]]] for f in data.factors]
         yield from table(f"Risk factors in {data.year} against {last}", ["No.", "Risk factor", last, str(data.year),
                                                                          "Change"], rows)
+        yield source_note(context.pack, RISK_SOURCE)
         return
     for f in data.factors:
         if f["level"] == RiskLevel.NOT_ASSESSED:  # nothing found yet: no note or evidence to print
@@ -387,6 +390,7 @@ def risk_comparison(data: RiskComparison, context: Context) -> Iterator[str]:
         yield long_text("Note", f["note"], empty="No note.")
         if f["evidence"]:
             yield meta("Evidence: " + "; ".join(f["evidence"]))
+    yield source_note(context.pack, RISK_SOURCE)
 
 
 def documents(data: Documents, context: Context) -> Iterator[str]:
@@ -396,6 +400,7 @@ def documents(data: Documents, context: Context) -> Iterator[str]:
              f"{d['file_name']} ({size_text(d['file_size'])})" if d["file_size"] is not None
              else d["file_name"] or "none"] for d in data.documents]
     yield from table("Documents", ["Title", "Kind", "From", "Published", "Attached file"], rows)
+    yield source_note(context.pack, "the committee's document register")
 
 
 # The renderer of each type of section data the packs have.
