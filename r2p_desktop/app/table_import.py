@@ -22,7 +22,7 @@ from ..core.errors import R2PError
 from ..core.models import Body, Person
 from ..core.services.records import RULES
 from ..exchange import record_tables
-from ..exchange.table_file import read_table
+from ..exchange.table_file import open_table
 from .changes import Changes, Record
 from .errors import as_r2p_errors
 
@@ -98,11 +98,17 @@ def preview(path: Path, encoding: str | None = None, delimiter: str | None = Non
         raise R2PError(f"{path}: no such file")
     # A workbook of several sheets (an export of everything) is read at the kind's sheet, as the import does.
     try:
-        table = read_table(path, encoding=encoding, delimiter=delimiter,
-                           sheet=record_tables.table_kind(kind).kind.plural)
+        with open_table(path, encoding=encoding, delimiter=delimiter,
+                        sheet=record_tables.table_kind(kind).kind.plural) as table:
+            first: list[tuple[int, list[str]]] = []
+            count = 0
+            for row in table.rows:  # every row counted and read as the import reads it, only the first kept
+                if count < PREVIEW_ROWS:
+                    first.append(row)
+                count += 1
+            return Preview(table.detected, table.header, first, count, table.warnings)
     except (OSError, UnicodeError, ValueError) as error:
         raise R2PError(f"{path.name} cannot be read: {error}") from None
-    return Preview(table.detected, table.header, table.rows[:PREVIEW_ROWS], len(table.rows), table.warnings)
 
 
 def normal(name: str) -> str:

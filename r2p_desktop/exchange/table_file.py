@@ -458,7 +458,8 @@ def open_table(path: Path, *, encoding: str | None = None, delimiter: str | None
 
 def read_table(path: Path, *, encoding: str | None = None, delimiter: str | None = None,
                sheet: str | None = None, looks_like_row: RowTest | None = None) -> Table:
-    """The whole table of a file, read as open_table reads it (for previews and small files)."""
+    """The whole table of a file, read as open_table reads it, for a small file (imports and the wizard's
+    preview read a row at a time)."""
     with open_table(path, encoding=encoding, delimiter=delimiter, sheet=sheet, looks_like_row=looks_like_row) as table:
         rows = list(table.rows)
         return Table(table.header, rows, table.detected, table.warnings)
