@@ -35,6 +35,8 @@ from ..core.models import (
     InstrumentStatus,
     Question,
     QuestionStatus,
+    Undertaking,
+    UndertakingStatus,
 )
 from ..core.models.records import budget_item_commitments, question_commitments
 from ..core.services import agenda, budget, dashboard, directory
@@ -225,9 +227,13 @@ def questions_in(session: Session, since: date | None, until: date | None,
 def needed_for_debate(session: Session, questions: list[Question], items: list[Values], today: date
                       ) -> list[Question]:
     """What a debate needs in full: the questions its agenda discusses (from any period), then the period's
-    overdue questions and answers the committee found unsatisfactory, in the period's order."""
+    overdue questions, answers the committee found unsatisfactory and questions in which an undertaking
+    still pending was given, in the period's order."""
     on_agenda = {link["id"] for item in items for link in item["links"] if link["column"] == "question_id"}
-    chosen = [q for q in questions if q.id in on_agenda or is_overdue(q, today) or q.assessment in UNSATISFACTORY]
+    promised = set(session.scalars(select(Undertaking.question_id).where(
+        Undertaking.status == UndertakingStatus.PENDING.value, Undertaking.question_id.is_not(None))))
+    chosen = [q for q in questions if q.id in on_agenda or q.id in promised or is_overdue(q, today)
+              or q.assessment in UNSATISFACTORY]
     earlier = questions_in(session, None, None, on_agenda - {q.id for q in questions})
     return earlier + chosen
 
@@ -469,8 +475,9 @@ def follow_ups(session: Session, status: str | None, today: date, since: date | 
     return rows
 
 
-SELECTIVE_INTRO = ("The questions the agenda discusses, overdue answers and answers the committee found "
-                   "unsatisfactory, in full. Every question of the period is listed in the annex.")
+SELECTIVE_INTRO = ("The questions the agenda discusses, overdue answers, answers the committee found "
+                   "unsatisfactory and questions in which the government gave an undertaking still pending, in "
+                   "full. Every question of the period is listed in the annex.")
 
 
 def _question_sections(questions: list[Question], title: str, in_full: list[Question] | None = None
@@ -576,7 +583,7 @@ def gather(session: Session, options: PackOptions, today: date | None = None,
         budget_rows = budget_years(session, since, until, public=public)
         tail = [Section("Budget lines", sum(len(r) for _, r in budget_rows), BudgetLines(budget_rows)),
                 Section("Government undertakings", sum(len(g) for _, g in promised.groups), promised,
-                        [title for title, _ in promised.groups]),
+                        [title for title, _ in promised.groups] if len(promised.groups) > 1 else []),  # as drawn
                 Section("Follow-ups still open", len(owed), FollowUps(owed)),
                 Section("Documents for the debate", len(documents.documents), documents)]
         in_full = None if options.full else needed_for_debate(session, questions, items, today)

@@ -180,3 +180,16 @@ def test_no_date_is_broken_and_headers_repeat_only_after_page_breaks(database, t
     assert len(annex) > 3
     for page in annex:  # one header on each page of the annex, at its top
         assert len(re.findall(r"Reference\s+Title\s+Ministry", page)) == 1
+
+
+def test_a_question_in_which_an_undertaking_is_still_pending_is_printed_in_full(database, tmp_path):
+    from r2p_desktop.core.models import Undertaking
+
+    _many_questions(database, 20)
+    with database.session() as s:
+        question = s.scalars(select(Question).where(Question.reference == "WQ-00012")).one()
+        s.add(Undertaking(text="Publish the review", question=question, given_on=TODAY - timedelta(30),
+                          due_on=TODAY + timedelta(30), confidentiality="public"))
+        s.commit()
+    _, text = _export(database, tmp_path)
+    assert "Answer12with" in squeeze(text) and "Answer13with" not in squeeze(text)
