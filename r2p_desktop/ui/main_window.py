@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
     def _build_pages(self) -> None:
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName("Views")
         self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
         self.navigation.setSpacing(2)
         self.navigation.setIconSize(QSize(0, 0))

@@ -28,6 +28,7 @@ from ...core.database import Database
 from ...core.errors import R2PError, ValidationError
 from ...core.models import Debate
 from ...core.services import agenda, listings, records
+from ..accessibility import name_after
 from ..records_changed import RecordsChanged
 from ..widgets.date_field import DateField
 from ..widgets.field_errors import ERROR_COLOUR, FieldErrors
@@ -62,6 +63,9 @@ class _UndertakingRow:
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.error_label.hide()
+
+        for widget, heading in zip(self.widgets(), _HEADINGS, strict=False):  # a screen reader has no columns
+            name_after(widget, heading)
 
     def widgets(self) -> tuple[QWidget, ...]:
         return (self.description_edit, self.owner_combo, self.due_date_edit, self.item_combo, self.undertaking_check,
@@ -107,6 +111,7 @@ class DebateOutcomeDialog(QDialog):
                                      min_height=None, parent=self)
         self.outcome_edit.setFixedHeight(90)
         outcome_label.setBuddy(self.outcome_edit)
+        name_after(self.outcome_edit, outcome_label.text())
         undertakings_label = QLabel("Undertakings the government gave, each to become a follow-up; tick Record an "
                                     "undertaking to keep one in Undertakings too", self)
         self.rows_widget = QWidget(self)

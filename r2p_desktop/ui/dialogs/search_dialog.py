@@ -153,6 +153,7 @@ class SearchDialog(QDialog):
         self.search_edit.setPlaceholderText("Search every record: words, a OR b, -word, \"a phrase\"…")
         self.search_edit.setToolTip(QUERY_HELP)
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName("Search every record")
         self.search_edit.installEventFilter(self)
 
         self.model = SearchResultsModel(self)

@@ -96,6 +96,8 @@ class BaseView(QWidget):
         for name, table in tables.items():
             label = name.removesuffix("_table").replace("_", " ").capitalize()
             table.list_name = self.TITLE if name == "table" or len(tables) == 1 else f"{self.TITLE} – {label}"
+            if not table.accessibleName():  # a screen reader says which list the focus is in
+                table.setAccessibleName(table.list_name)
 
     def _on_records_changed(self, kinds: frozenset[str]) -> None:
         if not kinds & self.KINDS:

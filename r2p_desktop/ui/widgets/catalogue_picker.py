@@ -92,6 +92,7 @@ class CataloguePicker(QWidget):
         self.filter_edit.setPlaceholderText(f"Find {noun}…")
         self.filter_edit.setToolTip("Type to narrow the list; Down goes to the list, where Space ticks")
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName(f"Find {noun}")
         self.filter_edit.textChanged.connect(self._filter)
         self.filter_edit.installEventFilter(self)
         self.count_label = QLabel(self)

@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QPoint, QRectF, Qt
-from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QWidget, QWidgetAction
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QToolButton, QWidget, QWidgetAction
 
 
 def _calendar_icon() -> QIcon:
@@ -38,7 +38,17 @@ class DateField(QLineEdit):
         self.calendar_action = QAction(_calendar_icon(), "Pick a date", self)
         self.calendar_action.setToolTip("Pick a date from a calendar")
         self.calendar_action.triggered.connect(self._show_calendar)
+        self.calendar_action.setShortcut(QKeySequence("Alt+Down"))  # the calendar from the keyboard too
+        self.calendar_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
+        self.textChanged.connect(self._name_buttons)  # the clear button appears with the first letter
+        self._name_buttons()
+
+    def _name_buttons(self) -> None:
+        for button in self.findChildren(QToolButton):
+            if not button.accessibleName():
+                button.setAccessibleName("Pick a date" if button.defaultAction() is self.calendar_action
+                                         else "Clear the date")
 
     def set_date(self, value: date | None) -> None:
         self.setText(value.isoformat() if value else "")

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable, Mapping
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from ..accessibility import name_after
+
 ERROR_COLOUR = "#b3261e"
 
 
@@ -34,6 +36,7 @@ class FieldErrors:
         for name, label_text, widget in rows:
             label = QLabel(label_text)
             label.setBuddy(widget)
+            name_after(widget, label_text)  # the buddy is not the cell's parent's child: say it outright
             form.addRow(label, self.wrap(name, widget))
         return form
 

@@ -1,0 +1,165 @@
+"""Accessibility: every widget a clerk can reach by keyboard or fill in has a name a screen reader can
+say, in every view and every dialog the window opens, on a database full of sample records."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSlider,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
+from sqlalchemy import select
+
+from r2p_desktop.core.models import (
+    BudgetItem,
+    Debate,
+    Document,
+    FollowUp,
+    Person,
+    Question,
+    Recommendation,
+    RiskAssessment,
+    Undertaking,
+)
+from r2p_desktop.sample_data import generate_demo
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QTextEdit,
+               QPlainTextEdit, QSlider, QTabBar)
+# Parts of a compound widget that the compound itself names (a spin box's line edit, a combo's list).
+PARTS_OF = (QAbstractSpinBox, QComboBox, QTabBar)
+
+
+def accessible_name(widget: QWidget) -> str:
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name).strip() if interface is not None else ""
+
+
+def unnamed(top: QWidget) -> list[str]:
+    """Every visible, interactive widget under `top` without an accessible name, described for a reader."""
+    missing = []
+    for widget in top.findChildren(QWidget):
+        if not isinstance(widget, INTERACTIVE) or not widget.isVisible():
+            continue
+        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus and not isinstance(widget, QAbstractButton):
+            continue
+        parent = widget.parentWidget()
+        if parent is not None and (isinstance(parent, PARTS_OF) or isinstance(parent.parentWidget(), PARTS_OF)):
+            continue
+        if not accessible_name(widget):
+            missing.append(f"{type(top).__name__}: {type(widget).__name__} {widget.objectName()!r} "
+                           f"(tooltip {widget.toolTip()!r}, parent {type(parent).__name__})")
+    return missing
+
+
+@pytest.fixture
+def sample(database):
+    with database.session() as session:
+        generate_demo(session, questions=80)
+        session.commit()
+
+
+def first_id(database, model) -> int:
+    with database.session() as session:
+        return session.scalars(select(model.id).order_by(model.id)).first()
+
+
+def open_dialogs(before: set[QWidget]) -> list[QDialog]:
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, QDialog) and w.isVisible() and w not in before]
+
+
+def check_opened(qtbot, missing: list[str], what, *args) -> None:
+    """Call `what(*args)`, walk each dialog it opens, then close them."""
+    before = set(QApplication.topLevelWidgets())
+    result = what(*args)
+    dialogs = open_dialogs(before)
+    if isinstance(result, QDialog) and result not in dialogs:
+        dialogs.append(result)
+    assert dialogs, f"{what.__name__} opened no dialog"
+    for dialog in dialogs:
+        qtbot.waitExposed(dialog)
+        missing.extend(unnamed(dialog))
+        dialog.reject()
+
+
+def test_every_interactive_widget_of_every_view_and_dialog_has_an_accessible_name(main_window, qtbot, database,
+                                                                                  sample):
+    window = main_window
+    missing: list[str] = []
+    for row in range(len(window.views)):
+        window.show_view(row)
+        qtbot.wait(20)
+        missing.extend(unnamed(window))
+    window.edit_question(first_id(database, Question))
+    qtbot.wait(20)
+    missing.extend(unnamed(window))
+    window.questions_view.editor.revert()
+
+    ids = {model: first_id(database, model) for model in (BudgetItem, Debate, Document, FollowUp, Person,
+                                                          Recommendation, RiskAssessment, Undertaking)}
+    openers = [
+        (window.find_records,), (window.export_briefing,), (window.import_records,), (window.export_calendar,),
+        (window.restore_from_backup,),
+        (window.budget_view.new_budget_item,), (window.budget_view.edit_budget_item, ids[BudgetItem]),
+        (window.debates_view.new_debate,), (window.debates_view.edit_debate, ids[Debate]),
+        (window.documents_view.new_document,), (window.documents_view.edit_document, ids[Document]),
+        (window.follow_ups_view.new_follow_up,), (window.follow_ups_view.edit_follow_up, ids[FollowUp]),
+        (window.people_bodies_view.new_person,), (window.people_bodies_view.edit_person, ids[Person]),
+        (window.people_bodies_view.new_body,),
+        (window.recommendations_view.new_recommendation,),
+        (window.recommendations_view.edit_recommendation, ids[Recommendation]),
+        (window.undertakings_view.new_undertaking,), (window.undertakings_view.edit_undertaking, ids[Undertaking]),
+        (window.undertakings_view.show_history, ids[Undertaking]),
+        (window.risk_assessments_view.new_assessment,),
+    ]
+    for opener in openers:
+        check_opened(qtbot, missing, *opener)
+
+    window.show_view(window.views.index(window.debates_view))
+    qtbot.waitUntil(lambda: window.debates_view.current_debate_id() is not None)
+    for opener in (window.debates_view.add_item, window.debates_view.record_outcome):
+        check_opened(qtbot, missing, opener)
+    window.show_view(window.views.index(window.risk_assessments_view))
+    window.risk_assessments_view.open_record("risk_assessment", ids[RiskAssessment])
+    qtbot.waitUntil(lambda: window.risk_assessments_view.current_assessment_id() is not None)
+    for opener in (window.risk_assessments_view.edit_details, window.risk_assessments_view.show_history):
+        check_opened(qtbot, missing, opener)
+    window.show_view(window.views.index(window.commitments_view))
+    qtbot.waitUntil(lambda: bool(window.commitments_view._all_rows))
+    check_opened(qtbot, missing, window.commitments_view._open_assessment, window.commitments_view._all_rows[0]["id"])
+    window.show_view(window.views.index(window.treaties_view))
+    qtbot.waitUntil(lambda: bool(window.treaties_view._codes))
+    check_opened(qtbot, missing, window.treaties_view._open_status, next(iter(window.treaties_view._codes)))
+    editor = window.edit_question(first_id(database, Question))
+    for opener in (editor.create_follow_up, editor.transfer, editor.correct_answer):
+        check_opened(qtbot, missing, opener)
+    missing = sorted(set(missing))
+    assert not missing, "widgets without an accessible name:\n" + "\n".join(missing)
+
+
+def test_a_dashboard_figure_is_a_button_whose_name_says_its_number_and_opens_its_list(main_window, qtbot, database,
+                                                                                    sample):
+    window = main_window
+    with qtbot.waitSignal(window.dashboard_view.loaded):
+        window.records_changed.notify()
+    card = window.dashboard_view.cards["overdue_answers"]
+    number = card.value_label.text()
+    assert isinstance(card, QPushButton) and number.replace(",", "").isdigit()
+    assert accessible_name(card) == f"Answers overdue: {number}"
+    card.setFocus()
+    qtbot.keyClick(card, Qt.Key.Key_Space)
+    assert window.current_view() is window.questions_view
+    assert window.questions_view.model.rowCount() == int(number.replace(",", ""))
