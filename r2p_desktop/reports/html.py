@@ -8,9 +8,7 @@ no external resources. Every user string is escaped; a right-to-left passage car
 
 The file is written section by section as it is made (`document` yields small pieces), so a pack of
 100,000 questions never becomes one string in memory. How a section is written depends on the type of
-its data: `RENDERERS` (a hook other modules add to: data -> HTML of the section's body, below its h2)
-is asked first, then the built-in renderers of `html_sections`; a type neither knows is written as its
-title and count."""
+its data: each type of `pack_data.SectionData` has its renderer in `html_sections`."""
 
 from __future__ import annotations
 
@@ -195,14 +193,6 @@ class Context:
             self.report(message=message)
 
 
-# The hook for new kinds of section: their data's type -> the HTML of the section's body, which the writer
-# heads with the section's title as h2 (sub-headings h3 and below); or, when it begins with "<section", the
-# whole section, its own h2 included, which the writer only anchors for the contents. Asked before the
-# built-in renderers, so it can replace one. Build the HTML with `esc`, `element`, `paragraphs`,
-# `long_text`, `facts` and `table` of this module (user text escaped, tables with captions).
-RENDERERS: dict[type, Callable[[Any], str | Iterable[str]]] = {}
-
-
 BuiltIn = Callable[[Any, Context], Iterable[str]]
 
 
@@ -213,27 +203,11 @@ def _built_in() -> dict[type, BuiltIn]:
 
 
 def section(index: int, section: Section, context: Context) -> Iterator[str]:
-    """The section as its type of data is written, under its h2; a type nobody knows, its count in words."""
+    """The section as its type of data is written, under its h2."""
     key = context.key = f"s{index}"
     heading = element("h2", section.title, f' id="{key}"')
-    renderer = RENDERERS.get(type(section.data))
-    if renderer is not None:
-        written = renderer(section.data)
-        pieces = iter([written] if isinstance(written, str) else written)
-        first = next(pieces, "")
-        if first.lstrip().startswith("<section"):  # a whole section, headed by its renderer
-            yield f'<div id="{key}">\n{first}'
-            yield from pieces
-            yield "</div>\n"
-            return
-        body: Iterable[str] = itertools.chain([first], pieces)
-    elif type(section.data) in (built_in := _built_in()):
-        body = built_in[type(section.data)](section.data, context)
-    else:
-        body = [meta(f"{section.count} {'record' if section.count == 1 else 'records'}; this section is in the "
-                     "PDF edition only.")]
     yield f'<section aria-labelledby="{key}">\n{heading}\n'
-    yield from body
+    yield from _built_in()[type(section.data)](section.data, context)
     yield "</section>\n"
 
 

@@ -32,6 +32,16 @@ from .html import (
     status_text,
     table,
 )
+from .key_points import (
+    ASK_TITLE,
+    NOTHING_TO_ASK,
+    KeyPoints,
+    SinceLastDebate,
+    key_points_meta,
+    left_out_sentence,
+    since_last_meta,
+    since_last_parts,
+)
 from .pack_data import (
     DEFINITIONS,
     NOT_PUBLISHED,
@@ -293,6 +303,30 @@ def glossary(data: Glossary, context: Context) -> Iterator[str]:
                      [[Html(f"<strong>{inline(short)}</strong>"), full] for short, full in data.entries])
 
 
+# -- the debate pack's key points and what changed since the last debate, in `key_points`' words -------
+
+def key_points(data: KeyPoints, context: Context) -> Iterator[str]:
+    yield meta(key_points_meta(data))
+    yield "<ul>" + "".join(element("li", point) for point in data.points) + "</ul>\n"
+    yield f'<section class="questions-to-ask" aria-labelledby="{context.key}ask">\n'
+    yield element("h3", ASK_TITLE, f' id="{context.key}ask"')
+    if data.asks:
+        yield from table(ASK_TITLE, ["Reference", "Question"], [[a.reference, a.text] for a in data.asks])
+    else:
+        yield element("p", NOTHING_TO_ASK)
+    if data.left_out:
+        yield element("p", left_out_sentence(data.left_out))
+    yield "</section>\n"
+
+
+def since_last(data: SinceLastDebate, context: Context) -> Iterator[str]:
+    yield meta(since_last_meta(data))
+    for n, part in enumerate(since_last_parts(data)):
+        yield element("h3", part.title, f' id="{context.key}p{n}"') + element("p", part.sentence)
+        if part.rows:
+            yield from table(part.title, part.headers, part.rows, numeric=part.right)
+
+
 # -- recommendations, undertakings, risk assessments and documents, as `record_sections` prints them ----
 
 RECOMMENDATIONS_SOURCE = "the committee's record of recommendations and the government's responses"
@@ -409,4 +443,5 @@ BUILT_IN: dict[type, BuiltIn] = {
     QuestionsByStatus: questions, QuestionIndex: annex, BudgetLines: budget_lines, FollowUps: follow_ups,
     RecommendationCard: recommendation_card, RecommendationGroups: recommendation_groups,
     Undertakings: undertakings, RiskComparison: risk_comparison, Documents: documents, Glossary: glossary,
+    KeyPoints: key_points, SinceLastDebate: since_last,
 }

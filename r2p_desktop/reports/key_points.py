@@ -37,6 +37,7 @@ from ..core.models import (
     Undertaking,
     UndertakingStatus,
 )
+from ..core.money import amount_text
 from ..core.services import budget, recommendations
 from ..core.services.questions import is_overdue
 from ..core.services.undertakings import list_undertakings, short_text, source_label_of
@@ -476,3 +477,99 @@ def key_points(session: Session, options: PackOptions, today: date, debate: Deba
     points.append(since.summary() if since is not None else "There is no earlier debate on record to compare with.")
     note = "The figures cover public records only." if public else ""
     return KeyPoints(today, points, asks, left_out, note, figures)
+
+
+# -- the sections' words, the same in the PDF and the HTML edition -------------------------------------
+
+ASK_TITLE = "Questions the member may wish to ask"
+NOTHING_TO_ASK = ("Nothing on record calls for a question: no answer or undertaking is overdue, no answer was "
+                  "assessed as unsatisfactory and no commitment is shown as not started.")
+
+
+def key_points_meta(data: KeyPoints) -> str:
+    return " ".join(part for part in (f"As the record stands on {long_date(data.as_at)}.", data.note) if part)
+
+
+def since_last_meta(data: SinceLastDebate) -> str:
+    return data.period + "." + (" The figures cover public records only." if data.public else "")
+
+
+def left_out_sentence(n: int) -> str:
+    return f"{n} more like these {'is' if n == 1 else 'are'} in the sections that follow."
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of "Since the last debate": a sentence and, when there is anything to list, a table."""
+
+    title: str
+    sentence: str
+    headers: list[str]
+    widths: list[int]
+    rows: list[list[str]]
+    right: frozenset[int] = frozenset()  # columns of figures, aligned right
+
+
+def _on(day_text: str, recorded: bool) -> str:
+    return f"recorded {day_text}" if recorded else day_text
+
+
+def since_last_parts(data: SinceLastDebate) -> list[Part]:
+    """The five parts; where one is empty in an edition that leaves records out, it says "no public …",
+    since records it does not show may have changed."""
+    public = "public " if data.public else ""
+    answered = data.answered
+    questions = Part(SINCE_LAST_PARTS[0],
+                     f"{counted(len(answered), 'answer').capitalize()} given, {data.on_time} of them on time "
+                     "(by the date due)." if answered else f"No {public}answer was given in this period.",
+                     ["Ministry", "Answers", "On time"], [60, 20, 20],
+                     [[name or "Not named in this edition", str(n), str(on_time)]
+                      for name, n, on_time in data.by_ministry()], frozenset({1, 2}))
+    changes = data.delivered + data.dropped
+    dropped = f"{len(data.dropped)} dropped" if data.dropped else "none dropped"
+    undertakings = Part(
+        SINCE_LAST_PARTS[1],
+        (f"{counted(len(data.delivered), 'undertaking').capitalize()} delivered in full or in part, {dropped}."
+         if changes else f"No {public}undertaking was delivered or dropped in this period."),
+        ["What was undertaken", "Given in", "Status", "On", "Outcome"], [32, 20, 14, 14, 20],
+        [[c.text, c.where, human_label(c.status), _on(long_date(c.on), c.recorded), c.outcome] for c in changes])
+    moved = [m for m in data.commitments if m.before is not None]
+    sentence = (f"{counted(len(data.commitments), 'commitment').capitalize()} assessed in this period"
+                + (f", {len(moved)} of them moved from the status recorded before it." if moved else ".")
+                if data.commitments else f"No {public}assessment of a commitment is dated in this period.")
+    if moved:  # a status before the period is known only from the audit trail's changes
+        headers, widths = ["Commitment", "Before", "Now", "On"], [46, 18, 18, 18]
+        rows = [[f"{m.code}: {m.title}", human_label(m.before) if m.before else "–", human_label(m.now),
+                 _on(long_date(m.on), m.recorded)] for m in data.commitments]
+    else:
+        headers, widths = ["Commitment", "Status", "Assessed"], [62, 19, 19]
+        rows = [[f"{m.code}: {m.title}", human_label(m.now), _on(long_date(m.on), m.recorded)]
+                for m in data.commitments]
+    commitments = Part(SINCE_LAST_PARTS[2], sentence, headers, widths, rows)
+    lines = data.rose + data.fell
+    if data.budget_year is None:
+        sentence = f"There are no {public}budget lines on record."
+    elif lines:
+        sentence = (f"Allocations in fiscal year {data.budget_year} against {data.budget_year - 1}: "
+                    f"{counted(len(data.rose), 'line')} rose and {len(data.fell) or 'none'} fell. Lines new this year "
+                    "or no longer funded are in the budget section.")
+    else:
+        sentence = (f"No allocation of a {public}programme funded in both {data.budget_year - 1} and "
+                    f"{data.budget_year} rose or fell.")
+    years = (str(data.budget_year - 1), str(data.budget_year)) if data.budget_year else ("", "")
+    budget = Part(SINCE_LAST_PARTS[3], sentence, ["Programme", "Scope", years[0], years[1], "Change"],
+                  [30, 18, 18, 18, 16],
+                  [[c.programme, human_label(c.scope), f"{c.currency} {_whole(c.previous, c.currency)}",
+                    f"{c.currency} {_whole(c.allocated, c.currency)}",
+                    f"{'+' if c.change > 0 else '−'}{_whole(abs(c.change), c.currency)}"
+                    + (f" ({c.percent:+.1f}%)" if c.percent is not None else "")] for c in lines], frozenset({2, 3, 4}))
+    done = Part(SINCE_LAST_PARTS[4],
+                f"{counted(len(data.recommendations), 'recommendation').capitalize()} recorded as implemented."
+                if data.recommendations else f"No {public}recommendation was recorded as implemented in this period.",
+                ["Recommendation", "Recorded as implemented"], [75, 25],
+                [[r.label, long_date(r.on)] for r in data.recommendations])
+    return [questions, undertakings, commitments, budget, done]
+
+
+def _whole(minor: int, currency: str) -> str:
+    return amount_text(minor, currency, whole=True)

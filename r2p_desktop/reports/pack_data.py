@@ -44,7 +44,8 @@ from ..core.services.follow_ups import FollowUpFilter, list_follow_ups
 from ..core.services.questions import AWAITING_ANSWER
 from ..core.services.undertakings import list_undertakings
 from ..core.values import Values
-from . import record_data
+from . import key_points, record_data
+from .key_points import SINCE_LAST_PARTS, KeyPoints, SinceLastDebate
 from .options import PACK_TITLES, PackOptions
 from .record_data import Documents, RecommendationCard, RecommendationGroups, RiskComparison, Undertakings
 
@@ -136,7 +137,7 @@ class FollowUps:
 
 SectionData = (Summary | BudgetSummary | Agenda | Scorecard | Treaties | QuestionsByStatus | QuestionIndex
                | BudgetLines | FollowUps | RecommendationCard | RecommendationGroups | Undertakings | RiskComparison
-               | Documents | Glossary)
+               | Documents | Glossary | KeyPoints | SinceLastDebate)
 
 
 @dataclass
@@ -571,7 +572,10 @@ def gather(session: Session, options: PackOptions, today: date | None = None,
         promised = record_data.undertaking_groups(list_undertakings(session, today=today),
                                                    settled=False)
         documents = record_data.debate_documents(session, debate.id)
+        since_last = key_points.since_last_debate(session, debate, today, public=public)
+        points = key_points.key_points(session, options, today, debate, since_last)
         sections += [
+            Section("Key points", len(points.asks), points),
             Section("Executive summary", len(questions), summary(session, questions, today, public=public)),
             Section("Agenda", len(items), Agenda(debate, items)),
             Section("Commitments scorecard", len(card), Scorecard(card)),
@@ -588,6 +592,9 @@ def gather(session: Session, options: PackOptions, today: date | None = None,
                 Section("Documents for the debate", len(documents.documents), documents)]
         in_full = None if options.full else needed_for_debate(session, questions, items, today)
         question_sections = _question_sections(questions, questions_title, in_full)
+        if since_last is not None:
+            sections.append(Section("Since the last debate", len(since_last.answered), since_last,
+                                    list(SINCE_LAST_PARTS)))
         sections += [question_sections[0], *tail, question_sections[1]]
     elif options.pack == "questions":
         sections.append(Section("Summary", len(questions), summary(session, questions, today, budget_chart=False,

@@ -19,6 +19,7 @@ from ..core.money import amount_text
 from ..core.values import Values
 from . import charts
 from .export import Progress
+from .key_points import KeyPoints, SinceLastDebate
 from .layout import LIGHT, MARGIN, NAVY, PAPERS, STYLES, Heading, para
 from .pack_data import (
     DEFINITIONS,
@@ -509,7 +510,7 @@ def story_for(section: Section, key: str, pack: Pack, report: Progress | None = 
             return follow_ups(data, pack)
         case Glossary():
             return glossary(data, pack)
-    from . import record_sections  # here: it draws with this module's tables, so it imports this module
+    from . import key_points_sections, record_sections  # here: they draw with this module's tables
 
     match data:
         case RecommendationCard():
@@ -522,4 +523,8 @@ def story_for(section: Section, key: str, pack: Pack, report: Progress | None = 
             return record_sections.risk_comparison(data, pack)
         case Documents():
             return record_sections.documents(data, pack)
+        case KeyPoints():
+            return key_points_sections.key_points_story(data, pack)
+        case SinceLastDebate():
+            return key_points_sections.since_last_story(data, key, pack)
 

@@ -14,8 +14,8 @@ from r2p_desktop.core.errors import NotFoundError, R2PError
 from r2p_desktop.reports import ExportCancelled, PackOptions, export_pack, preview
 from r2p_desktop.reports.text import font_path
 
-SECTIONS = ["Executive summary", "Agenda", "Commitments scorecard", "Recommendations scorecard", "Treaty status",
-            "Atrocity risk assessment", "Questions since the previous debate", "Budget lines",
+SECTIONS = ["Key points", "Executive summary", "Agenda", "Commitments scorecard", "Recommendations scorecard",
+            "Treaty status", "Atrocity risk assessment", "Since the last debate", "Questions since the previous debate", "Budget lines",
             "Government undertakings", "Follow-ups still open", "Documents for the debate", "Annex: index of questions",
             "Glossary"]
 

@@ -6,7 +6,7 @@ filter as the PDF."""
 
 from __future__ import annotations
 
-from datetime import date
+import typing
 from html.parser import HTMLParser
 
 import pytest
@@ -14,9 +14,9 @@ from briefing_helpers import SECRET, TODAY, add_question
 
 from r2p_desktop.core.audience import audience_session
 from r2p_desktop.core.models import Question
-from r2p_desktop.reports import AUDIENCES, PACKS, ExportCancelled, PackOptions, export_pack, preview
+from r2p_desktop.reports import AUDIENCES, PACKS, ExportCancelled, PackOptions, export_pack, html_sections, preview
 from r2p_desktop.reports import html as html_edition
-from r2p_desktop.reports.pack_data import Pack, Section, gather
+from r2p_desktop.reports.pack_data import SectionData, gather
 
 VOID = {"meta", "br", "img", "link", "input", "hr", "wbr", "source", "col", "area", "base", "embed", "rect"}
 
@@ -179,28 +179,9 @@ def test_user_text_prints_literally_and_right_to_left_passages_carry_their_direc
     assert directions[answer] is None  # and the 100,000-character answer is one paragraph, whole
 
 
-def test_a_section_of_a_new_kind_is_written_by_its_registered_renderer_or_named_with_its_count(monkeypatch):
-    class KeyPoints:
-        pass
-
-    class SinceLastDebate:
-        pass
-
-    pack = Pack("questions", "Question status report", "", "Committee", "public", date(2026, 12, 2), None, None,
-                [Section("Key points", 3, KeyPoints()), Section("Since the last debate", 2, SinceLastDebate())])
-    class Glossed:
-        pass
-
-    pack.sections.append(Section("Glossary", 1, Glossed()))
-    monkeypatch.setitem(html_edition.RENDERERS, KeyPoints, lambda data: "<p>Three things are <em>overdue</em>.</p>")
-    monkeypatch.setitem(html_edition.RENDERERS, Glossed,  # a renderer may write the whole section, its h2 too
-                        lambda data: iter(['<section class="glossary"><h2>Glossary</h2>', "<p>R2P</p></section>"]))
-    tree = Tree("".join(html_edition.document(pack)))
-    assert [h.text() for h in tree.all("h2")] == ["Contents", "Key points", "Since the last debate", "Glossary"]
-    sections = tree.all("section")
-    assert next(sections[0].iter("em")).text() == "overdue"
-    assert "2 records" in sections[1].text()
-    assert sections[2].parent.attrs["id"] == "s2"  # where the contents' link lands
+def test_every_kind_of_section_has_its_html_renderer():
+    kinds_of_section = set(typing.get_args(SectionData))
+    assert kinds_of_section and kinds_of_section == set(html_sections.BUILT_IN)
 
 
 def test_the_file_is_written_in_small_pieces_however_many_questions(database, record, tmp_path):
