@@ -24,6 +24,7 @@ from .. import __version__
 from ..core import kinds
 from ..core.backup import backup_on_close, take_backup
 from ..core.database import Database, OpeningChecks, run_opening_checks
+from .accessibility import readable_quiet_text
 from .records_changed import RecordsChanged
 from .sample_data_loader import SampleDataLoader
 from .task_runner import TaskRunner
@@ -56,6 +57,7 @@ def view_key(number: int) -> str:
 if TYPE_CHECKING:  # the dialogs are imported when first opened, to keep launching quick
     from .dialogs.calendar_dialog import CalendarDialog
     from .dialogs.export_dialog import ExportDialog
+    from .dialogs.help_dialogs import GuideDialog, ShortcutsDialog
     from .dialogs.import_wizard import ImportWizard
     from .dialogs.restore_dialog import RestoreDialog
     from .dialogs.search_dialog import SearchDialog
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
         self.database = database
         self.records_changed = records_changed
         self._settings = settings
+        readable_quiet_text()  # grey text at 4.5:1 or more, before any widget
         self.tasks = TaskRunner(self)
         self.sample_data = SampleDataLoader(database, records_changed, self.tasks, self)
         self.setWindowTitle(APP_TITLE)
@@ -224,6 +227,15 @@ class MainWindow(QMainWindow):
             self.view_actions.append(action)
 
         help_menu = self.menuBar().addMenu("&Help")
+        self.guide_action = QAction("&User guide", self)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.guide_action.triggered.connect(self.show_guide)
+        help_menu.addAction(self.guide_action)
+        self.shortcuts_action = QAction("&Keyboard shortcuts", self)
+        self.shortcuts_action.setShortcut(QKeySequence("Ctrl+/"))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         about = QAction("&About R2P Desktop", self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self._about)
@@ -400,6 +412,24 @@ class MainWindow(QMainWindow):
         self.records_changed.notify()
         self.statusBar().showMessage("Backup restored", 8000)
         self._offer_draft()
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help > Keyboard shortcuts: every menu command's keys, read from the actions themselves."""
+        from .dialogs.help_dialogs import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_guide(self) -> GuideDialog:
+        """Help > User guide: a short guide to the views, saving, packs, import and export, backups."""
+        from .dialogs.help_dialogs import GuideDialog
+
+        dialog = GuideDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()  # not modal: the clerk may read it beside the window
+        return dialog
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -3,9 +3,12 @@ say, in every view and every dialog the window opens, on a database full of samp
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -35,6 +38,12 @@ from r2p_desktop.core.models import (
     Undertaking,
 )
 from r2p_desktop.sample_data import generate_demo
+from r2p_desktop.ui.accessibility import contrast
+from r2p_desktop.ui.views.risk_assessments_view import INK, LEVEL_TINT
+from r2p_desktop.ui.widgets.allocation_chart import SCOPE_COLOURS
+from r2p_desktop.ui.widgets.banner import BANNER_COLOURS, BANNER_INK
+
+UI = Path(__file__).parents[2] / "r2p_desktop" / "ui"
 
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QTextEdit,
                QPlainTextEdit, QSlider, QTabBar)
@@ -112,7 +121,7 @@ def test_every_interactive_widget_of_every_view_and_dialog_has_an_accessible_nam
                                                           Recommendation, RiskAssessment, Undertaking)}
     openers = [
         (window.find_records,), (window.export_briefing,), (window.import_records,), (window.export_calendar,),
-        (window.restore_from_backup,),
+        (window.restore_from_backup,), (window.show_shortcuts,), (window.show_guide,),
         (window.budget_view.new_budget_item,), (window.budget_view.edit_budget_item, ids[BudgetItem]),
         (window.debates_view.new_debate,), (window.debates_view.edit_debate, ids[Debate]),
         (window.documents_view.new_document,), (window.documents_view.edit_document, ids[Document]),
@@ -163,3 +172,70 @@ def test_a_dashboard_figure_is_a_button_whose_name_says_its_number_and_opens_its
     qtbot.keyClick(card, Qt.Key.Key_Space)
     assert window.current_view() is window.questions_view
     assert window.questions_view.model.rowCount() == int(number.replace(",", ""))
+
+
+def test_the_keyboard_shortcuts_page_lists_every_menu_command_with_keys_read_from_the_actions(main_window, qtbot):
+    dialog = main_window.show_shortcuts()
+    qtbot.waitExposed(dialog)
+    listed = dialog.shortcuts()
+    assert listed["File > Import…"] == QKeySequence("Ctrl+Shift+I").toString(QKeySequence.SequenceFormat.NativeText)
+    assert "View > Questions" in listed and "Help > Keyboard shortcuts" in listed
+    assert "Questions > Save the question in the form" in listed  # a page's own shortcut, too
+    dialog.reject()
+
+
+def test_the_user_guide_opens_from_help_and_shows_its_title(main_window, qtbot):
+    main_window.guide_action.trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets() if type(w).__name__ == "GuideDialog" and w.isVisible())
+    qtbot.waitExposed(dialog)
+    text = dialog.browser.toPlainText()
+    assert text.startswith("R2P Desktop: a short guide")
+    assert "Export briefing pack" in text and "Restore from backup" in text
+    dialog.reject()
+
+
+def test_overdue_is_shown_by_a_sign_and_a_word_not_by_colour_alone(sample, main_window, qtbot):
+    model = main_window.questions_view.model
+    main_window.dashboard_view.cards["overdue_answers"].click()
+    assert model.rowCount() > 0
+    due = model.index(0, [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+                      .index("Answer due"))
+    assert not due.data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert due.data(Qt.ItemDataRole.AccessibleTextRole).endswith(", overdue")
+
+    follow_ups = main_window.follow_ups_view
+    main_window.open_follow_ups("overdue")
+    table = follow_ups.table.model()
+    assert table.rowCount() > 0
+    column = [table.headerData(c, Qt.Orientation.Horizontal) for c in range(table.columnCount())].index("Due")
+    cell = table.index(0, column)
+    assert not cell.data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == "Overdue"
+
+
+def ui_colours() -> set[str]:
+    return {match.lower() for path in UI.rglob("*.py") for match in re.findall(r"#[0-9a-fA-F]{6}\b", path.read_text())}
+
+
+def test_every_text_and_status_colour_the_interface_defines_reaches_4_5_to_1(main_window):
+    palette = QApplication.palette()
+    papers = [palette.color(role) for role in (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase,
+                                               QPalette.ColorRole.Window)]
+    # Tints are backgrounds, each read with its own ink; the budget chart's fills are shapes named in
+    # its legend, not text (Okabe and Ito's colours, told apart by colour-blind readers).
+    tinted = {tint.name(): INK for tint in LEVEL_TINT.values()}
+    tinted |= {background: QColor(BANNER_INK) for background, _border in BANNER_COLOURS.values()}
+    fills = {colour.name() for colour in SCOPE_COLOURS.values()} | {"#7f7f7f"}
+    failing = []
+    for name in sorted(ui_colours() - fills):
+        colour = QColor(name)
+        if name in tinted:
+            pairs = [(tinted[name], colour)]
+        else:
+            pairs = [(colour, paper) for paper in papers]
+        failing += [f"{ink.name()} on {paper.name()}: {contrast(ink, paper):.2f}"
+                    for ink, paper in pairs if contrast(ink, paper) < 4.5]
+    quiet = palette.color(QPalette.ColorRole.PlaceholderText)  # a page's description, a hit's context
+    failing += [f"quiet text {quiet.name()} on {paper.name()}: {contrast(quiet, paper):.2f}"
+                for paper in papers if contrast(quiet, paper) < 4.5]
+    assert not failing, failing

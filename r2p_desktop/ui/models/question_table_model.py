@@ -17,7 +17,7 @@ from ...core.database import Database
 from ...core.errors import R2PError
 from ...core.formatting import date_text, human_label
 from ...core.services.questions import QuestionFilter, QuestionRow, question_ids, question_rows
-from .roles import RECORD_ID_ROLE
+from .roles import RECORD_ID_ROLE, overdue_icon
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +106,8 @@ class QuestionTableModel(QAbstractTableModel):
         if role == RECORD_ID_ROLE:
             return self._ids[index.row()]
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.EditRole,
-                        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole):
+                        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole,
+                        Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.DecorationRole):
             return None
         column = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -117,6 +118,11 @@ class QuestionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             overdue = row.days_overdue is not None and column in (ANSWER_DUE, STATUS, DAYS_OVERDUE)
             return OVERDUE_COLOUR if overdue else None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return overdue_icon() if column == ANSWER_DUE and row.days_overdue is not None else None
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # what a screen reader says instead of the red
+            overdue = row.days_overdue is not None and column in (ANSWER_DUE, STATUS)
+            return f"{_cell_text(row, column)}, overdue" if overdue else None
         if role == Qt.ItemDataRole.EditRole:  # the dates themselves, for "Export this list…"
             return {DATE_TABLED: row.date_tabled, ANSWER_DUE: row.answer_due}.get(column)
         if role == Qt.ItemDataRole.ToolTipRole:

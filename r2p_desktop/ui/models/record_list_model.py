@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from ...core.formatting import date_text, human_label, money
-from .roles import RECORD_ID_ROLE, SORT_ROLE
+from .roles import RECORD_ID_ROLE, SORT_ROLE, overdue_icon
 
 TEXT, LABEL, DATE, MONEY, NUMBER, FLAG = "text", "label", "date", "money", "number", "flag"
 
@@ -106,9 +106,16 @@ class RecordListModel(QAbstractTableModel):
 
     def cell(self, row: dict, column: ListColumn, role: int):
         """What `column` shows in `role` for `row`."""
+        warned = bool(column.warn_key and row.get(column.warn_key))
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return overdue_icon() if warned and column.shows == DATE and row.get(column.key) else None
+        if role == Qt.ItemDataRole.AccessibleTextRole and warned:
+            return f"{column.text(row)}, overdue"
         if role == Qt.ItemDataRole.ToolTipRole:
+            if warned and column.shows == DATE:
+                return "Overdue"
             if column.tip_key:
                 return row.get(column.tip_key) or None
             text = column.text(row)
@@ -116,7 +123,7 @@ class RecordListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return column.alignment
         if role == Qt.ItemDataRole.ForegroundRole:
-            return WARNING_COLOUR if column.warn_key and row.get(column.warn_key) else None
+            return WARNING_COLOUR if warned else None
         if role == Qt.ItemDataRole.EditRole:  # the date or number shown, for "Export this list…"
             return row.get(column.key) if column.shows in (DATE, NUMBER) else None
         if role == RECORD_ID_ROLE:

@@ -105,6 +105,7 @@ class FollowUpsView(RecordListView):
             shortcut = QShortcut(QKeySequence(keys), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.open_parent)
+            shortcut.setWhatsThis("Follow-ups > Open the record the follow-up arose from")  # Help > Keyboard shortcuts
         self._update_buttons()
 
     # --- reading ------------------------------------------------------------------------------

@@ -171,6 +171,7 @@ class QuestionEditor(QWidget):
         self.revert_button.clicked.connect(self.revert)
         self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         self.save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_shortcut.setWhatsThis("Questions > Save the question in the form")  # Help > Keyboard shortcuts
         self.save_shortcut.activated.connect(self.save)
         self.delete_button = QPushButton("&Delete…")
         self.delete_button.setToolTip("Delete this question, after asking")

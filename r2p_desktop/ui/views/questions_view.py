@@ -62,6 +62,7 @@ class QuestionsView(BaseView):
         self.new_button.clicked.connect(self.new_question)
         self.find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
         self.find_shortcut.activated.connect(self._focus_search)
+        self.find_shortcut.setWhatsThis("Questions > Go to the search box")  # Help > Keyboard shortcuts
 
         # The buttons share the title's row so the filter bar has the page's whole width.
         heading = QHBoxLayout()
@@ -93,6 +94,7 @@ class QuestionsView(BaseView):
         self.delete_shortcut = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         self.delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_shortcut.activated.connect(self.delete_current)
+        self.delete_shortcut.setWhatsThis("Questions > Delete the chosen question")
 
         self.editor = QuestionEditor(database, records_changed, self)
         self.editor.deleted.connect(self._deleted)

@@ -8,17 +8,18 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
-_COLOURS = {"error": ("#fdecea", "#b3261e"), "warning": ("#fff4e5", "#8a5300")}
+BANNER_COLOURS = {"error": ("#fdecea", "#b3261e"), "warning": ("#fff4e5", "#8a5300")}  # background, border
+BANNER_INK = "#1d1b20"  # the text on either background
 
 
 class Banner(QFrame):
     def __init__(self, text: str, *, severity: str = "warning", action: tuple[str, Callable[[], None]] | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        background, border = _COLOURS[severity]
+        background, border = BANNER_COLOURS[severity]
         self.setObjectName("banner")
         self.setStyleSheet(f"#banner {{ background: {background}; border-bottom: 2px solid {border}; }}"
-                           f" #banner QLabel {{ color: #1d1b20; }}")
+                           f" #banner QLabel {{ color: {BANNER_INK}; }}")
         self.label = QLabel(text)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)

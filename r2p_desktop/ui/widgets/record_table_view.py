@@ -70,6 +70,7 @@ class RecordTableView(QTableView):
         self.copy_action = QAction("&Copy", self)
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         self.copy_action.triggered.connect(self.copy_selection)
+        self.copy_action.setWhatsThis("Any list > Copy the chosen rows")  # Help > Keyboard shortcuts
         self.export_action = QAction("&Export this list…", self)
         self.export_action.setToolTip("Save the rows shown, as sorted, with the columns shown, as CSV or XLSX")
         self.export_action.triggered.connect(lambda: self.export_list())
