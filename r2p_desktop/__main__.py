@@ -16,6 +16,10 @@ log = logging.getLogger("r2p_desktop")
 
 LOG_FILE_NAME = "r2p-desktop.log"
 ORGANISATION = "R2PDesktop"
+# The reverse-DNS id the desktop knows the application by: the .desktop and AppStream files
+# (resources/linux/) and the icon files (resources/icons/) are named after it.
+APP_ID = "org.r2p.Desktop"
+ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
 EXIT_NO_DISPLAY = 2
 
 
@@ -82,7 +86,22 @@ def _application(qt_args: list[str]):
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    # Wayland and the task bars match the window to org.r2p.Desktop.desktop (its name and icon) by this.
+    QApplication.setDesktopFileName(APP_ID)
+    QApplication.setWindowIcon(application_icon())
     return app
+
+
+def application_icon():
+    """The icon at each size drawn for it (PNG files, so no SVG plug-in is needed in the bundle)."""
+    from PySide6.QtGui import QIcon
+
+    from .paths import resource
+
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource("icons", f"{APP_ID}-{size}.png")))
+    return icon
 
 
 def _show_error(message: str, qt_args: list[str]) -> None:
@@ -174,7 +193,9 @@ def _ask_about_missing(path: Path, qt_args: list[str]) -> tuple[str, bool] | Non
 
 def self_test(qt_args: list[str]) -> int:
     """Open a temporary database, add a question through the services, show the main window and
-    check the question is listed. Prints one line; 0 when everything worked."""
+    check the question is listed; then check what a bundle must carry: the icon, the catalogue (read into
+    the new database by its migrations) and the fonts (a question status report written as PDF).
+    Prints one line; 0 when everything worked."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     root = logging.getLogger()
     with tempfile.TemporaryDirectory(prefix="r2p-self-test-") as folder:
@@ -236,12 +257,49 @@ def _self_test_in(folder: Path, qt_args: list[str]) -> str | None:
             return "the status bar does not name the database"
         if "reportlab" in sys.modules and not reportlab_before:
             return "the window imported ReportLab, which it does not need"
-        return None
+        return _check_icon() or _check_catalogue(database) or _check_pack(database, folder)
     finally:
         if window is not None:
             window.close()
             window.deleteLater()
         database.dispose()
+
+
+def _check_icon() -> str | None:
+    """The application's icon is there at every size (a bundle that lost resources/icons shows none)."""
+    from PySide6.QtWidgets import QApplication
+
+    icon = QApplication.windowIcon()
+    for size in ICON_SIZES:
+        pixmap = icon.pixmap(size, size)
+        if pixmap.isNull() or pixmap.width() != size:
+            return f"the application icon has no {size} px image"
+    return None
+
+
+def _check_catalogue(database) -> str | None:
+    """The catalogue was read from the shipped TOML files into the new database."""
+    from .core.catalogue import list_commitments, list_pillars
+
+    with database.session() as session:
+        commitments, pillars = list_commitments(session), list_pillars(session)
+    if len(commitments) < 100 or len(pillars) != 3:
+        return f"the catalogue is incomplete: {len(commitments)} commitments, {len(pillars)} pillars"
+    return None
+
+
+def _check_pack(database, folder: Path) -> str | None:
+    """A question status report written as PDF, with the shipped fonts embedded in it."""
+    from .reports import PackOptions, export_pack
+
+    out = folder / "self-test-pack.pdf"
+    result = export_pack(database, PackOptions(pack="questions", format="pdf"), out)
+    content = out.read_bytes()
+    if result.pages < 1 or not content.startswith(b"%PDF-"):
+        return f"the question status report is not a PDF ({result.pages} pages)"
+    if b"DejaVuSans" not in content:
+        return "the question status report does not use the shipped fonts"
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
