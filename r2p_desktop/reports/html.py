@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.formatting import human_label, long_date
+from .colophon import colophon_lines
 from .export import Progress
 from .options import MARKINGS
 from .pack_data import Pack, Section
@@ -303,17 +304,7 @@ def cover(pack: Pack) -> str:
 
 
 def colophon(pack: Pack) -> str:
-    trail = pack.audit_trail
-    when = pack.exported_at
-    said = [f"Written by R2P Desktop from the record as read on {long_date(when)} at {when:%H:%M} UTC; the "
-            "accessible edition of the PDF pack." if when else
-            f"Written by R2P Desktop on {long_date(pack.today)}; the accessible edition of the PDF pack."]
-    if pack.filters:
-        said.append("Made with: " + "; ".join(f"{name}: {value}" for name, value in pack.filters) + ".")
-    if trail is not None:
-        said += [f"Audit trail at export: {trail.length} entries, head {trail.short_head}.",
-                 f"Anchor for r2p check --anchor: {trail}"]
-    return "".join(meta(line) for line in said)
+    return "".join(meta(line) for line in colophon_lines(pack, "the accessible HTML edition"))
 
 
 def document(pack: Pack, report: Progress | None = None) -> Iterator[str]:

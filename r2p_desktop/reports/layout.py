@@ -42,8 +42,8 @@ from reportlab.platypus import (
     Table,
 )
 
-from ..core.anchors import Anchor
 from ..core.formatting import human_label, long_date
+from .colophon import colophon_lines
 from .export import Progress
 from .pack_data import Agenda, Pack, Section
 from .text import SANS, SANS_BOLD, clean, markup, paragraph, paragraph_style, register_fonts
@@ -392,20 +392,16 @@ def cover(pack: Pack, contents: list[tuple[str, str, int]]) -> list[Flowable]:
                "This pack contains records the committee has not made public. Do not circulate outside the "
                "committee and its secretariat.")
     story.append(para(marking, "note"))
-    if pack.audit_trail is not None:
-        story += colophon(pack.audit_trail)
     story += [NextPageTemplate("body"), PageBreak(),
               Heading("Contents", "h1", "contents", 0)]
     story += [ContentsLine(title, key, level) for key, title, level in contents]
     return story
 
 
-def colophon(trail: Anchor) -> list[Flowable]:
-    """The audit trail as the pack was read: kept with the pack, `r2p check --anchor` later shows whether
-    the record it came from has since been rewritten."""
-    return [Spacer(1, 8 * mm),
-            para(f"Audit trail at export: {trail.length} entries, head {trail.short_head}", "meta"),
-            para(f"Anchor for r2p check --anchor: {trail}", "meta")]
+def colophon(pack: Pack) -> list[Flowable]:
+    """The pack's last lines: when the record was read, with what options, and the audit trail's anchor."""
+    return [Spacer(1, 10 * mm), para("About this pack", "h3"),
+            *(para(line, "meta") for line in colophon_lines(pack, "the PDF pack"))]
 
 
 def pieces(pack: Pack, report: Progress, frame: tuple[float, float]) -> Iterator[tuple[int, list[Flowable]]]:
@@ -462,7 +458,8 @@ def write_pack(pack: Pack, paper: str, path: Path, report: Progress) -> int:
         document = BriefingDocument(file, pack, paper, report)
         document.total = sum(max(section.count, 1) for section in pack.sections)
         width, height = PAPERS[paper]
-        story = [*cover(pack, contents), Later(pieces(pack, report, (width - 2 * MARGIN, height - TOP - BOTTOM)))]
+        story = [*cover(pack, contents), Later(pieces(pack, report, (width - 2 * MARGIN, height - TOP - BOTTOM))),
+                 *colophon(pack)]
         with heartbeat(report, "writing the file"):
             document.build(story, canvasmaker=canvas_class(document.section_pages))
         return document.page

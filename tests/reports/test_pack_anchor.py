@@ -30,6 +30,9 @@ def test_the_pack_prints_the_anchor_r2p_audit_head_prints(r2p, record, tmp_path,
     assert f"Audit trail at export: {length} entries, head {head[:4]}…{head[-2:]}" in text
     assert squeeze(f"Anchor for r2p check --anchor: {anchor}") in squeeze(text)
     assert anchors.in_text(text, "the pack") == [anchors.parse(anchor)]
+    # The colophon also says when the record was read and the options the pack was made with.
+    assert squeeze("Written by R2P Desktop as the PDF pack from the record as read on") in squeeze(text)
+    assert squeeze(f"Audience: {audience}") in squeeze(text) and squeeze("Made with: Pack:") in squeeze(text)
 
 
 def test_the_anchor_printed_in_a_pack_is_checked_later(r2p, record, tmp_path):
