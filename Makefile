@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run compiled test typecheck pytest bundle benchmark clean
+.PHONY: run compiled test typecheck pytest bundle install-desktop benchmark clean
 
 run: $(INSTALLED) compiled
 	@scripts/debian-packages.sh run
@@ -37,9 +37,23 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
+# dist/r2p-desktop/, run by dist/r2p-desktop/r2p-desktop (.ci/run runs its --self-test).
 bundle: $(INSTALLED)
 	$(BIN)/python -m pip install --quiet -e '.[bundle]'
 	$(BIN)/pyinstaller --noconfirm --clean build_installer.spec
+
+# The menu entry, icons and AppStream data for this user (Linux), the entry starting this checkout's r2p-desktop.
+DESKTOP_DATA ?= $(HOME)/.local/share
+APP_ID := org.r2p.Desktop
+
+install-desktop: $(INSTALLED)
+	sed 's|^Exec=r2p-desktop|Exec=$(abspath $(BIN))/r2p-desktop|' resources/linux/$(APP_ID).desktop \
+		| install -D -m 644 /dev/stdin $(DESKTOP_DATA)/applications/$(APP_ID).desktop
+	install -D -m 644 resources/linux/$(APP_ID).metainfo.xml $(DESKTOP_DATA)/metainfo/$(APP_ID).metainfo.xml
+	install -D -m 644 resources/icons/$(APP_ID).svg $(DESKTOP_DATA)/icons/hicolor/scalable/apps/$(APP_ID).svg
+	for size in 16 32 48 64 128 256 512; do \
+		install -D -m 644 resources/icons/$(APP_ID)-$$size.png $(DESKTOP_DATA)/icons/hicolor/$${size}x$${size}/apps/$(APP_ID).png; \
+	done
 
 benchmark: $(INSTALLED) compiled
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/questions_view.py

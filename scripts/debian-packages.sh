@@ -5,7 +5,8 @@
 set -euo pipefail
 
 # fonts-dejavu-core is for Qt's own widgets; the briefing packs use the fonts in resources/fonts.
-packages=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core poppler-utils)
+# appstream gives appstreamcli, which checks the AppStream metadata (tests/test_desktop_files.py).
+packages=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core poppler-utils appstream)
 if [ "${1:-test}" = run ]; then
   packages+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 xvfb xauth)
 fi
