@@ -276,3 +276,18 @@ def test_a_second_import_of_the_same_export_adds_nothing(r2p, record, tmp_path):
     again = r2p("import", "questions", str(out))
     assert again.code == 0, again.err
     assert "imported 0 questions" in again.out and "1 already in the database (same uid)" in again.out
+
+
+def test_people_imported_without_a_marking_are_public_and_questions_committee(tmp_path):
+    database = open_database(str(migrated_copy(tmp_path / "fresh.sqlite")))
+    people = tmp_path / "people.csv"
+    people.write_text("full_name\nAmina Haddad\n", encoding="utf-8")
+    questions = tmp_path / "questions.csv"
+    questions.write_text("reference,title,asked_by\nWQ-9,Early warning,Rui Costa\n", encoding="utf-8")
+    for name, path in (("people", people), ("questions", questions)):
+        with database.session() as session:
+            assert import_table(session, name, path).errors == []
+    with database.read_session() as session:
+        marked = dict(session.execute(select(Person.full_name, Person.confidentiality)).all())
+        assert marked == {"Amina Haddad": "public", "Rui Costa": "public"}  # named in a row, created with it
+        assert session.scalar(select(Question.confidentiality)) == "committee"

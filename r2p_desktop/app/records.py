@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from ..core import catalogue, kinds
+from ..core import catalogue, kinds, policy
 from ..core.database import Database
 from ..core.errors import ValidationError
 from ..core.models import Body, Person
@@ -107,8 +107,10 @@ def load(database: Database, form: Form, record_id: int) -> Loaded:
 
 
 def new(database: Database, form: Form, preset: Mapping[str, object] | None = None) -> Loaded:
-    """A new record's form: the committee's default confidentiality, then `preset` (stored values)."""
-    stored: dict[str, object] = {"confidentiality": database.default_confidentiality, **(preset or {})}
+    """A new record's form: the committee's default confidentiality for its kind (people and bodies are
+    public facts), then `preset` (stored values)."""
+    level = read(database, lambda session: policy.default_confidentiality(session, form.model))
+    stored: dict[str, object] = {"confidentiality": level, **(preset or {})}
     return Loaded(form.shown(stored), None, stored)
 
 

@@ -502,7 +502,7 @@ class _Checks:
         self.session, self.table, self.header, self.placed = session, table, header, placed
         self.parse_day, self.report, self.path = parse_day, report, path
         self.resolver = _Resolver(session, model)
-        self.confidentiality = policy.default_confidentiality(session)
+        self.confidentiality = policy.default_confidentiality(session, model)
         # Read through Core: the ORM's loading takes longer than SQLite on a hundred thousand values.
         connection = session.connection()
         self.existing_uids = set(connection.execute(select(model.uid)).scalars().all())

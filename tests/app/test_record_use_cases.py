@@ -109,3 +109,9 @@ def test_deleting_returns_the_deleted_record(database):
     (body_id,) = created.created_ids(kinds.BODY.key)
     assert removal.delete(database, kinds.BODY.key, body_id).deleted == {Record(kinds.BODY.key, body_id)}
     assert use_cases.read(database, lambda session: session.get(Body, body_id)) is None
+
+
+def test_a_new_person_or_body_starts_public_as_the_public_facts_they_are(database):
+    assert use_cases.new(database, record_forms.BODY).shown["confidentiality"] == "public"
+    assert use_cases.new(database, record_forms.PERSON).shown["confidentiality"] == "public"
+    assert use_cases.new(database, record_forms.BUDGET_ITEM).shown["confidentiality"] == "committee"  # the default

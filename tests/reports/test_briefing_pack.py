@@ -15,7 +15,8 @@ from r2p_desktop.reports import ExportCancelled, PackOptions, export_pack, previ
 from r2p_desktop.reports.text import font_path
 
 SECTIONS = ["Key points", "Executive summary", "Agenda", "Commitments scorecard", "Recommendations scorecard",
-            "Treaty status", "Atrocity risk assessment", "Since the last debate", "Questions since the previous debate", "Budget lines",
+            "Treaty status", "Atrocity risk assessment", "Since the last debate", "Questions since the previous debate",
+            "Budget lines",
             "Government undertakings", "Follow-ups still open", "Documents for the debate", "Annex: index of questions",
             "Glossary"]
 
