@@ -239,3 +239,21 @@ def test_every_text_and_status_colour_the_interface_defines_reaches_4_5_to_1(mai
     failing += [f"quiet text {quiet.name()} on {paper.name()}: {contrast(quiet, paper):.2f}"
                 for paper in papers if contrast(quiet, paper) < 4.5]
     assert not failing, failing
+
+
+def test_the_window_fits_a_1366_by_768_screen_at_150_percent_with_every_view_filled(main_window, qtbot, database,
+                                                                                     sample):
+    """1366x768 at 150% leaves 911x512 logical pixels: no view, with long titles in it, may need more (a
+    debate's or a question's title once widened the window past the screen)."""
+    window = main_window
+    for row in range(len(window.views)):
+        window.show_view(row)
+        qtbot.wait(10)
+    window.edit_question(first_id(database, Question))
+    window.show_view(window.views.index(window.debates_view))
+    qtbot.waitUntil(lambda: window.debates_view.current_debate_id() is not None)
+    window.resize(911, 512)
+    qtbot.wait(20)
+    assert window.minimumSizeHint().width() <= 911 and window.width() == 911
+    assert window.minimumSizeHint().height() <= 512
+    window.questions_view.editor.revert()

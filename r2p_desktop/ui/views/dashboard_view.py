@@ -4,7 +4,7 @@ record; every figure opens the records behind it. An empty database offers to lo
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ...app import pages
 from ...core.database import Database
@@ -105,7 +105,18 @@ class DashboardView(BaseView):
         new_question.clicked.connect(self.new_question_requested)
         self.sample_data_panel.add_button(new_question)
         self.sample_data_panel.hide()
-        self.page_layout.addWidget(self.sample_data_panel)
+        # Below the title, the page scrolls rather than squeeze its figures when the window is small
+        # (1366x768 at 150%): a card's caption keeps its lines, a list at least a few rows.
+        body = QWidget(self)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(self.page_layout.spacing())
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        self.page_layout.addWidget(scroll, 1)
+        body_layout.addWidget(self.sample_data_panel)
 
         self.cards: dict[str, StatCard] = {}
         grid = QGridLayout()
@@ -127,7 +138,7 @@ class DashboardView(BaseView):
         self.cards["undertakings_due_soon"].clicked.connect(
             lambda: self.undertakings_requested.emit(undertakings.DUE_SOON))
         self.cards["next_debate"].clicked.connect(lambda: self.view_requested.emit("debates"))
-        self.page_layout.addLayout(grid)
+        body_layout.addLayout(grid)
 
         self.ministry_table = RecordListTable(MINISTRY_COLUMNS, self, stretch=0)
         self.ministry_table.record_activated.connect(
@@ -144,9 +155,10 @@ class DashboardView(BaseView):
             column.addWidget(QLabel(f"<b>{caption}</b>", self.details))
             column.addWidget(table, 1)
             lists.addLayout(column, 1)
-        self.page_layout.addWidget(self.details, 1)
+        self.details.setMinimumHeight(self.details.fontMetrics().lineSpacing() * 12)
+        body_layout.addWidget(self.details, 1)
         self.stretch_when_empty = QWidget(self)
-        self.page_layout.addWidget(self.stretch_when_empty, 1)
+        body_layout.addWidget(self.stretch_when_empty, 1)
 
     def is_empty(self) -> bool:
         return self.record_count == 0

@@ -38,6 +38,7 @@ from ..models.agenda_model import AgendaModel
 from ..models.record_list_model import DATE, LABEL, NUMBER, WARNING_COLOUR, ListColumn
 from ..records_changed import AGENDA_ITEMS, BUDGET_ITEMS, COMMITMENTS, DEBATES, FOLLOW_UPS, QUESTIONS, RecordsChanged
 from ..widgets.delete_key import DeleteKey
+from ..widgets.elided_label import ElidedLabel
 from ..widgets.record_list_table import RecordListTable
 from ..widgets.record_table_view import RecordTableView
 from .base_view import BaseView
@@ -97,7 +98,7 @@ class DebatesView(BaseView):
         self.agenda_table.installEventFilter(self)
         self.agenda_table.selectionModel().selectionChanged.connect(lambda *_: self._enable_buttons())
 
-        self.agenda_title = QLabel(self)
+        self.agenda_title = ElidedLabel(self)  # a long debate title must not widen the window
         font = self.agenda_title.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)

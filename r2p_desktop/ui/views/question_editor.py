@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -54,6 +53,7 @@ from ..dialogs.record_dialog import failed_save_messages
 from ..dialogs.share_answer_dialog import ShareAnswerDialog
 from ..dialogs.undertaking_dialog import UndertakingDialog, record_undertaking_for_question
 from ..records_changed import QUESTIONS, RecordsChanged
+from ..widgets.elided_label import ElidedLabel
 from ..widgets.field_errors import FieldErrors
 from ..widgets.form_binder import FormBinder
 from ..widgets.history_table import HistoryTable
@@ -155,14 +155,11 @@ class QuestionEditor(QWidget):
         columns.addWidget(question, 1)
         columns.addLayout(right, 1)
 
-        self.heading_label = QLabel()
+        self.heading_label = ElidedLabel()  # a long title ends in "…" instead of widening the window
         font = QFont(self.heading_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setWeight(QFont.Weight.DemiBold)
         self.heading_label.setFont(font)
-        self.heading_label.setTextFormat(Qt.TextFormat.PlainText)
-        # A long title is cut at the pane's edge instead of widening the window.
-        self.heading_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.save)
@@ -408,7 +405,6 @@ class QuestionEditor(QWidget):
         self.documents.show_question(question_id)
         self._show_answer_record()
         self.heading_label.setText(self._edit_title() if editing else "New question")
-        self.heading_label.setToolTip(self.heading_label.text())
 
     def _tab_shown(self, index: int) -> None:
         if self.tabs.widget(index) is self.history_page and not self._history_loaded:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +28,7 @@ from ...core.formatting import date_text, human_label
 from ...core.models import Confidentiality, PersonKind, QuestionStatus
 from ...core.services.questions import AWAITING, OVERDUE, QuestionFilter
 from .date_field import DateField
+from .flow_row import FlowRow
 
 TYPING_DELAY_MS = 250  # wait for a pause in typing before searching
 INVALID_COLOUR = "#b3261e"
@@ -287,44 +289,33 @@ class QuestionFilterBar(QWidget):
         self.confidentiality_combo.set_choices([(human_label(c.value), c.value, "") for c in Confidentiality])
 
     def _lay_out(self) -> None:
-        first = QHBoxLayout()
-        first.setSpacing(6)
-        first.addWidget(self.text_edit, 1)
-        first.addWidget(self.due_chip)
-        first.addWidget(self.status_combo)
-        first.addWidget(self.body_combo)
-        first.addWidget(self.member_combo)
-
-        second = QHBoxLayout()
-        second.setSpacing(6)
-        second.addWidget(self.pillar_combo)
-        second.addWidget(self.commitment_combo, 1)
-        second.addSpacing(4)
-        second.addWidget(self.tabled_label)
-        second.addWidget(self.tabled_from_edit)
-        second.addWidget(self.tabled_to_label)
-        second.addWidget(self.tabled_to_edit)
-        second.addSpacing(4)
-        second.addWidget(self.confidentiality_combo)
-        second.addWidget(self.clear_button)
-
+        # One row that wraps: in a wide window the filters take two lines, in a narrow one (1366x768 at
+        # 150%) more, and no filter is squeezed until its words are cut.
+        tabled = QWidget(self)  # "Tabled [from] to [to]" stays together on its line
+        dates = QHBoxLayout(tabled)
+        dates.setContentsMargins(0, 0, 0, 0)
+        dates.setSpacing(6)
+        for widget in (self.tabled_label, self.tabled_from_edit, self.tabled_to_label, self.tabled_to_edit):
+            dates.addWidget(widget)
+        self.text_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.commitment_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         rows = QVBoxLayout(self)
         rows.setContentsMargins(0, 0, 0, 0)
         rows.setSpacing(6)
-        rows.addLayout(first)
-        rows.addLayout(second)
+        for line in ((self.text_edit, self.due_chip, self.status_combo, self.body_combo, self.member_combo),
+                     (self.pillar_combo, self.commitment_combo, tabled, self.confidentiality_combo,
+                      self.clear_button)):
+            flow = FlowRow(spacing=6)
+            for widget in line:
+                flow.addWidget(widget)
+            rows.addLayout(flow)
 
         order = [self.text_edit, self.due_chip, self.status_combo, self.body_combo, self.member_combo,
                  self.pillar_combo, self.commitment_combo, self.tabled_from_edit, self.tabled_to_edit,
                  self.confidentiality_combo, self.clear_button]
         for before, after in pairwise(order):
             QWidget.setTabOrder(before, after)
-        # Natural widths fit a 1280-pixel window; a narrower one squeezes the controls, never the window.
-        for widget, least in ((self.text_edit, 80), (self.status_combo, 70),
-                              (self.body_combo, 80), (self.member_combo, 70), (self.pillar_combo, 56),
-                              (self.commitment_combo, 80), (self.tabled_from_edit, 84), (self.tabled_to_edit, 84),
-                              (self.confidentiality_combo, 64), (self.clear_button, 56)):
-            widget.setMinimumWidth(least)
+        self.text_edit.setMinimumWidth(self.text_edit.fontMetrics().horizontalAdvance("Search titles and refs"))
 
     @staticmethod
     def _describe(widget: QWidget, name: str, tip: str) -> None:

@@ -56,6 +56,12 @@ class StatCard(QPushButton):
     def minimumSizeHint(self) -> QSize:
         return self._layout.minimumSize()
 
+    def hasHeightForWidth(self) -> bool:  # a wrapped caption needs its lines, however narrow the card
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._layout.totalHeightForWidth(width)
+
     def set_value(self, value: int | str, caption: str | None = None) -> None:
         self.value_label.setText(f"{value:,}" if isinstance(value, int) else value)
         alert = self._warning and isinstance(value, int) and value > 0
