@@ -295,8 +295,8 @@ class QuestionFilterBar(QWidget):
         dates = QHBoxLayout(tabled)
         dates.setContentsMargins(0, 0, 0, 0)
         dates.setSpacing(6)
-        for widget in (self.tabled_label, self.tabled_from_edit, self.tabled_to_label, self.tabled_to_edit):
-            dates.addWidget(widget)
+        for part in (self.tabled_label, self.tabled_from_edit, self.tabled_to_label, self.tabled_to_edit):
+            dates.addWidget(part)
         self.text_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.commitment_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         rows = QVBoxLayout(self)
