@@ -7,13 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAccessible, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
+    QCalendarWidget,
     QComboBox,
     QDialog,
     QLineEdit,
@@ -42,6 +43,7 @@ from r2p_desktop.ui.accessibility import contrast
 from r2p_desktop.ui.views.risk_assessments_view import INK, LEVEL_TINT
 from r2p_desktop.ui.widgets.allocation_chart import SCOPE_COLOURS
 from r2p_desktop.ui.widgets.banner import BANNER_COLOURS, BANNER_INK
+from r2p_desktop.ui.widgets.date_field import DateField
 
 UI = Path(__file__).parents[2] / "r2p_desktop" / "ui"
 
@@ -257,3 +259,23 @@ def test_the_window_fits_a_1366_by_768_screen_at_150_percent_with_every_view_fil
     assert window.minimumSizeHint().width() <= 911 and window.width() == 911
     assert window.minimumSizeHint().height() <= 512
     window.questions_view.editor.revert()
+
+
+def test_alt_down_in_a_date_field_opens_its_calendar(qtbot):
+    field = DateField()
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.waitExposed(field)
+    field.setFocus()
+    shown = []
+
+    def close_calendar() -> None:  # the calendar's menu runs its own loop: note it, then close it
+        popup = QApplication.activePopupWidget()
+        shown.append(popup is not None and popup.findChild(QCalendarWidget) is not None)
+        if popup is not None:
+            popup.close()
+
+    QTimer.singleShot(200, close_calendar)
+    qtbot.keyClick(field, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown == [True]

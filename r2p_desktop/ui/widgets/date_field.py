@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QPoint, QRectF, Qt
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPen, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QToolButton, QWidget, QWidgetAction
 
 
@@ -36,10 +36,8 @@ class DateField(QLineEdit):
         self.setClearButtonEnabled(True)
         self.setMaxLength(10)
         self.calendar_action = QAction(_calendar_icon(), "Pick a date", self)
-        self.calendar_action.setToolTip("Pick a date from a calendar")
+        self.calendar_action.setToolTip("Pick a date from a calendar (Alt+Down)")
         self.calendar_action.triggered.connect(self._show_calendar)
-        self.calendar_action.setShortcut(QKeySequence("Alt+Down"))  # the calendar from the keyboard too
-        self.calendar_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
         self.textChanged.connect(self._name_buttons)  # the clear button appears with the first letter
         self._name_buttons()
@@ -49,6 +47,13 @@ class DateField(QLineEdit):
             if not button.accessibleName():
                 button.setAccessibleName("Pick a date" if button.defaultAction() is self.calendar_action
                                          else "Clear the date")
+
+    def keyPressEvent(self, event) -> None:
+        # Alt+Down opens the calendar, as it opens a combo box's list: the calendar from the keyboard too.
+        if event.key() == Qt.Key.Key_Down and event.modifiers() == Qt.KeyboardModifier.AltModifier:
+            self._show_calendar()
+            return
+        super().keyPressEvent(event)
 
     def set_date(self, value: date | None) -> None:
         self.setText(value.isoformat() if value else "")
