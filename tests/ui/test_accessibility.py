@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSlider,
     QTabBar,
+    QTabWidget,
     QTextEdit,
     QWidget,
 )
@@ -59,7 +60,21 @@ def accessible_name(widget: QWidget) -> str:
 
 
 def unnamed(top: QWidget) -> list[str]:
-    """Every visible, interactive widget under `top` without an accessible name, described for a reader."""
+    """Every visible, interactive widget under `top` without an accessible name, described for a reader,
+    on each page of each of its tab widgets too."""
+    missing = unnamed_showing(top)
+    for tabs in top.findChildren(QTabWidget):
+        if tabs.isVisible():
+            current = tabs.currentIndex()
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
+                QApplication.processEvents()
+                missing += unnamed_showing(tabs)
+            tabs.setCurrentIndex(current)
+    return missing
+
+
+def unnamed_showing(top: QWidget) -> list[str]:
     missing = []
     for widget in top.findChildren(QWidget):
         if not isinstance(widget, INTERACTIVE) or not widget.isVisible():
