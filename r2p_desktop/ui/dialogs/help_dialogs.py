@@ -72,10 +72,11 @@ class ShortcutsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         for number, (command, keys) in enumerate(rows):
             self.table.setItem(number, 0, QTableWidgetItem(command))
             self.table.setItem(number, 1, QTableWidgetItem(keys))
+        self.table.resizeColumnToContents(1)  # and a margin, so that no keys are cut at the edge
+        self.table.setColumnWidth(1, self.table.columnWidth(1) + self.fontMetrics().horizontalAdvance("MM"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
