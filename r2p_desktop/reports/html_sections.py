@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from ..core.attachments import size_text
 from ..core.formatting import human_label, long_date
-from ..core.models import Question, RiskLevel
+from ..core.models import RiskLevel
 from ..core.money import amount_text
 from ..core.services import risk_assessments
 from ..core.values import Values
@@ -51,6 +51,7 @@ from .pack_data import (
     FollowUps,
     Glossary,
     Pack,
+    PackQuestion,
     QuestionIndex,
     QuestionsByStatus,
     Scorecard,
@@ -192,26 +193,24 @@ def treaties(data: Treaties, context: Context) -> Iterator[str]:
     yield source_note(context.pack, "the treaty catalogue and the committee's record of treaty statuses")
 
 
-def question_block(q: Question, context: Context) -> Html:
+def question_block(q: PackQuestion, context: Context) -> Html:
     """A question in full, as `sections.question_block` prints it."""
     reference = q.reference or f"Question {q.id}"
     details = [f"{human_label(q.type)} question"]
-    if q.asked_by is not None:
-        details.append(f"asked by {q.asked_by.full_name}")
-    if q.addressed_to is not None:
-        details.append(f"to the {q.addressed_to.name}")
-    if q.transferred_from is not None:
-        details.append(f"transferred from the {q.transferred_from.name}"
+    if q.asked_by:
+        details.append(f"asked by {q.asked_by}")
+    if q.ministry:
+        details.append(f"to the {q.ministry}")
+    if q.transferred_from:
+        details.append(f"transferred from the {q.transferred_from}"
                        + (f" on {long_date(q.transferred_on)}" if q.transferred_on else ""))
     due = "named day" if q.named_day else "due"
     details += [f"{label} {long_date(value)}" for label, value in
                 (("tabled", q.date_tabled), (due, q.answer_due), ("answered", q.date_answered)) if value]
-    if q.answered_by is not None:
-        details.append(f"by {q.answered_by.full_name}")
-    together = [other for other in ([q.answered_with, *q.answered_with.sharing_answer] if q.answered_with
-                                    else q.sharing_answer) if other is not None and other.id != q.id]
-    if together:
-        details.append("answered together with " + ", ".join(o.reference or f"“{o.title}”" for o in together))
+    if q.answered_by:
+        details.append(f"by {q.answered_by}")
+    if q.together:
+        details.append("answered together with " + ", ".join(q.together))
     state: str = status_text(q.status, overdue=is_overdue(q, context.pack.today))
     if q.assessment:
         poor = " overdue" if q.assessment in ("unsatisfactory", "no_answer") else ""
@@ -226,7 +225,7 @@ def question_block(q: Question, context: Context) -> Html:
     if q.original_answer_text.strip():
         parts.append(long_text("The answer as first given", q.original_answer_text))
     if q.commitments:
-        parts.append(meta("Commitments: " + "; ".join(f"{c.code} ({c.title})" for c in q.commitments)))
+        parts.append(meta("Commitments: " + "; ".join(q.commitments)))
     parts.append("</article>\n")
     context.in_full.add(q.id)
     return Html("".join(parts))
@@ -252,7 +251,7 @@ def annex(data: QuestionIndex, context: Context) -> Iterator[str]:
         yield meta(data.intro)
     printed = data.in_full & context.in_full  # printed in full in this file: their reference links there
     rows = ([linked(inline(q.reference or str(q.id)), f"q{q.id}" if q.id in printed else None), q.title,
-             q.addressed_to.abbreviation or q.addressed_to.name if q.addressed_to else "", long_date(q.date_tabled),
+             q.ministry_short, long_date(q.date_tabled),
              status_text(standing(q), overdue=is_overdue(q, context.pack.today)), long_date(q.date_answered)]
             for q in data.questions)
     yield from table("Index of questions", ["Reference", "Title", "Ministry", "Tabled", "Status", "Answered"], rows,

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, FromClause, Select, func, literal, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased
 
 from ..core import kinds
 from ..core.anchors import Anchor, chain_head
@@ -33,6 +33,7 @@ from ..core.models import (
     FollowUpStatus,
     Instrument,
     InstrumentStatus,
+    Person,
     Question,
     QuestionStatus,
     Undertaking,
@@ -109,13 +110,13 @@ class Treaties:
 
 @dataclass(frozen=True)
 class QuestionsByStatus:
-    groups: list[tuple[str, list[Question]]]  # `question_groups`
+    groups: list[tuple[str, list[PackQuestion]]]  # `question_groups`
     intro: str = ""  # what the section holds when it holds only some questions
 
 
 @dataclass(frozen=True)
 class QuestionIndex:
-    questions: list[Question]
+    questions: list[PackQuestion]
     in_full: frozenset[int] = frozenset()  # ids of the questions printed in full, which the index links to
     intro: str = ""
 
@@ -205,28 +206,109 @@ def choose_debate(session: Session, debate_id: int | None, today: date) -> Debat
     return debate
 
 
+@dataclass(frozen=True, slots=True)
+class PackQuestion:
+    """A question as a pack prints it: plain values only (names, not related records), so a pack of
+    100,000 questions holds their text and little else. Names are "" where there is none or the
+    audience may not see it."""
+
+    id: int
+    reference: str | None
+    title: str
+    type: str
+    status: str
+    assessment: str | None
+    named_day: bool
+    date_tabled: date | None
+    answer_due: date | None
+    date_answered: date | None
+    transferred_on: date | None
+    holding_answer_date: date | None
+    answer_corrected_on: date | None
+    question_text: str
+    holding_answer_text: str
+    answer_text: str
+    original_answer_text: str
+    asked_by: str  # the asker's full name
+    ministry: str  # the name of the body the question is addressed to
+    ministry_short: str  # its abbreviation, else its name
+    transferred_from: str
+    answered_by: str
+    together: tuple[str, ...]  # the questions answered together with it, by reference (or title)
+    commitments: tuple[str, ...]  # "code (title)" of each commitment it concerns, by code
+
+
 def questions_in(session: Session, since: date | None, until: date | None,
-                 ids: Collection[int] | None = None) -> list[Question]:
+                 ids: Collection[int] | None = None) -> list[PackQuestion]:
     """Tabled questions (drafts are not yet put to the government) in the period (or with those `ids`),
-    by date tabled and reference."""
-    query = (select(Question).where(Question.status != QuestionStatus.DRAFT.value)
-             .options(selectinload(Question.asked_by), selectinload(Question.addressed_to),
-                      selectinload(Question.answered_by), selectinload(Question.commitments),
-                      selectinload(Question.transferred_from),
-                      selectinload(Question.answered_with).selectinload(Question.sharing_answer),
-                      selectinload(Question.sharing_answer))
+    by date tabled and reference, in one query joining the names it prints; the session's audience
+    filter applies to the joined people and bodies as to the questions (a name the audience may not
+    see is "")."""
+    if ids is not None and not ids:
+        return []
+    asker, answerer, ministry, former = aliased(Person), aliased(Person), aliased(Body), aliased(Body)
+    query = (select(Question.id, Question.reference, Question.title, Question.type, Question.status,
+                    Question.assessment, Question.named_day, Question.date_tabled, Question.answer_due,
+                    Question.date_answered, Question.transferred_on, Question.holding_answer_date,
+                    Question.answer_corrected_on, Question.question_text, Question.holding_answer_text,
+                    Question.answer_text, Question.original_answer_text, asker.full_name, ministry.name,
+                    func.coalesce(func.nullif(ministry.abbreviation, ""), ministry.name), former.name,
+                    answerer.full_name, Question.answered_with_id)
+             .outerjoin(asker, asker.id == Question.asked_by_id)
+             .outerjoin(ministry, ministry.id == Question.addressed_to_id)
+             .outerjoin(former, former.id == Question.transferred_from_id)
+             .outerjoin(answerer, answerer.id == Question.answered_by_id)
+             .where(Question.status != QuestionStatus.DRAFT.value)
              .order_by(Question.date_tabled, Question.reference, Question.id))
     if ids is not None:
-        return list(session.scalars(query.where(Question.id.in_(ids)))) if ids else []
+        query = query.where(Question.id.in_(ids))
     if since:
         query = query.where(Question.date_tabled >= since)
     if until:
         query = query.where(Question.date_tabled <= until)
-    return list(session.scalars(query))
+    names: dict[str, str] = {}  # one string for each name however many questions print it
+    together = _answered_together(session)
+    concerns = _commitments_of(session, names)
+    questions = []
+    for row in session.execute(query.execution_options(yield_per=1000)):  # streamed, not buffered whole
+        *values, answered_with_id = row
+        for n in range(17, 22):
+            values[n] = names.setdefault(values[n] or "", values[n] or "")
+        shared = together.get(answered_with_id or row.id, ())
+        together_with = tuple(label for other, label in shared if other != row.id)
+        questions.append(PackQuestion(*(*values, together_with, concerns.get(row.id, ()))))
+    return questions
 
 
-def needed_for_debate(session: Session, questions: list[Question], items: list[Values], today: date
-                      ) -> list[Question]:
+def _answered_together(session: Session) -> dict[int, list[tuple[int, str]]]:
+    """{id of a question others share the answer of: [(id, label) of it, then of the others by reference]},
+    for the questions the audience may see; a question's group is its own or its answer's."""
+    sharing = session.execute(select(Question.id, Question.reference, Question.title, Question.answered_with_id)
+                              .where(Question.answered_with_id.is_not(None)).order_by(Question.reference)).all()
+    if not sharing:
+        return {}
+    roots = {row.answered_with_id for row in sharing}
+    groups: dict[int, list[tuple[int, str]]] = {
+        root_id: [(root_id, reference or f"“{title}”")] for root_id, reference, title in session.execute(
+            select(Question.id, Question.reference, Question.title).where(Question.id.in_(roots)))}
+    for row in sharing:
+        groups.setdefault(row.answered_with_id, []).append((row.id, row.reference or f"“{row.title}”"))
+    return groups
+
+
+def _commitments_of(session: Session, names: dict[str, str]) -> dict[int, tuple[str, ...]]:
+    """{question id: "code (title)" of each commitment it concerns, by code}."""
+    concerns: dict[int, list[str]] = {}
+    for question_id, code, title in session.execute(
+            select(question_commitments.c.question_id, Commitment.code, Commitment.title)
+            .join(Commitment, Commitment.id == question_commitments.c.commitment_id).order_by(Commitment.code)):
+        label = f"{code} ({title})"
+        concerns.setdefault(question_id, []).append(names.setdefault(label, label))
+    return {question_id: tuple(labels) for question_id, labels in concerns.items()}
+
+
+def needed_for_debate(session: Session, questions: list[PackQuestion], items: list[Values], today: date
+                      ) -> list[PackQuestion]:
     """What a debate needs in full: the questions its agenda discusses (from any period), then the period's
     overdue questions, answers the committee found unsatisfactory and questions in which an undertaking
     still pending was given, in the period's order."""
@@ -250,37 +332,37 @@ def glossary(session: Session) -> list[tuple[str, str]]:
     return sorted(entries.items(), key=lambda entry: entry[0].casefold())
 
 
-def is_answered(q: Question) -> bool:
+def is_answered(q: PackQuestion) -> bool:
     """DEFINITIONS["Answered"]: the one test every figure, chart and table of answers uses."""
     return q.date_answered is not None or bool((q.answer_text or "").strip())
 
 
-def answered_on_time(q: Question) -> bool:
+def answered_on_time(q: PackQuestion) -> bool:
     """DEFINITIONS["On time"]."""
     if not is_answered(q):
         return False
     return q.answer_due is None or (q.date_answered is not None and q.date_answered <= q.answer_due)
 
 
-def standing(q: Question) -> str:
+def standing(q: PackQuestion) -> str:
     """The status a chart counts a question under: an answered question counts as answered even when it
     is now closed, so the chart agrees with the "Answered" figure."""
     return QuestionStatus.ANSWERED.value if is_answered(q) else str(q.status)
 
 
-def on_time_by_ministry(questions: list[Question]) -> list[tuple[str, int, int]]:
+def on_time_by_ministry(questions: list[PackQuestion]) -> list[tuple[str, int, int]]:
     """(ministry, answers, answers on time) for the ministries that answered, most answers first."""
     answered: Counter[str] = Counter()
     on_time: Counter[str] = Counter()
     for q in questions:
-        if is_answered(q) and q.addressed_to is not None:
-            name = q.addressed_to.abbreviation or q.addressed_to.name
+        if is_answered(q) and q.ministry_short:
+            name = q.ministry_short
             answered[name] += 1
             on_time[name] += answered_on_time(q)
     return sorted(((name, n, on_time[name]) for name, n in answered.items()), key=lambda r: (-r[1], r[0]))
 
 
-def is_overdue(q: Question, today: date) -> bool:
+def is_overdue(q: PackQuestion, today: date) -> bool:
     """DEFINITIONS["Overdue"]."""
     return q.status in AWAITING_ANSWER and q.answer_due is not None and q.answer_due < today
 
@@ -296,7 +378,7 @@ def withheld(session: Session, table: FromClause, value: ColumnElement[object], 
     return set(session.scalars(query))
 
 
-def summary(session: Session, questions: list[Question], today: date, *, budget_chart: bool = True,
+def summary(session: Session, questions: list[PackQuestion], today: date, *, budget_chart: bool = True,
             public: bool = False) -> Summary:
     by_status = Counter(standing(q) for q in questions)
     answered = [q for q in questions if is_answered(q)]
@@ -345,7 +427,7 @@ def _published(session: Session) -> bool:
     return session.scalar(select(CommitmentAssessment.id).limit(1)) is not None
 
 
-def question_groups(questions: list[Question]) -> list[tuple[str, list[Question]]]:
+def question_groups(questions: list[PackQuestion]) -> list[tuple[str, list[PackQuestion]]]:
     groups = [(s.value, [q for q in questions if q.status == s.value]) for s in STATUS_ORDER]
     return [(status, group) for status, group in groups if group]
 
@@ -481,7 +563,7 @@ SELECTIVE_INTRO = ("The questions the agenda discusses, overdue answers, answers
                    "full. Every question of the period is listed in the annex.")
 
 
-def _question_sections(questions: list[Question], title: str, in_full: list[Question] | None = None
+def _question_sections(questions: list[PackQuestion], title: str, in_full: list[PackQuestion] | None = None
                        ) -> list[Section]:
     """The questions in full by status (all of them, or `in_full`), then the annex indexing every one."""
     body = questions if in_full is None else in_full
@@ -517,7 +599,7 @@ def _recommendations_pack(session: Session, today: date) -> tuple[str, list[Sect
 
 def _undertakings_pack(session: Session, today: date) -> tuple[str, list[Section]]:
     groups = record_data.undertaking_groups(list_undertakings(session, today=today), settled=True)
-    return f"As they stand on {today.isoformat()}", [Section(title, len(rows), Undertakings([(title, rows)]))
+    return f"As they stand on {long_date(today)}", [Section(title, len(rows), Undertakings([(title, rows)]))
                                                       for title, rows in groups.groups]
 
 
@@ -558,7 +640,7 @@ def gather(session: Session, options: PackOptions, today: date | None = None,
         previous = session.scalar(select(func.max(Debate.date)).where(Debate.date < before, Debate.id != debate.id))
         since = since or (previous + timedelta(days=1) if previous else None)
         until = until or before
-        subtitle = " · ".join(p for p in (debate.title, debate.chamber, debate.date and debate.date.isoformat()) if p)
+        subtitle = " · ".join(p for p in (debate.title, debate.chamber, debate.date and long_date(debate.date)) if p)
     step("reading questions")
     questions = questions_in(session, since, until) if options.pack in ("debate", "questions") else []
     step("reading the rest of the record")

@@ -5,8 +5,9 @@ of section data (recommendations, undertakings, risk assessments and documents i
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from html import unescape
+from itertools import islice
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
@@ -14,7 +15,6 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, FrameBreak, Paragraph, Spacer, Table, TableStyle
 
 from ..core.formatting import human_label, long_date
-from ..core.models import Question
 from ..core.money import amount_text
 from ..core.values import Values
 from . import charts
@@ -30,6 +30,7 @@ from .pack_data import (
     FollowUps,
     Glossary,
     Pack,
+    PackQuestion,
     QuestionIndex,
     QuestionsByStatus,
     Scorecard,
@@ -121,19 +122,24 @@ class Chunk(Table):
         return [FrameBreak(), self._headed(0)]
 
 
-def _fitted(headers: list[str], weights: Sequence[float], cells: list[list[str]], available: float,
+def _fitted(headers: list[str], weights: Sequence[float], cells: Iterable[list[str]], available: float,
             nowrap: Collection[int]) -> list[float]:
     """Column widths in proportion to `weights`, but each at least as wide as its longest word (header
-    included) and, for the `nowrap` columns (dates), its longest text, so no word or date is broken."""
+    included) and, for the `nowrap` columns (dates), its longest text, so no word or date is broken.
+    `cells` are read once, keeping only each column's longest words."""
     widths = [available * w / sum(weights) for w in weights]
     padding = 8.5
+    longest: list[set[str]] = [{header} for header in headers]
+    for row in cells:
+        for column, text in enumerate(row[:len(headers)]):
+            words = longest[column]
+            words.update(text.splitlines() if column in nowrap else WORD.findall(text[:400]))
+            if len(words) > 64:
+                longest[column] = set(sorted(words, key=len, reverse=True)[:8])
     least = []
-    for column, header in enumerate(headers):
-        texts = [row[column] for row in cells if column < len(row)]
-        words = [header, *((line for text in texts for line in text.splitlines()) if column in nowrap else
-                           (word for text in texts for word in WORD.findall(text[:400])))]
-        longest = sorted(set(words), key=len, reverse=True)[:8]  # the widest is among the longest
-        wide = max((stringWidth(word, SANS_BOLD, 8) for word in longest), default=0)
+    for words in longest:
+        widest = sorted(words, key=len, reverse=True)[:8]  # the widest is among the longest
+        wide = max((stringWidth(word, SANS_BOLD, 8) for word in widest), default=0)
         least.append(min(wide + padding, available * 0.35))
     if sum(least) >= available:  # the words alone fill the width: share it in their proportion
         return [available * w / sum(least) for w in least]
@@ -164,16 +170,25 @@ def table(headers: list[str], widths: Sequence[float], records: Sequence[Sequenc
     """Records as one table to the reader: a header row at the start and again after each page break,
     never in mid-page; a long cell continues in extra rows of its record, so no row is taller than a page.
     Column widths follow `widths` but fit each column's longest word, and whole texts in `nowrap`."""
-    plain = [[_plain_cell(value) for value in record] for record in records]
-    fitted = _fitted(headers, widths, plain, available, nowrap)
+    return list(table_of(headers, widths, lambda: records, available, right, report, nowrap))
+
+
+def table_of(headers: list[str], widths: Sequence[float], records: Callable[[], Iterable[Sequence[object]]],
+             available: float, right: Collection[int] = frozenset(), report: Progress | None = None,
+             nowrap: Collection[int] = frozenset()) -> Iterator[Flowable]:
+    """`table` made TABLE_CHUNK records at a time as it is taken: `records()` is read twice, once to fit
+    the columns and once to make the rows, so the records need not all exist at once either."""
+    fitted = _fitted(headers, widths, ([_plain_cell(value) for value in record] for record in records()),
+                     available, nowrap)
     head: list[Paragraph | str] = [Paragraph(markup(h), STYLES["cell_head"]) for h in headers]
-    flowables: list[Flowable] = []
-    for start in range(0, max(len(records), 1), TABLE_CHUNK):
+    rest = iter(records())
+    start, batch = 0, list(islice(rest, TABLE_CHUNK))
+    while start == 0 or batch:
         if report is not None:
             report(message=f"preparing rows {start + 1} to {start + TABLE_CHUNK}")
         rows: list[list[Paragraph | str]] = []
         spans: list[tuple[int, int]] = []
-        for record in records[start:start + TABLE_CHUNK]:
+        for record in batch:
             cells: list[list[Paragraph | str]] = []
             for column, value in enumerate(record):
                 style = STYLES["cell_right" if column in right else "cell"]
@@ -191,10 +206,10 @@ def table(headers: list[str], widths: Sequence[float], records: Sequence[Sequenc
         if start == 0:  # the first rows come under the header, which ReportLab repeats where they split
             grid = Table([head, *rows], colWidths=fitted, repeatRows=1)
             grid.setStyle(TableStyle(_commands([(a + 1, b + 1) for a, b in spans], False, header=True)))
-            flowables.append(grid)
+            yield grid
         else:
-            flowables.append(Chunk.of(head, rows, spans, start % 2 == 1, fitted))
-    return flowables
+            yield Chunk.of(head, rows, spans, start % 2 == 1, fitted)
+        start, batch = start + TABLE_CHUNK, list(islice(rest, TABLE_CHUNK))
 
 
 def long_text(label: str, value: object, empty: str = "") -> list[Flowable]:
@@ -367,25 +382,23 @@ def treaties(data: Treaties, pack: Pack) -> list[Flowable]:
             source_note(pack, "the treaty catalogue and the committee's record of treaty statuses")]
 
 
-def question_block(q: Question, pack: Pack) -> list[Flowable]:
+def question_block(q: PackQuestion, pack: Pack) -> list[Flowable]:
     heading = f"{q.reference or f'Question {q.id}'} — {q.title}"
     meta = [f"{human_label(q.type)} question"]
-    if q.asked_by is not None:
-        meta.append(f"asked by {q.asked_by.full_name}")
-    if q.addressed_to is not None:
-        meta.append(f"to the {q.addressed_to.name}")
-    if q.transferred_from is not None:
-        meta.append(f"transferred from the {q.transferred_from.name}"
+    if q.asked_by:
+        meta.append(f"asked by {q.asked_by}")
+    if q.ministry:
+        meta.append(f"to the {q.ministry}")
+    if q.transferred_from:
+        meta.append(f"transferred from the {q.transferred_from}"
                     + (f" on {long_date(q.transferred_on)}" if q.transferred_on else ""))
     due = "named day" if q.named_day else "due"
     meta += [f"{label} {long_date(value)}" for label, value in
              (("tabled", q.date_tabled), (due, q.answer_due), ("answered", q.date_answered)) if value]
-    if q.answered_by is not None:
-        meta.append(f"by {q.answered_by.full_name}")
-    together = [other for other in ([q.answered_with, *q.answered_with.sharing_answer] if q.answered_with
-                                    else q.sharing_answer) if other is not None and other.id != q.id]
-    if together:
-        meta.append("answered together with " + ", ".join(o.reference or f"“{o.title}”" for o in together))
+    if q.answered_by:
+        meta.append(f"by {q.answered_by}")
+    if q.together:
+        meta.append("answered together with " + ", ".join(q.together))
     state: str = status_markup(q.status, overdue=is_overdue(q, pack.today))
     if q.assessment:
         colour = "#B5452B" if q.assessment in ("unsatisfactory", "no_answer") else "#1F3A5F"
@@ -402,37 +415,46 @@ def question_block(q: Question, pack: Pack) -> list[Flowable]:
     if q.original_answer_text.strip():
         story += long_text("THE ANSWER AS FIRST GIVEN", q.original_answer_text)
     if q.commitments:
-        story.append(para("Commitments: " + "; ".join(f"{c.code} ({c.title})" for c in q.commitments), "meta"))
+        story.append(para("Commitments: " + "; ".join(q.commitments), "meta"))
     return story
 
 
-def questions(data: QuestionsByStatus, key: str, pack: Pack, report: Progress | None) -> list[Flowable]:
-    story: list[Flowable] = [para(data.intro, "meta")] if data.intro else []
+def questions(data: QuestionsByStatus, key: str, pack: Pack, report: Progress | None) -> Iterator[Flowable]:
+    """Each question in full under its status, made as the layout takes them (an iterator, so a pack of
+    100,000 questions never holds all their paragraphs at once)."""
+    if data.intro:
+        yield para(data.intro, "meta")
     done, total = 0, sum(len(group) for _, group in data.groups)
     for n, (status, group) in enumerate(data.groups):
-        story += [CondPageBreak(120), Heading(f"{human_label(status)} ({len(group)})", "h2", f"{key}p{n}", 1)]
+        yield CondPageBreak(120)
+        yield Heading(f"{human_label(status)} ({len(group)})", "h2", f"{key}p{n}", 1)
         for q in group:
-            story += question_block(q, pack)
+            yield from question_block(q, pack)
             done += 1
             if report is not None and done % 25 == 0:
                 report(message=f"preparing question {done} of {total}")
-    return story if data.groups else [*story, para("No questions in this period.", "meta")]
+    if not data.groups:
+        yield para("No questions in this period.", "meta")
 
 
-def _dates(q: Question) -> Safe:
+def _dates(q: PackQuestion) -> Safe:
     answered = f"<br/><font color='#5F6B7A'>answered {long_date(q.date_answered)}</font>" if q.date_answered else ""
     return Safe(markup(long_date(q.date_tabled)) + answered)
 
 
-def annex(data: QuestionIndex, pack: Pack, report: Progress | None) -> list[Flowable]:
-    rows = [[Safe(linked(markup(q.reference or str(q.id)), anchor("q", q.id) if q.id in data.in_full else None)),
-             q.title, q.addressed_to.abbreviation or q.addressed_to.name if q.addressed_to else "",
-             status_markup(standing(q), overdue=is_overdue(q, pack.today)), _dates(q)]
-            for q in data.questions]
-    story: list[Flowable] = [para(data.intro, "meta")] if data.intro else []
-    return [*story, *table(["Reference", "Title", "Ministry", "Status", "Tabled, answered"], [15, 45, 10, 12, 18],
-                           rows, available(pack), report=report, nowrap={4}),
-            source_note(pack, "the committee's record of questions; status as defined in the executive summary")]
+def annex(data: QuestionIndex, pack: Pack, report: Progress | None) -> Iterator[Flowable]:
+    """The index of every question, one row each, its rows made a table chunk at a time as the layout takes
+    them."""
+    def rows() -> Iterator[list[object]]:
+        for q in data.questions:
+            yield [Safe(linked(markup(q.reference or str(q.id)), anchor("q", q.id) if q.id in data.in_full else None)),
+                   q.title, q.ministry_short, status_markup(standing(q), overdue=is_overdue(q, pack.today)), _dates(q)]
+
+    if data.intro:
+        yield para(data.intro, "meta")
+    yield from table_of(["Reference", "Title", "Ministry", "Status", "Tabled, answered"], [15, 45, 10, 12, 18],
+                        rows, available(pack), report=report, nowrap={4})
+    yield source_note(pack, "the committee's record of questions; status as defined in the executive summary")
 
 
 def _change(row: Values) -> Safe:
@@ -486,8 +508,10 @@ def glossary(data: Glossary, pack: Pack) -> list[Flowable]:
                                                           for short, full in data.entries], available(pack))]
 
 
-def story_for(section: Section, key: str, pack: Pack, report: Progress | None = None) -> list[Flowable]:
-    """The section drawn as its type of data is; `key` is its bookmark, the prefix of its parts'."""
+def story_for(section: Section, key: str, pack: Pack, report: Progress | None = None
+              ) -> list[Flowable] | Iterator[Flowable]:
+    """The section drawn as its type of data is; `key` is its bookmark, the prefix of its parts'. The
+    questions and the annex are iterators, which the layout takes a run at a time."""
     data = section.data
     match data:
         case Summary():
