@@ -51,3 +51,15 @@ def test_the_questions_section_and_the_annex_are_drawn_as_iterators(database, re
     drawn = {section.title: story_for(section, f"s{n}", pack) for n, section in enumerate(pack.sections)}
     for title in ("Questions by status", "Annex: index of questions"):
         assert not isinstance(drawn[title], list) and list(drawn[title])
+
+
+def test_subtitles_write_their_dates_out(database, record):
+    from briefing_helpers import DEBATE_DAY, TODAY
+
+    from r2p_desktop.core.formatting import long_date
+
+    with audience_session(database, "committee") as session:
+        undertakings = gather(session, PackOptions(pack="undertakings"), TODAY)
+        debate = gather(session, PackOptions(pack="debate", debate_id=record["debate"]), TODAY)
+    assert undertakings.subtitle == f"As they stand on {long_date(TODAY)}"
+    assert debate.subtitle.endswith(long_date(DEBATE_DAY)) and DEBATE_DAY.isoformat() not in debate.subtitle
