@@ -254,11 +254,39 @@ def paragraph_style(text: str, style: ParagraphStyle) -> ParagraphStyle:
     return _shaped(style, is_right_to_left(re.sub(r"<[^>]*>|&\w+;", "", text)))
 
 
+_ANCHOR = re.compile(r"<a name='([^']*)'/>")
+
+
 def paragraph(text_markup: str, style: ParagraphStyle) -> Paragraph:
-    """A Paragraph of markup built from `markup`, in the style its script needs (`paragraph_style`)."""
+    """A Paragraph of markup built from `markup`, in the style its script needs (`paragraph_style`).
+
+    ReportLab's shaped line breaking fails on an anchor (`<a name='…'/>`) next to plain text, so a
+    shaped paragraph's anchors are taken out of its markup and set where it is drawn instead."""
     from reportlab.platypus import Paragraph
 
-    return Paragraph(text_markup, paragraph_style(text_markup, style))
+    shaped = paragraph_style(text_markup, style)
+    if shaped is style or "<a name=" not in text_markup:
+        return Paragraph(text_markup, shaped)
+    anchored = _anchored_paragraph()(_ANCHOR.sub("", text_markup), shaped)
+    anchored.anchors = tuple(_ANCHOR.findall(text_markup))
+    return anchored
+
+
+@cache
+def _anchored_paragraph() -> type[Paragraph]:
+    from reportlab.platypus import Paragraph
+
+    class AnchoredParagraph(Paragraph):
+        """A paragraph that marks its anchors, as link targets, at its top when it is drawn."""
+
+        anchors: tuple[str, ...] = ()
+
+        def draw(self) -> None:
+            for name in self.anchors:
+                self.canv.bookmarkHorizontal(name, 0, self.height)
+            super().draw()
+
+    return AnchoredParagraph
 
 
 _SHAPED: dict[tuple[int, bool], tuple[ParagraphStyle, ParagraphStyle]] = {}

@@ -172,3 +172,19 @@ def test_chart_labels_stay_inside_the_chart_and_name_the_status(tmp_path):
     assert "…" in text and "100%" in text and "(1234" in text
     statuses = " ".join(word for _, _, word in _drawn_words(drawings[1], tmp_path))
     assert {"Answered", "Holding", "applicable", "1200"} <= set(statuses.split()), statuses  # the word, not colour
+
+
+def test_a_question_titled_in_arabic_prints_its_heading_and_the_annex_links_to_it(database, tmp_path):
+    # The heading carries the annex's link target; ReportLab's shaping failed on it ("list index out of range").
+    with database.session() as session:
+        add_question(session, reference="WQ-78", title="الإنذار المبكر بالجرائم الفظيعة", answer=ARABIC)
+        session.commit()
+    out = tmp_path / "pack.pdf"
+    export_pack(database, PackOptions(pack="questions", committee="Committee"), out)
+    reader = PdfReader(out)
+    heading_page = next(n for n, page in enumerate(reader.pages) if "ANSWER" in page.extract_text())
+    targets = [reader.get_page_number(annotation.get_object()["/Dest"][0])
+               for page in reader.pages[heading_page + 1:] for annotation in page.get("/Annots") or []
+               if "/Dest" in annotation.get_object()]
+    assert heading_page in targets  # the annex's WQ-78 lands on its heading's page
+    assert squeeze("الإنذار المبكر بالجرائم الفظيعة") in squeeze(_layout_text(out))
