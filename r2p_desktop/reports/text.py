@@ -268,7 +268,7 @@ def paragraph(text_markup: str, style: ParagraphStyle) -> Paragraph:
     if shaped is style or "<a name=" not in text_markup:
         return Paragraph(text_markup, shaped)
     anchored = _anchored_paragraph()(_ANCHOR.sub("", text_markup), shaped)
-    anchored.anchors = tuple(_ANCHOR.findall(text_markup))
+    anchored.__dict__["anchors"] = tuple(_ANCHOR.findall(text_markup))  # (the class is made at run time)
     return anchored
 
 
