@@ -58,6 +58,7 @@ from .pack_data import (
     Summary,
     Treaties,
     is_overdue,
+    question_details,
     standing,
 )
 from .record_data import Documents, RecommendationCard, RecommendationGroups, RiskComparison, Undertakings
@@ -196,21 +197,7 @@ def treaties(data: Treaties, context: Context) -> Iterator[str]:
 def question_block(q: PackQuestion, context: Context) -> Html:
     """A question in full, as `sections.question_block` prints it."""
     reference = q.reference or f"Question {q.id}"
-    details = [f"{human_label(q.type)} question"]
-    if q.asked_by:
-        details.append(f"asked by {q.asked_by}")
-    if q.ministry:
-        details.append(f"to the {q.ministry}")
-    if q.transferred_from:
-        details.append(f"transferred from the {q.transferred_from}"
-                       + (f" on {long_date(q.transferred_on)}" if q.transferred_on else ""))
-    due = "named day" if q.named_day else "due"
-    details += [f"{label} {long_date(value)}" for label, value in
-                (("tabled", q.date_tabled), (due, q.answer_due), ("answered", q.date_answered)) if value]
-    if q.answered_by:
-        details.append(f"by {q.answered_by}")
-    if q.together:
-        details.append("answered together with " + ", ".join(q.together))
+    details = question_details(q)
     state: str = status_text(q.status, overdue=is_overdue(q, context.pack.today))
     if q.assessment:
         poor = " overdue" if q.assessment in ("unsatisfactory", "no_answer") else ""

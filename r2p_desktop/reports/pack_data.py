@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, aliased
 from ..core import kinds
 from ..core.anchors import Anchor, chain_head
 from ..core.errors import NotFoundError
-from ..core.formatting import long_date
+from ..core.formatting import human_label, long_date
 from ..core.models import (
     AgendaItem,
     AgendaItemLink,
@@ -236,6 +236,27 @@ class PackQuestion:
     answered_by: str
     together: tuple[str, ...]  # the questions answered together with it, by reference (or title)
     commitments: tuple[str, ...]  # "code (title)" of each commitment it concerns, by code
+
+
+def question_details(q: PackQuestion) -> list[str]:
+    """What a question in full says under its heading, the same in the PDF and the HTML edition: its
+    type, who asked whom, a transfer, its dates and who answered it with which others."""
+    details = [f"{human_label(q.type)} question"]
+    if q.asked_by:
+        details.append(f"asked by {q.asked_by}")
+    if q.ministry:
+        details.append(f"to the {q.ministry}")
+    if q.transferred_from:
+        details.append(f"transferred from the {q.transferred_from}"
+                       + (f" on {long_date(q.transferred_on)}" if q.transferred_on else ""))
+    due = "named day" if q.named_day else "due"
+    details += [f"{label} {long_date(value)}" for label, value in
+                (("tabled", q.date_tabled), (due, q.answer_due), ("answered", q.date_answered)) if value]
+    if q.answered_by:
+        details.append(f"by {q.answered_by}")
+    if q.together:
+        details.append("answered together with " + ", ".join(q.together))
+    return details
 
 
 def questions_in(session: Session, since: date | None, until: date | None,

@@ -38,6 +38,7 @@ from .pack_data import (
     Summary,
     Treaties,
     is_overdue,
+    question_details,
     standing,
 )
 from .record_data import Documents, RecommendationCard, RecommendationGroups, RiskComparison, Undertakings
@@ -384,21 +385,7 @@ def treaties(data: Treaties, pack: Pack) -> list[Flowable]:
 
 def question_block(q: PackQuestion, pack: Pack) -> list[Flowable]:
     heading = f"{q.reference or f'Question {q.id}'} — {q.title}"
-    meta = [f"{human_label(q.type)} question"]
-    if q.asked_by:
-        meta.append(f"asked by {q.asked_by}")
-    if q.ministry:
-        meta.append(f"to the {q.ministry}")
-    if q.transferred_from:
-        meta.append(f"transferred from the {q.transferred_from}"
-                    + (f" on {long_date(q.transferred_on)}" if q.transferred_on else ""))
-    due = "named day" if q.named_day else "due"
-    meta += [f"{label} {long_date(value)}" for label, value in
-             (("tabled", q.date_tabled), (due, q.answer_due), ("answered", q.date_answered)) if value]
-    if q.answered_by:
-        meta.append(f"by {q.answered_by}")
-    if q.together:
-        meta.append("answered together with " + ", ".join(q.together))
+    meta = question_details(q)
     state: str = status_markup(q.status, overdue=is_overdue(q, pack.today))
     if q.assessment:
         colour = "#B5452B" if q.assessment in ("unsatisfactory", "no_answer") else "#1F3A5F"
