@@ -34,7 +34,7 @@ STATUS_CHOICES = (
 class FollowUpsView(RecordListView):
     TITLE = "Follow-ups"
     DESCRIPTION = ("What the government undertook to do, what the committee decided to do, and the "
-                   "recommendations it chases; overdue items in red.")
+                   "recommendations it chases; overdue items in red with a warning sign.")
     KINDS = frozenset({FOLLOW_UPS, QUESTIONS, BODIES})
     OPENS = frozenset({FOLLOW_UPS})
     NOUN = ("follow-up", "follow-ups")

@@ -40,8 +40,8 @@ EMPTY_MESSAGE = (
 class QuestionsView(BaseView):
     TITLE = "Questions"
     DESCRIPTION = ("Questions put to the government on what it does to prevent atrocity crimes; "
-                   "answers overdue in red. The chosen question opens below the table: Enter takes you to "
-                   "it, Ctrl+S saves it, Delete in the table deletes it.")
+                   "answers overdue in red with a warning sign. The chosen question opens below the table: "
+                   "Enter takes you to it, Ctrl+S saves it, Delete in the table deletes it.")
     KINDS = frozenset({QUESTIONS, PEOPLE, BODIES, COMMITMENTS})
     OPENS = frozenset({QUESTIONS})
 

@@ -47,7 +47,7 @@ STATUS_CHOICES = (
 class UndertakingsView(RecordListView):
     TITLE = "Undertakings"
     DESCRIPTION = ("What the government promised in answers and debates, when it is due, the extensions it "
-                   "asked for and whether it was kept; overdue undertakings in red.")
+                   "asked for and whether it was kept; overdue undertakings in red with a warning sign.")
     KINDS = frozenset({UNDERTAKINGS, FOLLOW_UPS, PEOPLE, BODIES, kinds.QUESTION.key, kinds.DEBATE.key,
                        kinds.AGENDA_ITEM.key})
     OPENS = frozenset({UNDERTAKINGS})
