@@ -385,13 +385,7 @@ def risk_comparison(data: RiskComparison, context: Context) -> Iterator[str]:
     if data.year is None:
         yield meta("The committee has recorded no atrocity risk assessment yet.")
         return
-    against = f", against {data.previous_year}" if data.previous_year else "; no earlier assessment to compare"
-    said = [f"Assessment {data.year}: {data.title}{against}."]
-    if data.assessed_on:
-        said.append(f"Assessed on {long_date(data.assessed_on)}.")
-    if data.source:
-        said.append(f"Source: {data.source}.")
-    yield meta(" ".join(said))
+    yield meta(data.summary())
     if not data.detailed:
         last = str(data.previous_year or "Last year")
         rows = [[str(f["number"]), f["title"], _level(f["previous"]) if data.previous_year else "",

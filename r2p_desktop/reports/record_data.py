@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy import Executable, select
 from sqlalchemy.orm import Session, selectinload
 
-from ..core.formatting import human_label
+from ..core.formatting import human_label, long_date
 from ..core.models import (
     AgendaItem,
     Body,
@@ -57,6 +57,16 @@ class RiskComparison:
     assessed: int  # factors given a level (not "not assessed"), as the view counts them
     factors: list[Values]  # one per finding, in the catalogue's order; "change" is a risk_assessments.HIGHER…
     detailed: bool  # notes and evidence printed too (the risk pack), or the levels only (the debate pack)
+
+    def summary(self) -> str:
+        """The line above the factors, the same in the PDF and the HTML edition (a year is on record)."""
+        against = f", against {self.previous_year}" if self.previous_year else "; no earlier assessment to compare"
+        said = [f"Assessment {self.year}: {self.title}{against}."]
+        if self.assessed_on:
+            said.append(f"Assessed on {long_date(self.assessed_on)}.")
+        if self.source:
+            said.append(f"Source: {self.source}.")
+        return " ".join(said)
 
 
 @dataclass(frozen=True)

@@ -116,13 +116,7 @@ def _change(change: str) -> Safe:
 def risk_comparison(data: RiskComparison, pack: Pack) -> list[Flowable]:
     if data.year is None:
         return [para("The committee has recorded no atrocity risk assessment yet.", "meta")]
-    against = f", against {data.previous_year}" if data.previous_year else "; no earlier assessment to compare"
-    facts = [f"Assessment {data.year}: {data.title}{against}."]
-    if data.assessed_on:
-        facts.append(f"Assessed on {long_date(data.assessed_on)}.")
-    if data.source:
-        facts.append(f"Source: {data.source}.")
-    story: list[Flowable] = [para(" ".join(facts), "meta")]
+    story: list[Flowable] = [para(data.summary(), "meta")]
     if not data.detailed:
         last = str(data.previous_year or "Last year")
         rows = [[str(f["number"]), f["title"], _level(f["previous"]) if data.previous_year else "",
