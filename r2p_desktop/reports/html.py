@@ -186,7 +186,6 @@ class Context:
     pack: Pack
     report: Progress | None = None
     key: str = ""
-    in_full: set[int] = field(default_factory=set)  # questions printed in full, for the annex's links
     charts: Iterator[int] = field(default_factory=itertools.count)
 
     def check(self, message: str) -> None:

@@ -214,7 +214,6 @@ def question_block(q: PackQuestion, context: Context) -> Html:
     if q.commitments:
         parts.append(meta("Commitments: " + "; ".join(q.commitments)))
     parts.append("</article>\n")
-    context.in_full.add(q.id)
     return Html("".join(parts))
 
 
@@ -236,8 +235,7 @@ def questions(data: QuestionsByStatus, context: Context) -> Iterator[str]:
 def annex(data: QuestionIndex, context: Context) -> Iterator[str]:
     if data.intro:
         yield meta(data.intro)
-    printed = data.in_full & context.in_full  # printed in full in this file: their reference links there
-    rows = ([linked(inline(q.reference or str(q.id)), f"q{q.id}" if q.id in printed else None), q.title,
+    rows = ([linked(inline(q.reference or str(q.id)), f"q{q.id}" if q.id in context.pack.in_full else None), q.title,
              q.ministry_short, long_date(q.date_tabled),
              status_text(standing(q), overdue=is_overdue(q, context.pack.today)), long_date(q.date_answered)]
             for q in data.questions)

@@ -117,7 +117,6 @@ class QuestionsByStatus:
 @dataclass(frozen=True)
 class QuestionIndex:
     questions: list[PackQuestion]
-    in_full: frozenset[int] = frozenset()  # ids of the questions printed in full, which the index links to
     intro: str = ""
 
 
@@ -594,8 +593,7 @@ def _question_sections(questions: list[PackQuestion], title: str, in_full: list[
     index = questions + [q for q in body if q.id not in period]  # the agenda's older questions too
     return [Section(title, len(body), QuestionsByStatus(groups, intro), [status for status, _ in groups]),
             Section("Annex: index of questions", len(index),
-                    QuestionIndex(index, frozenset(q.id for q in body),
-                                  "" if in_full is None else "Questions printed in full link to their entry."))]
+                    QuestionIndex(index, "" if in_full is None else "Questions printed in full link to their entry."))]
 
 
 def _filters(options: PackOptions, pack_period: str, subtitle: str) -> list[tuple[str, str]]:

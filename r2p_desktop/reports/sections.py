@@ -434,7 +434,7 @@ def annex(data: QuestionIndex, pack: Pack, report: Progress | None) -> Iterator[
     them."""
     def rows() -> Iterator[list[object]]:
         for q in data.questions:
-            yield [Safe(linked(markup(q.reference or str(q.id)), anchor("q", q.id) if q.id in data.in_full else None)),
+            yield [Safe(linked(markup(q.reference or str(q.id)), anchor("q", q.id) if q.id in pack.in_full else None)),
                    q.title, q.ministry_short, status_markup(standing(q), overdue=is_overdue(q, pack.today)), _dates(q)]
 
     if data.intro:
